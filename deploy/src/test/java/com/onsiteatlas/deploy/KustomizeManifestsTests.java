@@ -1,0 +1,498 @@
+package com.onsiteatlas.deploy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static com.onsiteatlas.deploy.Suite.BUSINESS_SERVICES;
+import static com.onsiteatlas.deploy.Suite.GATEWAY;
+import static com.onsiteatlas.deploy.Suite.PORTS;
+import static com.onsiteatlas.deploy.Suite.REGISTRY;
+import static com.onsiteatlas.deploy.Suite.SERVICES;
+import static com.onsiteatlas.deploy.Suite.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Renders each overlay with {@code kubectl kustomize}, as {@code kubectl apply -k} would, and checks what a
+ * reviewer of the cluster would: probes, shutdown, security, configuration, scaling and network exposure.
+ */
+@SuppressWarnings("unchecked")
+class KustomizeManifestsTests {
+
+	private static final String NAMESPACE = "onsite-atlas";
+
+	private static final Set<String> SECRET_KEYS = Set.of("JWT_SECRET", "ATLAS_INTERNAL_TOKEN_SECRET",
+			"ATLAS_ENCRYPTION_KEY", "SMTP_PASSWORD", "MONGODB_URI");
+
+	private static final String HASH_SUFFIX = "-[a-z0-9]{10}";
+
+	private static final Map<String, List<Map<String, Object>>> rendered = new ConcurrentHashMap<>();
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void deploymentsAndServicesAreTheFiveServices(String overlay) {
+		var docs = render(overlay);
+		assertThat(byName(docs, "Deployment").keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
+		assertThat(byName(docs, "Service").keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
+		assertThat(docs).filteredOn((doc) -> !"Namespace".equals(doc.get("kind")))
+			.allSatisfy((doc) -> assertThat((String) at(doc, "metadata", "namespace")).as(describe(doc))
+				.isEqualTo(NAMESPACE));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void everyDeploymentProbesTheHealthGroupsOnItsOwnPort(String overlay) {
+		byName(render(overlay), "Deployment").forEach((name, deployment) -> {
+			Map<String, Object> container = onlyContainer(deployment);
+			assertThat((Integer) at(container, "ports", 0, "containerPort")).as(name).isEqualTo(PORTS.get(name));
+			assertProbe(name, container, "livenessProbe", "/actuator/health/liveness");
+			assertProbe(name, container, "readinessProbe", "/actuator/health/readiness");
+			assertThat((Object) at(container, "startupProbe", "httpGet", "path")).as(name + " startupProbe")
+				.isNotNull();
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void everyDeploymentHasResourcesAndDrainsBeforeShutdown(String overlay) {
+		byName(render(overlay), "Deployment").forEach((name, deployment) -> {
+			Map<String, Object> container = onlyContainer(deployment);
+			for (String bound : List.of("requests", "limits")) {
+				for (String resource : List.of("cpu", "memory")) {
+					assertThat((Object) at(container, "resources", bound, resource))
+						.as("%s resources.%s.%s", name, bound, resource)
+						.isNotNull();
+				}
+			}
+			List<String> preStop = at(container, "lifecycle", "preStop", "exec", "command");
+			assertThat(preStop).as(name + " preStop").isNotNull().first().isEqualTo("sleep");
+			int preStopSeconds = Integer.parseInt(preStop.get(1));
+			// Boot's spring.lifecycle.timeout-per-shutdown-phase is 25 s; SIGKILL must not cut it short.
+			assertThat((Integer) at(deployment, "spec", "template", "spec", "terminationGracePeriodSeconds"))
+				.as(name + " terminationGracePeriodSeconds")
+				.isGreaterThan(preStopSeconds + 25);
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void everyDeploymentRunsAsNonRootOnAReadOnlyRootFilesystem(String overlay) {
+		byName(render(overlay), "Deployment").forEach((name, deployment) -> {
+			Map<String, Object> pod = at(deployment, "spec", "template", "spec");
+			Map<String, Object> container = onlyContainer(deployment);
+			assertThat((Boolean) at(pod, "securityContext", "runAsNonRoot")).as(name + " runAsNonRoot").isTrue();
+			assertThat((String) at(pod, "securityContext", "seccompProfile", "type")).as(name + " seccomp")
+				.isEqualTo("RuntimeDefault");
+			assertThat((Boolean) at(container, "securityContext", "readOnlyRootFilesystem"))
+				.as(name + " readOnlyRootFilesystem")
+				.isTrue();
+			assertThat((Boolean) at(container, "securityContext", "allowPrivilegeEscalation"))
+				.as(name + " allowPrivilegeEscalation")
+				.isFalse();
+			assertThat((List<String>) at(container, "securityContext", "capabilities", "drop"))
+				.as(name + " dropped capabilities")
+				.contains("ALL");
+			List<Map<String, Object>> mounts = at(container, "volumeMounts");
+			String tmpVolume = mounts.stream()
+				.filter((mount) -> "/tmp".equals(mount.get("mountPath")))
+				.map((mount) -> (String) mount.get("name"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(name + " mounts nothing on /tmp"));
+			List<Map<String, Object>> volumes = at(pod, "volumes");
+			assertThat(volumes).as(name + " volumes")
+				.anySatisfy((volume) -> assertThat(volume).containsEntry("name", tmpVolume).containsKey("emptyDir"));
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void everyDeploymentReadsTheSharedConfigMapAndSecret(String overlay) {
+		var docs = render(overlay);
+		Set<String> configMaps = byName(docs, "ConfigMap").keySet();
+		Set<String> secrets = byName(docs, "Secret").keySet();
+		byName(docs, "Deployment").forEach((name, deployment) -> {
+			List<Map<String, Object>> envFrom = at(onlyContainer(deployment), "envFrom");
+			assertThat(envFrom).as(name + " envFrom").isNotNull();
+			String configMap = envFrom.stream().map((source) -> (String) at(source, "configMapRef", "name"))
+				.filter(Objects::nonNull).findFirst().orElseThrow(() -> new AssertionError(name + " reads no ConfigMap"));
+			String secret = envFrom.stream().map((source) -> (String) at(source, "secretRef", "name"))
+				.filter(Objects::nonNull).findFirst().orElseThrow(() -> new AssertionError(name + " reads no Secret"));
+			assertThat(configMap).matches("atlas-config(" + HASH_SUFFIX + ")?").isIn(configMaps);
+			if (overlay.equals("prod")) {
+				// Created out of band under exactly this name.
+				assertThat(secret).isEqualTo("atlas-secrets");
+			}
+			else {
+				assertThat(secret).matches("atlas-secrets" + HASH_SUFFIX).isIn(secrets);
+			}
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void configMapHoldsTheSharedSettingsAndNoSecrets(String overlay) {
+		Map<String, Object> data = at(only(ofKind(render(overlay), "ConfigMap")), "data");
+		assertThat(data).containsKeys("EUREKA_URL", "KAFKA_BOOTSTRAP_SERVERS", "LEGACY_BACKEND_URL", "CLIENT_URL",
+				"SMTP_HOST", "SMTP_PORT", "ATLAS_KAFKA_PARTITIONS", "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED");
+		assertThat(data).containsEntry("EUREKA_URL", "http://registry-service:8761/eureka/");
+		assertThat(data.keySet()).doesNotContainAnyElementsOf(SECRET_KEYS)
+			.noneMatch((key) -> key.contains("SECRET") || key.contains("PASSWORD") || key.contains("KEY"))
+			// Each service picks its own database; a shared value would put them all in one.
+			.doesNotContain("MONGODB_DATABASE");
+	}
+
+	@Test
+	void prodRendersNoSecretAtAll() {
+		assertThat(ofKind(render("prod"), "Secret")).isEmpty();
+	}
+
+	@Test
+	void devGeneratesTheSecretWithEveryKeyTheServicesRead() {
+		Map<String, String> data = at(only(ofKind(render("dev"), "Secret")), "data");
+		assertThat(data.keySet()).containsExactlyInAnyOrderElementsOf(SECRET_KEYS);
+		byte[] key = Base64.getDecoder().decode(decode(data.get("ATLAS_ENCRYPTION_KEY")));
+		assertThat(key).as("AES-256 key length").hasSize(32);
+		assertThat(decode(data.get("JWT_SECRET"))).as("HS256 needs 32+ bytes").hasSizeGreaterThanOrEqualTo(32);
+		assertThat(decode(data.get("ATLAS_INTERNAL_TOKEN_SECRET"))).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(decode(data.get("MONGODB_URI"))).contains("replicaSet=");
+	}
+
+	@Test
+	void devImagesAreTaggedDev() {
+		assertImages("dev", "dev");
+	}
+
+	@Test
+	void prodImagesAreTaggedWithTheRelease() {
+		assertImages("prod", "0.1.0");
+	}
+
+	@Test
+	void prodRunsTwoOrMoreOfEveryReplicableService() {
+		byName(render("prod"), "Deployment").forEach((name, deployment) -> {
+			Integer replicas = at(deployment, "spec", "replicas");
+			// Eureka has no peers configured: one registry (docs/deployment.md).
+			assertThat(replicas).as(name + " replicas").isEqualTo(name.equals(REGISTRY) ? 1 : 2);
+		});
+	}
+
+	@Test
+	void devRunsOnePodOfEachService() {
+		byName(render("dev"), "Deployment")
+			.forEach((name, deployment) -> assertThat((Integer) at(deployment, "spec", "replicas")).as(name).isOne());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void podsAreLabelledScrapedAndSpreadOverNodes(String overlay) {
+		byName(render(overlay), "Deployment").forEach((name, deployment) -> {
+			Map<String, Object> template = at(deployment, "spec", "template");
+			assertThat((Map<String, String>) at(template, "metadata", "labels")).as(name)
+				.containsEntry("app.kubernetes.io/name", name)
+				.containsEntry("app.kubernetes.io/part-of", "onsite-atlas");
+			assertThat((Map<String, String>) at(template, "metadata", "annotations")).as(name)
+				.containsEntry("prometheus.io/scrape", "true")
+				.containsEntry("prometheus.io/path", "/actuator/prometheus")
+				.containsEntry("prometheus.io/port", String.valueOf(PORTS.get(name)));
+			Map<String, Object> term = at(template, "spec", "affinity", "podAntiAffinity",
+					"preferredDuringSchedulingIgnoredDuringExecution", 0, "podAffinityTerm");
+			assertThat(term).as(name + " anti-affinity").isNotNull().containsEntry("topologyKey", "kubernetes.io/hostname");
+			assertThat((Map<String, String>) at(term, "labelSelector", "matchLabels"))
+				.containsEntry("app.kubernetes.io/name", name);
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void servicesForwardTheirPortToTheMatchingPods(String overlay) {
+		var docs = render(overlay);
+		var deployments = byName(docs, "Deployment");
+		byName(docs, "Service").forEach((name, service) -> {
+			assertThat((Integer) at(service, "spec", "ports", 0, "port")).as(name).isEqualTo(PORTS.get(name));
+			assertThat((String) at(service, "spec", "ports", 0, "targetPort")).as(name)
+				.isEqualTo(at(onlyContainer(deployments.get(name)), "ports", 0, "name"));
+			assertThat(podLabels(deployments.get(name)))
+				.containsAllEntriesOf(at(service, "spec", "selector"));
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void autoscalersExistExactlyForTheBusinessServices(String overlay) {
+		var docs = render(overlay);
+		var deployments = byName(docs, "Deployment");
+		var autoscalers = byName(docs, "HorizontalPodAutoscaler");
+		assertThat(autoscalers.keySet()).containsExactlyInAnyOrderElementsOf(BUSINESS_SERVICES);
+		autoscalers.forEach((name, hpa) -> {
+			assertThat((String) hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
+			assertThat((String) at(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo("Deployment");
+			assertThat((String) at(hpa, "spec", "scaleTargetRef", "name")).as(name).isIn(deployments.keySet());
+			assertThat((Integer) at(hpa, "spec", "minReplicas")).as(name)
+				.isLessThanOrEqualTo(at(hpa, "spec", "maxReplicas"));
+			assertThat(metricNames(hpa)).as(name).contains("cpu");
+		});
+		assertThat(metricNames(autoscalers.get("reporting-service"))).contains("memory");
+	}
+
+	@Test
+	void prodAutoscalesBetweenTwoAndEight() {
+		byName(render("prod"), "HorizontalPodAutoscaler").forEach((name, hpa) -> {
+			assertThat((Integer) at(hpa, "spec", "minReplicas")).as(name).isEqualTo(2);
+			assertThat((Integer) at(hpa, "spec", "maxReplicas")).as(name).isBetween(6, 8);
+		});
+	}
+
+	@Test
+	void prodKeepsOnePodThroughVoluntaryDisruptions() {
+		var budgets = byName(render("prod"), "PodDisruptionBudget");
+		assertThat(budgets.keySet()).containsExactlyInAnyOrder(GATEWAY, "notification-service",
+				"lodging-travel-service", "reporting-service");
+		budgets.forEach((name, budget) -> {
+			assertThat((Integer) at(budget, "spec", "minAvailable")).as(name).isOne();
+			assertThat((Map<String, String>) at(budget, "spec", "selector", "matchLabels"))
+				.containsEntry("app.kubernetes.io/name", name);
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void ingressIsDeniedUnlessAPolicyAllowsIt(String overlay) {
+		assertThat(ofKind(render(overlay), "NetworkPolicy")).anySatisfy((policy) -> {
+			assertThat((Map<?, ?>) at(policy, "spec", "podSelector")).isEmpty();
+			assertThat((List<String>) at(policy, "spec", "policyTypes")).containsExactly("Ingress");
+			assertThat((Object) at(policy, "spec", "ingress")).isNull();
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void businessServicesAcceptOnlyTheGatewayAndPrometheus(String overlay) {
+		var docs = render(overlay);
+		var deployments = byName(docs, "Deployment");
+		for (String service : BUSINESS_SERVICES) {
+			List<Map<String, Object>> rules = ingressRulesFor(docs, podLabels(deployments.get(service)));
+			assertThat(rules).as(service + " has allow rules").isNotEmpty();
+			List<Map<String, Object>> peers = new ArrayList<>();
+			for (Map<String, Object> rule : rules) {
+				List<Map<String, Object>> from = at(rule, "from");
+				assertThat(from).as(service + ": a rule without 'from' admits every source").isNotEmpty();
+				peers.addAll(from);
+			}
+			for (Map<String, Object> peer : peers) {
+				assertThat(peer).as(service + " peer").doesNotContainKey("ipBlock");
+				Map<String, Object> namespaces = at(peer, "namespaceSelector");
+				if (namespaces != null) {
+					assertThat(namespaces).as(service + ": only the monitoring namespace")
+						.isEqualTo(Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring")));
+					continue;
+				}
+				deployments.forEach((other, deployment) -> {
+					if (!other.equals(GATEWAY)) {
+						assertThat(selects(at(peer, "podSelector"), podLabels(deployment)))
+							.as("%s admits %s", service, other)
+							.isFalse();
+					}
+				});
+			}
+			Map<String, String> gatewayPods = podLabels(deployments.get(GATEWAY));
+			assertThat(peers).as(service + " admits the gateway")
+				.anyMatch((peer) -> peer.get("namespaceSelector") == null
+						&& selects(at(peer, "podSelector"), gatewayPods));
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void gatewayIsOpenOnItsHttpPortAndRegistryToTheSuite(String overlay) {
+		var docs = render(overlay);
+		var deployments = byName(docs, "Deployment");
+		assertThat(ingressRulesFor(docs, podLabels(deployments.get(GATEWAY)))).as("gateway rules")
+			.anySatisfy((rule) -> {
+				assertThat((Object) rule.get("from")).as("from anywhere").isNull();
+				assertThat((Object) at(rule, "ports", 0, "port")).isIn("http", PORTS.get(GATEWAY));
+			});
+		List<Map<String, Object>> registryPeers = ingressRulesFor(docs, podLabels(deployments.get(REGISTRY)))
+			.stream()
+			.flatMap((rule) -> ((List<Map<String, Object>>) rule.get("from")).stream())
+			.toList();
+		deployments.forEach((name, deployment) -> assertThat(registryPeers).as("registry admits " + name)
+			.anyMatch((peer) -> peer.get("namespaceSelector") == null
+					&& selects(at(peer, "podSelector"), podLabels(deployment))));
+	}
+
+	@Test
+	void prodIngressServesTheApiOverTls() {
+		Map<String, Object> ingress = only(ofKind(render("prod"), "Ingress"));
+		assertThat((String) at(ingress, "spec", "rules", 0, "host")).isEqualTo("atlas.example.org");
+		assertThat((String) at(ingress, "spec", "rules", 0, "http", "paths", 0, "path")).isEqualTo("/api");
+		assertThat((String) at(ingress, "spec", "rules", 0, "http", "paths", 0, "backend", "service", "name"))
+			.isEqualTo(GATEWAY);
+		assertThat((List<String>) at(ingress, "spec", "tls", 0, "hosts")).containsExactly("atlas.example.org");
+		assertThat((String) at(ingress, "spec", "tls", 0, "secretName")).isNotBlank();
+	}
+
+	private static void assertProbe(String name, Map<String, Object> container, String probe, String path) {
+		assertThat((String) at(container, probe, "httpGet", "path")).as("%s %s", name, probe).isEqualTo(path);
+		Object port = at(container, probe, "httpGet", "port");
+		assertThat(port).as("%s %s port", name, probe)
+			.isIn(PORTS.get(name), at(container, "ports", 0, "name"));
+	}
+
+	private static void assertImages(String overlay, String tag) {
+		byName(render(overlay), "Deployment").forEach((name, deployment) -> assertThat(
+				(String) at(onlyContainer(deployment), "image"))
+			.isEqualTo("ghcr.io/onsite-atlas/" + name + ":" + tag));
+	}
+
+	/** Ingress rules of every policy that selects pods with these labels. */
+	private static List<Map<String, Object>> ingressRulesFor(List<Map<String, Object>> docs,
+			Map<String, String> labels) {
+		return ofKind(docs, "NetworkPolicy").stream()
+			.filter((policy) -> selects(at(policy, "spec", "podSelector"), labels))
+			.filter((policy) -> ((List<String>) at(policy, "spec", "policyTypes")).contains("Ingress"))
+			.flatMap((policy) -> {
+				List<Map<String, Object>> rules = at(policy, "spec", "ingress");
+				return (rules != null) ? rules.stream() : Stream.empty();
+			})
+			.toList();
+	}
+
+	/** Kubernetes label selector semantics; a missing selector selects nothing, an empty one everything. */
+	private static boolean selects(Map<String, Object> selector, Map<String, String> labels) {
+		if (selector == null) {
+			return false;
+		}
+		Map<String, String> matchLabels = at(selector, "matchLabels");
+		if (matchLabels != null && !labels.entrySet().containsAll(matchLabels.entrySet())) {
+			return false;
+		}
+		List<Map<String, Object>> expressions = at(selector, "matchExpressions");
+		for (Map<String, Object> expression : (expressions != null) ? expressions : List.<Map<String, Object>>of()) {
+			String value = labels.get((String) expression.get("key"));
+			Collection<?> values = (Collection<?>) expression.getOrDefault("values", List.of());
+			boolean matches = switch ((String) expression.get("operator")) {
+				case "In" -> values.contains(value);
+				case "NotIn" -> value != null && !values.contains(value);
+				case "Exists" -> value != null;
+				case "DoesNotExist" -> value == null;
+				default -> throw new IllegalArgumentException("Unknown operator in " + expression);
+			};
+			if (!matches) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static Set<String> metricNames(Map<String, Object> hpa) {
+		List<Map<String, Object>> metrics = at(hpa, "spec", "metrics");
+		return metrics.stream().map((metric) -> (String) at(metric, "resource", "name")).collect(Collectors.toSet());
+	}
+
+	private static Map<String, String> podLabels(Map<String, Object> deployment) {
+		return at(deployment, "spec", "template", "metadata", "labels");
+	}
+
+	private static Map<String, Object> onlyContainer(Map<String, Object> deployment) {
+		List<Map<String, Object>> containers = at(deployment, "spec", "template", "spec", "containers");
+		return only(containers);
+	}
+
+	private static <T> T only(List<T> items) {
+		assertThat(items).hasSize(1);
+		return items.get(0);
+	}
+
+	private static String decode(String base64) {
+		return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+	}
+
+	private static String describe(Map<String, Object> doc) {
+		return doc.get("kind") + "/" + at(doc, "metadata", "name");
+	}
+
+	private static List<Map<String, Object>> ofKind(List<Map<String, Object>> docs, String kind) {
+		return docs.stream().filter((doc) -> kind.equals(doc.get("kind"))).toList();
+	}
+
+	private static Map<String, Map<String, Object>> byName(List<Map<String, Object>> docs, String kind) {
+		return ofKind(docs, kind).stream()
+			.collect(Collectors.toMap((doc) -> at(doc, "metadata", "name"), Function.identity()));
+	}
+
+	static List<Map<String, Object>> render(String overlay) {
+		return rendered.computeIfAbsent(overlay, KustomizeManifestsTests::kustomize);
+	}
+
+	private static List<Map<String, Object>> kustomize(String overlay) {
+		Path dir = Suite.repositoryRoot().resolve("deploy/overlays").resolve(overlay);
+		try {
+			Path out = Files.createTempFile("kustomize-" + overlay, ".yaml");
+			Path err = Files.createTempFile("kustomize-" + overlay, ".err");
+			try {
+				Process process = new ProcessBuilder(kubectl().toString(), "kustomize", dir.toString())
+					.redirectOutput(out.toFile())
+					.redirectError(err.toFile())
+					.start();
+				if (!process.waitFor(2, TimeUnit.MINUTES)) {
+					process.destroyForcibly();
+					fail("kubectl kustomize " + dir + " did not finish within 2 minutes");
+				}
+				assertThat(process.exitValue()).as("kubectl kustomize %s failed:%n%s", dir, Files.readString(err))
+					.isZero();
+				List<Map<String, Object>> docs = new ArrayList<>();
+				for (Object doc : new Yaml().loadAll(Files.readString(out))) {
+					if (doc != null) {
+						docs.add((Map<String, Object>) doc);
+					}
+				}
+				return docs;
+			}
+			finally {
+				Files.deleteIfExists(out);
+				Files.deleteIfExists(err);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot run kubectl kustomize " + dir, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** kubectl from PATH. Missing kubectl fails the build: a skipped manifest check protects nothing. */
+	private static Path kubectl() {
+		return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.filter((entry) -> !entry.isBlank())
+			.map((entry) -> Path.of(entry, "kubectl"))
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("kubectl is not on the PATH, and these tests render the manifests "
+					+ "with it. Install it: on Debian 'sudo apt-get install kubernetes-client' (any kubectl >= 1.27 "
+					+ "with built-in kustomize works)."));
+	}
+
+}

@@ -1,0 +1,226 @@
+package com.onsiteatlas.embedded;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+
+import com.onsiteatlas.embedded.demo.DemoSeeder;
+import com.onsiteatlas.embedded.kafka.KafkaBroker;
+import com.onsiteatlas.embedded.legacy.LegacyBackend;
+import com.onsiteatlas.embedded.mail.MailCatcher;
+import com.onsiteatlas.embedded.mongo.MongoServers;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the embedded infrastructure and keeps it running until the JVM is asked to stop
+ * (SIGTERM, Ctrl-C), then stops every part cleanly. Prints one line starting with
+ * {@code READY} once everything accepts connections.
+ *
+ * <pre>
+ * java -jar embedded-infra.jar          start everything (see {@link InfraSettings} for ports and switches)
+ * java -jar embedded-infra.jar seed ... publish the demo data and write the demo tokens (see {@link DemoSeeder})
+ * </pre>
+ */
+public final class EmbeddedInfra implements AutoCloseable {
+
+	private final InfraSettings settings;
+
+	private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+	private final List<String> endpoints = new ArrayList<>();
+
+	private KafkaBroker kafka;
+
+	private MongoServers mongo;
+
+	private MailCatcher mail;
+
+	private LegacyBackend legacy;
+
+	private EmbeddedInfra(InfraSettings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("seed")) {
+			DemoSeeder.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0) {
+			System.err.println("Usage: java -jar embedded-infra.jar [seed [--bootstrap host:port] [--out file]]");
+			System.exit(2);
+		}
+		long started = System.nanoTime();
+		// Initialise logging before Kafka's threads log concurrently, which SLF4J would
+		// report as replayed calls.
+		LoggerFactory.getILoggerFactory();
+		EmbeddedInfra infra;
+		try {
+			infra = start(InfraSettings.fromEnvironment());
+		}
+		catch (Exception ex) {
+			System.err.println("Embedded infrastructure failed to start: " + ex);
+			System.exit(1);
+			return;
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping embedded infrastructure");
+			infra.close();
+			System.out.println("Stopped");
+			stopped.countDown();
+		}, "embedded-infra-shutdown"));
+		System.out.printf(Locale.ROOT, "READY in %.1f s: %s%n", (System.nanoTime() - started) / 1e9,
+				String.join(" ", infra.endpoints()));
+		stopped.await();
+	}
+
+	/**
+	 * Starts every enabled part. Kafka starts in the background while the others start,
+	 * since it takes longest.
+	 * @param settings ports, switches and the data directory
+	 * @return the running infrastructure
+	 * @throws Exception when a part fails to start; the parts already started are stopped
+	 * again
+	 */
+	public static EmbeddedInfra start(InfraSettings settings) throws Exception {
+		EmbeddedInfra infra = new EmbeddedInfra(settings);
+		try {
+			infra.startParts();
+		}
+		catch (Exception ex) {
+			infra.close();
+			throw ex;
+		}
+		return infra;
+	}
+
+	private void startParts() throws Exception {
+		Path data = this.settings.dataDir();
+		String host = this.settings.host();
+		CompletableFuture<KafkaBroker> kafkaStart = null;
+		if (this.settings.kafkaEnabled()) {
+			kafkaStart = CompletableFuture.supplyAsync(() -> {
+				try {
+					return KafkaBroker.start(data.resolve("kafka"), host, this.settings.kafkaPort(),
+							this.settings.kafkaControllerPort());
+				}
+				catch (Exception ex) {
+					throw new CompletionException(ex);
+				}
+			});
+		}
+		try {
+			if (this.settings.mongoEnabled()) {
+				this.mongo = started(MongoServers.start(data.resolve("mongo"), host, this.settings.mongoPorts()));
+				this.mongo.connectionStrings()
+					.forEach((store, uri) -> this.endpoints.add("mongo." + store + "=" + uri));
+			}
+			else {
+				this.endpoints.add("mongo=external");
+			}
+			if (this.settings.mailEnabled()) {
+				this.mail = started(MailCatcher.start(data.resolve("mail"), host, this.settings.smtpPort(),
+						this.settings.mailUiPort()));
+				this.endpoints.add("smtp=" + this.mail.smtpAddress());
+				this.endpoints.add("mail-ui=" + this.mail.webUrl());
+			}
+			else {
+				this.endpoints.add("smtp=external");
+			}
+			if (this.settings.legacyEnabled()) {
+				this.legacy = started(LegacyBackend.start(new InetSocketAddress(host, this.settings.legacyPort()),
+						this.settings.jwtSecret()));
+				this.endpoints.add("legacy=" + this.legacy.url());
+			}
+			else {
+				this.endpoints.add("legacy=external");
+			}
+		}
+		finally {
+			if (kafkaStart != null) {
+				this.kafka = started(joinKafka(kafkaStart));
+			}
+		}
+		this.endpoints.add(0, (this.kafka != null) ? "kafka=" + this.kafka.bootstrapServers() : "kafka=external");
+		this.endpoints.add("data=" + data);
+	}
+
+	private static KafkaBroker joinKafka(CompletableFuture<KafkaBroker> start) throws Exception {
+		try {
+			return start.join();
+		}
+		catch (CompletionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (cause instanceof CompletionException nested && nested.getCause() != null) {
+				cause = nested.getCause();
+			}
+			throw (cause instanceof Exception exception) ? exception : new IllegalStateException(cause);
+		}
+	}
+
+	private <T extends AutoCloseable> T started(T part) {
+		this.running.push(part);
+		return part;
+	}
+
+	/**
+	 * What runs where, e.g. {@code kafka=127.0.0.1:9092},
+	 * {@code mongo.notification=mongodb://127.0.0.1:27101}.
+	 * @return one {@code name=address} entry per part
+	 */
+	public List<String> endpoints() {
+		return List.copyOf(this.endpoints);
+	}
+
+	public InfraSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The running Kafka broker's bootstrap servers.
+	 * @return {@code host:port}, or null when Kafka is external
+	 */
+	public String kafkaBootstrapServers() {
+		return (this.kafka != null) ? this.kafka.bootstrapServers() : null;
+	}
+
+	/**
+	 * The mail catcher's web address.
+	 * @return the URL, or null when mail is external
+	 */
+	public String mailUiUrl() {
+		return (this.mail != null) ? this.mail.webUrl() : null;
+	}
+
+	/**
+	 * The legacy stand-in's address.
+	 * @return the URL, or null when the legacy backend is external
+	 */
+	public String legacyUrl() {
+		return (this.legacy != null) ? this.legacy.url() : null;
+	}
+
+	/** Stops every part in reverse start order; Kafka, started last, stops first. */
+	@Override
+	public void close() {
+		while (!this.running.isEmpty()) {
+			AutoCloseable part = this.running.pop();
+			try {
+				part.close();
+			}
+			catch (Exception ex) {
+				System.err.println("Failed to stop " + part.getClass().getSimpleName() + ": " + ex);
+			}
+		}
+	}
+
+}

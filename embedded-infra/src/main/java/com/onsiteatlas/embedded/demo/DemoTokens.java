@@ -1,0 +1,91 @@
+package com.onsiteatlas.embedded.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
+
+/**
+ * Tokens shaped exactly like the ones ONSITE ATLAS issues ({@code jsonwebtoken}, HS256,
+ * {@code JWT_SECRET}): staff tokens carry only {@code id} (the role is looked up through
+ * {@code /api/auth/me}); registrant tokens carry {@code id}, {@code type: "registrant"}
+ * and {@code eventId}.
+ */
+public final class DemoTokens {
+
+	/** How long demo tokens are valid. */
+	public static final Duration VALIDITY = Duration.ofHours(24);
+
+	private DemoTokens() {
+	}
+
+	/**
+	 * Mints a staff user's token.
+	 * @param secret the HS256 secret (at least 32 bytes)
+	 * @param userId the user's id
+	 * @param now issue time
+	 * @return the compact JWT
+	 */
+	public static String staff(String secret, String userId, Instant now) {
+		return sign(secret, Map.of("id", userId), now);
+	}
+
+	/**
+	 * Mints a registrant's token.
+	 * @param secret the HS256 secret
+	 * @param registrationId the registration's Mongo id
+	 * @param eventId the conference id
+	 * @param now issue time
+	 * @return the compact JWT
+	 */
+	public static String registrant(String secret, String registrationId, String eventId, Instant now) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("id", registrationId);
+		claims.put("type", "registrant");
+		claims.put("eventId", eventId);
+		return sign(secret, claims, now);
+	}
+
+	/**
+	 * The demo tokens, in the order {@code .atlas/demo-tokens.env} lists them.
+	 * @param secret the HS256 secret
+	 * @param now issue time
+	 * @return variable name to value, including {@code EVENT_ID}
+	 */
+	public static Map<String, String> all(String secret, Instant now) {
+		Map<String, String> tokens = new LinkedHashMap<>();
+		tokens.put("ADMIN_TOKEN", staff(secret, DemoData.staff("admin").id(), now));
+		tokens.put("MANAGER_TOKEN", staff(secret, DemoData.staff("manager").id(), now));
+		tokens.put("STAFF_TOKEN", staff(secret, DemoData.staff("staff").id(), now));
+		tokens.put("REGISTRANT_TOKEN", registrant(secret, DemoData.REGISTRANT_REGISTRATION_ID, DemoData.EVENT_ID, now));
+		tokens.put("EVENT_ID", DemoData.EVENT_ID);
+		return tokens;
+	}
+
+	private static String sign(String secret, Map<String, Object> claims, Instant now) {
+		// The payload in jsonwebtoken's order: the signed object first, then iat and exp
+		// in whole seconds.
+		Map<String, Object> payload = new LinkedHashMap<>(claims);
+		payload.put("iat", now.getEpochSecond());
+		payload.put("exp", now.plus(VALIDITY).getEpochSecond());
+		JWSObject jwt = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+				new Payload(payload));
+		try {
+			jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalArgumentException("Cannot sign with this JWT_SECRET (HS256 needs at least 32 bytes)", ex);
+		}
+		return jwt.serialize();
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.onsiteatlas.gateway.requestsize;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.onsiteatlas.gateway.config.AtlasGatewayProperties;
+import com.onsiteatlas.gateway.errors.JsonErrorResponder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Enforces the request body limit on routed requests. A declared {@code Content-Length} above the limit is answered
+ * with 413 at once; otherwise the body is counted as it streams and the exchange fails with
+ * {@link PayloadTooLargeException} (413) as soon as the count passes the limit, so a chunked body is never buffered
+ * or forwarded beyond it. Runs before the gateway caches bodies for circuit breaker fallbacks.
+ */
+@Component
+public class RequestSizeLimitFilter implements GlobalFilter, Ordered {
+
+	/** The order: after the rate limit, before authentication and body caching. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
+
+	private final long maxBytes;
+
+	private final JsonErrorResponder responder;
+
+	public RequestSizeLimitFilter(AtlasGatewayProperties properties, JsonErrorResponder responder) {
+		this.maxBytes = properties.maxRequestBytes().toBytes();
+		this.responder = responder;
+	}
+
+	static String message(long maxBytes) {
+		return "Request body too large (max " + maxBytes + " bytes)";
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (request.getHeaders().getContentLength() > this.maxBytes) {
+			return this.responder.respond(exchange, HttpStatus.PAYLOAD_TOO_LARGE, message(this.maxBytes));
+		}
+		ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return Flux.defer(() -> {
+					AtomicLong total = new AtomicLong();
+					return super.getBody().handle((buffer, sink) -> {
+						if (total.addAndGet(buffer.readableByteCount()) > RequestSizeLimitFilter.this.maxBytes) {
+							DataBufferUtils.release(buffer);
+							sink.error(new PayloadTooLargeException(RequestSizeLimitFilter.this.maxBytes));
+						}
+						else {
+							sink.next(buffer);
+						}
+					});
+				});
+			}
+
+		};
+		return chain.filter(exchange.mutate().request(counted).build());
+	}
+
+}

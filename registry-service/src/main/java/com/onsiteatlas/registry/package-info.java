@@ -1,0 +1,4 @@
+/**
+ * Service discovery: a single Eureka server; services register under their module name.
+ */
+package com.onsiteatlas.registry;

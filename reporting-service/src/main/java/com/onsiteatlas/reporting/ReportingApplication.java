@@ -1,0 +1,17 @@
+package com.onsiteatlas.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Read models of the platform's events, Excel/CSV/PDF export jobs, report builder and
+ * scheduled reports.
+ */
+@SpringBootApplication
+public class ReportingApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ReportingApplication.class, args);
+	}
+
+}

@@ -1,0 +1,105 @@
+package com.onsiteatlas.support.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+import com.onsiteatlas.domainevents.EventCodec;
+import com.onsiteatlas.domainevents.InvalidEventException;
+import com.onsiteatlas.domainevents.Topics;
+
+/**
+ * Wires the outbox relay, the domain event consumer, its retry/dead-letter policy and the
+ * topics.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration",
+		"org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration" })
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingConfiguration {
+
+	/** Dead letters are kept two weeks: long enough to inspect and replay by hand. */
+	static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventCodec eventCodec() {
+		return new EventCodec();
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics domainTopics(MessagingProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.all()) {
+			topics.add(new NewTopic(topic, properties.partitions(), properties.replicationFactor())
+				.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.CLEANUP_POLICY_CONFIG,
+						TopicConfig.CLEANUP_POLICY_DELETE)));
+			topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicationFactor())
+				.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DEAD_LETTER_RETENTION.toMillis()))));
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler domainEventErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryMaxAttempts());
+		backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
+		backOff.setMultiplier(2.0);
+		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(InvalidEventException.class, NonRetryableEventException.class);
+		return handler;
+	}
+
+	@Bean
+	ProcessedEvents processedEvents(ReactiveMongoTemplate mongo) {
+		return new ProcessedEvents(mongo);
+	}
+
+	@Bean
+	@SuppressWarnings("unchecked")
+	DomainEventConsumer domainEventConsumer(ConcurrentKafkaListenerContainerFactory<?, ?> factory,
+			ObjectProvider<DomainEventHandler<?>> handlers, ProcessedEvents processed, EventCodec codec,
+			MessagingProperties properties) {
+		return new DomainEventConsumer((ConcurrentKafkaListenerContainerFactory<Object, Object>) factory,
+				handlers.orderedStream().toList(), processed, codec, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@SuppressWarnings("unchecked")
+	OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<?, ?> kafka,
+			ObjectProvider<OutboxCollections> collections, MessagingProperties properties) {
+		List<String> names = collections.orderedStream().flatMap((c) -> c.names().stream()).distinct().toList();
+		return new OutboxRelay(mongo, (KafkaTemplate<String, byte[]>) kafka, names, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Outbox outbox(@Value("${spring.application.name}") String applicationName, EventCodec codec, OutboxRelay relay) {
+		return new Outbox("/onsite-atlas/" + applicationName, codec, relay);
+	}
+
+}

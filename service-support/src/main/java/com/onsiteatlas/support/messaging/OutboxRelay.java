@@ -1,0 +1,185 @@
+package com.onsiteatlas.support.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the outbox entries of aggregate documents and then removes them.
+ * <p>
+ * One pass: claim a document that has entries (an atomic {@code findAndModify} that sets
+ * a lease, so replicas do not publish the same document at once), send its entries in
+ * order and wait for the broker's acknowledgement, then {@code $pull} exactly the sent
+ * entries and drop the lease. If the process dies after sending and before the pull, the
+ * lease expires and the entries are sent again with the same envelope ids: delivery is
+ * at-least-once and consumers deduplicate on the id. A write that failed never put an
+ * entry into the document, so it never produces an event.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final List<String> collections;
+
+	private final MessagingProperties properties;
+
+	private final String owner = UUID.randomUUID().toString();
+
+	private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
+
+	private volatile Disposable loop;
+
+	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+			MessagingProperties properties) {
+		this.mongo = mongo;
+		this.kafka = kafka;
+		this.collections = List.copyOf(collections);
+		this.properties = properties;
+	}
+
+	/**
+	 * Runs passes until every collection is empty of unclaimed entries (or the batch size
+	 * is reached).
+	 * @return number of documents relayed
+	 */
+	public Mono<Integer> relayOnce() {
+		return Flux.fromIterable(this.collections).concatMap(this::relayCollection).reduce(0, Integer::sum);
+	}
+
+	private Mono<Integer> relayCollection(String collection) {
+		AtomicBoolean more = new AtomicBoolean(true);
+		return Mono.defer(() -> claimNext(collection))
+			.flatMap((document) -> publish(collection, document).thenReturn(1))
+			.doOnSuccess((relayed) -> more.set(relayed != null))
+			.repeat(this.properties.outboxBatchSize() - 1L, more::get)
+			.reduce(0, Integer::sum);
+	}
+
+	Mono<Document> claimNext(String collection) {
+		Date now = new Date();
+		Query query = new Query(new Criteria().andOperator(Criteria.where(OutboxMessage.FIELD + ".0").exists(true),
+				new Criteria().orOperator(Criteria.where(OutboxMessage.LEASE_FIELD).exists(false),
+						Criteria.where(OutboxMessage.LEASE_FIELD).is(null),
+						Criteria.where(OutboxMessage.LEASE_FIELD + ".until").lt(now))));
+		Update claim = new Update().set(OutboxMessage.LEASE_FIELD, new Document("owner", this.owner).append("until",
+				Date.from(now.toInstant().plus(this.properties.outboxLease()))));
+		return this.mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
+				collection);
+	}
+
+	private Mono<Void> publish(String collection, Document document) {
+		List<Document> entries = document.getList(OutboxMessage.FIELD, Document.class, List.of());
+		List<String> ids = entries.stream().map(OutboxRelay::messageId).toList();
+		Object documentId = document.get("_id");
+		return Flux.fromIterable(entries)
+			.concatMap(this::send)
+			.then(Mono.defer(() -> clear(collection, documentId, ids)))
+			.onErrorResume((ex) -> {
+				logger.warn("Outbox relay of {} {} failed, will retry after the lease: {}", collection, documentId,
+						ex.toString());
+				return Mono.empty();
+			});
+	}
+
+	private Mono<Void> send(Document entry) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
+				entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_id", messageId(entry).getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_type", entry.getString("type").getBytes(StandardCharsets.UTF_8));
+		record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+		String correlationId = entry.getString("correlationId");
+		if (correlationId != null) {
+			record.headers().add("x-correlation-id", correlationId.getBytes(StandardCharsets.UTF_8));
+		}
+		return Mono.fromFuture(() -> this.kafka.send(record))
+			.timeout(this.properties.sendTimeout())
+			.doOnNext((result) -> logger.debug("Published {} {} to {}", entry.getString("type"), messageId(entry),
+					result.getRecordMetadata()))
+			.then();
+	}
+
+	/**
+	 * Removes the sent entries and the lease. Separate so that tests can simulate a crash
+	 * between sending and clearing.
+	 * @param collection the collection
+	 * @param documentId the document
+	 * @param messageIds the entries that were sent
+	 * @return completion
+	 */
+	protected Mono<Void> clear(String collection, Object documentId, List<String> messageIds) {
+		Update update = new Update()
+			.pull(OutboxMessage.FIELD, new Document("messageId", new Document("$in", messageIds)))
+			.unset(OutboxMessage.LEASE_FIELD);
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)), update, collection).then();
+	}
+
+	private static String messageId(Document entry) {
+		String id = entry.getString("messageId");
+		return (id != null) ? id : String.valueOf(entry.get("_id"));
+	}
+
+	/** Triggers a pass now. */
+	public void nudge() {
+		this.wakeups.tryEmitNext(System.nanoTime());
+	}
+
+	@Override
+	public void start() {
+		if (this.loop != null || this.collections.isEmpty()) {
+			return;
+		}
+		this.loop = Flux.merge(Flux.interval(this.properties.outboxPollInterval()), this.wakeups.asFlux())
+			.onBackpressureDrop()
+			.concatMap((tick) -> relayOnce().onErrorResume((ex) -> {
+				logger.warn("Outbox relay pass failed: {}", ex.toString());
+				return Mono.just(0);
+			}), 1)
+			.subscribe();
+		logger.info("Outbox relay {} watching {} (started {})", this.owner, this.collections, Instant.now());
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.loop;
+		this.loop = null;
+		if (current != null) {
+			current.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stop before the Kafka producer and Mongo client are closed.
+		return Integer.MAX_VALUE - 100;
+	}
+
+}

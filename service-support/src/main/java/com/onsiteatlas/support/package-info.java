@@ -1,0 +1,4 @@
+/**
+ * Plumbing shared by the business services; features never live here.
+ */
+package com.onsiteatlas.support;

@@ -1,0 +1,125 @@
+package com.onsiteatlas.support.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.onsiteatlas.support.correlation.CorrelationId;
+import com.onsiteatlas.support.web.ApiError;
+
+/**
+ * Every request needs a valid gateway identity token except health, API docs and the
+ * service's declared public paths. Failures are JSON: 401 when the identity is missing or
+ * invalid, 403 when the role does not allow the action (checked with
+ * {@code @PreAuthorize} on controller methods).
+ */
+@AutoConfiguration
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+@EnableConfigurationProperties(ServiceSecurityProperties.class)
+public class ServiceSecurityConfiguration {
+
+	private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/health",
+			"/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs");
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtDecoder internalIdentityTokenDecoder(ServiceSecurityProperties properties) {
+		String secret = properties.internalTokenSecret();
+		if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+			throw new IllegalStateException(
+					"atlas.security.internal-token-secret (ATLAS_INTERNAL_TOKEN_SECRET) must be at least 32 bytes");
+		}
+		SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		OAuth2TokenValidator<Jwt> audience = (
+				jwt) -> (jwt.getAudience() != null && jwt.getAudience().contains(InternalIdentityToken.AUDIENCE))
+						? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
+							.failure(new OAuth2Error("invalid_token", "Token is not meant for this service", null));
+		OAuth2TokenValidator<Jwt> subject = (jwt) -> (jwt.getSubject() != null && !jwt.getSubject().isBlank())
+				? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token has no subject", null));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(InternalIdentityToken.ISSUER), audience, subject));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ServiceSecurityProperties properties,
+			ReactiveJwtDecoder decoder, ObjectMapper objectMapper) {
+		List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
+		publicPaths.addAll(properties.publicPaths());
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(publicPaths.toArray(String[]::new))
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer((oauth) -> oauth
+				.jwt((jwt) -> jwt.jwtDecoder(decoder)
+					.jwtAuthenticationConverter((token) -> Mono.just(AtlasAuthentication.from(token))))
+				.authenticationEntryPoint((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED,
+						"Not authorized: a valid gateway identity is required"))
+				.accessDeniedHandler((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.FORBIDDEN,
+						"You are not allowed to perform this action")))
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED,
+						"Not authorized: a valid gateway identity is required"))
+				.accessDeniedHandler((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.FORBIDDEN,
+						"You are not allowed to perform this action")))
+			.build();
+	}
+
+	static Mono<Void> writeError(ServerWebExchange exchange, ObjectMapper objectMapper, HttpStatus status,
+			String message) {
+		var response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.empty();
+		}
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		ApiError error = new ApiError(false, message, status.value(), status.getReasonPhrase(), List.of(),
+				CorrelationId.of(exchange));
+		byte[] body;
+		try {
+			body = objectMapper.writeValueAsBytes(error);
+		}
+		catch (Exception ex) {
+			body = "{\"success\":false}".getBytes(StandardCharsets.UTF_8);
+		}
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}

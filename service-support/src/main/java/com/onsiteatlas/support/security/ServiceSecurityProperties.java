@@ -1,0 +1,22 @@
+package com.onsiteatlas.support.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Security settings of a business service.
+ *
+ * @param internalTokenSecret the HS256 key the gateway signs identity tokens with (at
+ * least 32 bytes)
+ * @param publicPaths extra path patterns that need no identity, e.g. provider webhooks
+ * that are verified by their own signatures
+ */
+@ConfigurationProperties("atlas.security")
+public record ServiceSecurityProperties(String internalTokenSecret, List<String> publicPaths) {
+
+	public ServiceSecurityProperties {
+		publicPaths = (publicPaths != null) ? List.copyOf(publicPaths) : List.of();
+	}
+
+}

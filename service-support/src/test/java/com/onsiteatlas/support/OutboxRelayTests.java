@@ -1,0 +1,179 @@
+package com.onsiteatlas.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.onsiteatlas.domainevents.ConferenceRef;
+import com.onsiteatlas.domainevents.EventCodec;
+import com.onsiteatlas.domainevents.Topics;
+import com.onsiteatlas.domainevents.sponsor.SponsorCreated;
+import com.onsiteatlas.domainevents.sponsor.SponsorSnapshot;
+import com.onsiteatlas.support.messaging.MessagingProperties;
+import com.onsiteatlas.support.messaging.Outbox;
+import com.onsiteatlas.support.messaging.OutboxMessage;
+import com.onsiteatlas.support.messaging.OutboxRelay;
+import com.onsiteatlas.support.testing.IdentityTokens;
+import com.onsiteatlas.support.testing.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reliable publication: a write and its domain event cannot diverge.
+ */
+class OutboxRelayTests extends SupportIntegrationTest {
+
+	static final String CRASH_COLLECTION = "crash_widgets";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	EventCodec codec;
+
+	@Test
+	void publishesTheEventOfAWriteAndClearsTheOutbox() {
+		String name = "relayed-" + new ObjectId();
+		WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
+			.post()
+			.uri("/api/events/65f0a0000000000000000001/widgets")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("manager"))
+			.header("X-Correlation-Id", "relay-correlation-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"" + name + "\",\"quantity\":1}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		Document stored = this.mongo.findOne(Query.query(Criteria.where("name").is(name)), Document.class, "widgets")
+			.block();
+		String widgetId = stored.getObjectId("_id").toHexString();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			List<ConsumerRecord<String, byte[]>> records = recordsFor(widgetId);
+			assertThat(records).hasSize(1);
+			ConsumerRecord<String, byte[]> record = records.get(0);
+			var envelope = this.codec.decode(record.value());
+			assertThat(envelope.type()).isEqualTo("sponsor-created");
+			assertThat(envelope.subject()).isEqualTo(widgetId);
+			assertThat(envelope.correlationid()).isEqualTo("relay-correlation-1");
+			assertThat(TopicReader.header(record, "ce_id")).isEqualTo(envelope.id());
+			assertThat(((SponsorCreated) envelope.data()).sponsor().companyName()).isEqualTo(name);
+		});
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.mongo.findById(new ObjectId(widgetId), Document.class, "widgets")
+				.block()
+				.getList(OutboxMessage.FIELD, Document.class)).isEmpty());
+	}
+
+	@Test
+	void aFailedWriteProducesNoEvent() {
+		String name = "unique-" + new ObjectId();
+		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		client.post()
+			.uri("/api/events/65f0a0000000000000000001/widgets")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"" + name + "\",\"quantity\":1}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		client.post()
+			.uri("/api/events/65f0a0000000000000000001/widgets")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"" + name + "\",\"quantity\":2}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(TopicReader.readAll(Topics.SPONSORS)
+				.stream()
+				.map((record) -> this.codec.decode(record.value()).data())
+				.filter((data) -> ((SponsorCreated) data).sponsor().companyName().equals(name))
+				.count()).isEqualTo(1));
+	}
+
+	@Test
+	void republishesWithTheSameIdWhenTheRelayDiesBetweenSendAndClear() {
+		String aggregateId = new ObjectId().toHexString();
+		OutboxMessage message = this.outbox.message(new SponsorCreated(
+				new ConferenceRef("65f0a0000000000000000001", "Crash Conference", null, null, null, null),
+				new SponsorSnapshot(aggregateId, "SPN-C-001", "Crash Co", null, null, null, null, null, null, null),
+				Instant.now(), null), "65f0a0000000000000000001", null);
+		this.mongo.insert(new Document("_id", new ObjectId(aggregateId)).append("outbox",
+				List.of(new Document("messageId", message.messageId()).append("topic", message.topic())
+					.append("key", message.key())
+					.append("type", message.type())
+					.append("payload", message.payload()))),
+				CRASH_COLLECTION)
+			.block();
+		// A dead process makes no second attempt: batch size 1. The lease is short so the
+		// restart can take over.
+		MessagingProperties dyingProperties = new MessagingProperties(1, (short) 1, Duration.ofSeconds(1),
+				Duration.ofMillis(300), 1, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(50),
+				Duration.ofMillis(100), 1, Duration.ofDays(1));
+		MessagingProperties shortLease = new MessagingProperties(1, (short) 1, Duration.ofSeconds(1),
+				Duration.ofMillis(300), 10, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(50),
+				Duration.ofMillis(100), 1, Duration.ofDays(1));
+		AtomicBoolean died = new AtomicBoolean();
+		OutboxRelay dying = new OutboxRelay(this.mongo, this.kafka, List.of(CRASH_COLLECTION), dyingProperties) {
+			@Override
+			protected Mono<Void> clear(String collection, Object documentId, List<String> messageIds) {
+				died.set(true);
+				return Mono.error(new IllegalStateException("process killed between send and clear"));
+			}
+		};
+		dying.relayOnce().block();
+		assertThat(died).isTrue();
+		assertThat(recordsFor(aggregateId)).hasSize(1);
+		assertThat(this.mongo.findById(new ObjectId(aggregateId), Document.class, CRASH_COLLECTION)
+			.block()
+			.getList("outbox", Document.class)).hasSize(1);
+
+		OutboxRelay restarted = new OutboxRelay(this.mongo, this.kafka, List.of(CRASH_COLLECTION), shortLease);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			restarted.relayOnce().block();
+			assertThat(this.mongo.findById(new ObjectId(aggregateId), Document.class, CRASH_COLLECTION)
+				.block()
+				.getList("outbox", Document.class)).isEmpty();
+		});
+		List<ConsumerRecord<String, byte[]>> records = recordsFor(aggregateId);
+		assertThat(records).hasSize(2);
+		assertThat(records).extracting((record) -> TopicReader.header(record, "ce_id"))
+			.containsOnly(message.messageId());
+	}
+
+	private List<ConsumerRecord<String, byte[]>> recordsFor(String key) {
+		return TopicReader.readAll(Topics.SPONSORS).stream().filter((record) -> key.equals(record.key())).toList();
+	}
+
+}

@@ -1,0 +1,24 @@
+package com.onsiteatlas.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.onsiteatlas.support.testapp.SupportTestApplication;
+import com.onsiteatlas.support.testing.ServiceTestProperties;
+
+/**
+ * One Spring context for every support test: the test service against the embedded broker
+ * and MongoDB-wire server.
+ */
+@SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.application.name=support-test", "spring.data.mongodb.database=support-tests",
+				"spring.codec.max-in-memory-size=64KB" })
+public abstract class SupportIntegrationTest {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		ServiceTestProperties.register(registry);
+	}
+
+}

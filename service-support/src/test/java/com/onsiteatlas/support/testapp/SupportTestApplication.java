@@ -1,0 +1,16 @@
+package com.onsiteatlas.support.testapp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import com.onsiteatlas.support.messaging.OutboxCollections;
+
+@SpringBootApplication
+public class SupportTestApplication {
+
+	@Bean
+	OutboxCollections widgetOutbox() {
+		return OutboxCollections.of(Widget.COLLECTION);
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.onsiteatlas.support.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * One in-memory MongoDB-wire server per test JVM, started on first use.
+ */
+public final class EmbeddedMongo {
+
+	private static MongoServer server;
+
+	private static String uri;
+
+	private EmbeddedMongo() {
+	}
+
+	/**
+	 * The connection string of the shared server.
+	 * @return e.g. {@code mongodb://127.0.0.1:40123}
+	 */
+	public static synchronized String uri() {
+		if (server == null) {
+			server = new MongoServer(new MemoryBackend());
+			server.enableOplog();
+			uri = server.bindAndGetConnectionString();
+			Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));
+		}
+		return uri;
+	}
+
+	/**
+	 * The server, e.g. to stop it in a fault test.
+	 * @return the server
+	 */
+	public static synchronized MongoServer server() {
+		uri();
+		return server;
+	}
+
+}

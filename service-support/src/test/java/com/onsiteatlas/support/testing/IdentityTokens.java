@@ -1,0 +1,64 @@
+package com.onsiteatlas.support.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import com.onsiteatlas.support.security.InternalIdentityToken;
+
+/**
+ * Mints the identity tokens the gateway would send, for service tests.
+ */
+public final class IdentityTokens {
+
+	/** The dev default of {@code ATLAS_INTERNAL_TOKEN_SECRET}, which tests run with. */
+	public static final String DEV_SECRET = "dev-internal-token-secret-change-me-0123456789";
+
+	private IdentityTokens() {
+	}
+
+	public static String staff(String role) {
+		return mint("65f0a00000000000000000a1", "staff", role, null, DEV_SECRET, Instant.now().plusSeconds(60));
+	}
+
+	public static String registrant(String registrationObjectId, String eventId) {
+		return mint(registrationObjectId, "registrant", "registrant", eventId, DEV_SECRET,
+				Instant.now().plusSeconds(60));
+	}
+
+	public static String of(String subject, String type, String role, String eventId) {
+		return mint(subject, type, role, eventId, DEV_SECRET, Instant.now().plusSeconds(60));
+	}
+
+	public static String mint(String subject, String type, String role, String eventId, String secret,
+			Instant expiresAt) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(InternalIdentityToken.ISSUER)
+			.audience(InternalIdentityToken.AUDIENCE)
+			.subject(subject)
+			.issueTime(new Date())
+			.expirationTime(Date.from(expiresAt))
+			.jwtID(UUID.randomUUID().toString())
+			.claim(InternalIdentityToken.CLAIM_TYPE, type)
+			.claim(InternalIdentityToken.CLAIM_ROLE, role);
+		if (eventId != null) {
+			claims.claim(InternalIdentityToken.CLAIM_EVENT_ID, eventId);
+		}
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+			jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

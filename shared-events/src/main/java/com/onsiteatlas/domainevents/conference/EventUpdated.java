@@ -1,0 +1,23 @@
+package com.onsiteatlas.domainevents.conference;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.onsiteatlas.domainevents.DomainEventPayload;
+
+/** A conference's details changed; carries the full new state. */
+public record EventUpdated(@JsonProperty(required = true) ConferenceSnapshot event,
+		@JsonProperty(required = true) Instant occurredAt, String actorUserId) implements DomainEventPayload {
+
+	public EventUpdated {
+		Objects.requireNonNull(event, "event is required");
+		Objects.requireNonNull(occurredAt, "occurredAt is required");
+	}
+
+	@Override
+	public String aggregateId() {
+		return this.event.id();
+	}
+
+}
