@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the deployment artefacts describe: the five services, their ports, and where the repository is.
+ * What the deployment artefacts describe: the five services, their ports, and where the
+ * repository is.
  */
 final class Suite {
 
-	/** One name everywhere: module, spring.application.name, Eureka id, compose service, Deployment. */
+	/**
+	 * One name everywhere: module, spring.application.name, Eureka id, compose service,
+	 * Deployment.
+	 */
 	static final Map<String, Integer> PORTS = Map.of("registry-service", 8761, "gateway-service", 8080,
 			"notification-service", 8081, "lodging-travel-service", 8082, "reporting-service", 8083);
 
@@ -28,8 +32,9 @@ final class Suite {
 	}
 
 	/**
-	 * The repository root: the nearest directory, from the working directory up, that holds
-	 * docker-compose.yml. Maven runs the tests in deploy/, an IDE may run them in the root.
+	 * The repository root: the nearest directory, from the working directory up, that
+	 * holds docker-compose.yml. Maven runs the tests in deploy/, an IDE may run them in
+	 * the root.
 	 */
 	static Path repositoryRoot() {
 		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

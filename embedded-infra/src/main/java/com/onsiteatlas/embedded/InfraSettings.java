@@ -21,10 +21,12 @@ import java.util.function.Function;
  * @param kafkaPort the broker's client port ({@code ATLAS_KAFKA_PORT}, default 9092)
  * @param kafkaControllerPort the KRaft controller port
  * ({@code ATLAS_KAFKA_CONTROLLER_PORT}, default 9093)
- * @param mongoEnabled false when {@code MONGODB_URI} points at an external MongoDB
+ * @param mongoEnabled false when {@code MONGODB_URI} points at an external MongoDB or
+ * {@code ATLAS_EMBEDDED_MONGO=false}
  * @param mongoPorts store name to port ({@code ATLAS_MONGO_NOTIFICATION_PORT}, ...), in
  * start order
- * @param mailEnabled false when {@code SMTP_HOST} points at an external SMTP server
+ * @param mailEnabled false when {@code SMTP_HOST} points at an external SMTP server or
+ * {@code ATLAS_EMBEDDED_MAIL=false}
  * @param smtpPort the mail catcher's SMTP port ({@code ATLAS_SMTP_PORT}, default 3025)
  * @param mailUiPort the mail catcher's web port ({@code ATLAS_MAIL_UI_PORT}, default
  * 8025)
@@ -74,12 +76,24 @@ public record InfraSettings(Path dataDir, String host, boolean kafkaEnabled, int
 		mongoPorts.put("lodging-travel", port(values, "ATLAS_MONGO_LODGING_PORT", 27102));
 		mongoPorts.put("reporting", port(values, "ATLAS_MONGO_REPORTING_PORT", 27103));
 		return new InfraSettings(Path.of(valueOr(values, "ATLAS_DATA_DIR", ".atlas/data")).toAbsolutePath(),
-				valueOr(values, "ATLAS_BIND_HOST", "127.0.0.1"), values.apply("KAFKA_BOOTSTRAP_SERVERS") == null,
+				valueOr(values, "ATLAS_BIND_HOST", "127.0.0.1"), enabled(values, "KAFKA", "KAFKA_BOOTSTRAP_SERVERS"),
 				port(values, "ATLAS_KAFKA_PORT", 9092), port(values, "ATLAS_KAFKA_CONTROLLER_PORT", 9093),
-				values.apply("MONGODB_URI") == null, mongoPorts, values.apply("SMTP_HOST") == null,
+				enabled(values, "MONGO", "MONGODB_URI"), mongoPorts, enabled(values, "MAIL", "SMTP_HOST"),
 				port(values, "ATLAS_SMTP_PORT", 3025), port(values, "ATLAS_MAIL_UI_PORT", 8025),
-				values.apply("LEGACY_BACKEND_URL") == null, port(values, "ATLAS_LEGACY_PORT", 8090),
+				enabled(values, "LEGACY", "LEGACY_BACKEND_URL"), port(values, "ATLAS_LEGACY_PORT", 8090),
 				valueOr(values, "JWT_SECRET", DEV_JWT_SECRET));
+	}
+
+	/**
+	 * A part runs unless {@code ATLAS_EMBEDDED_<PART>=false}, or, when that switch is not set, the variable that
+	 * points the services at an external server is set.
+	 */
+	private static boolean enabled(Function<String, String> values, String part, String externalVariable) {
+		String override = values.apply("ATLAS_EMBEDDED_" + part);
+		if (override != null) {
+			return Boolean.parseBoolean(override);
+		}
+		return values.apply(externalVariable) == null;
 	}
 
 	private static String valueOr(Function<String, String> values, String name, String fallback) {

@@ -40,6 +40,17 @@ class InfraSettingsTests {
 	}
 
 	@Test
+	void explicitSwitchWinsOverTheExternalVariable() {
+		Map<String, String> env = Map.of("MONGODB_URI", "mongodb://db:27017", "ATLAS_EMBEDDED_MONGO", "true",
+				"ATLAS_EMBEDDED_KAFKA", "false");
+
+		InfraSettings settings = InfraSettings.from(env::get);
+
+		assertThat(settings.mongoEnabled()).isTrue();
+		assertThat(settings.kafkaEnabled()).isFalse();
+	}
+
+	@Test
 	void rejectsAPortThatIsNotANumber() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> InfraSettings.from(Map.of("ATLAS_SMTP_PORT", "smtp")::get))

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The ONSITE ATLAS front door: serves {@code /api} for the existing frontend, routes the new services'
- * paths to them with a short-lived internal identity token, and passes everything else to the legacy backend.
+ * The ONSITE ATLAS front door: serves {@code /api} for the existing frontend, routes the
+ * new services' paths to them with a short-lived internal identity token, and passes
+ * everything else to the legacy backend.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -43,8 +43,9 @@ public final class EventCodec {
 	}
 
 	/**
-	 * The JSON settings of the contract: ISO-8601 UTC dates, unknown properties ignored,
-	 * no null fields written.
+	 * The JSON settings of the contract: ISO-8601 UTC dates with milliseconds (what
+	 * JavaScript's {@code Date.toISOString()} writes), unknown properties ignored, no
+	 * null fields written, absent or null optional primitives read as false or 0.
 	 * @return a new mapper
 	 */
 	public static ObjectMapper newObjectMapper() {
@@ -53,10 +54,8 @@ public final class EventCodec {
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-			// Optional primitives (testMode, attempts) default to false/0 when absent;
-			// required ones are
-			// @JsonProperty(required = true) and reject null with @JsonSetter(nulls =
-			// Nulls.FAIL).
+			// Producers may omit optional flags such as testMode; required primitives
+			// use @JsonProperty(required = true) and @JsonSetter(nulls = Nulls.FAIL).
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.addModule(new SimpleModule("atlas-instants").addSerializer(Instant.class, new InstantSerializer()))
 			.serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -165,10 +164,9 @@ public final class EventCodec {
 	}
 
 	/**
-	 * Says where in {@code data} the problem is and what it is, e.g.
-	 * {@code " at registration.personalInfo:
-	 * firstName is required"}. The deepest cause carries the compact constructor's
-	 * message.
+	 * Says where in {@code data} the problem is and what it is, for example
+	 * {@code at registration.personalInfo: firstName is required}. The deepest cause
+	 * carries the compact constructor's message.
 	 */
 	private static String describe(Exception ex) {
 		String path = "";

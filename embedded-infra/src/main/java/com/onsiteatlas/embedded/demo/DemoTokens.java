@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,6 +26,8 @@ public final class DemoTokens {
 
 	/** How long demo tokens are valid. */
 	public static final Duration VALIDITY = Duration.ofHours(24);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private DemoTokens() {
 	}
@@ -78,7 +82,7 @@ public final class DemoTokens {
 		payload.put("iat", now.getEpochSecond());
 		payload.put("exp", now.plus(VALIDITY).getEpochSecond());
 		JWSObject jwt = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
-				new Payload(payload));
+				new Payload(toJson(payload)));
 		try {
 			jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -86,6 +90,15 @@ public final class DemoTokens {
 			throw new IllegalArgumentException("Cannot sign with this JWT_SECRET (HS256 needs at least 32 bytes)", ex);
 		}
 		return jwt.serialize();
+	}
+
+	private static String toJson(Map<String, Object> payload) {
+		try {
+			return JSON.writeValueAsString(payload);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -5,7 +5,8 @@ import com.onsiteatlas.gateway.errors.ClientFacingException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The caller is not authenticated (401; the ONSITE ATLAS frontend logs the user out on it).
+ * The caller is not authenticated (401; the ONSITE ATLAS frontend logs the user out on
+ * it).
  */
 public class AuthenticationFailedException extends ClientFacingException {
 

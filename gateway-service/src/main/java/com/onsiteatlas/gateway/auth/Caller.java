@@ -8,22 +8,28 @@ import com.nimbusds.jwt.JWTClaimsSet;
 /**
  * The authenticated caller, derived from a verified ONSITE ATLAS token.
  *
- * @param id the {@code id} claim (a Mongo ObjectId of the user, registration, sponsor, client or author)
+ * @param id the {@code id} claim (a Mongo ObjectId of the user, registration, sponsor,
+ * client or author)
  * @param type the portal the token comes from
- * @param role the effective role; {@code null} for a staff token without a {@code role} claim until it is resolved
+ * @param role the effective role; {@code null} for a staff token without a {@code role}
+ * claim until it is resolved
  * @param eventId the {@code eventId} or {@code event} claim, if any
  * @param name the display name, if known
  * @param email the email, if known
  */
 public record Caller(String id, CallerType type, String role, String eventId, String name, String email) {
 
-	/** The staff roles of ONSITE ATLAS's {@code User.role} enum (without the legacy {@code sponsor} value). */
+	/**
+	 * The staff roles of ONSITE ATLAS's {@code User.role} enum (without the legacy
+	 * {@code sponsor} value).
+	 */
 	public static final Set<String> STAFF_ROLES = Set.of("admin", "manager", "staff", "reviewer", "user");
 
 	/**
-	 * Classifies a verified token. {@code type} decides registrant, sponsor and client; {@code role: 'author'}
-	 * makes an author; anything else is staff, as in ONSITE ATLAS's {@code protect} middleware. A staff token's
-	 * {@code role} claim is used when present.
+	 * Classifies a verified token. {@code type} decides registrant, sponsor and client;
+	 * {@code role: 'author'} makes an author; anything else is staff, as in ONSITE
+	 * ATLAS's {@code protect} middleware. A staff token's {@code role} claim is used when
+	 * present.
 	 * @param claims the verified claims, with a non-blank {@code id}
 	 * @return the caller
 	 */

@@ -7,7 +7,10 @@ import java.util.Locale;
  */
 public enum CallerType {
 
-	/** A {@code User}: admin, manager, staff, reviewer or user. The token holds only {@code id}. */
+	/**
+	 * A {@code User}: admin, manager, staff, reviewer or user. The token holds only
+	 * {@code id}.
+	 */
 	STAFF,
 
 	/** A registration, from {@code type: 'registrant'}. */

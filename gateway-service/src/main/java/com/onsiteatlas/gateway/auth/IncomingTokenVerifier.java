@@ -23,10 +23,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Verifies a token issued by ONSITE ATLAS ({@code jsonwebtoken}, HS256, {@code JWT_SECRET}). Only HS256 is accepted:
- * unsigned ({@code alg: none}), other HMAC sizes and asymmetric algorithms are rejected before any key is used. The
- * token must carry {@code exp} (every ONSITE ATLAS issuer sets it) and a non-blank string {@code id}; {@code nbf} is
- * honoured. CPU only, safe to call on the event loop.
+ * Verifies a token issued by ONSITE ATLAS ({@code jsonwebtoken}, HS256,
+ * {@code JWT_SECRET}). Only HS256 is accepted: unsigned ({@code alg: none}), other HMAC
+ * sizes and asymmetric algorithms are rejected before any key is used. The token must
+ * carry {@code exp} (every ONSITE ATLAS issuer sets it) and a non-blank string
+ * {@code id}; {@code nbf} is honoured. CPU only, safe to call on the event loop.
  */
 public class IncomingTokenVerifier {
 
@@ -61,7 +62,8 @@ public class IncomingTokenVerifier {
 			}
 		}
 		else {
-			// jsonwebtoken accepts any secret length, Nimbus insists on 256 bits. Verify such legacy secrets directly.
+			// jsonwebtoken accepts any secret length, Nimbus insists on 256 bits. Verify
+			// such legacy secrets directly.
 			logger.warn("JWT_SECRET is shorter than 32 bytes; ONSITE ATLAS tokens are verified without Nimbus's "
 					+ "key length check. Use a longer secret in ONSITE ATLAS and here.");
 			this.nimbusVerifier = null;
@@ -72,7 +74,8 @@ public class IncomingTokenVerifier {
 	 * Verifies the token and returns its claims.
 	 * @param token the compact JWT from the {@code Authorization: Bearer} header
 	 * @return the verified claims
-	 * @throws AuthenticationFailedException with {@link AuthenticationFailedException#TOKEN_EXPIRED} or
+	 * @throws AuthenticationFailedException with
+	 * {@link AuthenticationFailedException#TOKEN_EXPIRED} or
 	 * {@link AuthenticationFailedException#TOKEN_INVALID}
 	 */
 	public JWTClaimsSet verify(String token) {

@@ -6,14 +6,15 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads a staff user's role from the legacy current-user response. The user object is the first of
- * {@code data}, {@code data.user}, {@code user} and the document itself that has a text {@code role}; its
- * {@code isActive}, {@code name} and {@code email} are read from the same object.
+ * Reads a staff user's role from the legacy current-user response. The user object is the
+ * first of {@code data}, {@code data.user}, {@code user} and the document itself that has
+ * a text {@code role}; its {@code isActive}, {@code name} and {@code email} are read from
+ * the same object.
  */
 final class LegacyCurrentUser {
 
-	private static final List<String[]> CANDIDATES = List.of(new String[] { "data" },
-			new String[] { "data", "user" }, new String[] { "user" }, new String[0]);
+	private static final List<String[]> CANDIDATES = List.of(new String[] { "data" }, new String[] { "data", "user" },
+			new String[] { "user" }, new String[0]);
 
 	private LegacyCurrentUser() {
 	}

@@ -5,8 +5,8 @@ import com.onsiteatlas.gateway.errors.ClientFacingException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The staff role could not be resolved because the legacy backend failed, timed out or answered something
- * unusable (503). The request is never let through in that case.
+ * The staff role could not be resolved because the legacy backend failed, timed out or
+ * answered something unusable (503). The request is never let through in that case.
  */
 public class RoleLookupUnavailableException extends ClientFacingException {
 

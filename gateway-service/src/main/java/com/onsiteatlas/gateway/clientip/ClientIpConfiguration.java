@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Provides the {@link ClientIpResolver} configured with {@code atlas.gateway.trusted-proxies}.
+ * Provides the {@link ClientIpResolver} configured with
+ * {@code atlas.gateway.trusted-proxies}.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientIpConfiguration {

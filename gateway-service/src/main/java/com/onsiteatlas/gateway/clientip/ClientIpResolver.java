@@ -7,8 +7,9 @@ import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Finds the client IP of a request: the TCP peer address, or the first {@code X-Forwarded-For} hop when the peer
- * is a trusted proxy. A forwarded value that is not an IP literal is ignored.
+ * Finds the client IP of a request: the TCP peer address, or the first
+ * {@code X-Forwarded-For} hop when the peer is a trusted proxy. A forwarded value that is
+ * not an IP literal is ignored.
  */
 public class ClientIpResolver {
 

@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code ::1/128}) or a single address.
+ * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code ::1/128}) or
+ * a single address.
  *
  * @param network the network address bytes (4 or 16)
  * @param prefixLength how many leading bits must match
@@ -25,7 +26,8 @@ public record IpRange(byte[] network, int prefixLength) {
 	}
 
 	/**
-	 * Parses {@code address[/prefix]}. Only IP literals are accepted, so parsing never does a DNS lookup.
+	 * Parses {@code address[/prefix]}. Only IP literals are accepted, so parsing never
+	 * does a DNS lookup.
 	 * @param cidr the range, for example {@code 192.168.0.0/16}
 	 * @return the range
 	 * @throws IllegalArgumentException if it is not an IP literal with a valid prefix

@@ -1,4 +1,5 @@
 /**
- * Works out the client IP of a request, trusting {@code X-Forwarded-For} only from configured proxies.
+ * Works out the client IP of a request, trusting {@code X-Forwarded-For} only from
+ * configured proxies.
  */
 package com.onsiteatlas.gateway.clientip;

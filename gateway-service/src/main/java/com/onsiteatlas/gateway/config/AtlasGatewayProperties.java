@@ -17,15 +17,19 @@ import org.springframework.util.unit.DataSize;
  * @param legacy the legacy ONSITE ATLAS backend and the staff role lookup against it
  * @param rateLimit the per client IP rate limit on {@code /api/**}
  * @param maxRequestBytes the largest request body accepted on routed requests
- * @param trustedProxies CIDR ranges (or single addresses) of reverse proxies whose first {@code X-Forwarded-For}
- * hop is taken as the client IP; empty means the TCP peer address is always the client IP
+ * @param trustedProxies CIDR ranges (or single addresses) of reverse proxies whose first
+ * {@code X-Forwarded-For} hop is taken as the client IP; empty means the TCP peer address
+ * is always the client IP
  */
 @ConfigurationProperties("atlas.gateway")
 public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue InternalToken internalToken,
-		@DefaultValue Legacy legacy, @DefaultValue RateLimit rateLimit,
-		@DefaultValue("11MB") DataSize maxRequestBytes, @DefaultValue List<String> trustedProxies) {
+		@DefaultValue Legacy legacy, @DefaultValue RateLimit rateLimit, @DefaultValue("11MB") DataSize maxRequestBytes,
+		@DefaultValue List<String> trustedProxies) {
 
-	/** HS256 keys shorter than this are rejected for the internal token (RFC 7518 section 3.2). */
+	/**
+	 * HS256 keys shorter than this are rejected for the internal token (RFC 7518 section
+	 * 3.2).
+	 */
 	public static final int MIN_INTERNAL_SECRET_BYTES = 32;
 
 	public AtlasGatewayProperties {
@@ -39,7 +43,8 @@ public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue Intern
 	 * Verification of the tokens ONSITE ATLAS issues.
 	 *
 	 * @param secret the shared HS256 secret, ONSITE ATLAS's {@code JWT_SECRET}
-	 * @param clockSkew tolerance applied to {@code exp} and {@code nbf}; ONSITE ATLAS itself uses none
+	 * @param clockSkew tolerance applied to {@code exp} and {@code nbf}; ONSITE ATLAS
+	 * itself uses none
 	 */
 	public record Jwt(String secret, @DefaultValue("0s") Duration clockSkew) {
 
@@ -64,8 +69,9 @@ public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue Intern
 
 		public InternalToken {
 			if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_INTERNAL_SECRET_BYTES) {
-				throw new IllegalArgumentException("atlas.gateway.internal-token.secret (ATLAS_INTERNAL_TOKEN_SECRET) must be at least "
-						+ MIN_INTERNAL_SECRET_BYTES + " bytes");
+				throw new IllegalArgumentException(
+						"atlas.gateway.internal-token.secret (ATLAS_INTERNAL_TOKEN_SECRET) must be at least "
+								+ MIN_INTERNAL_SECRET_BYTES + " bytes");
 			}
 			if (ttl.isNegative() || ttl.isZero()) {
 				throw new IllegalArgumentException("atlas.gateway.internal-token.ttl must be positive");
@@ -78,10 +84,12 @@ public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue Intern
 	 * The legacy ONSITE ATLAS backend.
 	 *
 	 * @param baseUrl where the backend listens, for example {@code http://localhost:8090}
-	 * @param currentUserPath the endpoint that returns the caller's user document for a staff token
+	 * @param currentUserPath the endpoint that returns the caller's user document for a
+	 * staff token
 	 * @param roleCacheTtl how long a resolved staff role is reused for the same token
 	 * @param roleCacheMaxSize the most tokens whose role is cached
-	 * @param roleLookupTimeout the longest a role lookup may take before the request fails with 503
+	 * @param roleLookupTimeout the longest a role lookup may take before the request
+	 * fails with 503
 	 */
 	public record Legacy(String baseUrl, @DefaultValue("/api/auth/me") String currentUserPath,
 			@DefaultValue("60s") Duration roleCacheTtl, @DefaultValue("10000") long roleCacheMaxSize,
@@ -96,7 +104,8 @@ public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue Intern
 			}
 			if (roleCacheMaxSize < 1 || roleLookupTimeout.isNegative() || roleLookupTimeout.isZero()
 					|| roleCacheTtl.isNegative()) {
-				throw new IllegalArgumentException("atlas.gateway.legacy role cache and timeout settings must be positive");
+				throw new IllegalArgumentException(
+						"atlas.gateway.legacy role cache and timeout settings must be positive");
 			}
 		}
 
@@ -105,10 +114,12 @@ public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue Intern
 	/**
 	 * The in-memory rate limit. It is enforced per gateway replica.
 	 *
-	 * @param requestsPerMinute the sustained request rate per client IP, also the burst size
+	 * @param requestsPerMinute the sustained request rate per client IP, also the burst
+	 * size
 	 * @param maxTrackedClients the most client IPs tracked at once
 	 */
-	public record RateLimit(@DefaultValue("500") int requestsPerMinute, @DefaultValue("100000") long maxTrackedClients) {
+	public record RateLimit(@DefaultValue("500") int requestsPerMinute,
+			@DefaultValue("100000") long maxTrackedClients) {
 
 		public RateLimit {
 			if (requestsPerMinute < 1 || maxTrackedClients < 1) {

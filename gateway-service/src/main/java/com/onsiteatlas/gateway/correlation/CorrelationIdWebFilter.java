@@ -18,11 +18,12 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Runs first on every request (routed or not): fixes the correlation id (see {@link CorrelationIds}), sets it on
- * the request that is forwarded downstream and on the response, stores it in the exchange attribute
- * {@link #ATTRIBUTE} and the Reactor context key {@link #MDC_KEY}, and logs one access line per request with the
- * id in the MDC. It is a {@link WebFilter} rather than a gateway {@code GlobalFilter} so that 404s, CORS preflights,
- * actuator calls and fallback responses get an id and a log line too.
+ * Runs first on every request (routed or not): fixes the correlation id (see
+ * {@link CorrelationIds}), sets it on the request that is forwarded downstream and on the
+ * response, stores it in the exchange attribute {@link #ATTRIBUTE} and the Reactor
+ * context key {@link #MDC_KEY}, and logs one access line per request with the id in the
+ * MDC. It is a {@link WebFilter} rather than a gateway {@code GlobalFilter} so that 404s,
+ * CORS preflights, actuator calls and fallback responses get an id and a log line too.
  */
 @Component
 public class CorrelationIdWebFilter implements WebFilter, Ordered {
@@ -53,7 +54,10 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long started = System.nanoTime();
 		String id = CorrelationIds.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(HEADER));
-		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> headers.set(HEADER, id)).build();
+		ServerHttpRequest request = exchange.getRequest()
+			.mutate()
+			.headers((headers) -> headers.set(HEADER, id))
+			.build();
 		ServerWebExchange mutated = exchange.mutate().request(request).build();
 		mutated.getAttributes().put(ATTRIBUTE, id);
 		ServerHttpResponse response = mutated.getResponse();

@@ -4,8 +4,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Accepts a caller's correlation id when it is 8 to 64 characters of {@code [A-Za-z0-9_-]}, otherwise makes a new
- * random UUID. The restriction keeps ids safe to log and to echo in headers.
+ * Accepts a caller's correlation id when it is 8 to 64 characters of
+ * {@code [A-Za-z0-9_-]}, otherwise makes a new random UUID. The restriction keeps ids
+ * safe to log and to echo in headers.
  */
 public final class CorrelationIds {
 
@@ -26,7 +27,8 @@ public final class CorrelationIds {
 	/**
 	 * Whether a caller-supplied id is used as it is.
 	 * @param candidate the id
-	 * @return {@code true} if it is 8-64 characters of letters, digits, {@code -} and {@code _}
+	 * @return {@code true} if it is 8-64 characters of letters, digits, {@code -} and
+	 * {@code _}
 	 */
 	public static boolean isAcceptable(String candidate) {
 		return candidate != null && ACCEPTED.matcher(candidate).matches();

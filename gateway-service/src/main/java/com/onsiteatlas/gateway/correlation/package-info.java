@@ -1,4 +1,5 @@
 /**
- * Gives every request a correlation id, passes it downstream and back, and writes one access log line per request.
+ * Gives every request a correlation id, passes it downstream and back, and writes one
+ * access log line per request.
  */
 package com.onsiteatlas.gateway.correlation;

@@ -3,8 +3,9 @@ package com.onsiteatlas.gateway.errors;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * An error whose status and message are meant for the caller as they are; {@link JsonErrorWebExceptionHandler}
- * writes it unchanged, even when it arrives wrapped in another exception.
+ * An error whose status and message are meant for the caller as they are;
+ * {@link JsonErrorWebExceptionHandler} writes it unchanged, even when it arrives wrapped
+ * in another exception.
  */
 public class ClientFacingException extends RuntimeException {
 

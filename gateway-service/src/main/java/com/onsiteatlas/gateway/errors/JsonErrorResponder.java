@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes a {@link ErrorBody} response with {@code Content-Type: application/json}. Headers already on the response
- * other than CORS, {@code Vary}, rate limit and correlation headers are dropped, so nothing from a half-finished
- * upstream exchange leaks into the error.
+ * Writes a {@link ErrorBody} response with {@code Content-Type: application/json}.
+ * Headers already on the response other than CORS, {@code Vary}, rate limit and
+ * correlation headers are dropped, so nothing from a half-finished upstream exchange
+ * leaks into the error.
  */
 @Component
 public class JsonErrorResponder {
@@ -35,7 +36,8 @@ public class JsonErrorResponder {
 	 * @param exchange the exchange
 	 * @param status the status
 	 * @param message the message
-	 * @return completion, or an {@link IllegalStateException} if the response is already committed
+	 * @return completion, or an {@link IllegalStateException} if the response is already
+	 * committed
 	 */
 	public Mono<Void> respond(ServerWebExchange exchange, HttpStatusCode status, String message) {
 		ServerHttpResponse response = exchange.getResponse();

@@ -19,8 +19,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Replaces Boot's default error handler (which runs at order -1) so that every unhandled error, including "no route
- * matched", becomes a JSON {@link ErrorBody} without stack traces or exception details.
+ * Replaces Boot's default error handler (which runs at order -1) so that every unhandled
+ * error, including "no route matched", becomes a JSON {@link ErrorBody} without stack
+ * traces or exception details.
  */
 @Component
 @Order(-2)

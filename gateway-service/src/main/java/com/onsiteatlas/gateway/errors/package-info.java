@@ -1,4 +1,5 @@
 /**
- * Writes every gateway-generated error as ONSITE ATLAS's {@code {success:false, message}} JSON body.
+ * Writes every gateway-generated error as ONSITE ATLAS's {@code {success:false, message}}
+ * JSON body.
  */
 package com.onsiteatlas.gateway.errors;

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Applies the per client IP limit to every routed {@code /api/**} request before anything else is done with it (no
- * body buffering, no token checks). Rejected requests get 429 with {@code Retry-After}; every limited response
- * carries {@code RateLimit-Limit} and {@code RateLimit-Remaining} unless the upstream sent its own. It runs after
- * CORS processing, so browsers can read the 429.
+ * Applies the per client IP limit to every routed {@code /api/**} request before anything
+ * else is done with it (no body buffering, no token checks). Rejected requests get 429
+ * with {@code Retry-After}; every limited response carries {@code RateLimit-Limit} and
+ * {@code RateLimit-Remaining} unless the upstream sent its own. It runs after CORS
+ * processing, so browsers can read the 429.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {

@@ -7,10 +7,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * One token bucket per key: it holds up to {@code requestsPerMinute} tokens (the burst) and refills continuously at
- * {@code requestsPerMinute} per minute. Buckets idle for a minute are full again, so they are dropped then; at most
- * {@code maxKeys} buckets are kept (the least recently used go first), which bounds memory. Never blocks: each
- * bucket is guarded by a short critical section with no I/O.
+ * One token bucket per key: it holds up to {@code requestsPerMinute} tokens (the burst)
+ * and refills continuously at {@code requestsPerMinute} per minute. Buckets idle for a
+ * minute are full again, so they are dropped then; at most {@code maxKeys} buckets are
+ * kept (the least recently used go first), which bounds memory. Never blocks: each bucket
+ * is guarded by a short critical section with no I/O.
  */
 public class TokenBucketRateLimiter {
 
@@ -114,7 +115,8 @@ public class TokenBucketRateLimiter {
 	 * @param allowed whether the request may go ahead
 	 * @param limit the configured requests per minute
 	 * @param remaining whole tokens left after this request
-	 * @param retryAfterSeconds when rejected, the seconds until a token is available; 0 otherwise
+	 * @param retryAfterSeconds when rejected, the seconds until a token is available; 0
+	 * otherwise
 	 */
 	public record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
 

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Enforces the request body limit on routed requests. A declared {@code Content-Length} above the limit is answered
- * with 413 at once; otherwise the body is counted as it streams and the exchange fails with
- * {@link PayloadTooLargeException} (413) as soon as the count passes the limit, so a chunked body is never buffered
- * or forwarded beyond it. Runs before the gateway caches bodies for circuit breaker fallbacks.
+ * Enforces the request body limit on routed requests. A declared {@code Content-Length}
+ * above the limit is answered with 413 at once; otherwise the body is counted as it
+ * streams and the exchange fails with {@link PayloadTooLargeException} (413) as soon as
+ * the count passes the limit, so a chunked body is never buffered or forwarded beyond it.
+ * Runs before the gateway caches bodies for circuit breaker fallbacks.
  */
 @Component
 public class RequestSizeLimitFilter implements GlobalFilter, Ordered {

@@ -1,0 +1,68 @@
+package com.onsiteatlas.gateway.auth;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import com.onsiteatlas.gateway.config.AtlasGatewayProperties;
+import com.onsiteatlas.gateway.errors.JsonErrorResponder;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Wires token verification, staff role lookup, the access policy and the internal token
+ * issuer.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration {
+
+	private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	@Bean
+	IncomingTokenVerifier incomingTokenVerifier(AtlasGatewayProperties properties) {
+		return new IncomingTokenVerifier(properties.jwt().secret(), properties.jwt().clockSkew(), Clock.systemUTC());
+	}
+
+	@Bean
+	InternalTokenIssuer internalTokenIssuer(AtlasGatewayProperties properties) {
+		return new InternalTokenIssuer(properties.internalToken().secret(), properties.internalToken().ttl(),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	ServiceAccessPolicy serviceAccessPolicy() {
+		return new ServiceAccessPolicy();
+	}
+
+	@Bean
+	StaffRoleResolver staffRoleResolver(AtlasGatewayProperties properties, WebClient.Builder webClientBuilder) {
+		AtlasGatewayProperties.Legacy legacy = properties.legacy();
+		Duration timeout = legacy.roleLookupTimeout();
+		Duration connectTimeout = (timeout.compareTo(MAX_CONNECT_TIMEOUT) < 0) ? timeout : MAX_CONNECT_TIMEOUT;
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+			.responseTimeout(timeout);
+		WebClient webClient = webClientBuilder.clone()
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.build();
+		URI currentUser = UriComponentsBuilder.fromUriString(legacy.baseUrl())
+			.path(legacy.currentUserPath())
+			.build()
+			.toUri();
+		return new StaffRoleResolver(webClient, currentUser, timeout, legacy.roleCacheTtl(), legacy.roleCacheMaxSize());
+	}
+
+	@Bean
+	ServiceAuthenticationFilter serviceAuthenticationFilter(IncomingTokenVerifier verifier,
+			StaffRoleResolver staffRoleResolver, ServiceAccessPolicy policy, InternalTokenIssuer issuer,
+			JsonErrorResponder responder) {
+		return new ServiceAuthenticationFilter(verifier, staffRoleResolver, policy, issuer, responder);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Routing support around the YAML routes: headers the gateway never forwards upstream.
+ */
+package com.onsiteatlas.gateway.routing;

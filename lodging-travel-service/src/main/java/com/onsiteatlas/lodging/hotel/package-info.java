@@ -1,0 +1,4 @@
+/**
+ * The hotel feature of lodging-travel-service.
+ */
+package com.onsiteatlas.lodging.hotel;

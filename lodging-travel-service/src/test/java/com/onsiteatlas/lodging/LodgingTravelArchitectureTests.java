@@ -1,0 +1,14 @@
+package com.onsiteatlas.lodging;
+
+import org.junit.jupiter.api.Test;
+
+import com.onsiteatlas.support.testing.ArchitectureRules;
+
+class LodgingTravelArchitectureTests {
+
+	@Test
+	void followsThePackageRules() {
+		ArchitectureRules.check("com.onsiteatlas.lodging");
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.onsiteatlas.lodging;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.onsiteatlas.support.testing.ServiceTestProperties;
+
+/**
+ * The one Spring context of this service's integration tests: real embedded Kafka broker
+ * and MongoDB-wire server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.data.mongodb.database=atlas_lodging_test")
+public abstract class LodgingTravelIntegrationTest {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		ServiceTestProperties.register(registry);
+	}
+
+}

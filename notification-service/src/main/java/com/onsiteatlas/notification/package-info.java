@@ -1,0 +1,4 @@
+/**
+ * notification-service: one package per feature; plumbing comes from service-support.
+ */
+package com.onsiteatlas.notification;

@@ -1,0 +1,4 @@
+/**
+ * The template feature of notification-service.
+ */
+package com.onsiteatlas.notification.template;

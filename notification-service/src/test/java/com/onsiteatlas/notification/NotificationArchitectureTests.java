@@ -1,0 +1,14 @@
+package com.onsiteatlas.notification;
+
+import org.junit.jupiter.api.Test;
+
+import com.onsiteatlas.support.testing.ArchitectureRules;
+
+class NotificationArchitectureTests {
+
+	@Test
+	void followsThePackageRules() {
+		ArchitectureRules.check("com.onsiteatlas.notification");
+	}
+
+}

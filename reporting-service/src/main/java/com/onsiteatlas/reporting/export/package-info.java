@@ -1,0 +1,4 @@
+/**
+ * The export feature of reporting-service.
+ */
+package com.onsiteatlas.reporting.export;

@@ -1,0 +1,4 @@
+/**
+ * reporting-service: one package per feature; plumbing comes from service-support.
+ */
+package com.onsiteatlas.reporting;

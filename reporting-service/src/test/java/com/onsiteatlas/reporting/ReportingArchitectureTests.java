@@ -1,0 +1,14 @@
+package com.onsiteatlas.reporting;
+
+import org.junit.jupiter.api.Test;
+
+import com.onsiteatlas.support.testing.ArchitectureRules;
+
+class ReportingArchitectureTests {
+
+	@Test
+	void followsThePackageRules() {
+		ArchitectureRules.check("com.onsiteatlas.reporting");
+	}
+
+}
