@@ -17,9 +17,11 @@ import java.lang.annotation.Target;
 public @interface AllowedValues {
 
 	/**
-	 * The allowed values, in the order the documentation shows them.
+	 * The allowed values separated by {@code |}, in the order the documentation shows
+	 * them, e.g. {@code "active|cancelled|no-show"}. One string rather than an array
+	 * because the formatter mangles array values in record headers.
 	 * @return the values
 	 */
-	String[] value();
+	String value();
 
 }

@@ -24,10 +24,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record RegistrationSnapshot(@JsonProperty(value = "_id", required = true) String id,
 		@JsonProperty(required = true) String registrationId, @JsonProperty(required = true) PersonalInfo personalInfo,
-		CategoryRef category, @JsonProperty(required = true) @AllowedValues( {
-				"active", "cancelled", "no-show" }) String status,
-		@AllowedValues({ "pending", "paid", "failed" }) String paymentStatus, String registrationType, Long amountCents,
-		String currency, Map<String, Object> customFields){
+		CategoryRef category, @JsonProperty(required = true) @AllowedValues("active|cancelled|no-show") String status,
+		@AllowedValues("pending|paid|failed") String paymentStatus, String registrationType, Long amountCents,
+		String currency, Map<String, Object> customFields) {
 
 	public RegistrationSnapshot {
 		Objects.requireNonNull(id, "_id is required");

@@ -29,6 +29,7 @@ import com.github.victools.jsonschema.generator.MemberScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfig;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaKeyword;
 import com.github.victools.jsonschema.generator.SchemaVersion;
@@ -138,15 +139,14 @@ final class ContractDocuments {
 		return schema;
 	}
 
-	private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig configuration() {
+	private static SchemaGeneratorConfig configuration() {
 		SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(EventCodec.newObjectMapper(),
 				SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
 			.with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
-					JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE, JacksonOption.RESPECT_JSONPROPERTY_ORDER))
+					JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
 			.with(Option.STANDARD_FORMATS, Option.NULLABLE_FIELDS_BY_DEFAULT)
 			.without(Option.NULLABLE_ARRAY_ITEMS_ALLOWED);
-		// Optional fields may be sent as null (Node's toObject() keeps nulls); the codec
-		// accepts that.
+		// Node may send optional fields as null; the codec accepts that.
 		builder.forFields().withNullableCheck((field) -> !isRequired(field));
 		// Declaration order reads like the record; the default is alphabetical.
 		builder.forTypesInGeneral()
@@ -174,7 +174,7 @@ final class ContractDocuments {
 		if (allowed == null) {
 			return null;
 		}
-		List<String> values = new ArrayList<>(List.of(allowed.value()));
+		List<String> values = new ArrayList<>(List.of(allowed.value().split("\\|")));
 		if (!isRequired(field)) {
 			values.add(null);
 		}

@@ -30,7 +30,13 @@ public enum AbstractStatus {
 
 	ACCEPTED("accepted"),
 
-	REVISED_PENDING_REVIEW("revised-pending-review");
+	REVISED_PENDING_REVIEW("revised-pending-review"),
+
+	/**
+	 * Not a value of the Abstract model, but the legacy status endpoint accepts it, so
+	 * producers may forward it.
+	 */
+	WITHDRAWN("withdrawn");
 
 	private final String value;
 

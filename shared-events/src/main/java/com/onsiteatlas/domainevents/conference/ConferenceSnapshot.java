@@ -15,9 +15,9 @@ import com.onsiteatlas.domainevents.Venue;
  */
 public record ConferenceSnapshot(@JsonProperty(value = "_id", required = true) String id,
 		@JsonProperty(required = true) String name, @JsonProperty(required = true) Instant startDate,
-		@JsonProperty(required = true) Instant endDate, String timezone, @AllowedValues( {
-				"draft", "published", "archived" }) String status,
-		Venue venue, String currency, String locale, SenderSettings sender){
+		@JsonProperty(required = true) Instant endDate, String timezone,
+		@AllowedValues("draft|published|archived") String status, Venue venue, String currency, String locale,
+		SenderSettings sender) {
 
 	public ConferenceSnapshot {
 		Objects.requireNonNull(id, "_id is required");

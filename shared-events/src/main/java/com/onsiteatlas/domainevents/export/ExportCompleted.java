@@ -12,11 +12,10 @@ import com.onsiteatlas.domainevents.DomainEventPayload;
  * {@code fileSize} is in bytes.
  */
 public record ExportCompleted(String eventId, @JsonProperty(required = true) String exportId, String exportConfigId,
-		String scheduleId, @JsonProperty(required = true) @AllowedValues( {
-				"excel", "csv", "pdf" }) String exportType,
+		String scheduleId, @JsonProperty(required = true) @AllowedValues("excel|csv|pdf") String exportType,
 		@JsonProperty(required = true) String dataType, long recordCount, long fileSize, String fileName,
 		String requestedBy, @JsonProperty(required = true) Instant completedAt,
-		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload{
+		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload {
 
 	public ExportCompleted {
 		Objects.requireNonNull(exportId, "exportId is required");

@@ -9,11 +9,10 @@ import com.onsiteatlas.domainevents.DomainEventPayload;
 
 /** An export job failed; {@code eventId} is null for exports across conferences. */
 public record ExportFailed(String eventId, @JsonProperty(required = true) String exportId, String exportConfigId,
-		String scheduleId, @JsonProperty(required = true) @AllowedValues( {
-				"excel", "csv", "pdf" }) String exportType,
+		String scheduleId, @JsonProperty(required = true) @AllowedValues("excel|csv|pdf") String exportType,
 		@JsonProperty(required = true) String dataType, @JsonProperty(required = true) String errorMessage,
 		String requestedBy, @JsonProperty(required = true) Instant failedAt,
-		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload{
+		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload {
 
 	public ExportFailed {
 		Objects.requireNonNull(exportId, "exportId is required");

@@ -10,9 +10,12 @@ import com.onsiteatlas.domainevents.AllowedValues;
 public record HotelBookingSnapshot(@JsonProperty(value = "_id", required = true) String id,
 		@JsonProperty(required = true) HotelRef hotel, String roomType, String roomNumber,
 		@JsonProperty(required = true) Instant checkInDate, @JsonProperty(required = true) Instant checkOutDate,
-		Integer nights, String bookingReference, @JsonProperty(required = true) @AllowedValues( {
-				"pending", "confirmed", "cancelled", "checked-in", "checked-out" }) String bookingStatus,
-		String specialRequests){
+		Integer nights, String bookingReference,
+		@JsonProperty(required = true) @AllowedValues(HotelBookingSnapshot.STATUSES) String bookingStatus,
+		String specialRequests) {
+
+	/** The booking lifecycle, in order. */
+	public static final String STATUSES = "pending|confirmed|cancelled|checked-in|checked-out";
 
 	public HotelBookingSnapshot {
 		Objects.requireNonNull(id, "_id is required");

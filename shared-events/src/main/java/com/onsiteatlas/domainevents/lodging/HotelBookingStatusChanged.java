@@ -12,11 +12,10 @@ import com.onsiteatlas.domainevents.RegistrationSnapshot;
 /** A hotel booking moved along its lifecycle. */
 public record HotelBookingStatusChanged(@JsonProperty(required = true) ConferenceRef event,
 		@JsonProperty(required = true) RegistrationSnapshot registration,
-		@JsonProperty(required = true) HotelBookingSnapshot booking, @JsonProperty(required = true) @AllowedValues( {
-				"pending", "confirmed", "cancelled", "checked-in", "checked-out" }) String oldStatus,
-		@JsonProperty(required = true) @AllowedValues({ "pending", "confirmed", "cancelled", "checked-in",
-				"checked-out" }) String newStatus,
-		@JsonProperty(required = true) Instant occurredAt, String actorUserId) implements DomainEventPayload{
+		@JsonProperty(required = true) HotelBookingSnapshot booking,
+		@JsonProperty(required = true) @AllowedValues(HotelBookingSnapshot.STATUSES) String oldStatus,
+		@JsonProperty(required = true) @AllowedValues(HotelBookingSnapshot.STATUSES) String newStatus,
+		@JsonProperty(required = true) Instant occurredAt, String actorUserId) implements DomainEventPayload {
 
 	public HotelBookingStatusChanged {
 		Objects.requireNonNull(event, "event is required");

@@ -11,11 +11,10 @@ import com.onsiteatlas.domainevents.RegistrationRef;
 /** A notification failed permanently, after its retries. */
 public record NotificationFailed(@JsonProperty(required = true) String eventId,
 		@JsonProperty(required = true) String notificationId, RegistrationRef registration, String triggerId,
-		String templateId, @JsonProperty(required = true) @AllowedValues( {
-				"email", "sms", "whatsapp" }) String channel,
+		String templateId, @JsonProperty(required = true) @AllowedValues("email|sms|whatsapp") String channel,
 		String errorCode, @JsonProperty(required = true) String errorMessage, boolean testMode, int attempts,
 		@JsonProperty(required = true) Instant failedAt,
-		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload{
+		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload {
 
 	public NotificationFailed {
 		Objects.requireNonNull(eventId, "eventId is required");

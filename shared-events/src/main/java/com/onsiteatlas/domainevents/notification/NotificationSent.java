@@ -11,10 +11,9 @@ import com.onsiteatlas.domainevents.RegistrationRef;
 /** A notification was accepted by its channel's provider. */
 public record NotificationSent(@JsonProperty(required = true) String eventId,
 		@JsonProperty(required = true) String notificationId, RegistrationRef registration, String triggerId,
-		String templateId, @JsonProperty(required = true) @AllowedValues( {
-				"email", "sms", "whatsapp" }) String channel,
+		String templateId, @JsonProperty(required = true) @AllowedValues("email|sms|whatsapp") String channel,
 		String providerMessageId, boolean testMode, int attempts, @JsonProperty(required = true) Instant sentAt,
-		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload{
+		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload {
 
 	public NotificationSent {
 		Objects.requireNonNull(eventId, "eventId is required");

@@ -12,11 +12,12 @@ import com.onsiteatlas.domainevents.RegistrationSnapshot;
 /** A meal, kit bag or certificate was scanned (or a scan voided) for a registrant. */
 public record ResourceUsed(@JsonProperty(required = true) ConferenceRef event,
 		@JsonProperty(required = true) RegistrationSnapshot registration,
-		@JsonProperty(required = true) String resourceId, @JsonProperty(required = true) @AllowedValues( {
-				"food", "kitBag", "certificate", "certificatePrinting" }) String resourceType,
-		String resourceOptionId, String resourceOptionName, @AllowedValues({ "used", "voided" }) String status,
+		@JsonProperty(required = true) String resourceId,
+		@JsonProperty(
+				required = true) @AllowedValues("food|kitBag|certificate|certificatePrinting") String resourceType,
+		String resourceOptionId, String resourceOptionName, @AllowedValues("used|voided") String status,
 		String actionBy, @JsonProperty(required = true) Instant actionDate,
-		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload{
+		@JsonProperty(required = true) Instant occurredAt) implements DomainEventPayload {
 
 	public ResourceUsed {
 		Objects.requireNonNull(event, "event is required");

@@ -27,8 +27,8 @@ class AbstractStatusTests {
 
 	@Test
 	void rejectsAnUnknownStatusListingTheValidOnes() {
-		assertThatIllegalArgumentException().isThrownBy(() -> AbstractStatus.normalise("withdrawn"))
-			.withMessageContaining("'withdrawn'")
+		assertThatIllegalArgumentException().isThrownBy(() -> AbstractStatus.normalise("teleported"))
+			.withMessageContaining("'teleported'")
 			.withMessageContaining("under-review")
 			.withMessageContaining("revised-pending-review");
 	}
