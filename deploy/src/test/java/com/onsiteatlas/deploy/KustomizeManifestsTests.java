@@ -168,8 +168,7 @@ class KustomizeManifestsTests {
 		assertThat(data).containsEntry("EUREKA_URL", "http://registry-service:8761/eureka/");
 		assertThat(data.keySet()).doesNotContainAnyElementsOf(SECRET_KEYS)
 			.noneMatch((key) -> key.contains("SECRET") || key.contains("PASSWORD") || key.contains("KEY"))
-			// Each service picks its own database; a shared value would put them all in
-			// one.
+			// Each service picks its own database name.
 			.doesNotContain("MONGODB_DATABASE");
 	}
 
@@ -472,7 +471,9 @@ class KustomizeManifestsTests {
 					process.destroyForcibly();
 					fail("kubectl kustomize " + dir + " did not finish within 2 minutes");
 				}
-				assertThat(process.exitValue()).as("kubectl kustomize %s failed:%n%s", dir, Files.readString(err))
+				assertThat(process.exitValue())
+					.as("kubectl kustomize %s failed (kubectl 1.27+ with kustomize v5 is needed):%n%s", dir,
+							Files.readString(err))
 					.isZero();
 				List<Map<String, Object>> docs = new ArrayList<>();
 				for (Object doc : new Yaml().loadAll(Files.readString(out))) {
@@ -507,8 +508,8 @@ class KustomizeManifestsTests {
 			.filter(Files::isExecutable)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("kubectl is not on the PATH, and these tests render the manifests "
-					+ "with it. Install it: on Debian 'sudo apt-get install kubernetes-client' (any kubectl >= 1.27 "
-					+ "with built-in kustomize works)."));
+					+ "with it. Install Debian's kubernetes-client package (sudo apt-get install kubernetes-client) if "
+					+ "your release ships 1.27 or newer, otherwise kubectl from pkgs.k8s.io: kustomize v5 is needed."));
 	}
 
 }
