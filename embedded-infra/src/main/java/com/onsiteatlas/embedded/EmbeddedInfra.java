@@ -1,13 +1,18 @@
 package com.onsiteatlas.embedded;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -67,7 +72,8 @@ public final class EmbeddedInfra implements AutoCloseable {
 			infra = start(InfraSettings.fromEnvironment());
 		}
 		catch (Exception ex) {
-			System.err.println("Embedded infrastructure failed to start: " + ex);
+			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
+			System.err.println("Embedded infrastructure failed to start: " + reason);
 			System.exit(1);
 			return;
 		}
@@ -106,6 +112,7 @@ public final class EmbeddedInfra implements AutoCloseable {
 	private void startParts() throws Exception {
 		Path data = this.settings.dataDir();
 		String host = this.settings.host();
+		checkPortsAreFree();
 		CompletableFuture<KafkaBroker> kafkaStart = null;
 		if (this.settings.kafkaEnabled()) {
 			kafkaStart = CompletableFuture.supplyAsync(() -> {
@@ -152,6 +159,44 @@ public final class EmbeddedInfra implements AutoCloseable {
 		}
 		this.endpoints.add(0, (this.kafka != null) ? "kafka=" + this.kafka.bootstrapServers() : "kafka=external");
 		this.endpoints.add("data=" + data);
+	}
+
+	/**
+	 * Fails with one message naming every busy port. Checked up front because Kafka halts
+	 * the JVM when it cannot bind, which would leave no chance to say what is wrong or to
+	 * close the other servers.
+	 */
+	private void checkPortsAreFree() throws IOException {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		if (this.settings.kafkaEnabled()) {
+			ports.put("Kafka", this.settings.kafkaPort());
+			ports.put("Kafka controller", this.settings.kafkaControllerPort());
+		}
+		if (this.settings.mongoEnabled()) {
+			this.settings.mongoPorts().forEach((store, port) -> ports.put("MongoDB " + store, port));
+		}
+		if (this.settings.mailEnabled()) {
+			ports.put("SMTP", this.settings.smtpPort());
+			ports.put("mail UI", this.settings.mailUiPort());
+		}
+		if (this.settings.legacyEnabled()) {
+			ports.put("legacy stand-in", this.settings.legacyPort());
+		}
+		InetAddress address = InetAddress.getByName(this.settings.host());
+		List<String> busy = new ArrayList<>();
+		ports.forEach((name, port) -> {
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.setReuseAddress(true);
+				socket.bind(new InetSocketAddress(address, port));
+			}
+			catch (IOException ex) {
+				busy.add(name + " " + this.settings.host() + ":" + port);
+			}
+		});
+		if (!busy.isEmpty()) {
+			throw new IllegalStateException("Port(s) already in use: " + String.join(", ", busy)
+					+ ". Stop whatever uses them, or move the part with ATLAS_*_PORT (see docs/embedded-suite.md).");
+		}
 	}
 
 	private static KafkaBroker joinKafka(CompletableFuture<KafkaBroker> start) throws Exception {

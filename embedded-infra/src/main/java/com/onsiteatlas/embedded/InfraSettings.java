@@ -85,8 +85,8 @@ public record InfraSettings(Path dataDir, String host, boolean kafkaEnabled, int
 	}
 
 	/**
-	 * A part runs unless {@code ATLAS_EMBEDDED_<PART>=false}, or, when that switch is not set, the variable that
-	 * points the services at an external server is set.
+	 * A part runs unless {@code ATLAS_EMBEDDED_<PART>=false}, or, when that switch is not
+	 * set, the variable that points the services at an external server is set.
 	 */
 	private static boolean enabled(Function<String, String> values, String part, String externalVariable) {
 		String override = values.apply("ATLAS_EMBEDDED_" + part);
