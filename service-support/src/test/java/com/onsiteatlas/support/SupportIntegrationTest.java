@@ -13,7 +13,8 @@ import com.onsiteatlas.support.testing.ServiceTestProperties;
  */
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=support-test", "spring.data.mongodb.database=support-tests",
-				"spring.codec.max-in-memory-size=64KB" })
+				"spring.codec.max-in-memory-size=64KB", "atlas.projections.registrations=true",
+				"atlas.projections.conferences=true" })
 public abstract class SupportIntegrationTest {
 
 	@DynamicPropertySource

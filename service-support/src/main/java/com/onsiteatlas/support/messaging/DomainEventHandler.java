@@ -1,5 +1,7 @@
 package com.onsiteatlas.support.messaging;
 
+import java.util.function.Function;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.ClassUtils;
@@ -29,6 +31,36 @@ public interface DomainEventHandler<T extends DomainEventPayload> {
 	 */
 	default String handlerName() {
 		return ClassUtils.getUserClass(getClass()).getSimpleName() + "/" + payloadType().getSimpleName();
+	}
+
+	/**
+	 * A handler from a function, for components that handle several types.
+	 * @param name stable handler name (see {@link #handlerName()})
+	 * @param type payload type
+	 * @param handling what to do
+	 * @param <T> payload type
+	 * @return the handler
+	 */
+	static <T extends DomainEventPayload> DomainEventHandler<T> of(String name, Class<T> type,
+			Function<EventEnvelope<T>, Mono<Void>> handling) {
+		return new DomainEventHandler<>() {
+
+			@Override
+			public Class<T> payloadType() {
+				return type;
+			}
+
+			@Override
+			public Mono<Void> on(EventEnvelope<T> event) {
+				return handling.apply(event);
+			}
+
+			@Override
+			public String handlerName() {
+				return name + "/" + type.getSimpleName();
+			}
+
+		};
 	}
 
 }

@@ -81,10 +81,12 @@ public class MessagingConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	DomainEventConsumer domainEventConsumer(ConcurrentKafkaListenerContainerFactory<?, ?> factory,
-			ObjectProvider<DomainEventHandler<?>> handlers, ProcessedEvents processed, EventCodec codec,
-			MessagingProperties properties) {
-		return new DomainEventConsumer((ConcurrentKafkaListenerContainerFactory<Object, Object>) factory,
-				handlers.orderedStream().toList(), processed, codec, properties);
+			ObjectProvider<DomainEventHandler<?>> handlers, ObjectProvider<DomainEventHandlers> groups,
+			ProcessedEvents processed, EventCodec codec, MessagingProperties properties) {
+		List<DomainEventHandler<?>> all = new ArrayList<>(handlers.orderedStream().toList());
+		groups.orderedStream().forEach((group) -> all.addAll(group.handlers()));
+		return new DomainEventConsumer((ConcurrentKafkaListenerContainerFactory<Object, Object>) factory, all,
+				processed, codec, properties);
 	}
 
 	@Bean

@@ -1,0 +1,60 @@
+package com.onsiteatlas.support.projection;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Read access to the projected registrations and conferences.
+ */
+public class Directory {
+
+	private final ReactiveMongoTemplate mongo;
+
+	public Directory(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * A registration of an event; empty when unknown or of another event.
+	 * @param eventId the conference
+	 * @param registrationObjectId the registration {@code _id}
+	 * @return the registration
+	 */
+	public Mono<RegistrationView> registration(String eventId, String registrationObjectId) {
+		return this.mongo.findById(registrationObjectId, RegistrationView.class)
+			.filter((registration) -> eventId.equals(registration.eventId()));
+	}
+
+	/**
+	 * A registration by its human id ({@code REG-0001}) within an event.
+	 * @param eventId the conference
+	 * @param registrationId the human id
+	 * @return the registration
+	 */
+	public Mono<RegistrationView> registrationByHumanId(String eventId, String registrationId) {
+		return this.mongo.findOne(
+				Query.query(Criteria.where("eventId").is(eventId).and("registrationId").is(registrationId)),
+				RegistrationView.class);
+	}
+
+	/**
+	 * Registrations of an event matching extra criteria.
+	 * @param eventId the conference
+	 * @param criteria more conditions, may be null
+	 * @return matching registrations
+	 */
+	public Flux<RegistrationView> registrations(String eventId, Criteria criteria) {
+		Criteria all = Criteria.where("eventId").is(eventId);
+		Query query = (criteria != null) ? Query.query(new Criteria().andOperator(all, criteria)) : Query.query(all);
+		return this.mongo.find(query, RegistrationView.class);
+	}
+
+	public Mono<ConferenceView> conference(String eventId) {
+		return this.mongo.findById(eventId, ConferenceView.class);
+	}
+
+}
