@@ -12,6 +12,7 @@ import reactor.netty.http.client.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -50,6 +51,9 @@ class AuthConfiguration {
 			.responseTimeout(timeout);
 		WebClient webClient = webClientBuilder.clone()
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			// The gateway's own client metrics own http.client.requests with other tags;
+			// keep lookups apart.
+			.observationConvention(new DefaultClientRequestObservationConvention("atlas.gateway.role.lookup"))
 			.build();
 		URI currentUser = UriComponentsBuilder.fromUriString(legacy.baseUrl())
 			.path(legacy.currentUserPath())

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * The caller is not authenticated (401; the ONSITE ATLAS frontend logs the user out on
  * it).
  */
-public class AuthenticationFailedException extends ClientFacingException {
+class AuthenticationFailedException extends ClientFacingException {
 
 	/** No bearer token was sent. */
 	public static final String NO_TOKEN = "Not authorized, no token";

@@ -17,7 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
  * @param name the display name, if known
  * @param email the email, if known
  */
-public record Caller(String id, CallerType type, String role, String eventId, String name, String email) {
+record Caller(String id, CallerType type, String role, String eventId, String name, String email) {
 
 	/**
 	 * The staff roles of ONSITE ATLAS's {@code User.role} enum (without the legacy

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The ONSITE ATLAS portal a token comes from (contract section 1.2).
  */
-public enum CallerType {
+enum CallerType {
 
 	/**
 	 * A {@code User}: admin, manager, staff, reviewer or user. The token holds only

@@ -29,7 +29,7 @@ import org.apache.commons.logging.LogFactory;
  * carry {@code exp} (every ONSITE ATLAS issuer sets it) and a non-blank string
  * {@code id}; {@code nbf} is honoured. CPU only, safe to call on the event loop.
  */
-public class IncomingTokenVerifier {
+class IncomingTokenVerifier {
 
 	private static final Log logger = LogFactory.getLog(IncomingTokenVerifier.class);
 

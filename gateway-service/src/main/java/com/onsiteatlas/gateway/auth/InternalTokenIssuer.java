@@ -19,7 +19,7 @@ import com.nimbusds.jwt.SignedJWT;
  * Mints {@link InternalIdentityToken internal identity tokens}. CPU only, safe on the
  * event loop.
  */
-public class InternalTokenIssuer {
+class InternalTokenIssuer {
 
 	private final MACSigner signer;
 

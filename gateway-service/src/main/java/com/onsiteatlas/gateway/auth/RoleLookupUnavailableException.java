@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * The staff role could not be resolved because the legacy backend failed, timed out or
  * answered something unusable (503). The request is never let through in that case.
  */
-public class RoleLookupUnavailableException extends ClientFacingException {
+class RoleLookupUnavailableException extends ClientFacingException {
 
 	/** The message the caller sees. */
 	public static final String MESSAGE = "Cannot verify your role right now";

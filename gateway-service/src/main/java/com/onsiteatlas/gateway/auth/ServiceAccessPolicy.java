@@ -29,7 +29,7 @@ import java.util.Set;
  * </table>
  * Reviewers, plain users, sponsors, clients and authors reach none of them.
  */
-public class ServiceAccessPolicy {
+class ServiceAccessPolicy {
 
 	private static final Set<String> STAFF = Set.of("admin", "manager", "staff");
 

@@ -35,7 +35,7 @@ import org.springframework.web.server.ServerWebExchange;
  * It is a global filter ordered before the gateway caches request bodies for circuit
  * breaker fallbacks, so unauthenticated uploads are refused before they are buffered.
  */
-public class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
+class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 
 	/**
 	 * The order: after rate limit and size limit, before body caching (HIGHEST_PRECEDENCE
@@ -79,10 +79,10 @@ public class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 		if (uri == null || !LOAD_BALANCED_SCHEME.equalsIgnoreCase(uri.getScheme())) {
 			return chain.filter(exchange);
 		}
-		String callerToken = bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
 		if (isPublic(route)) {
 			return chain.filter(withAuthorization(exchange, null));
 		}
+		String callerToken = bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
 		if (callerToken == null) {
 			return this.responder.respond(exchange, HttpStatus.UNAUTHORIZED, AuthenticationFailedException.NO_TOKEN);
 		}

@@ -8,6 +8,6 @@ package com.onsiteatlas.gateway.auth;
  * @param name the display name, if known
  * @param email the email, if known
  */
-public record StaffProfile(String role, boolean active, String name, String email) {
+record StaffProfile(String role, boolean active, String name, String email) {
 
 }

@@ -31,7 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * 2xx (error status, timeout, connection failure, no role in the body) means
  * {@link RoleLookupUnavailableException}.
  */
-public class StaffRoleResolver {
+class StaffRoleResolver {
 
 	private static final Log logger = LogFactory.getLog(StaffRoleResolver.class);
 

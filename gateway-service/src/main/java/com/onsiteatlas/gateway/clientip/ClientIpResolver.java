@@ -21,7 +21,7 @@ public class ClientIpResolver {
 
 	private final List<IpRange> trustedProxies;
 
-	public ClientIpResolver(List<IpRange> trustedProxies) {
+	ClientIpResolver(List<IpRange> trustedProxies) {
 		this.trustedProxies = List.copyOf(trustedProxies);
 	}
 

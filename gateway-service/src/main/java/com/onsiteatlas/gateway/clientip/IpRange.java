@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param network the network address bytes (4 or 16)
  * @param prefixLength how many leading bits must match
  */
-public record IpRange(byte[] network, int prefixLength) {
+record IpRange(byte[] network, int prefixLength) {
 
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code [A-Za-z0-9_-]}, otherwise makes a new random UUID. The restriction keeps ids
  * safe to log and to echo in headers.
  */
-public final class CorrelationIds {
+final class CorrelationIds {
 
 	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 

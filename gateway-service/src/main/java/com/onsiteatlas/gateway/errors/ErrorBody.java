@@ -6,7 +6,7 @@ package com.onsiteatlas.gateway.errors;
  * @param success always {@code false}
  * @param message a human-readable reason
  */
-public record ErrorBody(boolean success, String message) {
+record ErrorBody(boolean success, String message) {
 
 	/**
 	 * An error body.

@@ -25,7 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Component
 @Order(-2)
-public class JsonErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+class JsonErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	static final String UNAVAILABLE = "The upstream service is temporarily unavailable, please retry shortly";
 

@@ -23,7 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
  * processing, so browsers can read the 429.
  */
 @Component
-public class RateLimitFilter implements GlobalFilter, Ordered {
+class RateLimitFilter implements GlobalFilter, Ordered {
 
 	/** The order, early among the gateway's filters. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;

@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * kept (the least recently used go first), which bounds memory. Never blocks: each bucket
  * is guarded by a short critical section with no I/O.
  */
-public class TokenBucketRateLimiter {
+class TokenBucketRateLimiter {
 
 	private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
 

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Raised while a request body streams in once it passes the limit; answered as 413.
  */
-public class PayloadTooLargeException extends ClientFacingException {
+class PayloadTooLargeException extends ClientFacingException {
 
 	public PayloadTooLargeException(long maxBytes) {
 		super(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.message(maxBytes));

@@ -26,7 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Runs before the gateway caches bodies for circuit breaker fallbacks.
  */
 @Component
-public class RequestSizeLimitFilter implements GlobalFilter, Ordered {
+class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 
 	/** The order: after the rate limit, before authentication and body caching. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 200;

@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
  * backend. Identity travels only in the internal token.
  */
 @Component
-public class AtlasHeadersFilter implements HttpHeadersFilter, Ordered {
+class AtlasHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	/** The reserved header prefix, compared case-insensitively. */
 	public static final String RESERVED_PREFIX = "x-atlas-";

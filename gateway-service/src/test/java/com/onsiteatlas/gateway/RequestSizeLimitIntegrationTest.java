@@ -1,0 +1,113 @@
+package com.onsiteatlas.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestSizeLimitIntegrationTest extends GatewayIntegrationTest {
+
+	private static final String TOO_LARGE = "Request body too large (max " + MAX_REQUEST_BYTES + " bytes)";
+
+	@Test
+	void rejectsADeclaredContentLengthAboveTheLimitWith413Json() {
+		String marker = TestTokens.newId();
+		this.client.post()
+			.uri("/api/events/{id}/abstracts/upload", marker)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[MAX_REQUEST_BYTES + 1])
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(false)
+			.jsonPath("$.message")
+			.isEqualTo(TOO_LARGE);
+		assertThat(TestBackends.LEGACY.requestsContaining(marker)).isEmpty();
+	}
+
+	@Test
+	void acceptsABodyOfExactlyTheLimit() {
+		String marker = TestTokens.newId();
+		this.client.post()
+			.uri("/api/events/{id}/abstracts/upload", marker)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[MAX_REQUEST_BYTES])
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		assertThat(TestBackends.LEGACY.onlyRequestContaining(marker).body()).hasSize(MAX_REQUEST_BYTES);
+	}
+
+	@Test
+	void rejectsAChunkedBodyOnceItStreamsPastTheLimitOnLegacyRoutes() {
+		String marker = TestTokens.newId();
+		this.client.post()
+			.uri("/api/events/{id}/abstracts/upload", marker)
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(BodyInserters.fromDataBuffers(chunks(10, 8 * 1024)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo(TOO_LARGE);
+		assertThat(TestBackends.LEGACY.requestsContaining(marker))
+			.allSatisfy((received) -> assertThat(received.body().length()).isLessThanOrEqualTo(MAX_REQUEST_BYTES));
+	}
+
+	@Test
+	void rejectsAChunkedBodyPastTheLimitOnServiceRoutesBeforeBufferingIt() {
+		String marker = TestTokens.newId();
+		this.client.post()
+			.uri("/api/events/{id}/travel-info/documents", marker)
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(BodyInserters.fromDataBuffers(chunks(10, 8 * 1024)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo(TOO_LARGE);
+		assertThat(TestBackends.LODGING.requestsContaining(marker)).isEmpty();
+	}
+
+	@Test
+	void forwardsAChunkedBodyWithinTheLimit() {
+		String marker = TestTokens.newId();
+		this.client.post()
+			.uri("/api/events/{id}/travel-info/documents", marker)
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(BodyInserters.fromDataBuffers(chunks(4, 8 * 1024)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		assertThat(TestBackends.LODGING.onlyRequestContaining(marker).body()).hasSize(4 * 8 * 1024);
+	}
+
+	private static Flux<DataBuffer> chunks(int count, int size) {
+		byte[] chunk = new byte[size];
+		Arrays.fill(chunk, (byte) 'a');
+		String text = new String(chunk, StandardCharsets.US_ASCII);
+		return Flux.range(0, count)
+			.map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+}

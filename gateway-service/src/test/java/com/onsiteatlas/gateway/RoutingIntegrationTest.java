@@ -1,0 +1,93 @@
+package com.onsiteatlas.gateway;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingIntegrationTest extends GatewayIntegrationTest {
+
+	static Stream<Arguments> routes() {
+		return Stream.of(Arguments.of("/api/events/{e}/notification-templates", TestBackends.NOTIFICATION),
+				Arguments.of("/api/events/{e}/notification-templates/t1/preview", TestBackends.NOTIFICATION),
+				Arguments.of("/api/events/{e}/notification-triggers/x", TestBackends.NOTIFICATION),
+				Arguments.of("/api/events/{e}/notifications", TestBackends.NOTIFICATION),
+				Arguments.of("/api/events/{e}/notification-config", TestBackends.NOTIFICATION),
+				Arguments.of("/api/events/{e}/whatsapp-config", TestBackends.NOTIFICATION),
+				Arguments.of("/api/events/{e}/sms-config", TestBackends.NOTIFICATION),
+				Arguments.of("/api/events/{e}/hotels/h1", TestBackends.LODGING),
+				Arguments.of("/api/events/{e}/hotel-bookings", TestBackends.LODGING),
+				Arguments.of("/api/events/{e}/travel-info/t1", TestBackends.LODGING),
+				Arguments.of("/api/events/{e}/room-blocks", TestBackends.LODGING),
+				Arguments.of("/api/events/{e}/transfer-manifest", TestBackends.LODGING),
+				Arguments.of("/api/export/{e}/registrations.xlsx", TestBackends.REPORTING),
+				Arguments.of("/api/reports/{e}", TestBackends.REPORTING),
+				Arguments.of("/api/events/{e}/reports/preview", TestBackends.REPORTING),
+				Arguments.of("/api/events/{e}/registrations", TestBackends.LEGACY),
+				Arguments.of("/api/events/{e}/emails/history", TestBackends.LEGACY),
+				Arguments.of("/api/events/{e}/sms-config-legacy", TestBackends.LEGACY),
+				Arguments.of("/api/notifications/{e}", TestBackends.LEGACY),
+				Arguments.of("/api/{e}", TestBackends.LEGACY));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@MethodSource("routes")
+	void routesEachPathToItsBackendWithPathAndQueryUnchanged(String template, StubServer expected) {
+		String marker = TestTokens.newId();
+		String path = template.replace("{e}", marker);
+		this.client.get()
+			.uri(path + "?page=2&limit=10")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		StubServer.RecordedRequest received = expected.onlyRequestContaining(marker);
+		assertThat(received.uri()).isEqualTo(path + "?page=2&limit=10");
+		for (StubServer other : List.of(TestBackends.NOTIFICATION, TestBackends.LODGING, TestBackends.REPORTING,
+				TestBackends.LEGACY)) {
+			if (other != expected) {
+				assertThat(other.requestsContaining(marker)).as(other.name()).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void answersUnknownPathsOutsideApiWith404Json() {
+		JsonNode body = this.client.get()
+			.uri("/no-such-page")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body.get("success").asBoolean()).isFalse();
+		assertThat(body.get("message").asText()).isEqualTo("Not Found");
+		assertThat(body.has("trace")).isFalse();
+	}
+
+	@Test
+	void doesNotServeTheFallbackEndpointToCallers() {
+		this.client.get()
+			.uri("/fallback/notification-service")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(false);
+	}
+
+}
