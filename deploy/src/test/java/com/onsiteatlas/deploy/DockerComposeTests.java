@@ -46,23 +46,26 @@ class DockerComposeTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("suiteServices")
-	void buildsEachServiceFromItsDockerfileWithTheRootAsContext(String name) throws IOException {
+	void buildsEachServiceFromTheSharedDockerfileWithTheRootAsContext(String name) throws IOException {
 		Map<String, Object> service = services.get(name);
 		assertThat(service).as(name).isNotNull();
 		assertThat((String) at(service, "build", "context")).isEqualTo(".");
-		assertThat((String) at(service, "build", "dockerfile")).isEqualTo(name + "/Dockerfile");
-		Path dockerfile = root.resolve(name).resolve("Dockerfile");
+		assertThat((String) at(service, "build", "dockerfile")).isEqualTo("Dockerfile");
+		assertThat((String) at(service, "build", "args", "SERVICE")).isEqualTo(name);
+		assertThat(String.valueOf((Object) at(service, "build", "args", "PORT"))).isEqualTo(PORTS.get(name));
+		Path dockerfile = root.resolve("Dockerfile");
 		assertThat(dockerfile).isRegularFile();
 		String content = Files.readString(dockerfile);
 		assertThat(content).as(dockerfile.toString())
-			.contains("-pl " + name + " -am")
+			.contains("-pl ${SERVICE} -am")
 			.contains("-Djarmode=tools")
 			.contains("FROM eclipse-temurin:17-jre")
-			.contains("EXPOSE " + PORTS.get(name))
+			.contains("EXPOSE ${PORT}")
+			.contains("SERVER_PORT=${PORT}")
 			.contains("MaxRAMPercentage=75")
 			.containsPattern("(?m)^USER [1-9][0-9]*")
 			.contains("HEALTHCHECK")
-			.contains(":" + PORTS.get(name) + "/actuator/health/readiness");
+			.contains(":${SERVER_PORT}/actuator/health/readiness");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,10 +1,14 @@
 # syntax=docker/dockerfile:1
-# Image for gateway-service. The build context is the repository root:
-#   docker build -f gateway-service/Dockerfile -t ghcr.io/onsite-atlas/gateway-service:dev .
+# One image recipe for every service of the suite; SERVICE names the Maven module (= application name) and PORT
+# its HTTP port. The build context is the repository root:
+#   docker build --build-arg SERVICE=notification-service --build-arg PORT=8081 \
+#     -t ghcr.io/onsite-atlas/notification-service:dev .
 
 # Stage 0: only the Maven build files, with their paths. Collecting them with find instead of one COPY per
 # module keeps this file valid when the lead adds a module; the dependency layer in stage 1 is keyed on the
 # content copied from here, so it is reused for as long as no pom.xml changes.
+ARG SERVICE
+ARG PORT
 FROM maven:3.9-eclipse-temurin-17 AS poms
 WORKDIR /src
 COPY . .
@@ -14,18 +18,20 @@ RUN mkdir /poms \
 
 # Stage 1: resolve dependencies (cached layer), build the fat jar, split it into Boot's layers.
 FROM maven:3.9-eclipse-temurin-17 AS build
+ARG SERVICE
 WORKDIR /workspace
 COPY --from=poms /poms/ ./
-RUN ./mvnw -B -ntp -pl gateway-service -am dependency:go-offline
+RUN ./mvnw -B -ntp -pl ${SERVICE} -am dependency:go-offline
 COPY . .
 # The formatter is checked by CI; an image build only needs the artefact.
-RUN ./mvnw -B -ntp -pl gateway-service -am -DskipTests -Dspring-javaformat.validate.skip=true package \
-	&& cp gateway-service/target/gateway-service-*.jar application.jar \
+RUN ./mvnw -B -ntp -pl ${SERVICE} -am -DskipTests -Dspring-javaformat.validate.skip=true package \
+	&& cp ${SERVICE}/target/${SERVICE}-*.jar application.jar \
 	&& java -Djarmode=tools -jar application.jar extract --layers --destination /extracted
 
 # Stage 2: JRE only, one layer per rate of change: released libraries, loader, snapshot libraries, and last
 # the application with the project's own modules: the only layer most builds change.
 FROM eclipse-temurin:17-jre
+ARG PORT
 # HEALTHCHECK needs an HTTP client. Temurin 17 images ship curl today, but Adoptium dropped it from the 22+
 # images and aims for minimal ones, so install it when missing rather than depend on it. A bash /dev/tcp probe
 # would need no package but cannot follow HTTP properly (status line only, no chunked bodies, no timeouts).
@@ -44,9 +50,10 @@ COPY --from=build /extracted/application/ ./
 USER 10001:10001
 # Heap follows the container's memory limit; an OutOfMemoryError ends the process so the orchestrator restarts it.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
-	MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
-EXPOSE 8080
+	MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true \
+	SERVER_PORT=${PORT}
+EXPOSE ${PORT}
 HEALTHCHECK --interval=15s --timeout=3s --start-period=90s --retries=3 \
-	CMD curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/readiness || exit 1
+	CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT}/actuator/health/readiness" || exit 1
 # Exec form: java is PID 1 and gets SIGTERM directly, which starts Boot's graceful shutdown.
 ENTRYPOINT ["java", "-jar", "/app/application.jar"]
