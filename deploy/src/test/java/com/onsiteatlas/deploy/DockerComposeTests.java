@@ -52,7 +52,8 @@ class DockerComposeTests {
 		assertThat((String) at(service, "build", "context")).isEqualTo(".");
 		assertThat((String) at(service, "build", "dockerfile")).isEqualTo("Dockerfile");
 		assertThat((String) at(service, "build", "args", "SERVICE")).isEqualTo(name);
-		assertThat(String.valueOf((Object) at(service, "build", "args", "PORT"))).isEqualTo(String.valueOf(PORTS.get(name)));
+		assertThat(String.valueOf((Object) at(service, "build", "args", "PORT")))
+			.isEqualTo(String.valueOf(PORTS.get(name)));
 		Path dockerfile = root.resolve("Dockerfile");
 		assertThat(dockerfile).isRegularFile();
 		String content = Files.readString(dockerfile);
