@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 import com.onsiteatlas.embedded.demo.DemoSeeder;
+import com.onsiteatlas.embedded.demo.DemoTokens;
 import com.onsiteatlas.embedded.kafka.KafkaBroker;
 import com.onsiteatlas.embedded.legacy.LegacyBackend;
 import com.onsiteatlas.embedded.mail.MailCatcher;
@@ -59,8 +60,16 @@ public final class EmbeddedInfra implements AutoCloseable {
 			DemoSeeder.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		if (args.length > 0 && args[0].equals("identity-token")) {
+			String secret = System.getenv()
+				.getOrDefault("ATLAS_INTERNAL_TOKEN_SECRET", "dev-internal-token-secret-change-me-0123456789");
+			System.out.println(DemoTokens.identityToken(secret, (args.length > 1) ? args[1] : "admin",
+					java.time.Instant.now(), java.time.Duration.ofHours(1)));
+			return;
+		}
 		if (args.length > 0) {
-			System.err.println("Usage: java -jar embedded-infra.jar [seed [--bootstrap host:port] [--out file]]");
+			System.err.println("Usage: java -jar embedded-infra.jar [seed [--bootstrap host:port] [--out file]"
+					+ " | identity-token [role]]");
 			System.exit(2);
 		}
 		long started = System.nanoTime();

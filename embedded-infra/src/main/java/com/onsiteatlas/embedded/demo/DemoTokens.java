@@ -75,6 +75,36 @@ public final class DemoTokens {
 		return tokens;
 	}
 
+	/**
+	 * A gateway identity token (the internal token services verify, see docs/gateway.md)
+	 * for a demo staff user, so benchmarks can call a service port directly and measure
+	 * what the gateway adds.
+	 * @param internalSecret {@code ATLAS_INTERNAL_TOKEN_SECRET}
+	 * @param role staff role
+	 * @param now issue time
+	 * @param validity how long it is valid
+	 * @return the token
+	 */
+	public static String identityToken(String internalSecret, String role, Instant now, Duration validity) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("iss", "onsite-atlas-gateway");
+		payload.put("aud", "onsite-atlas-services");
+		payload.put("sub", "65f0a00000000000000000a1");
+		payload.put("atlas_type", "staff");
+		payload.put("role", role);
+		payload.put("iat", now.getEpochSecond());
+		payload.put("exp", now.plus(validity).getEpochSecond());
+		JWSObject jwt = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+				new Payload(toJson(payload)));
+		try {
+			jwt.sign(new MACSigner(internalSecret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalArgumentException("ATLAS_INTERNAL_TOKEN_SECRET must be at least 32 bytes", ex);
+		}
+		return jwt.serialize();
+	}
+
 	private static String sign(String secret, Map<String, Object> claims, Instant now) {
 		// The payload in jsonwebtoken's order: the signed object first, then iat and exp
 		// in whole seconds.

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Load run against the embedded suite with wrk (Debian package `wrk`): gateway throughput and latency for typical
+# reads, and what the gateway adds compared with calling a service port directly (with a gateway identity token).
+#
+#   ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE=100000000 bin/atlas up   # the 500/min per-IP limit would answer 429
+#   bench/load.sh [duration=20s] [connections=32] [threads=2]
+#
+# Prints one line per scenario: requests/s and latency p50/p90/p99. Results go in docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-20s}"
+CONNECTIONS="${2:-32}"
+THREADS="${3:-2}"
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+[ -f .atlas/demo-tokens.env ] || { echo "Start the suite first: bin/atlas up" >&2; exit 2; }
+# shellcheck disable=SC1091
+source .atlas/demo-tokens.env
+IDENTITY="$(java -jar embedded-infra/target/embedded-infra-0.1.0-SNAPSHOT.jar identity-token admin)"
+GATEWAY=http://127.0.0.1:8080
+
+run() { # name url token [method body]
+  local name="$1" url="$2" token="$3" method="${4:-GET}" body="${5:-}"
+  local script; script="$(mktemp)"
+  cat > "$script" <<LUA
+wrk.method = "$method"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [[$body]]
+done = function(summary, latency, requests)
+  local non2xx = summary.errors.status
+  io.write(string.format("%-44s %8.0f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  non-2xx %d  socket errors %d\n",
+    "$name", summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000, latency:percentile(99) / 1000, non2xx,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+  # warm-up, then the measured run
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$script" "$url" > /dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$script" "$url" | tail -1
+  rm -f "$script"
+}
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u +%FT%TZ)"
+run "gateway: notification templates list" "$GATEWAY/api/events/$EVENT_ID/notification-templates" "$ADMIN_TOKEN"
+run "direct:  notification templates list" "http://127.0.0.1:8081/api/events/$EVENT_ID/notification-templates" "$IDENTITY"
+run "gateway: hotels list" "$GATEWAY/api/events/$EVENT_ID/hotels" "$ADMIN_TOKEN"
+run "direct:  hotels list" "http://127.0.0.1:8082/api/events/$EVENT_ID/hotels" "$IDENTITY"
+run "gateway: export configs list" "$GATEWAY/api/export/configs" "$ADMIN_TOKEN"
+run "direct:  export configs list" "http://127.0.0.1:8083/api/export/configs" "$IDENTITY"
+run "gateway: legacy pass-through (/api/health)" "$GATEWAY/api/health" "$ADMIN_TOKEN"
+run "gateway: rejected token (401 path)" "$GATEWAY/api/events/$EVENT_ID/hotels" "not-a-token"
