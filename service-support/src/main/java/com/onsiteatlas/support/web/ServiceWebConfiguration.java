@@ -13,6 +13,8 @@ import reactor.core.publisher.Hooks;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,7 @@ import com.onsiteatlas.support.correlation.MdcCorrelationIdAccessor;
 @AutoConfiguration(beforeName = { "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.data.mongo.MongoReactiveHealthContributorAutoConfiguration" },
 		afterName = "org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration")
+@EnableConfigurationProperties(MongoTimeouts.class)
 public class ServiceWebConfiguration {
 
 	static {
@@ -84,6 +87,11 @@ public class ServiceWebConfiguration {
 	@ConditionalOnBean(ReactiveMongoTemplate.class)
 	MongoPingHealthIndicator mongoHealthContributor(ReactiveMongoTemplate mongo) {
 		return new MongoPingHealthIndicator(mongo);
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer mongoTimeouts(MongoTimeouts timeouts) {
+		return timeouts.customizer();
 	}
 
 	@Bean
