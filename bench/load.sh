@@ -2,7 +2,9 @@
 # Load run against the embedded suite with wrk (Debian package `wrk`): gateway throughput and latency for typical
 # reads, and what the gateway adds compared with calling a service port directly (with a gateway identity token).
 #
-#   ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE=100000000 bin/atlas up   # the 500/min per-IP limit would answer 429
+#   ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE=100000000 ATLAS_JAVA_OPTS=-XX:TieredStopAtLevel=4 bin/atlas up
+#     (lifts the 500/min per-IP limit, which would answer 429, and gives the services the C2 compiler that
+#     bin/atlas turns off for a fast start)
 #   bench/load.sh [duration=20s] [connections=32] [threads=2]
 #
 # Prints one line per scenario: requests/s and latency p50/p90/p99. Results go in docs/PERFORMANCE.md.
