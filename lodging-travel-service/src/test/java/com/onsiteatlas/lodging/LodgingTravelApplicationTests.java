@@ -1,25 +1,12 @@
 package com.onsiteatlas.lodging;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.support.testing.IdentityTokens;
 
 class LodgingTravelApplicationTests extends LodgingTravelIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	WebTestClient client;
-
-	@BeforeEach
-	void setUp() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-	}
 
 	@Test
 	void isHealthyWithItsStores() {
@@ -57,6 +44,20 @@ class LodgingTravelApplicationTests extends LodgingTravelIntegrationTest {
 			.isEqualTo(true)
 			.jsonPath("$.meta.pagination.page")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void refusesSponsorAndClientTokensEverywhere() {
+		for (String type : new String[] { "sponsor", "client" }) {
+			this.client.get()
+				.uri("/api/events/65f0a0000000000000000001/hotel-bookings")
+				.header(HttpHeaders.AUTHORIZATION,
+						"Bearer "
+								+ IdentityTokens.of("65f0a00000000000000000b1", type, type, "65f0a0000000000000000001"))
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
 	}
 
 	@Test

@@ -1,42 +1,90 @@
 package com.onsiteatlas.lodging.hotel;
 
 import java.util.List;
-import java.util.Map;
 
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
+/**
+ * Hotels of an event: everyone who reaches the service may read them (a registrant needs
+ * them to request a room); admin and manager write.
+ */
 @RestController
+@RequestMapping("/api/events/{eventId}/hotels")
 class HotelController {
 
-	private final ReactiveMongoTemplate mongo;
+	private final HotelService hotels;
 
-	HotelController(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	HotelController(HotelService hotels) {
+		this.hotels = hotels;
 	}
 
-	@GetMapping("/api/events/{eventId}/hotels")
+	@GetMapping
 	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
-	Mono<ApiResponse<List<Hotel>>> list(@PathVariable(required = false) String eventId,
-			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, Map.of("name", "name", "createdAt", "createdAt"),
-				Sort.by(Sort.Direction.DESC, "createdAt"));
-		Query filter = (eventId != null) ? Query.query(Criteria.where("event").is(eventId)) : new Query();
-		return MongoPaging.find(this.mongo, filter, Hotel.class, query).map((paged) -> paged.toResponse(null));
+	Mono<ApiResponse<List<Hotel>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy,
+			@RequestParam(required = false) String search, @RequestParam(required = false) String isOfficial,
+			@RequestParam(required = false) String city) {
+		PageQuery query = PageQuery.parse(page, limit, sortBy, HotelService.SORTABLE, HotelService.defaultSort());
+		return this.hotels.list(eventId, query, search, bool(isOfficial, "isOfficial"), city)
+			.map((paged) -> paged.toResponse("Hotels retrieved"));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	Mono<ApiResponse<Hotel>> get(@PathVariable String eventId, @PathVariable String id) {
+		return this.hotels.get(eventId, id).map(ApiResponse::ok);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Hotel>> create(@PathVariable String eventId, @Valid @RequestBody HotelRequest request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.hotels.create(eventId, request, principal.userId())
+			.map((hotel) -> ApiResponse.ok("Hotel created", hotel));
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Hotel>> update(@PathVariable String eventId, @PathVariable String id,
+			@Valid @RequestBody HotelRequest request) {
+		return this.hotels.update(eventId, id, request).map((hotel) -> ApiResponse.ok("Hotel updated", hotel));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Hotel>> delete(@PathVariable String eventId, @PathVariable String id) {
+		return this.hotels.delete(eventId, id).map((hotel) -> ApiResponse.ok("Hotel deleted", hotel));
+	}
+
+	static Boolean bool(String value, String name) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (!value.equals("true") && !value.equals("false")) {
+			throw ApiException.badRequest("'" + name + "' must be true or false");
+		}
+		return Boolean.valueOf(value);
 	}
 
 }

@@ -1,4 +1,4 @@
 /**
- * The hotel feature of lodging-travel-service.
+ * Hotels of an event with their address, contact, images and room types.
  */
 package com.onsiteatlas.lodging.hotel;

@@ -1,0 +1,74 @@
+package com.onsiteatlas.lodging.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import com.onsiteatlas.support.paging.MongoPaging;
+import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.paging.Paged;
+
+/**
+ * Writes and reads the document audit log. It is kept when an event is deleted: it holds
+ * no document content, only who touched what.
+ */
+@Service
+public class AuditTrail {
+
+	private final ReactiveMongoTemplate mongo;
+
+	AuditTrail(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Records an access.
+	 * @param eventId the conference
+	 * @param action upload, download or delete
+	 * @param resourceType travel-document or booking-confirmation
+	 * @param resourceId the owning record
+	 * @param documentId the stored file
+	 * @param fileName the file name
+	 * @param actor who
+	 * @return completes when written
+	 */
+	public Mono<Void> record(String eventId, String action, String resourceType, String resourceId, String documentId,
+			String fileName, Actor actor) {
+		return this.mongo
+			.insert(new AuditEntry(new ObjectId().toHexString(), eventId, action, resourceType, resourceId, documentId,
+					fileName, actor, Instant.now()))
+			.then();
+	}
+
+	/**
+	 * The log of an event, newest first.
+	 * @param eventId the conference
+	 * @param resourceId only this record, may be null
+	 * @param page paging
+	 * @return one page
+	 */
+	public Mono<Paged<AuditEntry>> list(String eventId, String resourceId, PageQuery page) {
+		Criteria criteria = Criteria.where("event").is(eventId);
+		if (resourceId != null) {
+			criteria.and("resourceId").is(resourceId);
+		}
+		return MongoPaging.find(this.mongo, Query.query(criteria), AuditEntry.class, page);
+	}
+
+	public static Map<String, String> sortable() {
+		return Map.of("at", "at", "action", "action");
+	}
+
+	public static Sort defaultSort() {
+		return Sort.by(Sort.Order.desc("at"));
+	}
+
+}

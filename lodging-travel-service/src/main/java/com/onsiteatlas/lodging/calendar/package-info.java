@@ -1,0 +1,4 @@
+/**
+ * Date parsing and night arithmetic shared by the lodging and travel features.
+ */
+package com.onsiteatlas.lodging.calendar;

@@ -1,0 +1,107 @@
+package com.onsiteatlas.lodging.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.ObjectIds;
+
+/**
+ * Room blocks per hotel, room type and night, and their pickup. Staff read, admin and
+ * manager contract rooms.
+ */
+@RestController
+@RequestMapping("/api/events/{eventId}/room-blocks")
+class RoomBlockController {
+
+	private final InventoryService inventory;
+
+	RoomBlockController(InventoryService inventory) {
+		this.inventory = inventory;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<List<RoomNight>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy,
+			@RequestParam(required = false) String hotelId, @RequestParam(required = false) String roomType,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		PageQuery query = PageQuery.parse(page, limit, sortBy, InventoryService.SORTABLE,
+				Sort.by("hotelName", "roomType", "night"));
+		return this.inventory.list(eventId, query, optionalId(hotelId), roomType, from, to)
+			.map((paged) -> paged.toResponse("Room blocks retrieved"));
+	}
+
+	@PutMapping
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<List<RoomNight>>> set(@PathVariable String eventId, @Valid @RequestBody RoomBlockRequest request) {
+		return this.inventory.setBlock(eventId, request).map((nights) -> ApiResponse.ok("Room block saved", nights));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<RoomNight>> delete(@PathVariable String eventId, @PathVariable String id) {
+		return this.inventory.delete(eventId, ObjectIds.require(id, "room block id"))
+			.map((night) -> ApiResponse.ok("Room block night deleted", night));
+	}
+
+	@GetMapping("/pickup")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<List<PickupReport>>> pickup(@PathVariable String eventId,
+			@RequestParam(required = false) String hotelId, @RequestParam(required = false) String roomType,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		return this.inventory.nights(eventId, optionalId(hotelId), roomType, from, to)
+			.collectList()
+			.map(RoomBlockController::report)
+			.map((reports) -> ApiResponse.ok("Pickup report", reports));
+	}
+
+	private static String optionalId(String id) {
+		return (id == null || id.isBlank()) ? null : ObjectIds.require(id, "hotelId");
+	}
+
+	static List<PickupReport> report(List<RoomNight> nights) {
+		Map<String, List<RoomNight>> byBlock = new LinkedHashMap<>();
+		for (RoomNight night : nights) {
+			byBlock.computeIfAbsent(night.hotelId() + "|" + night.roomType(), (key) -> new ArrayList<>()).add(night);
+		}
+		List<PickupReport> reports = new ArrayList<>();
+		for (List<RoomNight> block : byBlock.values()) {
+			RoomNight first = block.get(0);
+			List<PickupReport.Line> lines = block.stream()
+				.sorted(Comparator.comparing(RoomNight::night))
+				.map((night) -> PickupReport.Line.of(night.night(), night.contracted(), night.booked(),
+						night.available()))
+				.toList();
+			PickupReport.Line totals = PickupReport.Line.of(null, block.stream().mapToInt(RoomNight::contracted).sum(),
+					block.stream().mapToInt(RoomNight::booked).sum(),
+					block.stream().mapToInt(RoomNight::available).sum());
+			String peak = lines.stream()
+				.filter((line) -> line.booked() > 0)
+				.max(Comparator.comparingInt(PickupReport.Line::booked))
+				.map(PickupReport.Line::night)
+				.orElse(null);
+			reports.add(new PickupReport(first.hotelId(), first.hotelName(), first.roomType(), lines, totals, peak));
+		}
+		return reports;
+	}
+
+}

@@ -1,0 +1,80 @@
+package com.onsiteatlas.lodging.travel;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.onsiteatlas.domainevents.PersonalInfo;
+import com.onsiteatlas.support.messaging.OutboxMessage;
+
+/**
+ * A registration's travel itinerary (ONSITE ATLAS {@code TravelInfo}); one per
+ * registration.
+ *
+ * @param id the id
+ * @param event the conference
+ * @param registration the registration {@code _id}
+ * @param registrationId the human registration id
+ * @param traveller the registrant's contact details
+ * @param arrival the arrival leg
+ * @param departure the departure leg
+ * @param documents uploaded documents
+ * @param notes notes
+ * @param status pending, confirmed or completed
+ * @param createdBy who created it
+ * @param createdAt created
+ * @param updatedAt last changed
+ * @param searchText lower-case name, e-mail and registration id for search
+ * @param outbox domain events waiting for the relay
+ */
+@Document(TravelInfo.COLLECTION)
+@CompoundIndex(name = "event_registration", def = "{'event': 1, 'registration': 1}", unique = true)
+public record TravelInfo(@Id @JsonProperty("_id") String id, String event, String registration, String registrationId,
+		PersonalInfo traveller, Leg arrival, Leg departure, List<TravelDocument> documents, String notes, String status,
+		String createdBy, Instant createdAt, Instant updatedAt, @JsonIgnore String searchText,
+		@JsonIgnore List<OutboxMessage> outbox) {
+
+	static final String COLLECTION = "travel_info";
+
+	/**
+	 * One direction of the journey.
+	 *
+	 * @param date the day
+	 * @param time local time {@code HH:mm}
+	 * @param flightNumber e.g. {@code AI 101}
+	 * @param airport IATA code
+	 * @param terminal terminal
+	 * @param transferRequired whether the registrant needs a transfer
+	 */
+	public record Leg(Instant date, String time, String flightNumber, String airport, String terminal,
+			boolean transferRequired) {
+	}
+
+	/**
+	 * An uploaded travel document.
+	 *
+	 * @param id the document id
+	 * @param type flight-ticket, visa, passport or other
+	 * @param name display name
+	 * @param description description
+	 * @param fileName sanitised file name
+	 * @param fileUrl the authenticated download path
+	 * @param fileType content type
+	 * @param fileSize bytes
+	 * @param encrypted whether the stored bytes are encrypted
+	 * @param uploadedAt when
+	 * @param uploadedBy who
+	 * @param storedFileId the GridFS id
+	 */
+	public record TravelDocument(@JsonProperty("_id") String id, String type, String name, String description,
+			String fileName, String fileUrl, String fileType, Long fileSize, boolean encrypted, Instant uploadedAt,
+			String uploadedBy, @JsonIgnore String storedFileId) {
+	}
+
+}
