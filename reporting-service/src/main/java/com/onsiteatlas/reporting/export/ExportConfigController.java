@@ -6,37 +6,71 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
+@RequestMapping("/api/export/configs")
+@PreAuthorize("hasAnyRole('admin','manager','staff')")
 class ExportConfigController {
 
-	private final ReactiveMongoTemplate mongo;
+	private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt",
+			"updatedAt", "dataType", "dataType", "exportType", "exportType");
 
-	ExportConfigController(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	private final ExportConfigService configs;
+
+	ExportConfigController(ExportConfigService configs) {
+		this.configs = configs;
 	}
 
-	@GetMapping("/api/export/configs")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
-	Mono<ApiResponse<List<ExportConfig>>> list(@PathVariable(required = false) String eventId,
+	@GetMapping
+	Mono<ApiResponse<List<ExportConfig>>> list(@AuthenticationPrincipal AtlasPrincipal user,
+			@RequestParam(required = false) String event, @RequestParam(required = false) String eventId,
+			@RequestParam(required = false) String dataType, @RequestParam(required = false) String exportType,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, Map.of("name", "name", "createdAt", "createdAt"),
-				Sort.by(Sort.Direction.DESC, "createdAt"));
-		Query filter = (eventId != null) ? Query.query(Criteria.where("event").is(eventId)) : new Query();
-		return MongoPaging.find(this.mongo, filter, ExportConfig.class, query).map((paged) -> paged.toResponse(null));
+		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
+		return this.configs.list(user, (event != null) ? event : eventId, dataType, exportType, query)
+			.map((paged) -> paged.toResponse("Export configs"));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<ApiResponse<ExportConfig>> create(@AuthenticationPrincipal AtlasPrincipal user,
+			@RequestBody ExportConfigRequest request) {
+		return this.configs.create(user, request).map((config) -> ApiResponse.ok("Export config created", config));
+	}
+
+	@GetMapping("/{id}")
+	Mono<ApiResponse<ExportConfig>> get(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
+		return this.configs.get(user, id).map(ApiResponse::ok);
+	}
+
+	@PutMapping("/{id}")
+	Mono<ApiResponse<ExportConfig>> update(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id,
+			@RequestBody ExportConfigRequest request) {
+		return this.configs.update(user, id, request).map((config) -> ApiResponse.ok("Export config updated", config));
+	}
+
+	@DeleteMapping("/{id}")
+	Mono<ApiResponse<Void>> delete(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
+		return this.configs.delete(user, id)
+			.then(Mono.fromSupplier(() -> ApiResponse.ok("Export config deleted", null)));
 	}
 
 }

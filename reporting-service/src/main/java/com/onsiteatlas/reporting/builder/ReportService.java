@@ -1,0 +1,287 @@
+package com.onsiteatlas.reporting.builder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+import com.onsiteatlas.reporting.catalog.CatalogField;
+import com.onsiteatlas.reporting.catalog.DataSource;
+import com.onsiteatlas.reporting.catalog.FieldCatalog;
+import com.onsiteatlas.reporting.catalog.FieldType;
+import com.onsiteatlas.reporting.format.ChartData;
+import com.onsiteatlas.reporting.format.ChartRenderer;
+import com.onsiteatlas.reporting.format.Column;
+import com.onsiteatlas.reporting.format.ExportOptions;
+import com.onsiteatlas.reporting.format.FileFormat;
+import com.onsiteatlas.reporting.format.TableSpec;
+import com.onsiteatlas.reporting.format.TableWriter;
+import com.onsiteatlas.reporting.readmodel.ReportRow;
+import com.onsiteatlas.reporting.rows.RowQuery;
+import com.onsiteatlas.reporting.rows.RowService;
+import com.onsiteatlas.reporting.rows.RowSort;
+import com.onsiteatlas.support.web.ApiException;
+
+/**
+ * Runs report definitions: plain rows, or groups with metrics computed by a MongoDB
+ * aggregation, plus chart data and files with the chart embedded.
+ */
+@Service
+public class ReportService {
+
+	/** Largest preview the builder returns. */
+	static final int MAX_PREVIEW = 1000;
+
+	/** Largest number of groups a report returns. */
+	static final int MAX_GROUPS = 5000;
+
+	private static final Set<String> METRICS = Set.of("count", "sum", "avg", "min", "max");
+
+	private static final Set<String> CHARTS = Set.of("bar", "line", "pie");
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final FieldCatalog catalog;
+
+	private final RowService rows;
+
+	ReportService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows) {
+		this.mongo = mongo;
+		this.catalog = catalog;
+		this.rows = rows;
+	}
+
+	/**
+	 * Checks a definition against the catalog; 400 otherwise.
+	 * @param definition the report
+	 * @return its data source
+	 */
+	DataSource validate(ReportDefinition definition) {
+		DataSource source = this.catalog.source(definition.dataType());
+		this.catalog.requireFields(source, definition.fields(), "fields");
+		if (definition.groupBy().size() > 2) {
+			throw ApiException.badRequest("groupBy takes one or two fields");
+		}
+		this.catalog.requireFields(source, definition.groupBy(), "groupBy");
+		for (Metric metric : definition.metrics()) {
+			if (metric.type() == null || !METRICS.contains(metric.type())) {
+				throw ApiException.badRequest("Metric type must be one of count, sum, avg, min, max");
+			}
+			if (!"count".equals(metric.type())) {
+				CatalogField field = (metric.field() != null) ? source.field(metric.field()) : null;
+				if (field == null || (field.type() != FieldType.NUMBER && field.type() != FieldType.DATE)) {
+					throw ApiException.badRequest("Metric " + metric.type() + " needs a number or date field of "
+							+ source.name() + "; numeric fields: "
+							+ String.join(", ",
+									source.fields()
+										.stream()
+										.filter((f) -> f.type() == FieldType.NUMBER)
+										.map(CatalogField::name)
+										.toList()));
+				}
+			}
+		}
+		if (definition.chartType() != null && !CHARTS.contains(definition.chartType())) {
+			throw ApiException.badRequest("chartType must be one of bar, line, pie");
+		}
+		if (!definition.grouped()) {
+			this.rows
+				.validate(new RowQuery(source, null, definition.filters(), definition.sorts(), definition.dateRange()));
+		}
+		else {
+			this.rows.validate(new RowQuery(source, null, definition.filters(), List.of(), definition.dateRange()));
+		}
+		return source;
+	}
+
+	/**
+	 * Runs a report for an event.
+	 * @param eventId the conference
+	 * @param definition the report
+	 * @return rows and chart
+	 */
+	public Mono<ReportResult> run(String eventId, ReportDefinition definition) {
+		return Mono.fromCallable(() -> validate(definition))
+			.flatMap((source) -> definition.grouped() ? grouped(eventId, source, definition)
+					: plain(eventId, source, definition));
+	}
+
+	private Mono<ReportResult> plain(String eventId, DataSource source, ReportDefinition definition) {
+		List<String> fields = definition.fields().isEmpty() ? source.fieldNames() : definition.fields();
+		int limit = (definition.limit() > 0) ? Math.min(definition.limit(), MAX_PREVIEW) : MAX_PREVIEW;
+		RowQuery query = new RowQuery(source, eventId, definition.filters(), definition.sorts(),
+				definition.dateRange());
+		return this.rows.stream(query, limit).map((values) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			fields.forEach((field) -> row.put(field, values.get(field)));
+			return row;
+		}).collectList().map((list) -> new ReportResult(list, fields, null));
+	}
+
+	private Mono<ReportResult> grouped(String eventId, DataSource source, ReportDefinition definition) {
+		List<Metric> metrics = definition.metrics().isEmpty() ? List.of(new Metric("count", null))
+				: definition.metrics();
+		Criteria criteria = this.rows
+			.criteria(new RowQuery(source, eventId, definition.filters(), List.of(), definition.dateRange()));
+		Document id = new Document();
+		for (int i = 0; i < definition.groupBy().size(); i++) {
+			id.append("g" + i, "$" + ReportRow.VALUES + definition.groupBy().get(i));
+		}
+		Document group = new Document("_id", id);
+		for (int i = 0; i < metrics.size(); i++) {
+			Metric metric = metrics.get(i);
+			group.append("m" + i, "count".equals(metric.type()) ? new Document("$sum", 1)
+					: new Document("$" + metric.type(), "$" + ReportRow.VALUES + metric.field()));
+		}
+		Document sort = new Document();
+		for (int i = 0; i < definition.groupBy().size(); i++) {
+			sort.append("_id.g" + i, 1);
+		}
+		List<Document> pipeline = List.of(new Document("$match", criteria.getCriteriaObject()),
+				new Document("$group", group), new Document("$sort", sort), new Document("$limit", MAX_GROUPS));
+		List<String> columns = new ArrayList<>(definition.groupBy());
+		metrics.forEach((metric) -> columns.add(metric.key()));
+		return this.mongo.getCollection(ReportRow.COLLECTION)
+			.flatMapMany((collection) -> collection.aggregate(pipeline))
+			.map((document) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				Document key = document.get("_id", Document.class);
+				for (int i = 0; i < definition.groupBy().size(); i++) {
+					row.put(definition.groupBy().get(i), (key != null) ? key.get("g" + i) : null);
+				}
+				for (int i = 0; i < metrics.size(); i++) {
+					row.put(metrics.get(i).key(), document.get("m" + i));
+				}
+				return row;
+			})
+			.collectList()
+			.map((list) -> sorted(list, definition.sorts()))
+			.map((list) -> new ReportResult(list, columns, chart(definition, metrics, list)));
+	}
+
+	private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, List<RowSort> sorts) {
+		if (sorts.isEmpty()) {
+			return rows;
+		}
+		List<Map<String, Object>> copy = new ArrayList<>(rows);
+		RowSort sort = sorts.get(0);
+		copy.sort((a, b) -> {
+			int result = compare(a.get(sort.field()), b.get(sort.field()));
+			return sort.descending() ? -result : result;
+		});
+		return copy;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static int compare(Object a, Object b) {
+		if (a == null || b == null) {
+			return (a == null) ? ((b == null) ? 0 : -1) : 1;
+		}
+		if (a instanceof Number x && b instanceof Number y) {
+			return Double.compare(x.doubleValue(), y.doubleValue());
+		}
+		if (a instanceof Comparable x && a.getClass() == b.getClass()) {
+			return x.compareTo(b);
+		}
+		return String.valueOf(a).compareTo(String.valueOf(b));
+	}
+
+	private static ChartData chart(ReportDefinition definition, List<Metric> metrics, List<Map<String, Object>> rows) {
+		String type = (definition.chartType() != null) ? definition.chartType() : "bar";
+		String first = definition.groupBy().get(0);
+		Set<String> labelSet = new LinkedHashSet<>();
+		rows.forEach((row) -> labelSet.add(label(row.get(first))));
+		List<String> labels = new ArrayList<>(labelSet);
+		List<ChartData.Series> series = new ArrayList<>();
+		if (definition.groupBy().size() == 2) {
+			String second = definition.groupBy().get(1);
+			String metric = metrics.get(0).key();
+			Map<String, Number[]> bySecond = new LinkedHashMap<>();
+			for (Map<String, Object> row : rows) {
+				Number[] values = bySecond.computeIfAbsent(label(row.get(second)), (k) -> new Number[labels.size()]);
+				values[labels.indexOf(label(row.get(first)))] = (Number) row.get(metric);
+			}
+			bySecond.forEach((name, values) -> series.add(new ChartData.Series(name, List.of(zeros(values)))));
+		}
+		else {
+			for (Metric metric : metrics) {
+				Number[] values = new Number[labels.size()];
+				for (Map<String, Object> row : rows) {
+					Object value = row.get(metric.key());
+					values[labels.indexOf(label(row.get(first)))] = (value instanceof Number n) ? n : 0;
+				}
+				series.add(new ChartData.Series(metric.key(), List.of(zeros(values))));
+			}
+		}
+		String title = (definition.title() != null) ? definition.title() : String.join(" / ", definition.groupBy());
+		return new ChartData(type, title, labels, series);
+	}
+
+	private static Number[] zeros(Number[] values) {
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] == null) {
+				values[i] = 0;
+			}
+		}
+		return values;
+	}
+
+	private static String label(Object value) {
+		return (value != null) ? String.valueOf(value) : "(none)";
+	}
+
+	/**
+	 * A report as a PDF or XLSX file, with its chart image after the table.
+	 * @param eventId the conference
+	 * @param eventName its name for the heading, may be null
+	 * @param definition the report
+	 * @param format excel or pdf (csv has no chart)
+	 * @return the file bytes
+	 */
+	public Mono<byte[]> file(String eventId, String eventName, ReportDefinition definition, FileFormat format) {
+		return run(eventId, definition).publishOn(Schedulers.boundedElastic()).map((result) -> {
+			DataSource source = this.catalog.source(definition.dataType());
+			List<Column> columns = result.columns().stream().map((key) -> {
+				CatalogField field = source.field(key);
+				return (field != null) ? new Column(key, field.label(), field.type())
+						: new Column(key, key, FieldType.NUMBER);
+			}).toList();
+			TableSpec spec = new TableSpec((definition.title() != null) ? definition.title() : source.name(), eventName,
+					definition.filters()
+						.stream()
+						.map((f) -> f.field() + " " + f.operator() + " " + f.value())
+						.reduce((a, b) -> a + "; " + b)
+						.orElse(""),
+					Instant.now(), columns, ExportOptions.defaults());
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (TableWriter writer = TableWriter.open(format, spec, out)) {
+				for (Map<String, Object> row : result.rows()) {
+					writer.row(row);
+				}
+				if (result.chart() != null && format != FileFormat.CSV) {
+					writer.image("Chart", ChartRenderer.png(result.chart(), 900, 500));
+				}
+				writer.finish();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return out.toByteArray();
+		});
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Where report files go: e-mail over SMTP, S3-compatible storage (SigV4), Google Drive
+ * and Dropbox over their HTTP upload APIs. Knows files, not features.
+ */
+package com.onsiteatlas.reporting.delivery;

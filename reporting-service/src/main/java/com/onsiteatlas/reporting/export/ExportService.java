@@ -1,0 +1,223 @@
+package com.onsiteatlas.reporting.export;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
+import org.springframework.stereotype.Service;
+
+import com.onsiteatlas.reporting.format.ExportOptions;
+import com.onsiteatlas.reporting.format.FileFormat;
+import com.onsiteatlas.reporting.rows.RowService;
+import com.onsiteatlas.support.paging.MongoPaging;
+import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.paging.Paged;
+import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.web.ObjectIds;
+
+/**
+ * Export jobs: queueing, status, history and files. The work itself is done by
+ * {@link ExportWorker}.
+ */
+@Service
+public class ExportService {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ReactiveGridFsTemplate gridFs;
+
+	private final ExportConfigService configs;
+
+	private final ExportWorker worker;
+
+	ExportService(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate gridFs, ExportConfigService configs,
+			ExportWorker worker) {
+		this.mongo = mongo;
+		this.gridFs = gridFs;
+		this.configs = configs;
+		this.worker = worker;
+	}
+
+	Mono<ExportHistory> generate(AtlasPrincipal user, GenerateRequest request) {
+		Mono<ExportSpec> spec = (request.exportConfigId() != null)
+				? this.configs.get(user, request.exportConfigId()).map((config) -> fromConfig(config, request))
+				: Mono.fromCallable(() -> inline(request));
+		return spec.flatMap((resolved) -> {
+			if (resolved.eventId() != null && !user.canReachEvent(resolved.eventId())) {
+				return Mono.error(ApiException.forbidden("You cannot export data of this event"));
+			}
+			return enqueue(resolved, user.userId(), request.exportConfigId(), null);
+		});
+	}
+
+	private ExportSpec fromConfig(ExportConfig config, GenerateRequest request) {
+		String eventId = (config.event() != null) ? config.event() : eventOf(request);
+		ExportSpec spec = new ExportSpec((request.name() != null) ? request.name() : config.name(),
+				(request.exportType() != null) ? request.exportType() : config.exportType(), config.dataType(), eventId,
+				config.fields(), config.filters(), config.sorts(), request.dateRange(), config.config());
+		return checked(spec);
+	}
+
+	private ExportSpec inline(GenerateRequest request) {
+		if (request.dataType() == null || request.exportType() == null) {
+			throw ApiException.badRequest("Give exportConfigId, or dataType and exportType (excel, csv or pdf)");
+		}
+		return checked(new ExportSpec(request.name(), request.exportType(), request.dataType(), eventOf(request),
+				request.fields(), request.filters(), request.sorts(), request.dateRange(),
+				(request.config() != null) ? request.config() : ExportOptions.defaults()));
+	}
+
+	private static String eventOf(GenerateRequest request) {
+		String eventId = (request.event() != null) ? request.event() : request.eventId();
+		return (eventId != null) ? ObjectIds.require(eventId, "event") : null;
+	}
+
+	private ExportSpec checked(ExportSpec spec) {
+		FileFormat format = FileFormat.of(spec.exportType());
+		if (format == null) {
+			throw ApiException.badRequest("exportType must be one of excel, csv, pdf");
+		}
+		this.configs.checkSpec(spec.dataType(), spec.eventId(), spec.fields(), spec.filters(), spec.sorts(),
+				spec.dateRange(), spec.config());
+		return new ExportSpec(spec.name(), format.exportType(), spec.dataType(), spec.eventId(), spec.fields(),
+				spec.filters(), spec.sorts(), spec.dateRange(), spec.config());
+	}
+
+	/**
+	 * Queues a job; a worker picks it up at once.
+	 * @param spec a checked spec
+	 * @param userId who asked (null for schedules)
+	 * @param configId the config it came from, may be null
+	 * @param scheduleId the schedule that started it, may be null
+	 * @return the pending job
+	 */
+	public Mono<ExportHistory> enqueue(ExportSpec spec, String userId, String configId, String scheduleId) {
+		ExportHistory job = new ExportHistory(new ObjectId().toHexString(), spec.eventId(), configId, scheduleId,
+				spec.name(), spec.exportType(), spec.dataType(), spec.fields(), spec.filters(), spec.sorts(),
+				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, 0, ExportHistory.PENDING, null, 0,
+				null, null, null, null, null, false, Instant.now(), List.of());
+		return this.mongo.insert(job).doOnSuccess((saved) -> this.worker.nudge());
+	}
+
+	/**
+	 * A checked spec for a saved config, for schedules.
+	 * @param configId config id
+	 * @return the spec
+	 */
+	public Mono<ExportSpec> specOf(String configId) {
+		return this.mongo.findById(configId, ExportConfig.class)
+			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("Export config " + configId + " does not exist")))
+			.map((config) -> checked(new ExportSpec(config.name(), config.exportType(), config.dataType(),
+					config.event(), config.fields(), config.filters(), config.sorts(), null, config.config())));
+	}
+
+	/**
+	 * A job the user may see: their own, or any for admins and managers.
+	 */
+	Mono<ExportHistory> job(AtlasPrincipal user, String id) {
+		ObjectIds.require(id, "id");
+		return this.mongo.findById(id, ExportHistory.class)
+			.filter((job) -> user.isManaging() || user.userId().equals(job.user()))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Export job not found")));
+	}
+
+	/**
+	 * A job by id, for schedules.
+	 * @param id job id
+	 * @return the job
+	 */
+	public Mono<ExportHistory> job(String id) {
+		return this.mongo.findById(id, ExportHistory.class);
+	}
+
+	Mono<Paged<ExportHistory>> history(AtlasPrincipal user, HistoryFilter filter, PageQuery page) {
+		List<Criteria> all = new ArrayList<>();
+		if (!user.isManaging()) {
+			all.add(Criteria.where("user").is(user.userId()));
+		}
+		if (user.eventId() != null) {
+			// A user bound to one event sees only that event's exports.
+			all.add(Criteria.where("event").is(user.eventId()));
+		}
+		if (filter.event() != null) {
+			all.add(Criteria.where("event").is(ObjectIds.require(filter.event(), "event")));
+		}
+		if (filter.status() != null) {
+			if (!List.of("pending", "processing", "completed", "failed").contains(filter.status())) {
+				throw ApiException.badRequest("status must be one of pending, processing, completed, failed");
+			}
+			all.add(Criteria.where("status").is(filter.status()));
+		}
+		if (filter.dataType() != null) {
+			all.add(Criteria.where("dataType").is(filter.dataType()));
+		}
+		if (filter.exportType() != null) {
+			all.add(Criteria.where("exportType").is(filter.exportType().toLowerCase(Locale.ROOT)));
+		}
+		if (filter.from() != null || filter.to() != null) {
+			Criteria created = Criteria.where("createdAt");
+			try {
+				if (filter.from() != null) {
+					created = created.gte(Date.from(RowService.instant(filter.from())));
+				}
+				if (filter.to() != null) {
+					created = created.lte(Date.from(RowService.instant(filter.to())));
+				}
+			}
+			catch (RuntimeException ex) {
+				throw ApiException.badRequest("from and to must be ISO dates");
+			}
+			all.add(created);
+		}
+		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
+		return MongoPaging.find(this.mongo, query, ExportHistory.class, page);
+	}
+
+	/**
+	 * The file of a completed job; errors (not ready, failed, expired) come before any
+	 * byte.
+	 * @param job the job
+	 * @return its bytes, streamed from GridFS
+	 */
+	public Mono<Flux<DataBuffer>> content(ExportHistory job) {
+		if (ExportHistory.FAILED.equals(job.status())) {
+			return Mono.error(ApiException.conflict("The export failed: " + job.errorMessage()));
+		}
+		if (!ExportHistory.COMPLETED.equals(job.status())) {
+			return Mono.error(ApiException.conflict("The export is not ready yet (" + job.status() + ")"));
+		}
+		if (Boolean.TRUE.equals(job.expired()) || job.fileId() == null) {
+			return Mono.error(ApiException.notFound("The export file has expired"));
+		}
+		return this.gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(job.fileId()))))
+			.flatMap(this.gridFs::getResource)
+			.map((resource) -> resource.getDownloadStream())
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("The export file has expired")));
+	}
+
+	/**
+	 * Filters of the history list.
+	 *
+	 * @param event conference
+	 * @param status job status
+	 * @param dataType data type
+	 * @param exportType export type
+	 * @param from created at or after
+	 * @param to created at or before
+	 */
+	record HistoryFilter(String event, String status, String dataType, String exportType, String from, String to) {
+	}
+
+}

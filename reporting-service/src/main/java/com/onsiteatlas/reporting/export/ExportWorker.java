@@ -1,0 +1,266 @@
+package com.onsiteatlas.reporting.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.domainevents.export.ExportCompleted;
+import com.onsiteatlas.domainevents.export.ExportFailed;
+import com.onsiteatlas.reporting.format.FileFormat;
+import com.onsiteatlas.support.messaging.Outbox;
+import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.support.projection.Directory;
+
+/**
+ * Runs export jobs. Each instance claims pending jobs with an atomic findAndModify lease
+ * and renews it while it works (heartbeat); a job whose lease ran out while
+ * {@code processing} belongs to a dead instance and is claimed again, so jobs survive
+ * restarts and no two instances run one job at the same time. Completion and failure are
+ * written only by the lease holder, together with their domain event (outbox). Expired
+ * files are deleted by the same loop (the embedded MongoDB-wire server has no TTL).
+ */
+@Component
+class ExportWorker implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ExportWorker.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ReactiveGridFsTemplate gridFs;
+
+	private final ExportFileWriter files;
+
+	private final Outbox outbox;
+
+	private final ExportProperties properties;
+
+	private final ObjectProvider<Directory> directory;
+
+	private final String owner = UUID.randomUUID().toString();
+
+	private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+
+	private volatile Disposable loop;
+
+	ExportWorker(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate gridFs, ExportFileWriter files, Outbox outbox,
+			ExportProperties properties, ObjectProvider<Directory> directory) {
+		this.mongo = mongo;
+		this.gridFs = gridFs;
+		this.files = files;
+		this.outbox = outbox;
+		this.properties = properties;
+		this.directory = directory;
+	}
+
+	void nudge() {
+		this.nudges.tryEmitNext(true);
+	}
+
+	@Override
+	public void start() {
+		Flux<Boolean> ticks = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((t) -> true),
+				this.nudges.asFlux());
+		Flux<Boolean> purges = Flux.interval(Duration.ofSeconds(5), this.properties.purgeInterval()).map((t) -> false);
+		this.loop = Flux.merge(ticks, purges)
+			.onBackpressureDrop()
+			.concatMap((work) -> (work ? drain() : purgeExpired()).onErrorResume((ex) -> {
+				logger.warn("Export worker round failed: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.loop;
+		if (running != null) {
+			running.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null && !this.loop.isDisposed();
+	}
+
+	/** Runs jobs until none is left, {@code concurrency} at a time. */
+	Mono<Void> drain() {
+		Mono<Boolean> once = claim().flatMap((job) -> run(job).thenReturn(true)).defaultIfEmpty(false);
+		return Flux.range(0, this.properties.concurrency())
+			.flatMap((lane) -> Flux.defer(() -> once).repeat().takeWhile((claimed) -> claimed))
+			.then();
+	}
+
+	Mono<ExportHistory> claim() {
+		Instant now = Instant.now();
+		Query claimable = Query.query(new Criteria().orOperator(Criteria.where("status").is(ExportHistory.PENDING),
+				new Criteria().andOperator(Criteria.where("status").is(ExportHistory.PROCESSING),
+						Criteria.where("leaseUntil").lt(Date.from(now)))))
+			.with(Sort.by("createdAt"));
+		Update update = new Update().set("status", ExportHistory.PROCESSING)
+			.set("leaseOwner", this.owner)
+			.set("leaseUntil", Date.from(now.plus(this.properties.lease())))
+			.set("startedAt", Date.from(now))
+			.set("progress", 0)
+			.inc("attempts", 1);
+		return this.mongo.findAndModify(claimable, update, FindAndModifyOptions.options().returnNew(true),
+				ExportHistory.class);
+	}
+
+	private Mono<Void> run(ExportHistory job) {
+		if (job.attempts() != null && job.attempts() > this.properties.maxAttempts()) {
+			return fail(job, "Gave up after " + this.properties.maxAttempts() + " attempts");
+		}
+		return eventName(job).defaultIfEmpty("")
+			.flatMap((eventName) -> Mono
+				.fromCallable(() -> this.files.write(job.spec(), eventName.isEmpty() ? null : eventName,
+						(rows) -> heartbeat(job, rows)))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.flatMap((written) -> store(job, written).flatMap((fileId) -> complete(job, written, fileId))
+				.doFinally((signal) -> delete(written.path())))
+			.onErrorResume((ex) -> fail(job, message(ex)));
+	}
+
+	private Mono<String> eventName(ExportHistory job) {
+		Directory conferences = this.directory.getIfAvailable();
+		if (job.event() == null || conferences == null) {
+			return Mono.empty();
+		}
+		return conferences.conference(job.event()).map(ConferenceView::name);
+	}
+
+	/**
+	 * Renews the lease and records progress. Called on the export's bounded-elastic
+	 * thread (never an event loop), which may wait for the write.
+	 */
+	private void heartbeat(ExportHistory job, long rows) {
+		Update update = new Update().set("leaseUntil", Date.from(Instant.now().plus(this.properties.lease())))
+			.set("recordCount", rows);
+		this.mongo.updateFirst(owned(job), update, ExportHistory.class).block(Duration.ofSeconds(10));
+	}
+
+	private Query owned(ExportHistory job) {
+		return Query.query(Criteria.where("_id").is(job.id()).and("leaseOwner").is(this.owner));
+	}
+
+	private Mono<String> store(ExportHistory job, ExportFileWriter.Written written) {
+		FileFormat format = FileFormat.of(job.exportType());
+		Document metadata = new Document("exportId", job.id()).append("contentType", format.contentType());
+		return this.gridFs
+			.store(DataBufferUtils.read(written.path(), DefaultDataBufferFactory.sharedInstance, 64 * 1024),
+					fileName(job), format.contentType(), metadata)
+			.map(ObjectId::toHexString);
+	}
+
+	static String fileName(ExportHistory job) {
+		String day = job.createdAt().toString().substring(0, 10);
+		return job.dataType() + "_" + ((job.event() != null) ? job.event() : "all") + "_" + day + "_"
+				+ job.id().substring(18) + "." + FileFormat.of(job.exportType()).extension();
+	}
+
+	private Mono<Void> complete(ExportHistory job, ExportFileWriter.Written written, String fileId) {
+		Instant now = Instant.now();
+		String fileName = fileName(job);
+		ExportCompleted event = new ExportCompleted(job.event(), job.id(), job.exportConfig(), job.scheduleId(),
+				job.exportType(), job.dataType(), written.recordCount(), written.size(), fileName, job.user(), now,
+				now);
+		return this.outbox.entry(event, job.event()).flatMap((message) -> {
+			Update update = new Update().set("status", ExportHistory.COMPLETED)
+				.set("progress", 100)
+				.set("recordCount", written.recordCount())
+				.set("fileSize", written.size())
+				.set("fileId", fileId)
+				.set("fileName", fileName)
+				.set("fileUrl", "/api/export/download/" + job.id())
+				.set("completedAt", Date.from(now))
+				.set("expiresAt", Date.from(now.plus(this.properties.fileRetention())))
+				.unset("leaseOwner")
+				.unset("leaseUntil");
+			Outbox.push(update, List.of(message));
+			return this.mongo.updateFirst(owned(job).addCriteria(Criteria.where("status").is(ExportHistory.PROCESSING)),
+					update, ExportHistory.class);
+		}).flatMap((result) -> {
+			if (result.getModifiedCount() == 0) {
+				// Another instance took the job over after our lease ran out; its file
+				// wins.
+				return this.gridFs.delete(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
+			}
+			this.outbox.nudge();
+			return Mono.empty();
+		});
+	}
+
+	private Mono<Void> fail(ExportHistory job, String reason) {
+		Instant now = Instant.now();
+		ExportFailed event = new ExportFailed(job.event(), job.id(), job.exportConfig(), job.scheduleId(),
+				job.exportType(), job.dataType(), reason, job.user(), now, now);
+		return this.outbox.entry(event, job.event()).flatMap((message) -> {
+			Update update = new Update().set("status", ExportHistory.FAILED)
+				.set("errorMessage", reason)
+				.set("completedAt", Date.from(now))
+				.unset("leaseOwner")
+				.unset("leaseUntil");
+			Outbox.push(update, List.of(message));
+			return this.mongo.updateFirst(owned(job), update, ExportHistory.class);
+		}).doOnNext((result) -> this.outbox.nudge()).then();
+	}
+
+	private static String message(Throwable ex) {
+		String message = ex.getMessage();
+		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
+	}
+
+	Mono<Void> purgeExpired() {
+		Query expired = Query.query(Criteria.where("status")
+			.is(ExportHistory.COMPLETED)
+			.and("expiresAt")
+			.lt(Date.from(Instant.now()))
+			.and("expired")
+			.ne(true));
+		return this.mongo.find(expired, ExportHistory.class)
+			.concatMap((job) -> ((job.fileId() != null)
+					? this.gridFs.delete(Query.query(Criteria.where("_id").is(new ObjectId(job.fileId()))))
+					: Mono.<Void>empty())
+				.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(job.id())),
+						new Update().set("expired", true).unset("fileId"), ExportHistory.class)))
+			.then();
+	}
+
+	private static void delete(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete {}", path, ex);
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package com.onsiteatlas.reporting.readmodel;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onsiteatlas.support.web.ApiResponse;
+
+@RestController
+class ProjectionStatusController {
+
+	private final ProjectionLag lag;
+
+	ProjectionStatusController(ProjectionLag lag) {
+		this.lag = lag;
+	}
+
+	@GetMapping("/api/reports/projection-status")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<Map<String, ProjectionLag.TopicStatus>>> status() {
+		return Mono.fromSupplier(() -> ApiResponse.ok(this.lag.status()));
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.onsiteatlas.reporting.schedule;
+
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.web.ApiResponse;
+
+@RestController
+@RequestMapping("/api/reports/schedules")
+@PreAuthorize("hasAnyRole('admin','manager','staff')")
+class ScheduleController {
+
+	private static final Map<String, String> SORTABLE = Map.of("name", "name", "nextRun", "nextRun", "lastRun",
+			"lastRun", "createdAt", "createdAt");
+
+	private final ScheduleService schedules;
+
+	ScheduleController(ScheduleService schedules) {
+		this.schedules = schedules;
+	}
+
+	@GetMapping
+	Mono<ApiResponse<List<ReportSchedule>>> list(@RequestParam(required = false) String isActive,
+			@RequestParam(required = false) String frequency, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
+		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.ASC, "nextRun"));
+		return this.schedules.list(isActive, frequency, query)
+			.map((paged) -> paged.map(ReportSchedule::redacted).toResponse("Report schedules"));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<ReportSchedule>> create(@AuthenticationPrincipal AtlasPrincipal user,
+			@RequestBody ScheduleRequest request) {
+		return this.schedules.create(user, request)
+			.map((schedule) -> ApiResponse.ok("Report schedule created", schedule.redacted()));
+	}
+
+	@GetMapping("/{id}")
+	Mono<ApiResponse<ReportSchedule>> get(@PathVariable String id) {
+		return this.schedules.get(id).map((schedule) -> ApiResponse.ok(schedule.redacted()));
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<ReportSchedule>> update(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id,
+			@RequestBody ScheduleRequest request) {
+		return this.schedules.update(user, id, request)
+			.map((schedule) -> ApiResponse.ok("Report schedule updated", schedule.redacted()));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Void>> delete(@PathVariable String id) {
+		return this.schedules.delete(id).then(Mono.fromSupplier(() -> ApiResponse.ok("Report schedule deleted", null)));
+	}
+
+	@PostMapping("/{id}/run-now")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<ScheduleRun>> runNow(@PathVariable String id) {
+		return this.schedules.runNow(id).map((run) -> ApiResponse.ok("Report run started", run));
+	}
+
+	@GetMapping("/{id}/runs")
+	Mono<ApiResponse<List<ScheduleRun>>> runs(@PathVariable String id) {
+		return this.schedules.runs(id).map(ApiResponse::ok);
+	}
+
+}

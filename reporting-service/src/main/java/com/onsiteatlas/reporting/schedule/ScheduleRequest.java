@@ -1,0 +1,19 @@
+package com.onsiteatlas.reporting.schedule;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Body of create and update of a schedule.
+ *
+ * @param name name
+ * @param report report template id, optional
+ * @param exportConfig export config id (or give report, eventId and format)
+ * @param eventId conference of a template report
+ * @param format pdf, excel or csv of a template report
+ * @param schedule timing
+ * @param delivery delivery
+ * @param isActive whether it runs (default true)
+ */
+record ScheduleRequest(String name, String report, String exportConfig, String eventId, String format,
+		ReportSchedule.Timing schedule, ReportSchedule.Delivery delivery, @JsonProperty("isActive") Boolean isActive) {
+}

@@ -1,0 +1,43 @@
+package com.onsiteatlas.reporting.schedule;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One occurrence of a schedule. Its id is {@code <scheduleId>:<occurrence epoch ms>}, so
+ * inserting it is the claim: a second replica (or a restarted one) collides on the id and
+ * does not run the occurrence again.
+ *
+ * @param id occurrence id
+ * @param scheduleId the schedule
+ * @param occurrence the planned time (or the request time of a run-now)
+ * @param status claimed, exporting, delivered or failed
+ * @param jobId the export job
+ * @param deliveredTo where the file went
+ * @param error failure reason
+ * @param leaseUntil until when an instance works on it
+ * @param createdAt creation
+ * @param completedAt delivery or failure time
+ */
+@Document(ScheduleRun.COLLECTION)
+public record ScheduleRun(@Id @JsonProperty("_id") String id, @Indexed String scheduleId, Instant occurrence,
+		String status, String jobId, String deliveredTo, String error, @JsonIgnore Instant leaseUntil,
+		Instant createdAt, Instant completedAt) {
+
+	public static final String COLLECTION = "report_schedule_runs";
+
+	static final String CLAIMED = "claimed";
+
+	static final String EXPORTING = "exporting";
+
+	static final String DELIVERED = "delivered";
+
+	static final String FAILED = "failed";
+
+}

@@ -1,0 +1,259 @@
+package com.onsiteatlas.reporting.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.reporting.builder.ReportService;
+import com.onsiteatlas.reporting.builder.ReportTemplate;
+import com.onsiteatlas.reporting.delivery.CloudDelivery;
+import com.onsiteatlas.reporting.delivery.MailDelivery;
+import com.onsiteatlas.reporting.delivery.ReportFile;
+import com.onsiteatlas.reporting.export.ExportHistory;
+import com.onsiteatlas.reporting.export.ExportService;
+import com.onsiteatlas.reporting.format.FileFormat;
+
+/**
+ * Runs due schedules. An occurrence is claimed by inserting its {@link ScheduleRun} (a
+ * unique id per schedule and occurrence), then the schedule's {@code nextRun} is moved on
+ * with a guarded update; both steps are idempotent, so replicas and restarts run each
+ * occurrence once. Open runs are driven forward under a lease: queue the export job, wait
+ * for it, deliver the file, record success or the failure reason on the schedule.
+ * Delivery is at-least-once: a crash after sending and before recording sends again.
+ */
+@Component
+class ScheduleRunner implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScheduleRunner.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ExportService exports;
+
+	private final MailDelivery mail;
+
+	private final CloudDelivery cloud;
+
+	private final ScheduleProperties properties;
+
+	private final ReportService reports;
+
+	private volatile Disposable loop;
+
+	ScheduleRunner(ReactiveMongoTemplate mongo, ExportService exports, MailDelivery mail, CloudDelivery cloud,
+			ScheduleProperties properties, ReportService reports) {
+		this.mongo = mongo;
+		this.reports = reports;
+		this.exports = exports;
+		this.mail = mail;
+		this.cloud = cloud;
+		this.properties = properties;
+	}
+
+	@Override
+	public void start() {
+		this.loop = Flux.interval(Duration.ofSeconds(1), this.properties.pollInterval())
+			.onBackpressureDrop()
+			.concatMap((tick) -> claimDue().then(advanceRuns()).onErrorResume((ex) -> {
+				logger.warn("Schedule round failed: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.loop;
+		if (running != null) {
+			running.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null && !this.loop.isDisposed();
+	}
+
+	Mono<Void> claimDue() {
+		Instant now = Instant.now();
+		Query due = Query.query(Criteria.where("isActive").is(true).and("nextRun").lte(Date.from(now)));
+		return this.mongo.find(due, ReportSchedule.class).concatMap((schedule) -> {
+			Instant occurrence = schedule.nextRun();
+			ScheduleRun run = new ScheduleRun(schedule.id() + ":" + occurrence.toEpochMilli(), schedule.id(),
+					occurrence, ScheduleRun.CLAIMED, null, null, null, null, now, null);
+			Instant next = Occurrences.next(schedule.schedule(), now.isAfter(occurrence) ? now : occurrence);
+			Mono<Void> claim = this.mongo.insert(run)
+				.then()
+				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+			Mono<Void> advance = this.mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(schedule.id()).and("nextRun").is(occurrence)),
+						new Update().set("nextRun", next).set("lastRun", occurrence), ReportSchedule.class)
+				.then();
+			return claim.then(advance);
+		}).then();
+	}
+
+	Mono<ScheduleRun> runNow(ReportSchedule schedule) {
+		Instant now = Instant.now();
+		ScheduleRun run = new ScheduleRun(schedule.id() + ":manual:" + new ObjectId().toHexString(), schedule.id(), now,
+				ScheduleRun.CLAIMED, null, null, null, null, now, null);
+		return this.mongo.insert(run)
+			.flatMap((saved) -> this.mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(schedule.id())), new Update().set("lastRun", now),
+						ReportSchedule.class)
+				.thenReturn(saved));
+	}
+
+	Mono<Void> advanceRuns() {
+		Instant now = Instant.now();
+		Query open = Query.query(Criteria.where("status")
+			.in(ScheduleRun.CLAIMED, ScheduleRun.EXPORTING)
+			.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(Date.from(now))));
+		return this.mongo.find(open, ScheduleRun.class)
+			.concatMap((candidate) -> lease(candidate).flatMap(this::advance))
+			.then();
+	}
+
+	private Mono<ScheduleRun> lease(ScheduleRun run) {
+		Instant now = Instant.now();
+		Query free = Query.query(Criteria.where("_id")
+			.is(run.id())
+			.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(Date.from(now))));
+		return this.mongo.findAndModify(free, new Update().set("leaseUntil", now.plus(this.properties.lease())),
+				FindAndModifyOptions.options().returnNew(true), ScheduleRun.class);
+	}
+
+	private Mono<Void> advance(ScheduleRun run) {
+		Mono<Void> step = this.mongo.findById(run.scheduleId(), ReportSchedule.class)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The schedule was deleted")))
+			.flatMap((schedule) -> {
+				if (schedule.exportConfig() == null) {
+					return runTemplate(run, schedule);
+				}
+				return ScheduleRun.CLAIMED.equals(run.status()) ? startExport(run, schedule)
+						: checkExport(run, schedule);
+			});
+		return step.onErrorResume((ex) -> fail(run, (ex.getMessage() != null) ? ex.getMessage() : ex.toString()));
+	}
+
+	/**
+	 * A template report is small (grouped rows and a chart): it is rendered in memory and
+	 * delivered in one step, without an export job.
+	 */
+	private Mono<Void> runTemplate(ScheduleRun run, ReportSchedule schedule) {
+		ReportTemplate template = ReportTemplate.find(schedule.report());
+		if (template == null) {
+			return Mono.error(new IllegalStateException("Unknown report template '" + schedule.report() + "'"));
+		}
+		FileFormat format = FileFormat.of((schedule.format() != null) ? schedule.format() : "pdf");
+		String name = schedule.report() + "_" + schedule.eventId() + "_" + run.occurrence().toString().substring(0, 10)
+				+ "." + format.extension();
+		return this.reports.file(schedule.eventId(), null, template.definition(), format)
+			.flatMap((bytes) -> send(schedule, new ReportFile(name, format.contentType(), bytes, bytes.length, null),
+					template.name()))
+			.flatMap((target) -> succeed(run, target));
+	}
+
+	private Mono<Void> startExport(ScheduleRun run, ReportSchedule schedule) {
+		return this.exports.specOf(schedule.exportConfig())
+			.flatMap((spec) -> this.exports.enqueue(spec, schedule.createdBy(), schedule.exportConfig(), schedule.id()))
+			.flatMap((job) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
+					new Update().set("status", ScheduleRun.EXPORTING).set("jobId", job.id()).unset("leaseUntil"),
+					ScheduleRun.class))
+			.then();
+	}
+
+	private Mono<Void> checkExport(ScheduleRun run, ReportSchedule schedule) {
+		return this.exports.job(run.jobId())
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The export job disappeared")))
+			.flatMap((job) -> switch (job.status()) {
+				case ExportHistory.COMPLETED -> deliver(schedule, job).flatMap((target) -> succeed(run, target));
+				case ExportHistory.FAILED -> fail(run, "Export failed: " + job.errorMessage());
+				// Still running: let the lease go so the next round looks again.
+				default ->
+					this.mongo
+						.updateFirst(Query.query(Criteria.where("_id").is(run.id())), new Update().unset("leaseUntil"),
+								ScheduleRun.class)
+						.then();
+			});
+	}
+
+	private Mono<String> deliver(ReportSchedule schedule, ExportHistory job) {
+		ReportSchedule.Delivery delivery = schedule.delivery();
+		FileFormat format = FileFormat.of(job.exportType());
+		String downloadPath = "/api/export/download/" + job.id();
+		if ("download".equals(delivery.type())) {
+			return Mono.just("history:" + job.id());
+		}
+		boolean needBytes = !"email".equals(delivery.type()) || this.mail.attaches(job.fileSize());
+		Mono<byte[]> bytes = needBytes
+				? this.exports.content(job).flatMap((stream) -> DataBufferUtils.join(stream)).map((buffer) -> {
+					byte[] data = new byte[buffer.readableByteCount()];
+					buffer.read(data);
+					DataBufferUtils.release(buffer);
+					return data;
+				}) : Mono.just(new byte[0]);
+		return bytes.flatMap((data) -> send(schedule, new ReportFile(job.fileName(), format.contentType(),
+				needBytes ? data : null, job.fileSize(), downloadPath), job.name()));
+	}
+
+	private Mono<String> send(ReportSchedule schedule, ReportFile file, String title) {
+		ReportSchedule.Delivery delivery = schedule.delivery();
+		if ("email".equals(delivery.type())) {
+			String subject = (delivery.subject() != null) ? delivery.subject()
+					: "Report: " + ((schedule.name() != null) ? schedule.name() : title);
+			return this.mail.send(delivery.recipients(), subject, delivery.message(), file)
+				.thenReturn("email:" + String.join(",", delivery.recipients()));
+		}
+		ReportSchedule.CloudStorage storage = delivery.cloudStorage();
+		return this.cloud.upload(storage.provider(), storage.path(), storage.config(), file);
+	}
+
+	private Mono<Void> succeed(ScheduleRun run, String target) {
+		Instant now = Instant.now();
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
+					new Update().set("status", ScheduleRun.DELIVERED)
+						.set("deliveredTo", target)
+						.set("completedAt", now)
+						.unset("leaseUntil"),
+					ScheduleRun.class)
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
+					new Update().set("lastStatus", "success").set("failureCount", 0).unset("lastError"),
+					ReportSchedule.class))
+			.then();
+	}
+
+	private Mono<Void> fail(ScheduleRun run, String reason) {
+		Instant now = Instant.now();
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
+					new Update().set("status", ScheduleRun.FAILED)
+						.set("error", reason)
+						.set("completedAt", now)
+						.unset("leaseUntil"),
+					ScheduleRun.class)
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
+					new Update().set("lastStatus", "failed").set("lastError", reason).inc("failureCount", 1),
+					ReportSchedule.class))
+			.then();
+	}
+
+}

@@ -1,0 +1,155 @@
+package com.onsiteatlas.reporting.schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import com.onsiteatlas.reporting.builder.ReportTemplate;
+import com.onsiteatlas.reporting.export.ExportConfigService;
+import com.onsiteatlas.reporting.format.FileFormat;
+import com.onsiteatlas.support.paging.MongoPaging;
+import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.paging.Paged;
+import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.web.ObjectIds;
+
+/**
+ * Report schedules: validation, {@code nextRun}, and run-now.
+ */
+@Service
+class ScheduleService {
+
+	private static final Set<String> DELIVERY_TYPES = Set.of("email", "download", "cloud-storage");
+
+	private static final Set<String> PROVIDERS = Set.of("s3", "google-drive", "dropbox");
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ExportConfigService configs;
+
+	private final ScheduleRunner runner;
+
+	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunner runner) {
+		this.mongo = mongo;
+		this.configs = configs;
+		this.runner = runner;
+	}
+
+	Mono<Paged<ReportSchedule>> list(String isActive, String frequency, PageQuery page) {
+		List<Criteria> all = new ArrayList<>();
+		if (isActive != null) {
+			all.add(Criteria.where("isActive").is(Boolean.parseBoolean(isActive)));
+		}
+		if (frequency != null) {
+			all.add(Criteria.where("schedule.frequency").is(frequency));
+		}
+		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
+		return MongoPaging.find(this.mongo, query, ReportSchedule.class, page);
+	}
+
+	Mono<ReportSchedule> get(String id) {
+		ObjectIds.require(id, "id");
+		return this.mongo.findById(id, ReportSchedule.class)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Report schedule not found")));
+	}
+
+	Mono<ReportSchedule> create(AtlasPrincipal user, ScheduleRequest request) {
+		return validated(user, request, null).flatMap(this.mongo::insert);
+	}
+
+	Mono<ReportSchedule> update(AtlasPrincipal user, String id, ScheduleRequest request) {
+		return get(id).flatMap((existing) -> validated(user, request, existing)).flatMap(this.mongo::save);
+	}
+
+	Mono<Void> delete(String id) {
+		return get(id).flatMap(this.mongo::remove).then();
+	}
+
+	Mono<ScheduleRun> runNow(String id) {
+		return get(id).flatMap(this.runner::runNow);
+	}
+
+	Mono<List<ScheduleRun>> runs(String id) {
+		return get(id).flatMap(
+				(schedule) -> this.mongo
+					.find(Query.query(Criteria.where("scheduleId").is(schedule.id()))
+						.with(Sort.by(Sort.Direction.DESC, "createdAt"))
+						.limit(100), ScheduleRun.class)
+					.collectList());
+	}
+
+	private Mono<ReportSchedule> validated(AtlasPrincipal user, ScheduleRequest request, ReportSchedule existing) {
+		Mono<String> configId = Mono.fromRunnable(() -> check(request))
+			.then(Mono.defer(() -> (request.exportConfig() != null)
+					? this.configs.get(user, request.exportConfig()).map((config) -> config.id()) : Mono.just("")));
+		return configId.map((config) -> {
+			Instant now = Instant.now();
+			boolean active = request.isActive() == null || request.isActive();
+			return new ReportSchedule((existing != null) ? existing.id() : new ObjectId().toHexString(), request.name(),
+					request.report(), config.isEmpty() ? null : config, request.eventId(),
+					(request.format() != null) ? FileFormat.of(request.format()).exportType() : null,
+					request.schedule(), request.delivery(), active, (existing != null) ? existing.lastRun() : null,
+					active ? Occurrences.next(request.schedule(), now) : null,
+					(existing != null) ? existing.lastStatus() : null, (existing != null) ? existing.lastError() : null,
+					(existing != null) ? existing.failureCount() : 0,
+					(existing != null) ? existing.createdBy() : user.userId(),
+					(existing != null) ? existing.createdAt() : now, now);
+		});
+	}
+
+	private static void check(ScheduleRequest request) {
+		if (request.exportConfig() == null && request.report() == null) {
+			throw ApiException.badRequest("Give exportConfig, or report (a template id) with eventId");
+		}
+		if (request.exportConfig() != null) {
+			ObjectIds.require(request.exportConfig(), "exportConfig");
+		}
+		else {
+			if (ReportTemplate.find(request.report()) == null) {
+				throw ApiException.badRequest("Unknown report template '" + request.report() + "'");
+			}
+			if (request.eventId() == null) {
+				throw ApiException.badRequest("eventId is required with a report template");
+			}
+			ObjectIds.require(request.eventId(), "eventId");
+		}
+		if (request.format() != null && FileFormat.of(request.format()) == null) {
+			throw ApiException.badRequest("format must be pdf, excel or csv");
+		}
+		Occurrences.validate(request.schedule());
+		ReportSchedule.Delivery delivery = request.delivery();
+		if (delivery == null || delivery.type() == null || !DELIVERY_TYPES.contains(delivery.type())) {
+			throw ApiException.badRequest("delivery.type must be email, download or cloud-storage");
+		}
+		if ("download".equals(delivery.type()) && request.exportConfig() == null) {
+			throw ApiException.badRequest("download delivery needs an exportConfig (its file is kept in the history)");
+		}
+		if ("email".equals(delivery.type())) {
+			if (delivery.recipients() == null || delivery.recipients().isEmpty()) {
+				throw ApiException.badRequest("delivery.recipients needs at least one e-mail address");
+			}
+			for (String recipient : delivery.recipients()) {
+				if (recipient == null || !recipient.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+					throw ApiException.badRequest("delivery.recipients: '" + recipient + "' is not an e-mail address");
+				}
+			}
+		}
+		if ("cloud-storage".equals(delivery.type())) {
+			if (delivery.cloudStorage() == null || !PROVIDERS.contains(delivery.cloudStorage().provider())) {
+				throw ApiException.badRequest("delivery.cloudStorage.provider must be s3, google-drive or dropbox");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,195 @@
+package com.onsiteatlas.reporting;
+
+import java.util.List;
+import java.util.Map;
+
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Export configs through the API: catalog validation, owner and global visibility.
+ */
+class ExportConfigApiTests extends ReportingIntegrationTest {
+
+	private static Map<String, Object> config(String name, String dataType, List<String> fields, boolean global) {
+		return Map.of("name", name, "exportType", "excel", "dataType", dataType, "isGlobal", global, "fields", fields,
+				"filters", List.of(Map.of("field", "status", "operator", "equals", "value", "active")), "sorts",
+				List.of(Map.of("field", "lastName", "direction", "asc")), "config",
+				Map.of("sheetName", "Delegates", "includeHeaders", true, "dateFormat", "yyyy-MM-dd"));
+	}
+
+	@Test
+	void servesTheFieldCatalogOfEachDataType() {
+		as("staff").get()
+			.uri("/api/export/catalog/registrations")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.fields[?(@.name=='registrationDate')].type")
+			.isEqualTo("date")
+			.jsonPath("$.data.fields[?(@.name=='firstName')].label")
+			.isEqualTo("First Name");
+		as("staff").get()
+			.uri("/api/export/catalog/food_tracking")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.fields[?(@.name=='mealName')]")
+			.exists();
+		as("staff").get()
+			.uri("/api/export/catalog/nonsense")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("registrations", "abstracts", "hotel"));
+	}
+
+	@Test
+	void createsReadsUpdatesAndDeletesAConfig() {
+		String userId = new ObjectId().toHexString();
+		String id = JSON
+			.convertValue(asUser(userId, "manager").post()
+				.uri("/api/export/configs")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(
+						config("Delegates", "registrations", List.of("registrationId", "firstName", "lastName"), false))
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("data"), Map.class)
+			.get("_id")
+			.toString();
+		asUser(userId, "manager").get()
+			.uri("/api/export/configs/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.fields.length()")
+			.isEqualTo(3)
+			.jsonPath("$.data.config.sheetName")
+			.isEqualTo("Delegates")
+			.jsonPath("$.data.createdBy")
+			.isEqualTo(userId);
+		asUser(userId, "manager").put()
+			.uri("/api/export/configs/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(config("Delegates v2", "registrations", List.of("email"), false))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.name")
+			.isEqualTo("Delegates v2");
+		asUser(userId, "manager").delete().uri("/api/export/configs/" + id).exchange().expectStatus().isOk();
+		asUser(userId, "manager").get().uri("/api/export/configs/" + id).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void showsAUserTheirOwnAndTheGlobalConfigsOnly() {
+		String alice = new ObjectId().toHexString();
+		String bob = new ObjectId().toHexString();
+		asUser(alice, "manager").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(config("Alice private", "registrations", List.of("email"), false))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		asUser(alice, "manager").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(config("Alice global", "registrations", List.of("email"), true))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		asUser(bob, "staff").get()
+			.uri("/api/export/configs?limit=500")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data[?(@.name=='Alice global')]")
+			.exists()
+			.jsonPath("$.data[?(@.name=='Alice private')]")
+			.doesNotExist()
+			.jsonPath("$.meta.pagination.total")
+			.exists();
+		asUser(bob, "staff").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(config("Bob global", "registrations", List.of("email"), true))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void rejectsFieldsFiltersAndOperatorsOutsideTheCatalog() {
+		as("admin").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(config("Bad", "registrations", List.of("firstName", "passportNumber"), false))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("passportNumber")
+				.contains("valid fields")
+				.contains("registrationId"));
+		as("admin").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Bad", "exportType", "excel", "dataType", "registrations", "filters",
+					List.of(Map.of("field", "status", "operator", "like", "value", "x"))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("like").contains("isNotNull"));
+		as("admin").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Bad", "exportType", "word", "dataType", "registrations"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		as("admin").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Bad", "exportType", "csv", "dataType", "registrations", "filters",
+					List.of(Map.of("field", "amountCents", "operator", "greaterThan", "value", "lots"))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("not a valid number"));
+	}
+
+	@Test
+	void refusesMalformedIdsAndUnknownJsonFields() {
+		as("admin").get().uri("/api/export/configs/not-an-id").exchange().expectStatus().isBadRequest();
+		as("admin").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "X", "exportType", "csv", "dataType", "registrations", "colour", "red"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+}

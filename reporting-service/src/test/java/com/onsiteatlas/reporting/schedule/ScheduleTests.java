@@ -1,0 +1,278 @@
+package com.onsiteatlas.reporting.schedule;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+
+import com.onsiteatlas.domainevents.Topics;
+import com.onsiteatlas.reporting.ReportingIntegrationTest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scheduled reports end to end: registration events on Kafka, a due occurrence, the
+ * export job, and the file in the SMTP server or S3 stand-in.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScheduleTests extends ReportingIntegrationTest {
+
+	private final String eventId = new ObjectId().toHexString();
+
+	private final WireMockServer s3 = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	ScheduleRunner runner;
+
+	private String configId;
+
+	@BeforeAll
+	void registrationsAndConfig() {
+		this.s3.start();
+		this.s3.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+		Instant t0 = Instant.parse("2026-04-01T08:00:00Z");
+		for (int i = 1; i <= 3; i++) {
+			String id = new ObjectId().toHexString();
+			send(Topics.REGISTRATIONS, id, registration("registration-created", this.eventId, id, "SCH-000" + i,
+					"Guest" + i, "Sched", "Delegate", t0.plusSeconds(i)));
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.count(Query.query(Criteria.where("eventId").is(this.eventId)), "report_rows")
+				.block() == 3);
+		Map<?, ?> created = as("admin").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Daily delegates", "exportType", "csv", "dataType", "registrations", "event",
+					this.eventId, "isGlobal", true, "fields", List.of("registrationId", "firstName"), "sorts",
+					List.of(Map.of("field", "registrationId", "direction", "asc"))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		this.configId = (String) ((Map<?, ?>) created.get("data")).get("_id");
+	}
+
+	@AfterAll
+	void stopStub() {
+		this.s3.stop();
+	}
+
+	private String createSchedule(Map<String, Object> delivery) {
+		Map<?, ?> created = as("admin").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Morning report", "exportConfig", this.configId, "schedule",
+					Map.of("frequency", "daily", "time", "07:30", "timezone", "Asia/Kolkata"), "delivery", delivery))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<?, ?> schedule = (Map<?, ?>) created.get("data");
+		assertThat(Instant.parse((String) schedule.get("nextRun"))).isAfter(Instant.now());
+		return (String) schedule.get("_id");
+	}
+
+	private ReportSchedule schedule(String id) {
+		return this.mongo.findById(id, ReportSchedule.class).block();
+	}
+
+	private List<MimeMessage> mailsWithSubject(String subject) {
+		return Arrays.stream(SMTP.getReceivedMessages()).filter((message) -> {
+			try {
+				return subject.equals(message.getSubject());
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+	}
+
+	@Test
+	void mailsADueOccurrenceOnceWithTheCsvAttached() throws Exception {
+		String subject = "Delegates " + new ObjectId();
+		String id = createSchedule(Map.of("type", "email", "recipients", List.of("chair@example.org"), "subject",
+				subject, "message", "Good morning"));
+		Instant occurrence = Instant.now().minusSeconds(5);
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("nextRun", occurrence),
+					ReportSchedule.class)
+			.block();
+		// Replicas racing for the same occurrence.
+		Flux.range(0, 4).flatMap((i) -> this.runner.claimDue()).blockLast(Duration.ofSeconds(10));
+		await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(subject).size() == 1);
+		MimeMessage mail = mailsWithSubject(subject).get(0);
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("chair@example.org");
+		Multipart parts = (Multipart) mail.getContent();
+		BodyPart attachment = parts.getBodyPart(1);
+		assertThat(attachment.getFileName()).endsWith(".csv");
+		String csv = new String(attachment.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.build()
+			.parse(new StringReader(csv))
+			.getRecords();
+		assertThat(rows).extracting((row) -> row.get("Registration ID"))
+			.containsExactly("SCH-0001", "SCH-0002", "SCH-0003");
+		assertThat(GreenMailUtil.getBody(mail)).contains("Good morning");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
+		ReportSchedule after = schedule(id);
+		assertThat(after.nextRun()).isAfter(Instant.now());
+		assertThat(after.lastRun().toEpochMilli()).isEqualTo(occurrence.toEpochMilli());
+		assertThat(this.mongo.count(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class).block())
+			.isEqualTo(1);
+		as("staff").get()
+			.uri("/api/reports/schedules/" + id + "/runs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data[0].status")
+			.isEqualTo("delivered");
+	}
+
+	@Test
+	void uploadsARunNowToS3AndMasksTheSecret() {
+		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
+				Map.of("provider", "s3", "path", "atlas/daily", "config", Map.of("endpoint", this.s3.baseUrl(),
+						"bucket", "reports", "accessKeyId", "AKIDTEST", "secretAccessKey", "top-secret"))));
+		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> this.s3.verify(putRequestedFor(urlMatching("/reports/atlas/daily/registrations_.*\\.csv"))));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
+		as("staff").get()
+			.uri("/api/reports/schedules/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.delivery.cloudStorage.config.secretAccessKey")
+			.isEqualTo("******")
+			.jsonPath("$.data.delivery.cloudStorage.config.bucket")
+			.isEqualTo("reports");
+	}
+
+	@Test
+	void recordsTheFailureReasonAndCount() {
+		String id = createSchedule(
+				Map.of("type", "cloud-storage", "cloudStorage", Map.of("provider", "dropbox", "config", Map.of())));
+		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(schedule(id).failureCount()).isEqualTo(1));
+		assertThat(schedule(id).lastStatus()).isEqualTo("failed");
+		assertThat(schedule(id).lastError()).contains("accessToken");
+	}
+
+	@Test
+	void validatesSchedulesAndLetsOnlyManagersWrite() {
+		as("admin").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("exportConfig", this.configId, "schedule", Map.of("frequency", "hourly"), "delivery",
+					Map.of("type", "email", "recipients", List.of("a@b.org"))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		as("admin").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("exportConfig", this.configId, "schedule", Map.of("frequency", "daily"), "delivery",
+					Map.of("type", "email", "recipients", List.of("not-an-address"))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		as("staff").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("exportConfig", this.configId, "schedule", Map.of("frequency", "daily"), "delivery",
+					Map.of("type", "download")))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		as("staff").get()
+			.uri("/api/reports/schedules?isActive=true")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.meta.pagination.page")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void mailsAReadyMadeReportAsAPdfWithItsChart() throws Exception {
+		String subject = "Categories " + new ObjectId();
+		Map<?, ?> created = as("manager").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("report", "registrations-by-category-status", "eventId", this.eventId, "format", "pdf",
+					"schedule", Map.of("frequency", "weekly", "dayOfWeek", 1, "time", "08:00"), "delivery",
+					Map.of("type", "email", "recipients", List.of("chair@example.org"), "subject", subject)))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		String id = (String) ((Map<?, ?>) created.get("data")).get("_id");
+		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(subject).size() == 1);
+		BodyPart attachment = ((Multipart) mailsWithSubject(subject).get(0).getContent()).getBodyPart(1);
+		assertThat(attachment.getFileName()).startsWith("registrations-by-category-status_").endsWith(".pdf");
+		com.itextpdf.text.pdf.PdfReader pdf = new com.itextpdf.text.pdf.PdfReader(
+				attachment.getInputStream().readAllBytes());
+		assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+		assertThat(com.itextpdf.text.pdf.parser.PdfTextExtractor.getTextFromPage(pdf, 1))
+			.contains("Registrations by category and status", "Delegate", "active");
+		as("admin").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("report", "no-such-report", "eventId", this.eventId, "schedule",
+					Map.of("frequency", "daily"), "delivery",
+					Map.of("type", "email", "recipients", List.of("a@b.org"))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+}
