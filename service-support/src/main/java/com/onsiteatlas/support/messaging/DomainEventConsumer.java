@@ -118,8 +118,9 @@ public class DomainEventConsumer implements SmartLifecycle {
 	private void handle(DomainEventHandler handler, EventEnvelope<DomainEventPayload> envelope) {
 		Duration timeout = this.properties.handlerTimeout();
 		String correlationId = envelope.correlationid();
-		Mono<Boolean> run = this.processed.runOnce(handler.handlerName(), envelope.id(),
-				() -> (Mono<Void>) handler.on(envelope));
+		Mono<Boolean> run = handler.deduplicate()
+				? this.processed.runOnce(handler.handlerName(), envelope.id(), () -> (Mono<Void>) handler.on(envelope))
+				: ((Mono<Void>) handler.on(envelope)).thenReturn(true);
 		if (correlationId != null) {
 			run = run.contextWrite(Context.of(CorrelationId.KEY, correlationId));
 		}

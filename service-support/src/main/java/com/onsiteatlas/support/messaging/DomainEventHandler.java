@@ -25,6 +25,17 @@ public interface DomainEventHandler<T extends DomainEventPayload> {
 	Mono<Void> on(EventEnvelope<T> event);
 
 	/**
+	 * Whether the consumer should record processed envelope ids for this handler and skip
+	 * repeats. Handlers whose effect is naturally idempotent (a guarded upsert of a read
+	 * model) answer false and save two database round trips per message, which is most of
+	 * the cost of replaying a topic.
+	 * @return true unless the handler is idempotent by construction
+	 */
+	default boolean deduplicate() {
+		return true;
+	}
+
+	/**
 	 * The name under which processed messages are remembered; must stay stable across
 	 * releases.
 	 * @return the handler name
@@ -43,6 +54,20 @@ public interface DomainEventHandler<T extends DomainEventPayload> {
 	 */
 	static <T extends DomainEventPayload> DomainEventHandler<T> of(String name, Class<T> type,
 			Function<EventEnvelope<T>, Mono<Void>> handling) {
+		return of(name, type, true, handling);
+	}
+
+	/**
+	 * A handler from a function.
+	 * @param name stable handler name (see {@link #handlerName()})
+	 * @param type payload type
+	 * @param deduplicate see {@link #deduplicate()}
+	 * @param handling what to do
+	 * @param <T> payload type
+	 * @return the handler
+	 */
+	static <T extends DomainEventPayload> DomainEventHandler<T> of(String name, Class<T> type, boolean deduplicate,
+			Function<EventEnvelope<T>, Mono<Void>> handling) {
 		return new DomainEventHandler<>() {
 
 			@Override
@@ -58,6 +83,11 @@ public interface DomainEventHandler<T extends DomainEventPayload> {
 			@Override
 			public String handlerName() {
 				return name + "/" + type.getSimpleName();
+			}
+
+			@Override
+			public boolean deduplicate() {
+				return deduplicate;
 			}
 
 		};

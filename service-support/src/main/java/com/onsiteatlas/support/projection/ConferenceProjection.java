@@ -24,6 +24,12 @@ import com.onsiteatlas.support.messaging.DomainEventHandler;
  */
 public class ConferenceProjection {
 
+	/**
+	 * Guarded upserts: applying an event twice leaves the same state, so no bookkeeping
+	 * is needed.
+	 */
+	private static final boolean DEDUPLICATE = false;
+
 	private static final String NAME = "ConferenceProjection";
 
 	private final ReactiveMongoTemplate mongo;
@@ -34,9 +40,11 @@ public class ConferenceProjection {
 
 	public List<DomainEventHandler<?>> handlers() {
 		return List.of(
-				DomainEventHandler.of(NAME, EventCreated.class, (e) -> apply(e.data().event(), e.data().occurredAt())),
-				DomainEventHandler.of(NAME, EventUpdated.class, (e) -> apply(e.data().event(), e.data().occurredAt())),
-				DomainEventHandler.of(NAME, EventDeleted.class,
+				DomainEventHandler.of(NAME, EventCreated.class, DEDUPLICATE,
+						(e) -> apply(e.data().event(), e.data().occurredAt())),
+				DomainEventHandler.of(NAME, EventUpdated.class, DEDUPLICATE,
+						(e) -> apply(e.data().event(), e.data().occurredAt())),
+				DomainEventHandler.of(NAME, EventDeleted.class, DEDUPLICATE,
 						(e) -> upsertNewer(e.data().eventId(), e.data().occurredAt(),
 								new Update().set("deleted", true).setOnInsert("name", e.data().name()))));
 	}

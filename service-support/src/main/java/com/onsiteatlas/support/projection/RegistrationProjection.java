@@ -35,6 +35,12 @@ import com.onsiteatlas.support.messaging.DomainEventHandler;
  */
 public class RegistrationProjection {
 
+	/**
+	 * Guarded upserts: applying an event twice leaves the same state, so no bookkeeping
+	 * is needed.
+	 */
+	private static final boolean DEDUPLICATE = false;
+
 	private static final String NAME = "RegistrationProjection";
 
 	private final ReactiveMongoTemplate mongo;
@@ -52,20 +58,20 @@ public class RegistrationProjection {
 	 */
 	public List<DomainEventHandler<?>> handlers() {
 		return List.of(
-				DomainEventHandler.of(NAME, RegistrationCreated.class,
+				DomainEventHandler.of(NAME, RegistrationCreated.class, DEDUPLICATE,
 						(e) -> apply(e.data().event(), e.data().registration(), e.data().occurredAt(), null)),
-				DomainEventHandler.of(NAME, RegistrationUpdated.class,
+				DomainEventHandler.of(NAME, RegistrationUpdated.class, DEDUPLICATE,
 						(e) -> apply(e.data().event(), e.data().registration(), e.data().occurredAt(), null)),
-				DomainEventHandler.of(NAME, RegistrationCancelled.class,
+				DomainEventHandler.of(NAME, RegistrationCancelled.class, DEDUPLICATE,
 						(e) -> apply(e.data().event(), e.data().registration(), e.data().occurredAt(), null)),
-				DomainEventHandler.of(NAME, PaymentReceived.class,
+				DomainEventHandler.of(NAME, PaymentReceived.class, DEDUPLICATE,
 						(e) -> apply(e.data().event(), e.data().registration(), e.data().occurredAt(), null)),
-				DomainEventHandler.of(NAME, CheckInCompleted.class,
+				DomainEventHandler.of(NAME, CheckInCompleted.class, DEDUPLICATE,
 						(e) -> apply(e.data().event(), e.data().registration(), e.data().occurredAt(),
 								new Update().set("checkIn",
 										new Document("isCheckedIn", true).append("checkedInAt", e.data().checkedInAt())
 											.append("checkedInBy", e.data().checkedInBy())))),
-				DomainEventHandler.of(NAME, WorkshopRegistered.class, (e) -> workshop(e.data())));
+				DomainEventHandler.of(NAME, WorkshopRegistered.class, DEDUPLICATE, (e) -> workshop(e.data())));
 	}
 
 	Mono<Void> apply(ConferenceRef event, RegistrationSnapshot registration, Instant occurredAt, Update extra) {
