@@ -114,7 +114,9 @@ class ReadModelProjection {
 	}
 
 	private <T extends DomainEventPayload> DomainEventHandler<T> handler(Class<T> type, Function<T, Mono<Void>> apply) {
-		return DomainEventHandler.of(NAME, type, (EventEnvelope<T> envelope) -> apply.apply(envelope.data())
+		// Every write below is a guarded upsert or a $set/$addToSet, so a repeat changes
+		// nothing: no bookkeeping.
+		return DomainEventHandler.of(NAME, type, false, (EventEnvelope<T> envelope) -> apply.apply(envelope.data())
 			.then(Mono.fromRunnable(() -> this.lag.applied(envelope.topic(), envelope.time()))));
 	}
 
