@@ -1,22 +1,74 @@
 package com.onsiteatlas.notification;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.support.testing.ServiceTestProperties;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 /**
  * The one Spring context of this service's integration tests: real embedded Kafka broker
- * and MongoDB-wire server.
+ * and MongoDB-wire server, a real SMTP server (GreenMail) and one local HTTP server
+ * (WireMock) standing in for Twilio and Meta.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.data.mongodb.database=atlas_notification_test")
+		properties = { "spring.data.mongodb.database=atlas_notification_test",
+				"spring.mail.properties.mail.smtp.ehlo=false", "atlas.notification.dispatch.poll-interval=200ms",
+				"atlas.notification.dispatch.initial-backoff=200ms", "atlas.notification.dispatch.max-backoff=1s",
+				"atlas.notification.dispatch.max-attempts=4", "atlas.notification.rate-limits.email=1000",
+				"atlas.notification.rate-limits.sms=20", "atlas.notification.rate-limits.whatsapp=1000",
+				"atlas.notification.schedule.enabled=false", "atlas.notification.public-base-url=https://atlas.test",
+				"atlas.notification.twilio.timeout=2s", "atlas.notification.whatsapp.timeout=2s" })
 public abstract class NotificationIntegrationTest {
+
+	/**
+	 * Real SMTP on a free port, authentication off (the global server needs no login).
+	 */
+	protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+	/** Stands in for api.twilio.com and graph.facebook.com. */
+	protected static final WireMockServer PROVIDERS = new WireMockServer(options().dynamicPort());
+
+	static {
+		SMTP.start();
+		PROVIDERS.start();
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+	protected WebTestClient client;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		registry.add("atlas.notification.twilio.base-url", () -> "http://127.0.0.1:" + PROVIDERS.port());
+		registry.add("atlas.notification.whatsapp.base-url", () -> "http://127.0.0.1:" + PROVIDERS.port() + "/graph");
+	}
+
+	@BeforeEach
+	void baseSetUp() {
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build();
 	}
 
 }

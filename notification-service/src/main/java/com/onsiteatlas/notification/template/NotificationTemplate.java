@@ -1,16 +1,61 @@
 package com.onsiteatlas.notification.template;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Skeleton document of this feature; its issue fills in the fields of the specification.
+ * A message template of one channel (the spec's NotificationTemplate).
+ *
+ * @param id template id
+ * @param event the conference
+ * @param name name
+ * @param description description
+ * @param type channel: email, whatsapp or sms
+ * @param subject e-mail subject (a template)
+ * @param contentHtml e-mail HTML body (a template; {@code [QR_CODE]} becomes the inline
+ * QR image)
+ * @param contentText the plain-text body (SMS, WhatsApp free text, e-mail text part)
+ * @param variables variables the template must use (checked by preview)
+ * @param isActive whether triggers may use it
+ * @param transactional whether it is a transactional message (no unsubscribe) rather than
+ * a marketing one
+ * @param whatsapp approved WhatsApp template to use outside the 24-hour window
+ * @param createdBy user who created it
+ * @param createdAt when
+ * @param updatedAt when last changed
  */
-@Document("notification_templates")
-public record NotificationTemplate(@Id @JsonProperty("_id") String id, String event, String name, Instant createdAt,
+@Document(NotificationTemplate.COLLECTION)
+public record NotificationTemplate(@Id @JsonProperty("_id") String id, @Indexed String event, String name,
+		String description, String type, String subject, String contentHtml, String contentText, List<String> variables,
+		boolean isActive, boolean transactional, WhatsAppTemplate whatsapp, String createdBy, Instant createdAt,
 		Instant updatedAt) {
+
+	static final String COLLECTION = "notification_templates";
+
+	public NotificationTemplate {
+		variables = (variables != null) ? List.copyOf(variables) : List.of();
+	}
+
+	/**
+	 * A template message approved by Meta, for business-initiated WhatsApp sends.
+	 *
+	 * @param name approved template name
+	 * @param language language code, e.g. {@code en}
+	 * @param parameters body parameters in order, each a template such as
+	 * {@code {{firstName}}}
+	 */
+	public record WhatsAppTemplate(String name, String language, List<String> parameters) {
+
+		public WhatsAppTemplate {
+			parameters = (parameters != null) ? List.copyOf(parameters) : List.of();
+		}
+
+	}
+
 }

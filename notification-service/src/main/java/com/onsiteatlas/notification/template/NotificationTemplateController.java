@@ -3,41 +3,116 @@ package com.onsiteatlas.notification.template;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
+@RequestMapping("/api/events/{eventId}/notification-templates")
 class NotificationTemplateController {
 
-	private final ReactiveMongoTemplate mongo;
+	private static final Map<String, String> SORTABLE = Map.of("name", "name", "type", "type", "createdAt", "createdAt",
+			"updatedAt", "updatedAt");
 
-	NotificationTemplateController(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	private final TemplateService templates;
+
+	NotificationTemplateController(TemplateService templates) {
+		this.templates = templates;
 	}
 
-	@GetMapping("/api/events/{eventId}/notification-templates")
+	@GetMapping
 	@PreAuthorize("hasAnyRole('admin','manager','staff')")
-	Mono<ApiResponse<List<NotificationTemplate>>> list(@PathVariable(required = false) String eventId,
+	Mono<ApiResponse<List<NotificationTemplate>>> list(@PathVariable String eventId,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String channel,
+			@RequestParam(required = false) String isActive, @RequestParam(required = false) String search,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, Map.of("name", "name", "createdAt", "createdAt"),
-				Sort.by(Sort.Direction.DESC, "createdAt"));
-		Query filter = (eventId != null) ? Query.query(Criteria.where("event").is(eventId)) : new Query();
-		return MongoPaging.find(this.mongo, filter, NotificationTemplate.class, query)
-			.map((paged) -> paged.toResponse(null));
+		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
+		String kind = (type != null) ? type : channel;
+		if (kind != null && !List.of("email", "sms", "whatsapp").contains(kind)) {
+			throw ApiException.badRequest("'type' must be one of email, sms, whatsapp");
+		}
+		return this.templates.list(eventId, kind, bool(isActive, "isActive"), search, query)
+			.map((paged) -> paged.toResponse("Notification templates"));
+	}
+
+	@GetMapping("/variables")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<Map<String, List<TemplateVariables.Variable>>>> variables(@PathVariable String eventId,
+			@RequestParam(required = false) String eventType) {
+		if (eventType != null) {
+			if (!TemplateVariables.EVENT_TYPES.contains(eventType) && !TemplateVariables.GENERAL.equals(eventType)) {
+				throw ApiException.badRequest("Unknown eventType '" + eventType + "'");
+			}
+			return Mono.just(ApiResponse.ok(Map.of(eventType, TemplateVariables.of(eventType))));
+		}
+		return Mono.just(ApiResponse.ok(TemplateVariables.all()));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<NotificationTemplate>> create(@PathVariable String eventId,
+			@Valid @RequestBody TemplateRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.templates.create(eventId, request, principal.userId())
+			.map((template) -> ApiResponse.ok("Notification template created", template));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<NotificationTemplate>> get(@PathVariable String eventId, @PathVariable String id) {
+		return this.templates.get(eventId, id).map(ApiResponse::ok);
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<NotificationTemplate>> update(@PathVariable String eventId, @PathVariable String id,
+			@Valid @RequestBody TemplateRequest request) {
+		return this.templates.update(eventId, id, request)
+			.map((template) -> ApiResponse.ok("Notification template updated", template));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Void>> delete(@PathVariable String eventId, @PathVariable String id) {
+		return this.templates.delete(eventId, id)
+			.then(Mono.just(ApiResponse.ok("Notification template deleted", null)));
+	}
+
+	@PostMapping("/{id}/preview")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<TemplatePreview>> preview(@PathVariable String eventId, @PathVariable String id,
+			@Valid @RequestBody(required = false) PreviewRequest request) {
+		return this.templates.preview(eventId, id, request).map(ApiResponse::ok);
+	}
+
+	static Boolean bool(String value, String name) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (!value.equals("true") && !value.equals("false")) {
+			throw ApiException.badRequest("'" + name + "' must be true or false");
+		}
+		return Boolean.valueOf(value);
 	}
 
 }

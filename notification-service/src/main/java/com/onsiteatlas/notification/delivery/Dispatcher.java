@@ -1,0 +1,341 @@
+package com.onsiteatlas.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.domainevents.RegistrationRef;
+import com.onsiteatlas.domainevents.notification.NotificationFailed;
+import com.onsiteatlas.domainevents.notification.NotificationSent;
+import com.onsiteatlas.notification.channel.Channel;
+import com.onsiteatlas.notification.channel.ChannelSettings;
+import com.onsiteatlas.notification.channel.OutgoingMessage;
+import com.onsiteatlas.notification.channel.SendFailure;
+import com.onsiteatlas.notification.channel.SendResult;
+import com.onsiteatlas.notification.config.NotificationProperties;
+import com.onsiteatlas.notification.settings.NotificationConfigService;
+import com.onsiteatlas.support.messaging.Outbox;
+import com.onsiteatlas.support.messaging.OutboxMessage;
+
+/**
+ * Delivers pending notifications. Each one is claimed with an atomic
+ * {@code findAndModify} lease (so replicas never send the same one, and a crashed
+ * instance's claims expire and are taken over), paced per channel, sent through a circuit
+ * breaker per provider, and then marked sent, retried later with exponential backoff and
+ * jitter (transient failures, honouring Retry-After), or failed with the reason
+ * (permanent ones). Sent and failed notifications carry their domain event in the same
+ * write.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
+
+	private static final Duration OPEN_WAIT = Duration.ofSeconds(30);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final NotificationConfigService configs;
+
+	private final Map<String, Channel> channels = new HashMap<>();
+
+	private final OptOuts optOuts;
+
+	private final Outbox outbox;
+
+	private final NotificationProperties properties;
+
+	private final String owner = UUID.randomUUID().toString();
+
+	private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
+
+	private volatile Disposable loop;
+
+	Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels, OptOuts optOuts,
+			Outbox outbox, NotificationProperties properties) {
+		this.mongo = mongo;
+		this.configs = configs;
+		channels.forEach((channel) -> this.channels.put(channel.name(), channel));
+		this.optOuts = optOuts;
+		this.outbox = outbox;
+		this.properties = properties;
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowSize(20)
+			.minimumNumberOfCalls(10)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(OPEN_WAIT)
+			.permittedNumberOfCallsInHalfOpenState(2)
+			.recordException((ex) -> ex instanceof SendFailure failure && failure.isTransient())
+			.build());
+	}
+
+	/** Looks for due notifications now. */
+	public void nudge() {
+		this.wakeups.tryEmitNext(System.nanoTime());
+	}
+
+	/**
+	 * Claims and delivers due notifications until none is left.
+	 * @return how many were handled
+	 */
+	public Mono<Long> dispatchDue() {
+		AtomicBoolean more = new AtomicBoolean(true);
+		return Mono.defer(this::claimNext)
+			.doOnSuccess((claimed) -> more.set(claimed != null))
+			.repeat(more::get)
+			.flatMap(this::deliver, this.properties.dispatch().concurrency())
+			.count();
+	}
+
+	Mono<Notification> claimNext() {
+		Instant now = Instant.now();
+		Query query = Query
+			.query(new Criteria().andOperator(Criteria.where("status").is("pending"),
+					Criteria.where("nextAttemptAt").lte(now), new Criteria()
+						.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now))))
+			.with(Sort.by("nextAttemptAt"));
+		Update claim = new Update().set("leaseOwner", this.owner)
+			.set("leaseUntil", now.plus(this.properties.dispatch().lease()));
+		return this.mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true),
+				Notification.class);
+	}
+
+	Mono<Void> deliver(Notification notification) {
+		Channel channel = this.channels.get(notification.channel());
+		if (channel == null || notification.content() == null || notification.recipient() == null) {
+			return finish(notification, "failed", null, "INVALID",
+					"The notification has no channel, content or recipient to send", null);
+		}
+		String address = "email".equals(notification.channel()) ? notification.recipient().email()
+				: notification.recipient().phone();
+		Mono<Boolean> optedOut = notification.transactional() ? Mono.just(false)
+				: this.optOuts.isOptedOut(notification.event(), notification.channel(), address);
+		return optedOut.flatMap((out) -> {
+			if (out) {
+				return finish(notification, "skipped", null, "OPTED_OUT",
+						"The recipient unsubscribed from these messages on " + notification.channel(), null);
+			}
+			return this.configs.resolve(notification.event())
+				.flatMap((resolved) -> windowOpen(notification, address)
+					.flatMap((window) -> attempt(notification, channel, resolved.settings(), address, window)));
+		}).onErrorResume((ex) -> {
+			logger.warn("Dispatch of notification {} failed unexpectedly: {}", notification.id(), ex.toString());
+			return release(notification);
+		});
+	}
+
+	private Mono<Void> attempt(Notification notification, Channel channel, ChannelSettings settings, String address,
+			boolean window) {
+		Notification.Content content = notification.content();
+		OutgoingMessage.WhatsAppTemplate whatsapp = (content.whatsappTemplate() != null)
+				? new OutgoingMessage.WhatsAppTemplate(content.whatsappTemplate().name(),
+						content.whatsappTemplate().language(), content.whatsappTemplate().parameters())
+				: null;
+		String unsubscribe = (!notification.transactional() && "email".equals(notification.channel()))
+				? this.optOuts.url(notification.event(), notification.channel(), address) : null;
+		String callback = "email".equals(notification.channel()) ? null
+				: this.properties.publicBaseUrl() + "/api/notifications/webhooks/twilio/" + notification.id();
+		OutgoingMessage message = new OutgoingMessage(notification.id(), notification.recipient().name(), address,
+				content.subject(), content.html(), content.body(), notification.qrPayload(), unsubscribe, whatsapp,
+				window, callback);
+		CircuitBreaker breaker = this.breakers.circuitBreaker(breakerName(notification.channel(), settings));
+		Duration wait = pacer(notification.channel()).reserve();
+		Instant started = Instant.now();
+		Mono<SendResult> send = Mono.delay(wait)
+			.then(Mono.defer(() -> channel.send(message, settings)))
+			.transformDeferred(CircuitBreakerOperator.of(breaker));
+		return send.flatMap((result) -> finish(notification, "sent", result, null, null, started))
+			.onErrorResume((ex) -> failed(notification, ex, started, breaker));
+	}
+
+	private Mono<Void> failed(Notification notification, Throwable ex, Instant started, CircuitBreaker breaker) {
+		SendFailure failure;
+		if (ex instanceof SendFailure sendFailure) {
+			failure = sendFailure;
+		}
+		else if (ex instanceof CallNotPermittedException) {
+			failure = SendFailure.temporary("CIRCUIT_OPEN",
+					"The provider is failing; sends paused by the circuit breaker " + breaker.getName(), OPEN_WAIT);
+		}
+		else {
+			failure = new SendFailure(true, "UNKNOWN", ex.toString(), null, ex);
+		}
+		int attempt = notification.attemptCount() + 1;
+		if (failure.isTransient() && attempt < this.properties.dispatch().maxAttempts()) {
+			Duration delay = backoff(attempt, failure.retryAfter());
+			logger.info("Notification {} attempt {} failed ({}), retrying in {}", notification.id(), attempt,
+					failure.getMessage(), delay);
+			Update update = new Update().set("nextAttemptAt", Instant.now().plus(delay))
+				.set("errorMessage", failure.getMessage())
+				.set("errorCode", failure.code())
+				.set("updatedAt", Instant.now())
+				.set("attemptCount", attempt)
+				.push("attempts",
+						new Notification.Attempt(attempt, started, "retry", failure.code(), failure.getMessage(), null,
+								Duration.between(started, Instant.now()).toMillis()))
+				.unset("leaseOwner")
+				.unset("leaseUntil");
+			return this.mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is("pending")),
+						update, Notification.class)
+				.then();
+		}
+		return finish(notification, "failed", null, failure.code(), failure.getMessage(), started);
+	}
+
+	Duration backoff(int attempt, Duration retryAfter) {
+		long jitter = ThreadLocalRandom.current().nextLong(250);
+		if (retryAfter != null) {
+			return retryAfter.plusMillis(jitter);
+		}
+		NotificationProperties.Dispatch dispatch = this.properties.dispatch();
+		long base = dispatch.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+		long capped = Math.min(base, dispatch.maxBackoff().toMillis());
+		// Full jitter on the upper half spreads retries of a burst that failed together.
+		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+	}
+
+	private Mono<Void> finish(Notification notification, String status, SendResult result, String code, String message,
+			Instant started) {
+		Instant now = Instant.now();
+		int attempt = notification.attemptCount() + ((started != null) ? 1 : 0);
+		Update update = new Update().set("status", status)
+			.set("updatedAt", now)
+			.set("attemptCount", attempt)
+			.unset("leaseOwner")
+			.unset("leaseUntil");
+		if (started != null) {
+			update.push("attempts",
+					new Notification.Attempt(attempt, started, "sent".equals(status) ? "sent" : "failed", code, message,
+							(result != null) ? result.providerMessageId() : null,
+							Duration.between(started, now).toMillis()));
+		}
+		RegistrationRef registration = (notification.registration() != null)
+				? new RegistrationRef(notification.registration(), notification.registrationId()) : null;
+		OutboxMessage event = null;
+		if ("sent".equals(status)) {
+			update.set("sentAt", now)
+				.set("providerMessageId", result.providerMessageId())
+				.unset("errorMessage")
+				.unset("errorCode");
+			event = this.outbox.message(new NotificationSent(notification.event(), notification.id(), registration,
+					notification.trigger(), notification.template(), notification.channel(), result.providerMessageId(),
+					notification.testMode(), attempt, now, now), notification.event(), null);
+		}
+		else {
+			update.set("errorMessage", message).set("errorCode", code);
+			if ("failed".equals(status)) {
+				event = this.outbox.message(new NotificationFailed(notification.event(), notification.id(),
+						registration, notification.trigger(), notification.template(), notification.channel(), code,
+						message, notification.testMode(), attempt, now, now), notification.event(), null);
+			}
+		}
+		if (event != null) {
+			Outbox.push(update, List.of(event));
+		}
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is("pending")), update,
+					Notification.class)
+			// No relay nudge per send: each relay pass scans the collection for outbox
+			// entries, and its regular poll is soon enough for reporting.
+			.then();
+	}
+
+	private Mono<Void> release(Notification notification) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("leaseOwner").is(this.owner)),
+					new Update().unset("leaseOwner")
+						.unset("leaseUntil")
+						.set("nextAttemptAt", Instant.now().plus(this.properties.dispatch().initialBackoff())),
+					Notification.class)
+			.then()
+			.onErrorResume((ex) -> Mono.empty());
+	}
+
+	private Mono<Boolean> windowOpen(Notification notification, String address) {
+		if (!"whatsapp".equals(notification.channel())) {
+			return Mono.just(false);
+		}
+		return this.mongo.exists(Query.query(Criteria.where("_id")
+			.is(WhatsAppSessions.key(notification.event(), address))
+			.and("lastInboundAt")
+			.gt(Instant.now().minus(Duration.ofHours(24)))), WhatsAppSessions.COLLECTION);
+	}
+
+	private static String breakerName(String channel, ChannelSettings settings) {
+		return switch (channel) {
+			case "email" -> "smtp:" + ((settings.smtp() != null) ? settings.smtp().host() : "global");
+			case "sms" -> "twilio";
+			default -> (settings.whatsapp() != null) ? "whatsapp:" + settings.whatsapp().provider() : "whatsapp";
+		};
+	}
+
+	private Pacer pacer(String channel) {
+		return this.pacers.computeIfAbsent(channel,
+				(name) -> new Pacer(this.properties.rateLimit(name), System::nanoTime));
+	}
+
+	CircuitBreakerRegistry breakers() {
+		return this.breakers;
+	}
+
+	@Override
+	public void start() {
+		if (this.loop != null || !this.properties.dispatch().enabled()) {
+			return;
+		}
+		this.loop = Flux.merge(Flux.interval(this.properties.dispatch().pollInterval()), this.wakeups.asFlux())
+			.onBackpressureDrop()
+			.concatMap((tick) -> dispatchDue().onErrorResume((ex) -> {
+				logger.warn("Dispatch pass failed: {}", ex.toString());
+				return Mono.just(0L);
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.loop;
+		this.loop = null;
+		if (current != null) {
+			current.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null;
+	}
+
+}

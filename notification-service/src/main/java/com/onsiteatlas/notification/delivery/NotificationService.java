@@ -1,0 +1,291 @@
+package com.onsiteatlas.notification.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import com.onsiteatlas.notification.channel.QrCodes;
+import com.onsiteatlas.notification.settings.NotificationConfig;
+import com.onsiteatlas.notification.settings.NotificationConfigService;
+import com.onsiteatlas.notification.template.RenderedMessage;
+import com.onsiteatlas.notification.template.TemplateRenderingException;
+import com.onsiteatlas.notification.template.TemplateService;
+import com.onsiteatlas.support.paging.MongoPaging;
+import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.paging.Paged;
+import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.web.ObjectIds;
+
+/**
+ * Records notifications and answers questions about them. Recording is
+ * insert-then-dispatch: the unique {@code dedupKey} makes a second request for the same
+ * (cause, trigger, recipient, channel) a no-op, whatever replica or replay it comes from.
+ */
+@Service
+public class NotificationService {
+
+	private static final Logger logger = LoggerFactory.getLogger(NotificationService.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final TemplateService templates;
+
+	private final NotificationConfigService configs;
+
+	private final Dispatcher dispatcher;
+
+	private final OptOuts optOuts;
+
+	NotificationService(ReactiveMongoTemplate mongo, TemplateService templates, NotificationConfigService configs,
+			Dispatcher dispatcher, OptOuts optOuts) {
+		this.mongo = mongo;
+		this.templates = templates;
+		this.configs = configs;
+		this.dispatcher = dispatcher;
+		this.optOuts = optOuts;
+	}
+
+	/**
+	 * Records sends as pending notifications (or skipped/failed ones when they cannot be
+	 * sent) and wakes the dispatcher. Requests already recorded are counted as
+	 * duplicates.
+	 * @param requests the sends
+	 * @return what happened
+	 */
+	public Mono<EnqueueResult> enqueue(Flux<SendRequest> requests) {
+		Map<String, Mono<NotificationConfig>> configsByEvent = new ConcurrentHashMap<>();
+		return requests
+			.flatMap((request) -> configsByEvent
+				.computeIfAbsent(request.eventId(), (eventId) -> this.configs.stored(eventId).cache())
+				.flatMap((config) -> record(request, config)), 8)
+			.reduce(new EnqueueResult(0, 0, 0), EnqueueResult::plus)
+			.doOnSuccess((result) -> {
+				if (result != null && result.queued() > 0) {
+					this.dispatcher.nudge();
+				}
+			});
+	}
+
+	private Mono<EnqueueResult> record(SendRequest request, NotificationConfig config) {
+		Notification notification = build(request, config);
+		return this.mongo.insert(notification)
+			.map((saved) -> "pending".equals(saved.status()) ? new EnqueueResult(1, 0, 0) : new EnqueueResult(0, 0, 1))
+			.onErrorResume(DuplicateKeyException.class, (ex) -> {
+				logger.debug("Already recorded: {}", notification.dedupKey());
+				return Mono.just(new EnqueueResult(0, 1, 0));
+			});
+	}
+
+	private Notification build(SendRequest request, NotificationConfig config) {
+		Instant now = Instant.now();
+		String channel = request.channel();
+		Notification.Recipient recipient = request.recipient();
+		Notification.Recipient original = null;
+		boolean testMode = config.testMode() && !"test".equals(request.source());
+		String status = "pending";
+		String error = null;
+		String code = null;
+		if (testMode) {
+			original = recipient;
+			NotificationConfig.TestRecipients test = config.testRecipients();
+			recipient = new Notification.Recipient(recipient.name(), (test != null) ? test.email() : null,
+					(test != null) ? test.phone() : null);
+		}
+		String address = "email".equals(channel) ? recipient.email() : recipient.phone();
+		if (address == null || address.isBlank()) {
+			status = "skipped";
+			code = "NO_ADDRESS";
+			error = "The recipient has no " + ("email".equals(channel) ? "e-mail address" : "phone number")
+					+ (testMode ? " among the test recipients" : "");
+		}
+		else if (!channelEnabled(config, channel) && !"test".equals(request.source())) {
+			status = "skipped";
+			code = "CHANNEL_DISABLED";
+			error = "The " + channel + " channel is disabled for this event";
+		}
+		Notification.Content content = null;
+		String qrPayload = null;
+		boolean transactional = request.template().transactional();
+		if ("pending".equals(status)) {
+			try {
+				RenderedMessage rendered = this.templates.render(request.template(), request.model());
+				Notification.WhatsAppTemplate whatsapp = (rendered.whatsappTemplate() != null)
+						? new Notification.WhatsAppTemplate(rendered.whatsappTemplate().name(),
+								rendered.whatsappTemplate().language(), rendered.whatsappTemplate().parameters())
+						: null;
+				content = new Notification.Content(rendered.subject(), rendered.text(), rendered.html(), whatsapp);
+				if (rendered.qrCode()) {
+					qrPayload = QrCodes.payload((request.registration() != null) ? request.registration() : "",
+							request.eventId(), now.toEpochMilli());
+				}
+			}
+			catch (TemplateRenderingException ex) {
+				status = "failed";
+				code = "TEMPLATE";
+				error = ex.getMessage();
+			}
+		}
+		return new Notification(new ObjectId().toHexString(), request.eventId(), request.registration(),
+				request.registrationId(), request.triggerId(), request.template().id(), channel, recipient, content,
+				status, error, code, null, now, now, request.dedupKey(), request.source(), 0, List.of(), now, null,
+				null, null, null, null, testMode, original, transactional, qrPayload, List.of());
+	}
+
+	private static boolean channelEnabled(NotificationConfig config, String channel) {
+		return switch (channel) {
+			case "email" -> config.email() == null || config.email().enabled();
+			case "sms" -> config.sms() != null && config.sms().enabled();
+			case "whatsapp" -> config.whatsapp() != null && config.whatsapp().enabled();
+			default -> false;
+		};
+	}
+
+	Mono<Paged<Notification>> list(String eventId, NotificationFilter filter, PageQuery page) {
+		Criteria criteria = Criteria.where("event").is(eventId);
+		if (filter.channel() != null) {
+			criteria.and("channel").is(filter.channel());
+		}
+		if (filter.status() != null) {
+			criteria.and("status").is(filter.status());
+		}
+		if (filter.trigger() != null) {
+			criteria.and("trigger").is(filter.trigger());
+		}
+		if (filter.template() != null) {
+			criteria.and("template").is(filter.template());
+		}
+		if (filter.registration() != null) {
+			criteria.and("registration").is(filter.registration());
+		}
+		if (filter.from() != null || filter.to() != null) {
+			Criteria created = criteria.and("createdAt");
+			if (filter.from() != null) {
+				created.gte(filter.from());
+			}
+			if (filter.to() != null) {
+				created.lte(filter.to());
+			}
+		}
+		List<Criteria> and = new ArrayList<>();
+		and.add(criteria);
+		if (filter.search() != null && !filter.search().isBlank()) {
+			String quoted = Pattern.quote(filter.search().trim());
+			and.add(new Criteria().orOperator(Criteria.where("recipient.name").regex(quoted, "i"),
+					Criteria.where("recipient.email").regex(quoted, "i"),
+					Criteria.where("recipient.phone").regex(quoted, "i"),
+					Criteria.where("content.subject").regex(quoted, "i"),
+					Criteria.where("registrationId").regex(quoted, "i")));
+		}
+		Query query = Query.query((and.size() == 1) ? criteria : new Criteria().andOperator(and));
+		return MongoPaging.find(this.mongo, query, Notification.class, page);
+	}
+
+	Mono<Notification> get(String eventId, String id) {
+		ObjectIds.require(id, "id");
+		return this.mongo
+			.findOne(Query.query(Criteria.where("_id").is(id).and("event").is(eventId)), Notification.class)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Notification not found")));
+	}
+
+	Mono<Notification> resend(String eventId, String id) {
+		return get(eventId, id).flatMap((current) -> {
+			if (!"failed".equals(current.status())) {
+				return Mono.error(ApiException
+					.conflict("Only failed notifications can be resent; this one is " + current.status()));
+			}
+			if (current.content() == null) {
+				return Mono.error(ApiException.conflict("This notification has no content to resend ("
+						+ current.errorMessage() + "); fix the template and send again"));
+			}
+			Update update = new Update().set("status", "pending")
+				.set("nextAttemptAt", Instant.now())
+				.set("updatedAt", Instant.now())
+				.set("source", "resend")
+				.unset("errorMessage")
+				.unset("errorCode");
+			return this.mongo
+				.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is("failed")), update,
+						FindAndModifyOptions.options().returnNew(true), Notification.class)
+				.switchIfEmpty(Mono.error(() -> ApiException.conflict("The notification changed meanwhile")))
+				.doOnNext((saved) -> this.dispatcher.nudge());
+		});
+	}
+
+	/**
+	 * Cancels what is still pending for a registration (it was cancelled), except what
+	 * the cancellation itself caused (a cancellation notice).
+	 * @param eventId the conference
+	 * @param registration the registration {@code _id}
+	 * @param causeId the envelope id of the registration-cancelled event
+	 * @return number cancelled
+	 */
+	public Mono<Long> cancelForRegistration(String eventId, String registration, String causeId) {
+		Criteria pending = Criteria.where("event")
+			.is(eventId)
+			.and("registration")
+			.is(registration)
+			.and("status")
+			.is("pending")
+			.and("dedupKey")
+			.not()
+			.regex("^" + Pattern.quote(causeId + "|"));
+		return this.mongo
+			.updateMulti(Query.query(pending),
+					new Update().set("status", "cancelled")
+						.set("errorMessage", "The registration was cancelled")
+						.set("updatedAt", Instant.now()),
+					Notification.class)
+			.map((result) -> result.getModifiedCount());
+	}
+
+	/**
+	 * Cancels pending sends of a deleted event and removes its log, opt-outs and WhatsApp
+	 * sessions.
+	 * @param eventId the conference
+	 * @return number removed
+	 */
+	public Mono<Long> deleteEvent(String eventId) {
+		return this.mongo
+			.updateMulti(Query.query(Criteria.where("event").is(eventId).and("status").is("pending")),
+					new Update().set("status", "cancelled"), Notification.class)
+			.then(this.optOuts.deleteEvent(eventId))
+			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), WhatsAppSessions.COLLECTION))
+			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), Notification.class))
+			.map((result) -> result.getDeletedCount());
+	}
+
+	/**
+	 * The outcome of an enqueue.
+	 *
+	 * @param queued recorded as pending
+	 * @param duplicates already recorded before
+	 * @param skipped recorded as skipped or failed (no address, channel off, template
+	 * error)
+	 */
+	public record EnqueueResult(int queued, int duplicates, int skipped) {
+
+		EnqueueResult plus(EnqueueResult other) {
+			return new EnqueueResult(this.queued + other.queued, this.duplicates + other.duplicates,
+					this.skipped + other.skipped);
+		}
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package com.onsiteatlas.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.notification.settings.NotificationConfigService;
+import com.onsiteatlas.support.web.ApiException;
+
+/**
+ * Verifies and applies provider delivery callbacks: Twilio status callbacks
+ * ({@code X-Twilio-Signature}, HMAC-SHA1 of URL and sorted parameters with the auth
+ * token) and WhatsApp Cloud API webhooks (verify token on subscription,
+ * {@code X-Hub-Signature-256} HMAC-SHA256 of the body with the app secret).
+ */
+@Component
+class ProviderCallbacks {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProviderCallbacks.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final NotificationConfigService configs;
+
+	private final ObjectMapper json;
+
+	ProviderCallbacks(ReactiveMongoTemplate mongo, NotificationConfigService configs, ObjectMapper json) {
+		this.mongo = mongo;
+		this.configs = configs;
+		this.json = json;
+	}
+
+	Mono<Void> twilioStatus(String notificationId, String url, Map<String, String> params, String signature) {
+		return this.mongo.findById(notificationId, Notification.class)
+			.switchIfEmpty(Mono.error(() -> ApiException.forbidden("Unknown callback")))
+			.flatMap((notification) -> this.configs.resolve(notification.event()).flatMap((resolved) -> {
+				var sms = resolved.settings().sms();
+				String token = (sms != null) ? sms.authToken() : null;
+				if (token == null || signature == null || !twilioSignatureMatches(token, url, params, signature)) {
+					logger.warn("Rejected a Twilio callback for {} with a bad signature", notificationId);
+					return Mono.error(ApiException.forbidden("Invalid signature"));
+				}
+				String status = params.get("MessageStatus");
+				if (status == null) {
+					return Mono.empty();
+				}
+				Update update = new Update().set("deliveryStatus", status)
+					.set("deliveryUpdatedAt", Instant.now())
+					.set("updatedAt", Instant.now());
+				if (params.get("ErrorCode") != null) {
+					update.set("errorCode", params.get("ErrorCode"));
+				}
+				return this.mongo
+					.updateFirst(Query.query(Criteria.where("_id").is(notificationId)), update, Notification.class)
+					.then();
+			}));
+	}
+
+	static boolean twilioSignatureMatches(String authToken, String url, Map<String, String> params, String signature) {
+		String expected = twilioSignature(authToken, url, params);
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				signature.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String twilioSignature(String authToken, String url, Map<String, String> params) {
+		StringBuilder data = new StringBuilder(url);
+		new TreeMap<>(params).forEach((key, value) -> data.append(key).append(value));
+		return Base64.getEncoder().encodeToString(hmac("HmacSHA1", authToken, data.toString()));
+	}
+
+	Mono<String> whatsappVerify(String eventId, String mode, String token, String challenge) {
+		return this.configs.resolve(eventId).flatMap((resolved) -> {
+			var whatsapp = resolved.config().whatsapp();
+			String expected = (whatsapp != null) ? whatsapp.webhookVerifyToken() : null;
+			if (!"subscribe".equals(mode) || expected == null || token == null || !MessageDigest
+				.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+				return Mono.error(ApiException.forbidden("Verification failed"));
+			}
+			return Mono.just((challenge != null) ? challenge : "");
+		});
+	}
+
+	Mono<Void> whatsappEvent(String eventId, String body, String signature) {
+		return this.configs.resolve(eventId).flatMap((resolved) -> {
+			var whatsapp = resolved.config().whatsapp();
+			String secret = (whatsapp != null) ? whatsapp.appSecret() : null;
+			if (secret == null || signature == null || !signature.startsWith("sha256=")) {
+				return Mono.error(ApiException.forbidden("Invalid signature"));
+			}
+			String expected = "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", secret, body));
+			if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+					signature.getBytes(StandardCharsets.UTF_8))) {
+				logger.warn("Rejected a WhatsApp webhook for event {} with a bad signature", eventId);
+				return Mono.error(ApiException.forbidden("Invalid signature"));
+			}
+			JsonNode root;
+			try {
+				root = this.json.readTree(body);
+			}
+			catch (Exception ex) {
+				return Mono.error(ApiException.badRequest("The webhook body is not JSON"));
+			}
+			return Flux.fromIterable(root.path("entry"))
+				.flatMapIterable((entry) -> entry.path("changes"))
+				.map((change) -> change.path("value"))
+				.concatMap((value) -> Flux.concat(
+						Flux.fromIterable(value.path("statuses")).concatMap((status) -> applyStatus(eventId, status)),
+						Flux.fromIterable(value.path("messages")).concatMap((message) -> inbound(eventId, message))))
+				.then();
+		});
+	}
+
+	private Mono<Void> applyStatus(String eventId, JsonNode status) {
+		String id = status.path("id").asText(null);
+		String state = status.path("status").asText(null);
+		if (id == null || state == null) {
+			return Mono.empty();
+		}
+		return this.mongo.updateFirst(Query.query(Criteria.where("event").is(eventId).and("providerMessageId").is(id)),
+				new Update().set("deliveryStatus", state)
+					.set("deliveryUpdatedAt", Instant.now())
+					.set("updatedAt", Instant.now()),
+				Notification.class)
+			.then();
+	}
+
+	private Mono<Void> inbound(String eventId, JsonNode message) {
+		String from = message.path("from").asText(null);
+		if (from == null) {
+			return Mono.empty();
+		}
+		return this.mongo
+			.upsert(Query.query(Criteria.where("_id").is(WhatsAppSessions.key(eventId, from))),
+					new Update().set("lastInboundAt", Instant.now()).set("event", eventId), WhatsAppSessions.COLLECTION)
+			.then();
+	}
+
+	static byte[] hmac(String algorithm, String key, String data) {
+		try {
+			Mac mac = Mac.getInstance(algorithm);
+			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.onsiteatlas.notification.delivery;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.notification.template.NotificationTemplate;
+import com.onsiteatlas.notification.template.TemplateModel;
+import com.onsiteatlas.notification.template.TemplateService;
+import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.web.ObjectIds;
+
+/**
+ * Turns explicit registrations or a filter into send requests, from the registrations and
+ * conferences read models.
+ */
+@Component
+public class Recipients {
+
+	/** Explicit lists are capped to keep one request bounded; filters are not. */
+	static final int MAX_EXPLICIT = 10_000;
+
+	private final Directory directory;
+
+	Recipients(Directory directory) {
+		this.directory = directory;
+	}
+
+	/**
+	 * The registrations a bulk send reaches.
+	 * @param eventId the conference
+	 * @param registrationIds explicit registration {@code _id}s, or null
+	 * @param filter a filter, used when no ids are given
+	 * @return registrations
+	 */
+	public Flux<RegistrationView> registrations(String eventId, List<String> registrationIds, RecipientFilter filter) {
+		if (registrationIds != null && !registrationIds.isEmpty()) {
+			if (registrationIds.size() > MAX_EXPLICIT) {
+				throw ApiException.badRequest("At most " + MAX_EXPLICIT + " registrationIds per request");
+			}
+			registrationIds.forEach((id) -> ObjectIds.require(id, "registrationIds"));
+			return this.directory.registrations(eventId, Criteria.where("_id").in(registrationIds));
+		}
+		RecipientFilter effective = (filter != null) ? filter : RecipientFilter.active();
+		return this.directory.registrations(eventId, effective.toCriteria());
+	}
+
+	/**
+	 * The conference, or a placeholder when the read model has not seen it yet.
+	 * @param eventId the conference
+	 * @return the conference
+	 */
+	public Mono<ConferenceView> conference(String eventId) {
+		return this.directory.conference(eventId)
+			.defaultIfEmpty(
+					new ConferenceView(eventId, "", null, null, null, null, null, null, null, null, false, null));
+	}
+
+	/**
+	 * A send request for one registration.
+	 * @param registration the registration
+	 * @param conference its conference
+	 * @param template the template
+	 * @param triggerId trigger, may be null
+	 * @param sourceKey the cause
+	 * @param source the kind of cause
+	 * @param extra extra variables, may be null
+	 * @return the request
+	 */
+	public SendRequest request(RegistrationView registration, ConferenceView conference, NotificationTemplate template,
+			String triggerId, String sourceKey, String source, java.util.Map<String, Object> extra) {
+		TemplateModel model = TemplateService.modelOf(registration, conference);
+		if (extra != null) {
+			extra.forEach(model::put);
+		}
+		var info = registration.personalInfo();
+		Notification.Recipient recipient = new Notification.Recipient((info != null) ? info.fullName() : null,
+				(info != null) ? info.email() : null, (info != null) ? info.phone() : null);
+		return new SendRequest(registration.eventId(), registration.id(), registration.registrationId(), triggerId,
+				template, model.build(), recipient, sourceKey, source);
+	}
+
+}

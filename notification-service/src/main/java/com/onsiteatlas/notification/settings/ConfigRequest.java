@@ -1,0 +1,61 @@
+package com.onsiteatlas.notification.settings;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of updating the configuration; absent fields keep their value, and secrets that
+ * are absent, empty or still masked keep the stored secret.
+ *
+ * @param email e-mail settings
+ * @param whatsapp WhatsApp settings
+ * @param sms SMS settings
+ * @param testMode test mode
+ * @param testRecipients test recipients
+ */
+record ConfigRequest(@Valid EmailRequest email, @Valid WhatsAppRequest whatsapp, @Valid SmsRequest sms,
+		Boolean testMode, @Valid TestRecipientsRequest testRecipients) {
+
+	record EmailRequest(Boolean enabled, @Valid SenderRequest sender, @Email @Size(max = 320) String replyTo,
+			@Size(max = 5000) String footerText, @Valid SmtpRequest smtp) {
+	}
+
+	record SenderRequest(@Size(max = 200) String name, @Email @Size(max = 320) String email) {
+	}
+
+	record SmtpRequest(@Size(max = 255) String host, @Min(1) @Max(65535) Integer port, Boolean secure, Boolean startTls,
+			@Size(max = 320) String username, @Size(max = 1000) String password) {
+	}
+
+	record WhatsAppRequest(Boolean enabled,
+			@Pattern(regexp = "cloud-api|twilio", message = "must be cloud-api or twilio") String provider,
+			@Size(max = 32) String phoneNumber, @Size(max = 64) String phoneNumberId,
+			@Pattern(regexp = "https?://.+", message = "must be an http(s) URL") @Size(max = 500) String businessApiUrl,
+			@Size(max = 2000) String apiKey, @Size(max = 500) String webhookVerifyToken,
+			@Size(max = 500) String appSecret, @Min(1) @Max(100_000) Integer rateLimit,
+			Map<String, @Size(max = 5000) String> templates) {
+	}
+
+	record SmsRequest(Boolean enabled,
+			@Pattern(regexp = "twilio|aws-sns|textlocal|msg91|other",
+					message = "must be one of twilio, aws-sns, textlocal, msg91, other") String provider,
+			@Valid CredentialsRequest config, @Min(1) @Max(100_000) Integer rateLimit,
+			Map<String, @Size(max = 5000) String> templates) {
+	}
+
+	record CredentialsRequest(@Size(max = 64) String accountSid, @Size(max = 500) String authToken,
+			@Size(max = 32) String fromNumber, @Size(max = 64) String messagingServiceSid,
+			@Size(max = 500) String apiKey, @Size(max = 200) String username, @Size(max = 32) String sender,
+			@Size(max = 32) String senderId, @Size(max = 8) String route) {
+	}
+
+	record TestRecipientsRequest(@Email @Size(max = 320) String email, @Size(max = 32) String phone) {
+	}
+
+}

@@ -1,0 +1,157 @@
+package com.onsiteatlas.notification.settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onsiteatlas.notification.channel.ConnectionCheck;
+import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.web.ApiResponse;
+
+@RestController
+class NotificationConfigController {
+
+	private final NotificationConfigService configs;
+
+	NotificationConfigController(NotificationConfigService configs) {
+		this.configs = configs;
+	}
+
+	@GetMapping("/api/events/{eventId}/notification-config")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<NotificationConfig>> get(@PathVariable String eventId) {
+		return this.configs.view(eventId).map(ApiResponse::ok);
+	}
+
+	@PutMapping("/api/events/{eventId}/notification-config")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<NotificationConfig>> update(@PathVariable String eventId,
+			@Valid @RequestBody ConfigRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.configs.update(eventId, request, principal.userId())
+			.map((config) -> ApiResponse.ok("Notification configuration updated", config));
+	}
+
+	@PostMapping("/api/events/{eventId}/notification-config/test-connection")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<List<ConnectionCheck>>> testConnection(@PathVariable String eventId,
+			@Valid @RequestBody(required = false) TestConnectionRequest request) {
+		return this.configs.testConnection(eventId, (request != null) ? request.channel() : null).map((checks) -> {
+			boolean ok = checks.stream().allMatch(ConnectionCheck::success);
+			return new ApiResponse<>(ok, ok ? "Connection successful" : "Connection test failed", checks, null);
+		});
+	}
+
+	@GetMapping("/api/events/{eventId}/whatsapp-config")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<Map<String, Object>>> whatsapp(@PathVariable String eventId) {
+		return this.configs.view(eventId).map((config) -> ApiResponse.ok(Map.of("config", whatsapp(config))));
+	}
+
+	@PostMapping("/api/events/{eventId}/whatsapp-config")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Map<String, Object>>> saveWhatsapp(@PathVariable String eventId,
+			@Valid @RequestBody LegacyChannelConfig.WhatsApp request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.configs.updateWhatsApp(eventId, request, principal.userId())
+			.map((config) -> ApiResponse.ok("WhatsApp configuration saved", Map.of("config", whatsapp(config))));
+	}
+
+	@PutMapping("/api/events/{eventId}/whatsapp-config")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Map<String, Object>>> replaceWhatsapp(@PathVariable String eventId,
+			@Valid @RequestBody LegacyChannelConfig.WhatsApp request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return saveWhatsapp(eventId, request, principal);
+	}
+
+	@GetMapping("/api/events/{eventId}/sms-config")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<Map<String, Object>>> sms(@PathVariable String eventId) {
+		return this.configs.view(eventId).map((config) -> ApiResponse.ok(Map.of("config", sms(config))));
+	}
+
+	@PostMapping("/api/events/{eventId}/sms-config")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Map<String, Object>>> saveSms(@PathVariable String eventId,
+			@Valid @RequestBody LegacyChannelConfig.Sms request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.configs.updateSms(eventId, request, principal.userId())
+			.map((config) -> ApiResponse.ok("SMS configuration saved", Map.of("config", sms(config))));
+	}
+
+	@PutMapping("/api/events/{eventId}/sms-config")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Map<String, Object>>> replaceSms(@PathVariable String eventId,
+			@Valid @RequestBody LegacyChannelConfig.Sms request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		return saveSms(eventId, request, principal);
+	}
+
+	private static Map<String, Object> whatsapp(NotificationConfig config) {
+		NotificationConfig.WhatsApp w = config.whatsapp();
+		Map<String, Object> shape = new LinkedHashMap<>();
+		shape.put("enabled", w.enabled());
+		shape.put("businessApiUrl", w.businessApiUrl());
+		shape.put("apiToken", w.apiKey());
+		shape.put("phoneNumberId", w.phoneNumberId());
+		shape.put("webhookToken", w.webhookVerifyToken());
+		shape.put("rateLimit", w.rateLimit());
+		shape.put("templates", (w.templates() != null) ? w.templates() : Map.of());
+		return shape;
+	}
+
+	private static Map<String, Object> sms(NotificationConfig config) {
+		NotificationConfig.Sms sms = config.sms();
+		Map<String, Object> providers = new LinkedHashMap<>();
+		NotificationConfig.SmsCredentials twilio = sms.providers().get("twilio");
+		if (twilio != null) {
+			providers.put("twilio", map("accountSid", twilio.accountSid(), "authToken", twilio.authToken(),
+					"fromNumber", twilio.fromNumber()));
+		}
+		NotificationConfig.SmsCredentials textlocal = sms.providers().get("textlocal");
+		if (textlocal != null) {
+			providers.put("textlocal",
+					map("apiKey", textlocal.apiKey(), "username", textlocal.username(), "sender", textlocal.sender()));
+		}
+		NotificationConfig.SmsCredentials msg91 = sms.providers().get("msg91");
+		if (msg91 != null) {
+			providers.put("msg91", map("apiKey", msg91.apiKey(), "senderId", msg91.senderId(), "route", msg91.route()));
+		}
+		Map<String, Object> shape = new LinkedHashMap<>();
+		shape.put("enabled", sms.enabled());
+		shape.put("provider", sms.provider());
+		shape.put("providers", providers);
+		shape.put("templates", (sms.templates() != null) ? sms.templates() : Map.of());
+		shape.put("rateLimit", sms.rateLimit());
+		return shape;
+	}
+
+	private static Map<String, Object> map(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put(k1, v1);
+		map.put(k2, v2);
+		map.put(k3, v3);
+		return map;
+	}
+
+	/**
+	 * Body of a connection test.
+	 *
+	 * @param channel email, sms or whatsapp; all enabled ones when absent
+	 */
+	record TestConnectionRequest(
+			@Pattern(regexp = "email|sms|whatsapp", message = "must be one of email, sms, whatsapp") String channel) {
+	}
+
+}

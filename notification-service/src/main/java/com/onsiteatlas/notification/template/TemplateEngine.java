@@ -1,0 +1,294 @@
+package com.onsiteatlas.notification.template;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.EscapingStrategy;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.HandlebarsException;
+import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.Options;
+import com.github.jknack.handlebars.TagType;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.io.AbstractTemplateLoader;
+import com.github.jknack.handlebars.io.TemplateSource;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders templates with Handlebars, configured so that templates are data: values are
+ * resolved from maps only (no JavaBean getters, no method calls), partials and the
+ * helpers that read files or resource bundles are disabled, HTML e-mail escapes every
+ * value while text channels do not. Existing ONSITE ATLAS templates
+ * ({@code {{firstName}}}, {@code [QR_CODE]}) render as before.
+ */
+@Component
+public class TemplateEngine {
+
+	/** The legacy token for the registration QR code. */
+	public static final String QR_TOKEN = "[QR_CODE]";
+
+	/** Content id of the inline QR image. */
+	public static final String QR_CONTENT_ID = "qrcode";
+
+	static final String ZONE_KEY = "atlasZone";
+
+	static final String LOCALE_KEY = "atlasLocale";
+
+	private static final List<String> FORBIDDEN_HELPERS = List.of("i18n", "i18nJs", "precompile", "embedded", "partial",
+			"block", "include");
+
+	private final Handlebars html;
+
+	private final Handlebars text;
+
+	private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
+	public TemplateEngine() {
+		this.html = configure(new Handlebars(new NoTemplates()).with(EscapingStrategy.HTML_ENTITY));
+		this.text = configure(new Handlebars(new NoTemplates()).with(EscapingStrategy.NOOP));
+	}
+
+	private static Handlebars configure(Handlebars handlebars) {
+		Helper<Object> refuse = (context, options) -> {
+			throw new IllegalArgumentException("The helper '" + options.helperName + "' is not available in templates");
+		};
+		FORBIDDEN_HELPERS.forEach((name) -> handlebars.registerHelper(name, refuse));
+		handlebars.registerHelper("formatDate", TemplateEngine::formatDate);
+		handlebars.registerHelper("money", TemplateEngine::money);
+		handlebars.registerHelper("upper", (Helper<Object>) (value, options) -> (value != null)
+				? value.toString().toUpperCase(locale(options)) : "");
+		handlebars.registerHelper("lower", (Helper<Object>) (value, options) -> (value != null)
+				? value.toString().toLowerCase(locale(options)) : "");
+		handlebars.registerHelper("eq", (Helper<Object>) (value, options) -> {
+			Object other = options.param(0, null);
+			return (value == null) ? other == null : value.toString().equals(String.valueOf(other));
+		});
+		handlebars.setInfiniteLoops(false);
+		return handlebars;
+	}
+
+	/**
+	 * Renders text with HTML escaping of every value.
+	 * @param source the template
+	 * @param model the variables
+	 * @return the HTML
+	 */
+	public String renderHtml(String source, Map<String, Object> model) {
+		if (source == null || source.isEmpty()) {
+			return source;
+		}
+		String rendered = apply(this.html, "h:", source, model);
+		return rendered.replace(QR_TOKEN,
+				"<img src=\"cid:" + QR_CONTENT_ID + "\" alt=\"Registration QR code\" width=\"200\" height=\"200\"/>");
+	}
+
+	/**
+	 * Renders text without escaping (SMS, WhatsApp, subjects, e-mail text parts).
+	 * @param source the template
+	 * @param model the variables
+	 * @return the text
+	 */
+	public String renderText(String source, Map<String, Object> model) {
+		if (source == null || source.isEmpty()) {
+			return source;
+		}
+		return apply(this.text, "t:", source, model).replace(QR_TOKEN, "").strip();
+	}
+
+	/**
+	 * Checks that a template compiles.
+	 * @param source the template
+	 * @return null when valid, otherwise the reason
+	 */
+	public String syntaxError(String source) {
+		if (source == null) {
+			return null;
+		}
+		try {
+			compile(this.text, "t:", source);
+			return null;
+		}
+		catch (IllegalArgumentException ex) {
+			return ex.getMessage();
+		}
+	}
+
+	/**
+	 * The variable names a template refers to, top-level segment of dotted paths
+	 * included.
+	 * @param source the template
+	 * @return names in order of appearance
+	 */
+	public Set<String> variables(String source) {
+		Set<String> names = new LinkedHashSet<>();
+		if (source == null || source.isEmpty()) {
+			return names;
+		}
+		Template template = compile(this.text, "t:", source);
+		for (String name : template.collect(TagType.VAR, TagType.TRIPLE_VAR)) {
+			if (!isHelper(name)) {
+				names.add(name);
+			}
+		}
+		template.collectReferenceParameters()
+			.stream()
+			.filter((name) -> !name.startsWith("@") && !name.equals("this") && !name.startsWith("this."))
+			.forEach(names::add);
+		if (source.contains(QR_TOKEN)) {
+			names.add(QR_TOKEN);
+		}
+		return names;
+	}
+
+	private boolean isHelper(String name) {
+		return this.text.helper(name) != null;
+	}
+
+	private String apply(Handlebars handlebars, String cacheKey, String source, Map<String, Object> model) {
+		Template template;
+		try {
+			template = compile(handlebars, cacheKey, source);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TemplateRenderingException(ex.getMessage(), ex);
+		}
+		Context context = Context.newBuilder(model).resolver(MapValueResolver.INSTANCE).build();
+		try {
+			return template.apply(context);
+		}
+		catch (IOException | HandlebarsException ex) {
+			throw new TemplateRenderingException(message(ex), ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TemplateRenderingException(ex.getMessage(), ex);
+		}
+		finally {
+			context.destroy();
+		}
+	}
+
+	private Template compile(Handlebars handlebars, String cacheKey, String source) {
+		String key = cacheKey + source;
+		Template cached = this.compiled.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		try {
+			Template template = handlebars.compileInline(source);
+			if (this.compiled.size() < 5_000) {
+				this.compiled.put(key, template);
+			}
+			return template;
+		}
+		catch (IOException | HandlebarsException ex) {
+			throw new IllegalArgumentException(message(ex), ex);
+		}
+	}
+
+	private static String message(Exception ex) {
+		String message = (ex instanceof HandlebarsException handlebars && handlebars.getError() != null)
+				? handlebars.getError().reason : ex.getMessage();
+		return "Template error: " + message;
+	}
+
+	private static Object formatDate(Object value, Options options) {
+		Instant instant = toInstant(value);
+		if (instant == null) {
+			return "";
+		}
+		ZoneId zone = zone(options);
+		Locale locale = locale(options);
+		String pattern = options.param(0, options.hash("pattern", null));
+		DateTimeFormatter formatter = (pattern != null) ? DateTimeFormatter.ofPattern(pattern, locale)
+				: DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+		return formatter.format(instant.atZone(zone));
+	}
+
+	private static Object money(Object value, Options options) {
+		if (value == null) {
+			return "";
+		}
+		BigDecimal cents;
+		try {
+			cents = new BigDecimal(value.toString());
+		}
+		catch (NumberFormatException ex) {
+			return value.toString();
+		}
+		String currencyCode = options.param(0, null);
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale(options));
+		if (currencyCode != null) {
+			try {
+				Currency currency = Currency.getInstance(currencyCode);
+				format.setCurrency(currency);
+				format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+				format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+			}
+			catch (IllegalArgumentException ex) {
+				return cents.movePointLeft(2).toPlainString() + " " + currencyCode;
+			}
+		}
+		return format.format(cents.movePointLeft(2));
+	}
+
+	static Instant toInstant(Object value) {
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		if (value instanceof java.util.Date date) {
+			return date.toInstant();
+		}
+		if (value instanceof String string && !string.isBlank()) {
+			try {
+				return Instant.parse(string);
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static ZoneId zone(Options options) {
+		Object zone = options.context.get(ZONE_KEY);
+		try {
+			return (zone != null) ? ZoneId.of(zone.toString()) : ZoneOffset.UTC;
+		}
+		catch (RuntimeException ex) {
+			return ZoneOffset.UTC;
+		}
+	}
+
+	private static Locale locale(Options options) {
+		Object locale = options.context.get(LOCALE_KEY);
+		return (locale != null) ? Locale.forLanguageTag(locale.toString()) : Locale.US;
+	}
+
+	/** Refuses every partial: templates cannot read files or classpath resources. */
+	private static final class NoTemplates extends AbstractTemplateLoader {
+
+		@Override
+		public TemplateSource sourceAt(String location) throws IOException {
+			throw new FileNotFoundException("Partials are not available in templates: " + location);
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package com.onsiteatlas.notification.trigger;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.web.ApiResponse;
+
+@RestController
+@RequestMapping("/api/events/{eventId}/notification-triggers")
+class NotificationTriggerController {
+
+	private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt",
+			"updatedAt", "nextRunAt", "nextRunAt");
+
+	private final TriggerService triggers;
+
+	NotificationTriggerController(TriggerService triggers) {
+		this.triggers = triggers;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<List<NotificationTrigger>>> list(@PathVariable String eventId,
+			@RequestParam(required = false) String triggerType, @RequestParam(required = false) String eventType,
+			@RequestParam(required = false) String isActive, @RequestParam(required = false) String search,
+			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String sortBy) {
+		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
+		if (triggerType != null && !List.of("event", "scheduled", "manual").contains(triggerType)) {
+			throw ApiException.badRequest("'triggerType' must be one of event, scheduled, manual");
+		}
+		Boolean active = null;
+		if (isActive != null) {
+			if (!isActive.equals("true") && !isActive.equals("false")) {
+				throw ApiException.badRequest("'isActive' must be true or false");
+			}
+			active = Boolean.valueOf(isActive);
+		}
+		return this.triggers.list(eventId, triggerType, eventType, active, search, query)
+			.map((paged) -> paged.toResponse("Notification triggers"));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<NotificationTrigger>> create(@PathVariable String eventId,
+			@Valid @RequestBody TriggerRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.triggers.create(eventId, request, principal.userId())
+			.map((trigger) -> ApiResponse.ok("Notification trigger created", trigger));
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<NotificationTrigger>> get(@PathVariable String eventId, @PathVariable String id) {
+		return this.triggers.get(eventId, id).map(ApiResponse::ok);
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<NotificationTrigger>> update(@PathVariable String eventId, @PathVariable String id,
+			@Valid @RequestBody TriggerRequest request) {
+		return this.triggers.update(eventId, id, request)
+			.map((trigger) -> ApiResponse.ok("Notification trigger updated", trigger));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Void>> delete(@PathVariable String eventId, @PathVariable String id) {
+		return this.triggers.delete(eventId, id).then(Mono.just(ApiResponse.ok("Notification trigger deleted", null)));
+	}
+
+	@PostMapping("/{id}/manual-trigger")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<Map<String, Object>>> manual(@PathVariable String eventId, @PathVariable String id,
+			@Valid @RequestBody(required = false) ManualTriggerRequest request) {
+		ManualTriggerRequest effective = (request != null) ? request : new ManualTriggerRequest(null, null, null);
+		return this.triggers.manual(eventId, id, effective)
+			.map((result) -> ApiResponse.ok(result.queued() + " notification(s) queued", Map.<String, Object>of(
+					"queued", result.queued(), "duplicates", result.duplicates(), "skipped", result.skipped())));
+	}
+
+}

@@ -1,0 +1,385 @@
+package com.onsiteatlas.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import com.onsiteatlas.notification.NotificationIntegrationTest;
+import com.onsiteatlas.notification.Staff;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SMS and WhatsApp over their real protocols, against a local server that checks what
+ * Twilio and Meta would check and answers errors, 429s and timeouts.
+ */
+class ProviderDeliveryTests extends NotificationIntegrationTest {
+
+	static final String TWILIO_OK = "{\"sid\":\"SM%s\",\"status\":\"queued\",\"account_sid\":\"%s\"}";
+
+	String eventId;
+
+	String accountSid;
+
+	WebTestClient admin;
+
+	@BeforeEach
+	void setUp() {
+		this.eventId = Staff.newEventId();
+		this.accountSid = "AC" + this.eventId;
+		this.admin = Staff.as(this.client, "admin");
+		this.admin.put()
+			.uri("/api/events/{e}/notification-config", this.eventId)
+			.bodyValue(Map.of("sms", Map.of("enabled", true, "provider", "twilio", "config",
+					Map.of("accountSid", this.accountSid, "authToken", "twilio-secret", "fromNumber", "+15550000001")),
+					"whatsapp",
+					Map.of("enabled", true, "provider", "cloud-api", "phoneNumberId", this.eventId, "apiKey",
+							"meta-token", "appSecret", "meta-app-secret", "webhookVerifyToken", "verify-123")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	String messagesPath() {
+		return "/2010-04-01/Accounts/" + this.accountSid + "/Messages.json";
+	}
+
+	String template(Map<String, Object> body) {
+		byte[] response = this.admin.post()
+			.uri("/api/events/{e}/notification-templates", this.eventId)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent();
+		return JsonPath.read(new String(response, StandardCharsets.UTF_8), "$.data._id");
+	}
+
+	void send(String template, String phone) {
+		this.admin.post()
+			.uri("/api/events/{e}/notifications/send", this.eventId)
+			.bodyValue(Map.of("templateId", template, "data", Map.of("firstName", "Priya"), "recipients",
+					List.of(Map.of("name", "Priya", "phone", phone))))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.data.queued")
+			.isEqualTo(1);
+	}
+
+	Notification awaitFinal() {
+		Query query = Query.query(Criteria.where("event").is(this.eventId).and("status").in("sent", "failed"));
+		await().atMost(Duration.ofSeconds(25)).until(() -> this.mongo.count(query, Notification.class).block() == 1);
+		return this.mongo.findOne(query, Notification.class).block();
+	}
+
+	@Test
+	void sendsSmsThroughTwilioAndRetriesA503() {
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"code\":20500,\"message\":\"Service unavailable\",\"status\":503}"))
+			.willSetStateTo("recovered"));
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId)
+			.whenScenarioStateIs("recovered")
+			.withBasicAuth(this.accountSid, "twilio-secret")
+			.withRequestBody(containing("To=%2B919812345678"))
+			.withRequestBody(containing("From=%2B15550000001"))
+			.withRequestBody(containing("Body=Hi+Priya"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(TWILIO_OK, "0001", this.accountSid))));
+		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi {{firstName}}")), "+919812345678");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.providerMessageId()).isEqualTo("SM0001");
+		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
+		assertThat(notification.attempts().get(0).errorCode()).isEqualTo("20500");
+		PROVIDERS.verify(2, postRequestedFor(urlEqualTo(messagesPath())));
+	}
+
+	@Test
+	void failsAtOnceWhenTwilioRejectsTheNumber() {
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":21211,\"message\":\"The 'To' number +15005550001 is not a valid phone number.\","
+					+ "\"status\":400}")));
+		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+15005550001");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("failed");
+		assertThat(notification.errorCode()).isEqualTo("21211");
+		assertThat(notification.errorMessage()).contains("not a valid phone number");
+		assertThat(notification.attempts()).hasSize(1);
+		PROVIDERS.verify(1, postRequestedFor(urlEqualTo(messagesPath())));
+	}
+
+	@Test
+	void retriesATwilioTimeout() {
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId + "t")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("ok"));
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId + "t")
+			.whenScenarioStateIs("ok")
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(TWILIO_OK, "0002", this.accountSid))));
+		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+919800000002");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.attempts()).hasSize(2);
+	}
+
+	@Test
+	void sendsApprovedWhatsAppTemplatesAndHonoursRetryAfterOn429() {
+		String path = "/graph/" + this.eventId + "/messages";
+		PROVIDERS.stubFor(post(urlEqualTo(path)).inScenario(this.eventId + "w")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Retry-After", "1")
+				.withBody("{\"error\":{\"code\":130429}}"))
+			.willSetStateTo("ok"));
+		PROVIDERS.stubFor(post(urlEqualTo(path)).inScenario(this.eventId + "w")
+			.whenScenarioStateIs("ok")
+			.withHeader("Authorization", equalTo("Bearer meta-token"))
+			.withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+					+ "\"to\":\"919812345678\",\"type\":\"template\",\"template\":{\"name\":\"registration_confirmed\","
+					+ "\"language\":{\"code\":\"en\"},\"components\":[{\"type\":\"body\",\"parameters\":["
+					+ "{\"type\":\"text\",\"text\":\"Priya\"},{\"type\":\"text\",\"text\":\"ICC\"}]}]}}"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"messages\":[{\"id\":\"wamid.ABC\"}]}")));
+		String template = template(Map.of("name", "WA", "type", "whatsapp", "contentText", "Hi {{firstName}}",
+				"whatsapp",
+				Map.of("name", "registration_confirmed", "language", "en", "parameters", List.of("{{name}}", "ICC"))));
+		this.admin.post()
+			.uri("/api/events/{e}/notifications/send", this.eventId)
+			.bodyValue(Map.of("templateId", template, "data", Map.of("name", "Priya"), "recipients",
+					List.of(Map.of("phone", "+919812345678"))))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.providerMessageId()).isEqualTo("wamid.ABC");
+		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
+		assertThat(Duration.between(notification.attempts().get(0).at(), notification.attempts().get(1).at()))
+			.as("the second attempt waits for Retry-After")
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void refusesFreeWhatsAppTextOutsideThe24HourWindow() {
+		String template = template(Map.of("name", "WA text", "type", "whatsapp", "contentText", "Hi"));
+		send(template, "+919812340000");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("failed");
+		assertThat(notification.errorCode()).isEqualTo("OUTSIDE_WINDOW");
+	}
+
+	@Test
+	void appliesSignedTwilioStatusCallbacksAndRejectsForgedOnes() {
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody(String.format(TWILIO_OK, "0003", this.accountSid))));
+		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+919800000003");
+		Notification notification = awaitFinal();
+		String path = "/api/notifications/webhooks/twilio/" + notification.id();
+		Map<String, String> form = Map.of("MessageSid", "SM0003", "MessageStatus", "delivered", "AccountSid",
+				this.accountSid);
+		String signature = ProviderCallbacks.twilioSignature("twilio-secret", "https://atlas.test" + path, form);
+
+		this.client.post()
+			.uri(path)
+			.header("X-Twilio-Signature",
+					ProviderCallbacks.twilioSignature("wrong-token", "https://atlas.test" + path, form))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(formBody(form))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(this.mongo.findById(notification.id(), Notification.class).block().deliveryStatus()).isNull();
+
+		this.client.post()
+			.uri(path)
+			.header("X-Twilio-Signature", signature)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(formBody(form))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		assertThat(this.mongo.findById(notification.id(), Notification.class).block().deliveryStatus())
+			.isEqualTo("delivered");
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	Dispatcher dispatcher;
+
+	@Test
+	void opensTheCircuitWhenTheProviderKeepsFailingInsteadOfCallingItForEverySend() {
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":20500,\"message\":\"Service unavailable\",\"status\":503}")));
+		String template = template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi"));
+		try {
+			for (int i = 0; i < 12; i++) {
+				send(template, "+91980000" + String.format("%04d", i));
+			}
+			Query circuitOpen = Query
+				.query(Criteria.where("event").is(this.eventId).and("attempts.errorCode").is("CIRCUIT_OPEN"));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.mongo.count(circuitOpen, Notification.class).block() > 0);
+			long attempts = this.mongo.find(Query.query(Criteria.where("event").is(this.eventId)), Notification.class)
+				.map((n) -> (long) n.attempts().size())
+				.reduce(0L, Long::sum)
+				.block();
+			int calls = PROVIDERS.findAll(postRequestedFor(urlEqualTo(messagesPath()))).size();
+			assertThat(calls).as("calls that reached the provider").isLessThan((int) attempts);
+		}
+		finally {
+			this.mongo
+				.updateMulti(Query.query(Criteria.where("event").is(this.eventId).and("status").is("pending")),
+						new org.springframework.data.mongodb.core.query.Update().set("status", "cancelled"),
+						Notification.class)
+				.block();
+			this.dispatcher.breakers().circuitBreaker("twilio").reset();
+		}
+	}
+
+	@Test
+	void sendsWhatsAppTemplatesThroughTwilioByContentSid() {
+		this.admin.put()
+			.uri("/api/events/{e}/notification-config", this.eventId)
+			.bodyValue(Map.of("whatsapp", Map.of("provider", "twilio", "phoneNumber", "+15550000009")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String contentSid = "HX" + "0123456789abcdef".repeat(2);
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).withBasicAuth(this.accountSid, "twilio-secret")
+			.withRequestBody(containing("To=whatsapp%3A%2B919812345678"))
+			.withRequestBody(containing("From=whatsapp%3A%2B15550000009"))
+			.withRequestBody(containing("ContentSid=" + contentSid))
+			.withRequestBody(containing("ContentVariables=%7B%221%22%3A%22Priya%22%7D"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(TWILIO_OK, "0009", this.accountSid))));
+		String template = template(Map.of("name", "WA", "type", "whatsapp", "contentText", "Hi", "whatsapp",
+				Map.of("name", contentSid, "parameters", List.of("{{firstName}}"))));
+		send(template, "+919812345678");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.providerMessageId()).isEqualTo("SM0009");
+	}
+
+	static BodyInserters.FormInserter<String> formBody(Map<String, String> form) {
+		BodyInserters.FormInserter<String> body = null;
+		for (var entry : form.entrySet()) {
+			body = (body == null) ? BodyInserters.fromFormData(entry.getKey(), entry.getValue())
+					: body.with(entry.getKey(), entry.getValue());
+		}
+		return body;
+	}
+
+	@Test
+	void verifiesWhatsAppWebhooksAndOpensTheWindowOnInboundMessages() {
+		String base = "/api/notifications/webhooks/whatsapp/" + this.eventId;
+		this.client.get()
+			.uri(base + "?hub.mode=subscribe&hub.verify_token=verify-123&hub.challenge=42")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("42");
+		this.client.get()
+			.uri(base + "?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=42")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		String inbound = "{\"entry\":[{\"changes\":[{\"value\":{\"messages\":[{\"from\":\"919812399999\"}]}}]}]}";
+		this.client.post()
+			.uri(base)
+			.header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(inbound)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.post()
+			.uri(base)
+			.header("X-Hub-Signature-256",
+					"sha256=" + HexFormat.of()
+						.formatHex(ProviderCallbacks.hmac("HmacSHA256", "meta-app-secret", inbound)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(inbound)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		PROVIDERS.stubFor(post(urlEqualTo("/graph/" + this.eventId + "/messages"))
+			.withRequestBody(containing("\"type\":\"text\""))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"messages\":[{\"id\":\"wamid.TEXT\"}]}")));
+		send(template(Map.of("name", "WA text", "type", "whatsapp", "contentText", "Thanks for writing")),
+				"+919812399999");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.providerMessageId()).isEqualTo("wamid.TEXT");
+	}
+
+	@Test
+	void testConnectionChecksTwilioAndWhatsAppCredentials() {
+		PROVIDERS.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + this.accountSid + ".json"))
+			.withBasicAuth(this.accountSid, "twilio-secret")
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"sid\":\"" + this.accountSid + "\",\"status\":\"active\"}")));
+		PROVIDERS.stubFor(get(urlPathEqualTo("/graph/" + this.eventId)).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"Invalid OAuth access token\"}}")));
+		this.admin.post()
+			.uri("/api/events/{e}/notification-config/test-connection", this.eventId)
+			.bodyValue(Map.of("channel", "sms"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(true);
+		this.admin.post()
+			.uri("/api/events/{e}/notification-config/test-connection", this.eventId)
+			.bodyValue(Map.of("channel", "whatsapp"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(false)
+			.jsonPath("$.data[0].message")
+			.value((String message) -> assertThat(message).contains("401").contains("Invalid OAuth access token"));
+	}
+
+}
