@@ -65,9 +65,12 @@ public class ConferenceProjection {
 	}
 
 	private Mono<Void> upsertNewer(String id, Instant occurredAt, Update update) {
-		Query newerOnly = Query
-			.query(new Criteria().andOperator(Criteria.where("_id").is(id), new Criteria().orOperator(
-					Criteria.where("lastEventTime").exists(false), Criteria.where("lastEventTime").lte(occurredAt))));
+		// _id at the top level of the query lets the MongoDB-wire server use its id
+		// index.
+		Query newerOnly = Query.query(Criteria.where("_id")
+			.is(id)
+			.orOperator(Criteria.where("lastEventTime").exists(false),
+					Criteria.where("lastEventTime").lte(occurredAt)));
 		return this.mongo.upsert(newerOnly, update.set("lastEventTime", occurredAt), ConferenceView.COLLECTION)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.then();

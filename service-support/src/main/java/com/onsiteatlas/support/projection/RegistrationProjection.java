@@ -89,9 +89,12 @@ public class RegistrationProjection {
 			.set("searchText", searchText(registration))
 			.set("lastEventTime", occurredAt)
 			.setOnInsert("firstSeenAt", occurredAt);
-		Query newerOnly = Query
-			.query(new Criteria().andOperator(Criteria.where("_id").is(registration.id()), new Criteria().orOperator(
-					Criteria.where("lastEventTime").exists(false), Criteria.where("lastEventTime").lte(occurredAt))));
+		// _id at the top level of the query lets the MongoDB-wire server use its id
+		// index.
+		Query newerOnly = Query.query(Criteria.where("_id")
+			.is(registration.id())
+			.orOperator(Criteria.where("lastEventTime").exists(false),
+					Criteria.where("lastEventTime").lte(occurredAt)));
 		// An older event than the stored one matches nothing; the upsert's insert then
 		// collides on _id: ignore it.
 		return this.mongo.upsert(newerOnly, update, RegistrationView.COLLECTION)
