@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,8 +36,11 @@ public class HotelService {
 
 	private final ReactiveMongoTemplate mongo;
 
-	HotelService(ReactiveMongoTemplate mongo) {
+	private final ObjectProvider<HotelReferences> references;
+
+	HotelService(ReactiveMongoTemplate mongo, ObjectProvider<HotelReferences> references) {
 		this.mongo = mongo;
+		this.references = references;
 	}
 
 	/**
@@ -108,8 +113,28 @@ public class HotelService {
 		});
 	}
 
+	/**
+	 * Deletes a hotel unless bookings (not cancelled) or room-block nights with booked
+	 * rooms refer to it (409 saying how many); its empty room-block nights go with it.
+	 */
 	Mono<Hotel> delete(String eventId, String id) {
-		return get(eventId, id).flatMap((hotel) -> this.mongo.remove(hotel).thenReturn(hotel));
+		return get(eventId, id).flatMap((hotel) -> {
+			List<HotelReferences> all = this.references.orderedStream().toList();
+			return Flux.fromIterable(all)
+				.concatMap((reference) -> reference.blockingDeletion(eventId, hotel.id()))
+				.collectList()
+				.flatMap((blockers) -> {
+					if (!blockers.isEmpty()) {
+						return Mono
+							.error(ApiException.conflict("Hotel " + hotel.name() + " cannot be deleted: it still has "
+									+ String.join(" and ", blockers) + "; cancel or move them first"));
+					}
+					return Flux.fromIterable(all)
+						.concatMap((reference) -> reference.deleteWithHotel(eventId, hotel.id()))
+						.then(this.mongo.remove(hotel))
+						.thenReturn(hotel);
+				});
+		});
 	}
 
 	/**

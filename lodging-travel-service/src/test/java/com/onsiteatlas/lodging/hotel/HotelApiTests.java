@@ -124,4 +124,99 @@ class HotelApiTests extends LodgingTravelIntegrationTest {
 		get("/api/events/" + newId() + "/hotels/not-an-id", staff("admin")).exchange().expectStatus().isBadRequest();
 	}
 
+	@Test
+	void aHotelWithABookingThatIsNotCancelledCannotBeDeleted() {
+		String eventId = newId();
+		seedConference(eventId, "2027-01-20", "2027-01-22");
+		String hotelId = createHotel(eventId, "Taj");
+		createBooking(eventId, seedRegistration(eventId, "A", "One", "REG-1"), hotelId, "2027-01-20", "2027-01-22");
+		delete("/api/events/" + eventId + "/hotels/" + hotelId, staff("admin")).exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo(
+					"Hotel Taj cannot be deleted: it still has 1 booking (not cancelled); cancel or move them first");
+		get("/api/events/" + eventId + "/hotels/" + hotelId, staff("staff")).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aHotelWithBookedRoomNightsCannotBeDeletedUntilTheBookingIsCancelled() {
+		String eventId = newId();
+		seedConference(eventId, "2027-01-20", "2027-01-22");
+		String hotelId = createHotel(eventId, "Taj");
+		contract(eventId, hotelId, 1);
+		String booking = createBooking(eventId, seedRegistration(eventId, "A", "One", "REG-1"), hotelId, "2027-01-20",
+				"2027-01-22");
+		String bookingPath = "/api/events/" + eventId + "/hotel-bookings/" + booking + "/status";
+		patch(bookingPath, staff("staff"), Map.of("status", "confirmed")).exchange().expectStatus().isOk();
+		delete("/api/events/" + eventId + "/hotels/" + hotelId, staff("manager")).exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Hotel Taj cannot be deleted: it still has 1 booking (not cancelled) and 2 room-block nights "
+					+ "with booked rooms; cancel or move them first");
+		nightsOf(eventId, hotelId, 4);
+		// Booked nights alone (say a hold the repair job has not released yet) also
+		// block.
+		this.mongo
+			.updateMulti(
+					org.springframework.data.mongodb.core.query.Query
+						.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(booking)),
+					org.springframework.data.mongodb.core.query.Update.update("bookingStatus", "cancelled"),
+					"hotel_bookings")
+			.block();
+		delete("/api/events/" + eventId + "/hotels/" + hotelId, staff("manager")).exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Hotel Taj cannot be deleted: it still has 2 room-block nights with booked rooms; "
+					+ "cancel or move them first");
+	}
+
+	@Test
+	void deletingAHotelWithoutBookingsDeletesItsEmptyRoomNights() {
+		String eventId = newId();
+		seedConference(eventId, "2027-01-20", "2027-01-22");
+		String hotelId = createHotel(eventId, "Taj");
+		String otherId = createHotel(eventId, "Leela");
+		contract(eventId, hotelId, 3);
+		contract(eventId, otherId, 2);
+		String booking = createBooking(eventId, seedRegistration(eventId, "A", "One", "REG-1"), hotelId, "2027-01-20",
+				"2027-01-22");
+		String bookingPath = "/api/events/" + eventId + "/hotel-bookings/" + booking + "/status";
+		patch(bookingPath, staff("staff"), Map.of("status", "confirmed")).exchange().expectStatus().isOk();
+		patch(bookingPath, staff("staff"), Map.of("status", "cancelled", "reason", "plans changed")).exchange()
+			.expectStatus()
+			.isOk();
+		delete("/api/events/" + eventId + "/hotels/" + hotelId, staff("admin")).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Hotel deleted");
+		get("/api/events/" + eventId + "/hotels/" + hotelId, staff("staff")).exchange().expectStatus().isNotFound();
+		nightsOf(eventId, hotelId, 0);
+		nightsOf(eventId, otherId, 4);
+	}
+
+	private void contract(String eventId, String hotelId, int rooms) {
+		put("/api/events/" + eventId + "/room-blocks", staff("admin"), Map.of("hotelId", hotelId, "roomType", "Deluxe",
+				"firstNight", "2027-01-19", "lastNight", "2027-01-22", "rooms", rooms))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private void nightsOf(String eventId, String hotelId, int expected) {
+		get("/api/events/" + eventId + "/room-blocks?hotelId=" + hotelId, staff("staff")).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.meta.pagination.total")
+			.isEqualTo(expected);
+	}
+
 }
