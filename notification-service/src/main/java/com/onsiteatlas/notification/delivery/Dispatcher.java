@@ -293,11 +293,23 @@ public class Dispatcher implements SmartLifecycle {
 			.gt(Instant.now().minus(Duration.ofHours(24)))), WhatsAppSessions.COLLECTION);
 	}
 
-	private static String breakerName(String channel, ChannelSettings settings) {
+	/**
+	 * One breaker per provider account, so one event's failing account (or SMTP server)
+	 * never pauses the sends of events that use another.
+	 */
+	static String breakerName(String channel, ChannelSettings settings) {
 		return switch (channel) {
 			case "email" -> "smtp:" + ((settings.smtp() != null) ? settings.smtp().host() : "global");
-			case "sms" -> "twilio";
-			default -> (settings.whatsapp() != null) ? "whatsapp:" + settings.whatsapp().provider() : "whatsapp";
+			case "sms" -> "twilio:" + ((settings.sms() != null) ? settings.sms().accountSid() : "none");
+			default -> {
+				if (settings.whatsapp() == null) {
+					yield "whatsapp";
+				}
+				ChannelSettings.WhatsAppAccount account = settings.whatsapp();
+				yield "whatsapp:" + account.provider() + ":"
+						+ (("twilio".equals(account.provider()) && account.twilio() != null)
+								? account.twilio().accountSid() : account.phoneNumberId());
+			}
 		};
 	}
 

@@ -270,7 +270,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 						new org.springframework.data.mongodb.core.query.Update().set("status", "cancelled"),
 						Notification.class)
 				.block();
-			this.dispatcher.breakers().circuitBreaker("twilio").reset();
+			this.dispatcher.breakers().circuitBreaker("twilio:" + this.accountSid).reset();
 		}
 	}
 
