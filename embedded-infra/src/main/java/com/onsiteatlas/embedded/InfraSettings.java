@@ -1,8 +1,10 @@
 package com.onsiteatlas.embedded;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,7 +25,8 @@ import java.util.function.Function;
  * ({@code ATLAS_KAFKA_CONTROLLER_PORT}, default 9093)
  * @param mongoEnabled false when {@code MONGODB_URI} points at an external MongoDB or
  * {@code ATLAS_EMBEDDED_MONGO=false}
- * @param mongoPorts store name to port ({@code ATLAS_MONGO_NOTIFICATION_PORT}, ...), in
+ * @param mongoPorts store name to port ({@code ATLAS_MONGO_NOTIFICATION_PORT}, ...); only
+ * the stores listed in {@code ATLAS_MONGO_STORES} (comma-separated) when it is set, in
  * start order
  * @param mailEnabled false when {@code SMTP_HOST} points at an external SMTP server or
  * {@code ATLAS_EMBEDDED_MAIL=false}
@@ -75,6 +78,19 @@ public record InfraSettings(Path dataDir, String host, boolean kafkaEnabled, int
 		mongoPorts.put("notification", port(values, "ATLAS_MONGO_NOTIFICATION_PORT", 27101));
 		mongoPorts.put("lodging-travel", port(values, "ATLAS_MONGO_LODGING_PORT", 27102));
 		mongoPorts.put("reporting", port(values, "ATLAS_MONGO_REPORTING_PORT", 27103));
+		String stores = values.apply("ATLAS_MONGO_STORES");
+		if (stores != null) {
+			List<String> wanted = Arrays.stream(stores.split(","))
+				.map(String::trim)
+				.filter((s) -> !s.isEmpty())
+				.toList();
+			List<String> unknown = wanted.stream().filter((store) -> !mongoPorts.containsKey(store)).toList();
+			if (wanted.isEmpty() || !unknown.isEmpty()) {
+				throw new IllegalArgumentException(
+						"ATLAS_MONGO_STORES must list stores among " + mongoPorts.keySet() + ", not '" + stores + "'");
+			}
+			mongoPorts.keySet().retainAll(wanted);
+		}
 		return new InfraSettings(Path.of(valueOr(values, "ATLAS_DATA_DIR", ".atlas/data")).toAbsolutePath(),
 				valueOr(values, "ATLAS_BIND_HOST", "127.0.0.1"), enabled(values, "KAFKA", "KAFKA_BOOTSTRAP_SERVERS"),
 				port(values, "ATLAS_KAFKA_PORT", 9092), port(values, "ATLAS_KAFKA_CONTROLLER_PORT", 9093),

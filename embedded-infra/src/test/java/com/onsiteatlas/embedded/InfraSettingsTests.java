@@ -57,4 +57,18 @@ class InfraSettingsTests {
 			.withMessageContaining("ATLAS_SMTP_PORT");
 	}
 
+	@Test
+	void startsOnlyTheListedMongoStores() {
+		InfraSettings settings = InfraSettings.from(Map.of("ATLAS_MONGO_STORES", " reporting ,notification")::get);
+		assertThat(settings.mongoPorts()).containsOnlyKeys("notification", "reporting");
+	}
+
+	@Test
+	void rejectsAnUnknownMongoStore() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> InfraSettings.from(Map.of("ATLAS_MONGO_STORES", "notification,billing")::get))
+			.withMessageContaining("ATLAS_MONGO_STORES")
+			.withMessageContaining("billing");
+	}
+
 }

@@ -20,10 +20,12 @@ import org.awaitility.Awaitility;
 
 /**
  * Starts the whole suite once per test JVM from the jars the build packaged: the embedded
- * infrastructure (Kafka KRaft, MongoDB-wire servers, SMTP capture, ONSITE ATLAS
- * stand-in), the registry, the three services and the gateway, each as a child process on
- * free ports, and stops it when the JVM exits. Process logs go to
- * {@code suite-tests/target/suite/logs}.
+ * infrastructure, one process per part so that a fault test can take one down (Kafka
+ * KRaft, one MongoDB-wire server per service, SMTP capture, ONSITE ATLAS stand-in), the
+ * registry, the three services and the gateway, each as a child process on free ports,
+ * and stops it when the JVM exits. The jars are copied first, so a concurrent build
+ * cannot replace them under a running process. Process logs go to
+ * {@code suite-tests/target/suite/<pid>/logs}.
  */
 public final class SuiteHarness {
 
@@ -33,6 +35,16 @@ public final class SuiteHarness {
 
 	public static final List<String> SERVICES = List.of("notification-service", "lodging-travel-service",
 			"reporting-service");
+
+	/** The infrastructure processes, each one part of embedded-infra. */
+	public static final List<String> INFRA = List.of("kafka", "mongo-notification", "mongo-lodging", "mongo-reporting",
+			"mail", "legacy");
+
+	/**
+	 * Email sends per second per notification-service instance in the suite: high enough
+	 * for a 10,000-recipient send to finish in a test, low enough that pacing shows.
+	 */
+	public static final int EMAIL_RATE = 400;
 
 	private static SuiteHarness instance;
 
@@ -44,13 +56,11 @@ public final class SuiteHarness {
 
 	private final Map<String, Process> processes = new LinkedHashMap<>();
 
-	private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private SuiteHarness(Path root) {
 		this.root = root;
-		this.workDir = root.resolve("suite-tests/target/suite");
+		this.workDir = root.resolve("suite-tests/target/suite").resolve(String.valueOf(ProcessHandle.current().pid()));
 	}
 
 	/**
@@ -83,14 +93,23 @@ public final class SuiteHarness {
 		return "http://127.0.0.1:" + this.ports.get("mail-ui");
 	}
 
+	public String mongoUri(String service) {
+		return "mongodb://127.0.0.1:" + this.ports.get(MONGO_OF.get(service));
+	}
+
 	public Path logOf(String name) {
 		return this.workDir.resolve("logs").resolve(name + ".log");
 	}
 
+	private static final Map<String, String> MONGO_OF = Map.of("notification-service", "mongo-notification",
+			"lodging-travel-service", "mongo-lodging", "reporting-service", "mongo-reporting");
+
 	private void startAll() {
 		try {
+			deleteRunsOfDeadJvms(this.workDir.getParent());
 			deleteRecursively(this.workDir);
 			Files.createDirectories(this.workDir.resolve("logs"));
+			Files.createDirectories(this.workDir.resolve("jars"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -100,39 +119,61 @@ public final class SuiteHarness {
 				"notification-service", "lodging-travel-service", "reporting-service")) {
 			this.ports.put(name, freePort());
 		}
-		Map<String, String> infra = new LinkedHashMap<>();
-		infra.put("ATLAS_DATA_DIR", this.workDir.resolve("data").toString());
-		infra.put("ATLAS_KAFKA_PORT", port("kafka"));
-		infra.put("ATLAS_KAFKA_CONTROLLER_PORT", port("kafka-controller"));
-		infra.put("ATLAS_MONGO_NOTIFICATION_PORT", port("mongo-notification"));
-		infra.put("ATLAS_MONGO_LODGING_PORT", port("mongo-lodging"));
-		infra.put("ATLAS_MONGO_REPORTING_PORT", port("mongo-reporting"));
-		infra.put("ATLAS_SMTP_PORT", port("smtp"));
-		infra.put("ATLAS_MAIL_UI_PORT", port("mail-ui"));
-		infra.put("ATLAS_LEGACY_PORT", port("legacy"));
-		infra.put("JWT_SECRET", JWT_SECRET);
-		start("embedded-infra", infra, "-Xmx512m");
-		awaitHttp("embedded-infra", mailApi() + "/health", Duration.ofSeconds(60));
+		Map<String, String> common = new LinkedHashMap<>();
+		common.put("ATLAS_DATA_DIR", this.workDir.resolve("data").toString());
+		common.put("JWT_SECRET", JWT_SECRET);
+		for (String part : List.of("KAFKA", "MONGO", "MAIL", "LEGACY")) {
+			common.put("ATLAS_EMBEDDED_" + part, "false");
+		}
+		Map<String, String> kafka = new LinkedHashMap<>(common);
+		kafka.put("ATLAS_EMBEDDED_KAFKA", "true");
+		kafka.put("ATLAS_KAFKA_PORT", port("kafka"));
+		kafka.put("ATLAS_KAFKA_CONTROLLER_PORT", port("kafka-controller"));
+		defineInfra("kafka", kafka);
+		Map<String, String> stores = Map.of("mongo-notification", "notification", "mongo-lodging", "lodging-travel",
+				"mongo-reporting", "reporting");
+		for (String mongo : List.of("mongo-notification", "mongo-lodging", "mongo-reporting")) {
+			Map<String, String> env = new LinkedHashMap<>(common);
+			env.put("ATLAS_EMBEDDED_MONGO", "true");
+			env.put("ATLAS_MONGO_STORES", stores.get(mongo));
+			env.put("ATLAS_MONGO_NOTIFICATION_PORT", port("mongo-notification"));
+			env.put("ATLAS_MONGO_LODGING_PORT", port("mongo-lodging"));
+			env.put("ATLAS_MONGO_REPORTING_PORT", port("mongo-reporting"));
+			defineInfra(mongo, env);
+		}
+		Map<String, String> mail = new LinkedHashMap<>(common);
+		mail.put("ATLAS_EMBEDDED_MAIL", "true");
+		mail.put("ATLAS_SMTP_PORT", port("smtp"));
+		mail.put("ATLAS_MAIL_UI_PORT", port("mail-ui"));
+		defineInfra("mail", mail);
+		Map<String, String> legacy = new LinkedHashMap<>(common);
+		legacy.put("ATLAS_EMBEDDED_LEGACY", "true");
+		legacy.put("ATLAS_LEGACY_PORT", port("legacy"));
+		defineInfra("legacy", legacy);
+		INFRA.forEach((name) -> launch(name));
+		INFRA.forEach((name) -> awaitReady(name, 0, Duration.ofSeconds(90)));
 
 		String eureka = "http://127.0.0.1:" + port("registry-service") + "/eureka/";
-		start("registry-service", Map.of("SERVER_PORT", port("registry-service"), "EUREKA_URL", eureka), "-Xmx256m");
-		awaitHttp("registry-service", service("registry-service") + "/actuator/health", Duration.ofSeconds(90));
+		define("registry-service", "registry-service",
+				Map.of("SERVER_PORT", port("registry-service"), "EUREKA_URL", eureka), "-Xmx256m");
+		launch("registry-service");
+		awaitHealth("registry-service", Duration.ofSeconds(90));
 
 		String fastDiscovery = "{\"eureka.client.registry-fetch-interval-seconds\":2,"
 				+ "\"eureka.instance.lease-renewal-interval-in-seconds\":2,"
 				+ "\"eureka.instance.prefer-ip-address\":true,\"eureka.instance.ip-address\":\"127.0.0.1\"}";
-		Map<String, String> mongoPorts = Map.of("notification-service", "mongo-notification", "lodging-travel-service",
-				"mongo-lodging", "reporting-service", "mongo-reporting");
 		for (String service : SERVICES) {
 			Map<String, String> env = new LinkedHashMap<>();
 			env.put("SERVER_PORT", port(service));
 			env.put("EUREKA_URL", eureka);
-			env.put("MONGODB_URI", "mongodb://127.0.0.1:" + port(mongoPorts.get(service)));
+			env.put("MONGODB_URI", mongoUri(service));
 			env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
 			env.put("SMTP_HOST", "127.0.0.1");
 			env.put("SMTP_PORT", port("smtp"));
+			env.put("ATLAS_NOTIFICATION_EMAIL_RATE", String.valueOf(EMAIL_RATE));
 			env.put("SPRING_APPLICATION_JSON", fastDiscovery);
-			start(service, env, "-Xmx384m");
+			define(service, service, env, "-Xmx384m");
+			launch(service);
 		}
 		Map<String, String> gateway = new LinkedHashMap<>();
 		gateway.put("SERVER_PORT", port("gateway-service"));
@@ -140,13 +181,70 @@ public final class SuiteHarness {
 		gateway.put("JWT_SECRET", JWT_SECRET);
 		gateway.put("LEGACY_BACKEND_URL", "http://127.0.0.1:" + port("legacy"));
 		gateway.put("SPRING_APPLICATION_JSON", fastDiscovery);
-		start("gateway-service", gateway, "-Xmx384m");
+		define("gateway-service", "gateway-service", gateway, "-Xmx384m");
+		launch("gateway-service");
 		for (String service : SERVICES) {
-			awaitHttp(service, service(service) + "/actuator/health", Duration.ofSeconds(180));
+			awaitHealth(service, Duration.ofSeconds(180));
 		}
-		awaitHttp("gateway-service", gateway() + "/actuator/health", Duration.ofSeconds(180));
+		awaitHealth("gateway-service", Duration.ofSeconds(180));
 		for (String service : SERVICES) {
 			awaitHttp("gateway-service", gateway() + "/v3/api-docs/" + service, Duration.ofSeconds(120));
+		}
+	}
+
+	/**
+	 * Starts a second instance of a service on its own port, with the same database,
+	 * broker and consumer groups as the first, and waits for its health.
+	 * @param service the service
+	 * @param instance a name for the new process, e.g. {@code notification-service-2}
+	 * @return the new instance's base URL
+	 */
+	public String startAnotherInstance(String service, String instance) {
+		this.ports.put(instance, freePort());
+		Map<String, String> env = new LinkedHashMap<>(this.launches.get(service).env());
+		env.put("SERVER_PORT", port(instance));
+		define(instance, service, env, "-Xmx384m");
+		launch(instance);
+		awaitHealth(instance, Duration.ofSeconds(180));
+		return service(instance);
+	}
+
+	/**
+	 * Kills a process at once (SIGKILL), as a crash or an OOM kill would.
+	 * @param name process name
+	 */
+	public void kill(String name) {
+		Process process = this.processes.remove(name);
+		if (process == null) {
+			return;
+		}
+		process.destroyForcibly();
+		try {
+			process.waitFor(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Starts a stopped or killed process again with its earlier settings and waits until
+	 * it is ready (health for a service, the {@code READY} line for an infrastructure
+	 * part).
+	 * @param name process name
+	 */
+	public void start(String name) {
+		if (this.processes.containsKey(name)) {
+			throw new IllegalStateException(name + " is running");
+		}
+		if (INFRA.contains(name)) {
+			int readyBefore = countReady(name);
+			launch(name);
+			awaitReady(name, readyBefore, Duration.ofSeconds(90));
+		}
+		else {
+			launch(name);
+			awaitHealth(name, Duration.ofSeconds(180));
 		}
 	}
 
@@ -171,33 +269,82 @@ public final class SuiteHarness {
 	}
 
 	/**
-	 * Starts a stopped process again with its earlier environment and waits for its
-	 * health.
+	 * Stops a process gracefully and starts it again.
 	 * @param name process name
 	 */
 	public void restart(String name) {
 		stop(name);
-		start(name, this.environments.get(name), "-Xmx384m");
-		awaitHttp(name, "http://127.0.0.1:" + this.ports.get(name) + "/actuator/health", Duration.ofSeconds(180));
+		start(name);
 	}
 
-	private void start(String name, Map<String, String> env, String heap) {
-		Path jar = this.root.resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: run the build (./mvnw verify) first");
+	private record Launch(String jar, Map<String, String> env, String heap) {
+	}
+
+	private final Map<String, Launch> launches = new LinkedHashMap<>();
+
+	private void defineInfra(String name, Map<String, String> env) {
+		define(name, "embedded-infra", env, "-Xmx256m");
+	}
+
+	private void define(String name, String module, Map<String, String> env, String heap) {
+		Path source = this.root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+		Path copy = this.workDir.resolve("jars").resolve(module + ".jar");
+		try {
+			if (!Files.isRegularFile(source)) {
+				throw new IllegalStateException(source + " is missing: run the build (./mvnw verify) first");
+			}
+			if (!Files.exists(copy)) {
+				Files.copy(source, copy);
+			}
 		}
-		List<String> command = new ArrayList<>(List.of(javaBinary(), heap, "-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC", "-Xss512k", "-jar", jar.toString()));
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.launches.put(name, new Launch(copy.toString(), Map.copyOf(env), heap));
+	}
+
+	private void launch(String name) {
+		Launch launch = this.launches.get(name);
+		List<String> command = new ArrayList<>(List.of(javaBinary(), launch.heap(), "-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC", "-Xss512k", "-jar", launch.jar()));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(name).toFile()));
-		builder.environment().putAll(env);
+		builder.environment().putAll(launch.env());
 		try {
 			this.processes.put(name, builder.start());
-			this.environments.put(name, env);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + name, ex);
+		}
+	}
+
+	private void awaitHealth(String name, Duration timeout) {
+		awaitHttp(name, service(name) + "/actuator/health", timeout);
+	}
+
+	private int countReady(String name) {
+		try {
+			return (int) Files.readAllLines(logOf(name)).stream().filter((line) -> line.startsWith("READY")).count();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private void awaitReady(String name, int readyBefore, Duration timeout) {
+		try {
+			Awaitility.await(name + " READY").atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+				Process process = this.processes.get(name);
+				if (process != null && !process.isAlive()) {
+					throw new IllegalStateException(name + " exited with " + process.exitValue());
+				}
+				return countReady(name) > readyBefore;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(name + " did not print READY within " + timeout + ": " + ex.getMessage()
+					+ "\n--- last lines of its log ---\n" + tail(name), ex);
 		}
 	}
 
@@ -273,6 +420,21 @@ public final class SuiteHarness {
 			throw new IllegalStateException("Cannot find the repository root (docker-compose.yml)");
 		}
 		return current;
+	}
+
+	private static void deleteRunsOfDeadJvms(Path runs) throws IOException {
+		if (!Files.isDirectory(runs)) {
+			return;
+		}
+		try (var dirs = Files.list(runs)) {
+			for (Path dir : dirs.toList()) {
+				String name = dir.getFileName().toString();
+				boolean alive = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isPresent();
+				if (!alive) {
+					deleteRecursively(dir);
+				}
+			}
+		}
 	}
 
 	private static void deleteRecursively(Path path) throws IOException {
