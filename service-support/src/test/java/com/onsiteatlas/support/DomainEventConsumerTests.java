@@ -89,6 +89,20 @@ class DomainEventConsumerTests extends SupportIntegrationTest {
 	}
 
 	@Test
+	void waitsForAnUnavailableDatabaseInsteadOfDeadLettering() throws Exception {
+		String registrationId = new ObjectId().toHexString();
+		send(registrationId, JSON.writeValueAsBytes(registrationCreated(registrationId, "DatabaseDown")));
+		String after = new ObjectId().toHexString();
+		send(after, JSON.writeValueAsBytes(registrationCreated(after, "After")));
+		// More failed attempts than retry-max-attempts (3), yet handled once, in order,
+		// and
+		// never dead-lettered.
+		await().atMost(Duration.ofSeconds(30)).until(() -> seenCount(after) != null);
+		assertThat(seenCount(registrationId)).isEqualTo(1);
+		assertThat(deadLetters(registrationId)).isZero();
+	}
+
+	@Test
 	void deadLettersMalformedMessagesAndKeepsConsuming() throws Exception {
 		String poisonKey = new ObjectId().toHexString();
 		send(poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));

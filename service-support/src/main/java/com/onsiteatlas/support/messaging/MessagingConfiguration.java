@@ -23,6 +23,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.onsiteatlas.domainevents.EventCodec;
 import com.onsiteatlas.domainevents.InvalidEventException;
@@ -70,6 +71,12 @@ public class MessagingConfiguration {
 		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(InvalidEventException.class, NonRetryableEventException.class);
+		// While the database is down the consumer stays on the record, retrying at the
+		// longest interval, and resumes where it stopped once the database is back.
+		ExponentialBackOff untilAvailable = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+		untilAvailable.setMaxInterval(properties.retryMaxInterval().toMillis());
+		handler
+			.setBackOffFunction((record, failure) -> DependencyFailures.isUnavailable(failure) ? untilAvailable : null);
 		return handler;
 	}
 

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.mongodb.MongoTimeoutException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,7 +23,9 @@ import com.onsiteatlas.support.messaging.NonRetryableEventException;
 /**
  * Counts deliveries per registration with a non-idempotent {@code $inc}, so a duplicate
  * delivery would show. First names steer failures: {@code FailTwice} fails twice then
- * succeeds, {@code AlwaysFail} always fails, {@code Invalid} fails permanently.
+ * succeeds, {@code AlwaysFail} always fails, {@code Invalid} fails permanently,
+ * {@code DatabaseDown} finds the database unavailable ten times (more than the retry
+ * attempts) before it succeeds.
  */
 @Component
 class RecordingRegistrationHandler implements DomainEventHandler<RegistrationCreated> {
@@ -48,6 +52,10 @@ class RecordingRegistrationHandler implements DomainEventHandler<RegistrationCre
 		String firstName = event.data().registration().personalInfo().firstName();
 		if (firstName.equals("FailTwice") && attempt <= 2) {
 			return Mono.error(new IllegalStateException("transient failure " + attempt));
+		}
+		if (firstName.equals("DatabaseDown") && attempt <= 10) {
+			return Mono.error(new DataAccessResourceFailureException("Timed out while waiting for a server",
+					new MongoTimeoutException("Timed out while waiting for a server")));
 		}
 		if (firstName.equals("AlwaysFail")) {
 			return Mono.error(new IllegalStateException("always fails"));
