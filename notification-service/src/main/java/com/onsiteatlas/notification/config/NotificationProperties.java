@@ -92,10 +92,14 @@ public record NotificationProperties(String encryptionKey, @DefaultValue("24h") 
 	 * @param maxAttempts attempts before a transient failure becomes final
 	 * @param initialBackoff first retry delay
 	 * @param maxBackoff cap of the exponential retry delay
+	 * @param maxDeferral how long a notification may wait for its provider's circuit
+	 * breaker to close (sends deferred by an open breaker never reached the provider, so
+	 * they do not count as attempts); older ones fail with {@code CIRCUIT_OPEN}
 	 */
 	public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
 			@DefaultValue("2m") Duration lease, @DefaultValue("8") int concurrency, @DefaultValue("5") int maxAttempts,
-			@DefaultValue("2s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff) {
+			@DefaultValue("2s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
+			@DefaultValue("24h") Duration maxDeferral) {
 	}
 
 	/**

@@ -185,8 +185,7 @@ public class Dispatcher implements SmartLifecycle {
 			failure = sendFailure;
 		}
 		else if (ex instanceof CallNotPermittedException) {
-			failure = SendFailure.temporary("CIRCUIT_OPEN",
-					"The provider is failing; sends paused by the circuit breaker " + breaker.getName(), OPEN_WAIT);
+			return deferred(notification, breaker);
 		}
 		else {
 			failure = new SendFailure(true, "UNKNOWN", ex.toString(), null, ex);
@@ -212,6 +211,31 @@ public class Dispatcher implements SmartLifecycle {
 				.then();
 		}
 		return finish(notification, "failed", null, failure.code(), failure.getMessage(), started);
+	}
+
+	/**
+	 * The breaker is open, so the send never reached the provider: it waits for the
+	 * breaker without using up an attempt, unless it has waited longer than
+	 * {@code max-deferral}.
+	 */
+	private Mono<Void> deferred(Notification notification, CircuitBreaker breaker) {
+		String message = "The provider is failing; sends paused by the circuit breaker " + breaker.getName();
+		Instant created = (notification.createdAt() != null) ? notification.createdAt() : Instant.now();
+		if (created.plus(this.properties.dispatch().maxDeferral()).isBefore(Instant.now())) {
+			return finish(notification, "failed", null, "CIRCUIT_OPEN", message, null);
+		}
+		Duration delay = backoff(1, OPEN_WAIT);
+		Update update = new Update().set("nextAttemptAt", Instant.now().plus(delay))
+			.set("errorMessage", message)
+			.set("errorCode", "CIRCUIT_OPEN")
+			.set("updatedAt", Instant.now())
+			.inc("deferrals", 1)
+			.unset("leaseOwner")
+			.unset("leaseUntil");
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is("pending")), update,
+					Notification.class)
+			.then();
 	}
 
 	Duration backoff(int attempt, Duration retryAfter) {

@@ -2,18 +2,24 @@ package com.onsiteatlas.notification.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,6 +48,9 @@ import com.onsiteatlas.support.web.ObjectIds;
 public class NotificationService {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationService.class);
+
+	/** Notifications inserted per bulk write when a send is recorded. */
+	private static final int INSERT_BATCH = 500;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -72,9 +81,11 @@ public class NotificationService {
 	public Mono<EnqueueResult> enqueue(Flux<SendRequest> requests) {
 		Map<String, Mono<NotificationConfig>> configsByEvent = new ConcurrentHashMap<>();
 		return requests
-			.flatMap((request) -> configsByEvent
+			.concatMap((request) -> configsByEvent
 				.computeIfAbsent(request.eventId(), (eventId) -> this.configs.stored(eventId).cache())
-				.flatMap((config) -> record(request, config)), 8)
+				.map((config) -> build(request, config)))
+			.buffer(INSERT_BATCH)
+			.concatMap(this::record)
 			.reduce(new EnqueueResult(0, 0, 0), EnqueueResult::plus)
 			.doOnSuccess((result) -> {
 				if (result != null && result.queued() > 0) {
@@ -83,13 +94,47 @@ public class NotificationService {
 			});
 	}
 
-	private Mono<EnqueueResult> record(SendRequest request, NotificationConfig config) {
-		Notification notification = build(request, config);
-		return this.mongo.insert(notification)
-			.map((saved) -> "pending".equals(saved.status()) ? new EnqueueResult(1, 0, 0) : new EnqueueResult(0, 0, 1))
-			.onErrorResume(DuplicateKeyException.class, (ex) -> {
-				logger.debug("Already recorded: {}", notification.dedupKey());
-				return Mono.just(new EnqueueResult(0, 1, 0));
+	/**
+	 * Inserts a batch in one unordered bulk write: a notification already recorded (same
+	 * dedup key) is a duplicate and does not stop the others.
+	 */
+	private Mono<EnqueueResult> record(List<Notification> batch) {
+		List<Document> documents = new ArrayList<>(batch.size());
+		for (Notification notification : batch) {
+			Document document = new Document();
+			this.mongo.getConverter().write(notification, document);
+			documents.add(document);
+		}
+		return this.mongo.getCollection(Notification.COLLECTION)
+			.flatMap(
+					(collection) -> Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
+			.map((inserted) -> Set.<Integer>of())
+			.onErrorResume(MongoBulkWriteException.class, (ex) -> {
+				Set<Integer> duplicates = new HashSet<>();
+				for (BulkWriteError error : ex.getWriteErrors()) {
+					if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+						return Mono.error(ex);
+					}
+					duplicates.add(error.getIndex());
+				}
+				logger.debug("{} of {} already recorded", duplicates.size(), batch.size());
+				return Mono.just(duplicates);
+			})
+			.map((duplicates) -> {
+				int queued = 0;
+				int skipped = 0;
+				for (int i = 0; i < batch.size(); i++) {
+					if (duplicates.contains(i)) {
+						continue;
+					}
+					if ("pending".equals(batch.get(i).status())) {
+						queued++;
+					}
+					else {
+						skipped++;
+					}
+				}
+				return new EnqueueResult(queued, duplicates.size(), skipped);
 			});
 	}
 

@@ -59,7 +59,7 @@ class EmailThroughputBenchmarkTests {
 				new NotificationProperties.Twilio(null, Duration.ofSeconds(5)),
 				new NotificationProperties.WhatsApp("http://localhost", Duration.ofSeconds(5)),
 				new NotificationProperties.Dispatch(true, Duration.ofSeconds(1), Duration.ofMinutes(2), 8, 5,
-						Duration.ofSeconds(2), Duration.ofMinutes(10)),
+						Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofHours(24)),
 				Map.of(), new NotificationProperties.Schedule(false, Duration.ofSeconds(30), Duration.ofHours(1)));
 		EmailChannel channel = new EmailChannel(mail, properties);
 		ChannelSettings settings = new ChannelSettings("bench", null, "Bench", "bench@example.org", null, null, null,
