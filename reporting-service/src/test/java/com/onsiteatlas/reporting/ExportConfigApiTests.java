@@ -136,6 +136,63 @@ class ExportConfigApiTests extends ReportingIntegrationTest {
 	}
 
 	@Test
+	void showsATokenBoundToAnEventOnlyThatEventsConfigsAndTheEventFreeOnes() {
+		String alice = new ObjectId().toHexString();
+		String here = new ObjectId().toHexString();
+		String there = new ObjectId().toHexString();
+		String tag = alice.substring(16);
+		for (String event : new String[] { here, there, null }) {
+			Map<String, Object> body = new java.util.HashMap<>(
+					config("Global " + tag + " " + event, "registrations", List.of("email"), true));
+			if (event != null) {
+				body.put("event", event);
+			}
+			asUser(alice, "manager").post()
+				.uri("/api/export/configs")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+		String bob = new ObjectId().toHexString();
+		org.springframework.test.web.reactive.server.WebTestClient boundToHere = client().mutate()
+			.defaultHeader(org.springframework.http.HttpHeaders.AUTHORIZATION,
+					"Bearer " + com.onsiteatlas.support.testing.IdentityTokens.of(bob, "staff", "staff", here))
+			.build();
+		List<?> seen = boundToHere.get()
+			.uri("/api/export/configs?limit=500")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("data") instanceof List<?> list ? list : List.of();
+		List<String> names = seen.stream()
+			.map((config) -> (String) ((Map<?, ?>) config).get("name"))
+			.filter((name) -> name.contains(tag))
+			.toList();
+		assertThat(names).containsExactlyInAnyOrder("Global " + tag + " " + here, "Global " + tag + " null");
+		String thereId = JSON
+			.convertValue(asUser(bob, "staff").get()
+				.uri("/api/export/configs?limit=500&event=" + there)
+				.exchange()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("data"), List.class)
+			.stream()
+			.filter((config) -> ((Map<?, ?>) config).get("name").equals("Global " + tag + " " + there))
+			.map((config) -> ((Map<?, ?>) config).get("_id"))
+			.findFirst()
+			.orElseThrow()
+			.toString();
+		boundToHere.get().uri("/api/export/configs/" + thereId).exchange().expectStatus().isNotFound();
+		asUser(bob, "staff").get().uri("/api/export/configs/" + thereId).exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void rejectsFieldsFiltersAndOperatorsOutsideTheCatalog() {
 		as("admin").post()
 			.uri("/api/export/configs")

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -59,10 +62,29 @@ public class ReportService {
 
 	private final RowService rows;
 
-	ReportService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows) {
+	private final ObjectMapper json;
+
+	ReportService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows, ObjectMapper json) {
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.rows = rows;
+		this.json = json;
+	}
+
+	/**
+	 * Checks a ReportBuilder request body (as saved in a favourite) the way the preview
+	 * would; 400 otherwise.
+	 * @param body the request body
+	 */
+	public void checkBuilderRequest(JsonNode body) {
+		PreviewRequest request;
+		try {
+			request = this.json.treeToValue(body, PreviewRequest.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw ApiException.badRequest("definition is not a report builder request: " + ex.getOriginalMessage());
+		}
+		validate(request.definition());
 	}
 
 	/**
@@ -76,13 +98,14 @@ public class ReportService {
 		if (definition.groupBy().size() > 2) {
 			throw ApiException.badRequest("groupBy takes one or two fields");
 		}
-		this.catalog.requireFields(source, definition.groupBy(), "groupBy");
+		this.catalog.requireQueryable(source, definition.groupBy(), "groupBy");
 		for (Metric metric : definition.metrics()) {
 			if (metric.type() == null || !METRICS.contains(metric.type())) {
 				throw ApiException.badRequest("Metric type must be one of count, sum, avg, min, max");
 			}
 			if (!"count".equals(metric.type())) {
-				CatalogField field = (metric.field() != null) ? source.field(metric.field()) : null;
+				CatalogField field = (metric.field() != null && source.storedField(metric.field()) != null)
+						? source.field(metric.field()) : null;
 				if (field == null || (field.type() != FieldType.NUMBER && field.type() != FieldType.DATE)) {
 					throw ApiException.badRequest("Metric " + metric.type() + " needs a number or date field of "
 							+ source.name() + "; numeric fields: "
@@ -90,6 +113,7 @@ public class ReportService {
 									source.fields()
 										.stream()
 										.filter((f) -> f.type() == FieldType.NUMBER)
+										.filter((f) -> source.storedField(f.name()) != null)
 										.map(CatalogField::name)
 										.toList()));
 				}
@@ -139,13 +163,13 @@ public class ReportService {
 			.criteria(new RowQuery(source, eventId, definition.filters(), List.of(), definition.dateRange()));
 		Document id = new Document();
 		for (int i = 0; i < definition.groupBy().size(); i++) {
-			id.append("g" + i, "$" + ReportRow.VALUES + definition.groupBy().get(i));
+			id.append("g" + i, "$" + ReportRow.VALUES + source.storedField(definition.groupBy().get(i)));
 		}
 		Document group = new Document("_id", id);
 		for (int i = 0; i < metrics.size(); i++) {
 			Metric metric = metrics.get(i);
 			group.append("m" + i, "count".equals(metric.type()) ? new Document("$sum", 1)
-					: new Document("$" + metric.type(), "$" + ReportRow.VALUES + metric.field()));
+					: new Document("$" + metric.type(), "$" + ReportRow.VALUES + source.storedField(metric.field())));
 		}
 		Document sort = new Document();
 		for (int i = 0; i < definition.groupBy().size(); i++) {

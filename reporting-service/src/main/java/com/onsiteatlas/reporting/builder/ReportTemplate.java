@@ -59,6 +59,10 @@ public record ReportTemplate(String id, String name, String description, ReportD
 				new ReportDefinition(name, dataType, fields, List.of(), List.of(), List.of(), sorts, null, null, 0));
 	}
 
+	public static List<String> ids() {
+		return ALL.stream().map(ReportTemplate::id).toList();
+	}
+
 	public static ReportTemplate find(String id) {
 		return ALL.stream().filter((template) -> template.id().equals(id)).findFirst().orElse(null);
 	}

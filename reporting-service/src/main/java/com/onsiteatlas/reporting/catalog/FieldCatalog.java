@@ -43,6 +43,18 @@ public class FieldCatalog {
 
 	public static final String NOTIFICATIONS = "notifications";
 
+	/**
+	 * One row per registration with the registration's fields and, from each joined data
+	 * type, the newest related row's fields and the number of related rows.
+	 */
+	public static final String CUSTOM = "custom";
+
+	/** Data types a custom export joins to registrations by registration id. */
+	static final List<String> CUSTOM_JOINS = List.of(HOTEL, TRAVEL, PAYMENTS, ABSTRACTS);
+
+	/** Fields every joined row repeats from the registration; not offered twice. */
+	private static final List<String> ATTENDEE_FIELDS = List.of("registrationId", "attendeeName", "email", "category");
+
 	private final Map<String, DataSource> sources = new LinkedHashMap<>();
 
 	public FieldCatalog() {
@@ -115,6 +127,40 @@ public class FieldCatalog {
 						text("triggerId", "Trigger"), text("errorCode", "Error Code"),
 						text("errorMessage", "Error Message"), number("attempts", "Attempts"),
 						bool("testMode", "Test Mode"), date("at", "Time")));
+		addCustom();
+	}
+
+	/**
+	 * The spec's {@code custom} data type: fields of several data types side by side, one
+	 * row per registration. Registration fields are {@code registrations.<field>}; each
+	 * joined type adds {@code <type>.<field>} from its newest row of that registration
+	 * (by event time) and {@code <type>.count}, how many it has. Filters, sorts, date
+	 * ranges and groups apply to registration fields, which MongoDB can query; joined
+	 * fields are columns only.
+	 */
+	private void addCustom() {
+		DataSource base = this.sources.get(REGISTRATIONS);
+		List<CatalogField> fields = new ArrayList<>();
+		base.fields()
+			.forEach((field) -> fields
+				.add(new CatalogField(REGISTRATIONS + "." + field.name(), field.label(), field.type())));
+		for (String type : CUSTOM_JOINS) {
+			String title = Character.toUpperCase(type.charAt(0)) + type.substring(1);
+			this.sources.get(type)
+				.fields()
+				.stream()
+				.filter((field) -> !ATTENDEE_FIELDS.contains(field.name()))
+				.forEach((field) -> fields
+					.add(new CatalogField(type + "." + field.name(), title + ": " + field.label(), field.type())));
+			fields.add(number(type + ".count", title + ": count"));
+		}
+		this.sources.put(CUSTOM, new DataSource(CUSTOM, REGISTRATIONS, Map.of(), REGISTRATIONS + ".registrationDate",
+				List.copyOf(fields),
+				"One row per registration: registrations.* fields, and for each of " + String.join(", ", CUSTOM_JOINS)
+						+ " the fields of the registration's newest row of that type (<type>.<field>) and how many"
+						+ " it has (<type>.count). Filters, sorts, groups and the date range (registrationDate)"
+						+ " use registrations.* fields.",
+				CUSTOM_JOINS));
 	}
 
 	private static List<CatalogField> concat(List<CatalogField> first, List<CatalogField> second) {
@@ -125,7 +171,7 @@ public class FieldCatalog {
 
 	private void add(String name, String rowType, Map<String, Object> fixed, String dateField,
 			List<CatalogField> fields) {
-		this.sources.put(name, new DataSource(name, rowType, fixed, dateField, fields));
+		this.sources.put(name, new DataSource(name, rowType, fixed, dateField, fields, null, List.of()));
 	}
 
 	public Collection<DataSource> all() {
@@ -161,6 +207,27 @@ public class FieldCatalog {
 							+ String.join(", ", source.fieldNames()),
 					unknown.stream()
 						.map((field) -> new ApiError.FieldError(what, "unknown field '" + field + "'"))
+						.toList());
+		}
+	}
+
+	/**
+	 * Checks that MongoDB can filter, sort or group on every named field: for the custom
+	 * data type only the registration's own fields qualify.
+	 * @param source the data type
+	 * @param fields catalog field names
+	 * @param what where the fields came from, for the message
+	 */
+	public void requireQueryable(DataSource source, Collection<String> fields, String what) {
+		requireFields(source, fields, what);
+		List<String> joined = fields.stream().filter((field) -> source.storedField(field) == null).distinct().toList();
+		if (!joined.isEmpty()) {
+			throw ApiException.badRequest(
+					"The " + what + " of a " + source.name() + " export can only use " + source.rowType()
+							+ ".* fields, not " + String.join(", ", joined) + "; valid fields: "
+							+ String.join(", ", source.queryableFields()),
+					joined.stream()
+						.map((field) -> new ApiError.FieldError(what, "'" + field + "' is a joined column"))
 						.toList());
 		}
 	}

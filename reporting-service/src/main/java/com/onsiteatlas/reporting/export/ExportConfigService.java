@@ -34,8 +34,9 @@ import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
- * Export configs: a user sees the configs they created and the global ones; only admins
- * and managers create global configs or change someone else's.
+ * Export configs: a user sees the configs they created and the global ones (a user bound
+ * to one event: only those of that event or of none); only admins and managers create
+ * global configs or change someone else's.
  */
 @Service
 public class ExportConfigService {
@@ -69,9 +70,18 @@ public class ExportConfigService {
 		return MongoPaging.find(this.mongo, Query.query(new Criteria().andOperator(all)), ExportConfig.class, page);
 	}
 
+	/**
+	 * Own and global configs; for a token bound to an event, only configs of that event
+	 * or of no event (those export the event they are run for).
+	 */
 	private static Criteria visibleTo(AtlasPrincipal user) {
-		return new Criteria().orOperator(Criteria.where("createdBy").is(user.userId()),
+		Criteria owned = new Criteria().orOperator(Criteria.where("createdBy").is(user.userId()),
 				Criteria.where("isGlobal").is(true));
+		if (user.eventId() == null) {
+			return owned;
+		}
+		return new Criteria().andOperator(owned, new Criteria().orOperator(Criteria.where("event").is(user.eventId()),
+				Criteria.where("event").is(null)));
 	}
 
 	/**

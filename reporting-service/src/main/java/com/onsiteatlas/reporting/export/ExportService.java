@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,9 +43,12 @@ public class ExportService {
 
 	private final ExportWorker worker;
 
+	private final ExportProperties properties;
+
 	ExportService(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate gridFs, ExportConfigService configs,
-			ExportWorker worker) {
+			ExportWorker worker, ExportProperties properties) {
 		this.mongo = mongo;
+		this.properties = properties;
 		this.gridFs = gridFs;
 		this.configs = configs;
 		this.worker = worker;
@@ -112,15 +116,49 @@ public class ExportService {
 	}
 
 	/**
+	 * Keeps a file produced outside an export job (a scheduled template report) as a
+	 * completed job, so that it can be downloaded from the history and linked in an
+	 * e-mail like any export, and expires like one.
+	 * @param title report title
+	 * @param dataType data type of the report
+	 * @param eventId conference, may be null
+	 * @param format file format
+	 * @param fileName download name
+	 * @param bytes the file
+	 * @param userId owner (who may download it besides admins and managers)
+	 * @param scheduleId the schedule that produced it
+	 * @return the completed job
+	 */
+	public Mono<ExportHistory> keep(String title, String dataType, String eventId, FileFormat format, String fileName,
+			byte[] bytes, String userId, String scheduleId) {
+		String id = new ObjectId().toHexString();
+		org.bson.Document metadata = new org.bson.Document("exportId", id).append("contentType", format.contentType());
+		return this.gridFs
+			.store(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)), fileName, format.contentType(),
+					metadata)
+			.flatMap((fileId) -> {
+				Instant now = Instant.now();
+				ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(),
+						dataType, List.of(), List.of(), List.of(), null, null, userId, null, (long) bytes.length,
+						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportHistory.COMPLETED,
+						null, 0, null, null, now, now, now.plus(this.properties.fileRetention()), false, now,
+						List.of());
+				return this.mongo.insert(job);
+			});
+	}
+
+	/**
 	 * A checked spec for a saved config, for schedules.
 	 * @param configId config id
+	 * @param eventId the schedule's event, used when the config has none; may be null
 	 * @return the spec
 	 */
-	public Mono<ExportSpec> specOf(String configId) {
+	public Mono<ExportSpec> specOf(String configId, String eventId) {
 		return this.mongo.findById(configId, ExportConfig.class)
 			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("Export config " + configId + " does not exist")))
 			.map((config) -> checked(new ExportSpec(config.name(), config.exportType(), config.dataType(),
-					config.event(), config.fields(), config.filters(), config.sorts(), null, config.config())));
+					(config.event() != null) ? config.event() : eventId, config.fields(), config.filters(),
+					config.sorts(), null, config.config())));
 	}
 
 	/**

@@ -86,9 +86,16 @@ class ExportWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		Flux<Boolean> ticks = Flux.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((t) -> true),
+		// Each interval drops its own surplus ticks: behind a merge, ticks that pile up
+		// while the JVM stalls (long GC pauses during a 1M-row export) overflow the
+		// merge's
+		// queue, and the overflow error would end the loop for good.
+		Flux<Boolean> ticks = Flux.merge(
+				Flux.interval(Duration.ZERO, this.properties.pollInterval()).onBackpressureDrop().map((t) -> true),
 				this.nudges.asFlux());
-		Flux<Boolean> purges = Flux.interval(Duration.ofSeconds(5), this.properties.purgeInterval()).map((t) -> false);
+		Flux<Boolean> purges = Flux.interval(Duration.ofSeconds(5), this.properties.purgeInterval())
+			.onBackpressureDrop()
+			.map((t) -> false);
 		this.loop = Flux.merge(ticks, purges)
 			.onBackpressureDrop()
 			.concatMap((work) -> (work ? drain() : purgeExpired()).onErrorResume((ex) -> {

@@ -23,6 +23,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(ReportRow.COLLECTION)
 @CompoundIndex(name = "event_type", def = "{'eventId': 1, 'rowType': 1}")
+// Custom exports read the hotel, travel, payment and abstract rows of a batch of
+// registrations.
+@CompoundIndex(name = "type_registration", def = "{'rowType': 1, 'values.registrationId': 1}")
 public record ReportRow(@Id @JsonProperty("_id") String id, String rowType, String eventId, Map<String, Object> values,
 		Instant firstSeenAt, Instant lastEventTime) {
 

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
@@ -56,8 +59,8 @@ public class RowService {
 	 */
 	public void validate(RowQuery query) {
 		DataSource source = query.source();
-		this.catalog.requireFields(source, query.filters().stream().map(RowFilter::field).toList(), "filters");
-		this.catalog.requireFields(source, query.sorts().stream().map(RowSort::field).toList(), "sorts");
+		this.catalog.requireQueryable(source, query.filters().stream().map(RowFilter::field).toList(), "filters");
+		this.catalog.requireQueryable(source, query.sorts().stream().map(RowSort::field).toList(), "sorts");
 		criteria(query);
 	}
 
@@ -76,15 +79,15 @@ public class RowService {
 		source.fixedValues().forEach((field, value) -> all.add(Criteria.where(ReportRow.VALUES + field).is(value)));
 		for (RowFilter filter : query.filters()) {
 			CatalogField field = source.field(filter.field());
-			if (field == null) {
+			if (field == null || source.storedField(field.name()) == null) {
 				throw ApiException.badRequest("Unknown filter field '" + filter.field() + "'; valid fields: "
-						+ String.join(", ", source.fieldNames()));
+						+ String.join(", ", source.joined() ? source.queryableFields() : source.fieldNames()));
 			}
-			all.add(condition(field, filter));
+			all.add(condition(ReportRow.VALUES + source.storedField(field.name()), field, filter));
 		}
 		DateRange range = query.dateRange();
 		if (range != null && (range.from() != null || range.to() != null)) {
-			Criteria date = Criteria.where(ReportRow.VALUES + source.dateField());
+			Criteria date = Criteria.where(ReportRow.VALUES + source.storedField(source.dateField()));
 			if (range.from() != null) {
 				date = date.gte(Date.from(range.from()));
 			}
@@ -106,10 +109,74 @@ public class RowService {
 	public Flux<Map<String, Object>> stream(RowQuery query, int limit) {
 		Query mongoQuery = Query.query(criteria(query)).with(sort(query)).cursorBatchSize(1000);
 		mongoQuery.fields().include("values");
+		if (query.source().joined()) {
+			mongoQuery.fields().include("eventId");
+		}
 		if (limit > 0) {
 			mongoQuery.limit(limit);
 		}
-		return this.mongo.find(mongoQuery, Document.class, ReportRow.COLLECTION).map(RowService::values);
+		Flux<Document> documents = this.mongo.find(mongoQuery, Document.class, ReportRow.COLLECTION);
+		if (!query.source().joined()) {
+			return documents.map(RowService::values);
+		}
+		// One query per batch of registrations for all their joined rows keeps the stream
+		// flat in memory and the round trips few.
+		return documents.buffer(JOIN_BATCH).concatMap((batch) -> joinBatch(query.source(), batch), 1);
+	}
+
+	/** Registrations whose joined rows are read with one query. */
+	static final int JOIN_BATCH = 500;
+
+	private Flux<Map<String, Object>> joinBatch(DataSource source, List<Document> batch) {
+		Set<String> eventIds = new HashSet<>();
+		Set<String> registrationIds = new HashSet<>();
+		for (Document document : batch) {
+			Object registrationId = values(document).get("registrationId");
+			if (registrationId != null) {
+				registrationIds.add(registrationId.toString());
+				eventIds.add(document.getString("eventId"));
+			}
+		}
+		Query related = Query
+			.query(Criteria.where("rowType")
+				.in(source.joins())
+				.and("eventId")
+				.in(eventIds)
+				.and(ReportRow.VALUES + "registrationId")
+				.in(registrationIds))
+			.with(Sort.by("lastEventTime", "_id"));
+		related.fields().include("rowType").include("eventId").include("values");
+		// Per registration and joined type: the newest row (sorted by event time, so the
+		// last one read) and the number of rows.
+		Mono<Map<String, Map<String, Joined>>> joined = registrationIds.isEmpty() ? Mono.just(Map.of())
+				: this.mongo.find(related, Document.class, ReportRow.COLLECTION)
+					.collect(HashMap<String, Map<String, Joined>>::new,
+							(byKey, row) -> byKey.computeIfAbsent(key(row), (k) -> new HashMap<>())
+								.merge(row.getString("rowType"), new Joined(values(row), 1),
+										(older, newer) -> new Joined(newer.values(), older.count() + 1)));
+		return joined.flatMapIterable((byKey) -> batch.stream().map((document) -> {
+			Map<String, Object> row = new HashMap<>();
+			values(document).forEach((field, value) -> row.put(source.rowType() + "." + field, value));
+			Map<String, Joined> types = byKey.getOrDefault(key(document), Map.of());
+			for (String type : source.joins()) {
+				Joined match = types.get(type);
+				row.put(type + ".count", (match != null) ? match.count() : 0);
+				if (match != null) {
+					match.values().forEach((field, value) -> row.put(type + "." + field, value));
+				}
+			}
+			return row;
+		}).toList());
+	}
+
+	private static String key(Document row) {
+		return row.getString("eventId") + "|" + values(row).get("registrationId");
+	}
+
+	/**
+	 * The newest joined row of one type and how many rows of that type there are.
+	 */
+	private record Joined(Map<String, Object> values, int count) {
 	}
 
 	public Mono<Long> count(RowQuery query) {
@@ -126,14 +193,13 @@ public class RowService {
 		Sort sort = Sort.unsorted();
 		for (RowSort rowSort : query.sorts()) {
 			sort = sort.and(Sort.by(rowSort.descending() ? Sort.Direction.DESC : Sort.Direction.ASC,
-					ReportRow.VALUES + rowSort.field()));
+					ReportRow.VALUES + query.source().storedField(rowSort.field())));
 		}
 		// _id last keeps the order stable across pages and restarts.
 		return sort.and(Sort.by("_id"));
 	}
 
-	private static Criteria condition(CatalogField field, RowFilter filter) {
-		String path = ReportRow.VALUES + field.name();
+	private static Criteria condition(String path, CatalogField field, RowFilter filter) {
 		String operator = (filter.operator() != null) ? filter.operator() : "equals";
 		Criteria where = Criteria.where(path);
 		return switch (operator) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -18,12 +17,15 @@ import org.springframework.data.mongodb.core.mapping.Field;
  *
  * @param id id
  * @param name name
- * @param report a ready-made report template id (informational; the file comes from the
- * export config)
+ * @param report a ready-made report template id (used when there is no export config)
  * @param exportConfig the export config that produces the file
+ * @param eventId the conference: a template's, or the export config's (null when the
+ * config exports every conference)
+ * @param format pdf, excel or csv of a template report
  * @param schedule when
  * @param delivery where
  * @param isActive whether it runs
+ * @param isGlobal whether every staff user sees it (otherwise only its creator)
  * @param lastRun last occurrence started
  * @param nextRun next occurrence
  * @param lastStatus success or failed
@@ -36,13 +38,12 @@ import org.springframework.data.mongodb.core.mapping.Field;
 @Document(ReportSchedule.COLLECTION)
 public record ReportSchedule(@Id @JsonProperty("_id") String id, String name, String report, String exportConfig,
 		String eventId, String format, Timing schedule, Delivery delivery,
-		@JsonProperty("isActive") @Field("isActive") boolean isActive, Instant lastRun, @Indexed Instant nextRun,
+		@JsonProperty("isActive") @Field("isActive") boolean isActive,
+		@JsonProperty("isGlobal") @Field("isGlobal") Boolean isGlobal, Instant lastRun, @Indexed Instant nextRun,
 		String lastStatus, String lastError, Integer failureCount, String createdBy, Instant createdAt,
 		Instant updatedAt) {
 
 	public static final String COLLECTION = "report_schedules";
-
-	private static final Set<String> SECRET_KEYS = Set.of("secretAccessKey", "accessToken", "refreshToken");
 
 	/**
 	 * The schedule as shown by the API: cloud storage secrets masked.
@@ -54,15 +55,15 @@ public record ReportSchedule(@Id @JsonProperty("_id") String id, String name, St
 			return this;
 		}
 		Map<String, Object> masked = new LinkedHashMap<>(this.delivery.cloudStorage().config());
-		masked.replaceAll((key, value) -> SECRET_KEYS.contains(key) ? "******" : value);
+		masked.replaceAll((key, value) -> ScheduleSecrets.SECRET_KEYS.contains(key) ? ScheduleSecrets.MASK : value);
 		CloudStorage storage = new CloudStorage(this.delivery.cloudStorage().provider(),
 				this.delivery.cloudStorage().path(), masked);
 		return new ReportSchedule(this.id, this.name, this.report, this.exportConfig, this.eventId, this.format,
 				this.schedule,
 				new Delivery(this.delivery.type(), this.delivery.recipients(), this.delivery.subject(),
 						this.delivery.message(), storage),
-				this.isActive, this.lastRun, this.nextRun, this.lastStatus, this.lastError, this.failureCount,
-				this.createdBy, this.createdAt, this.updatedAt);
+				this.isActive, this.isGlobal, this.lastRun, this.nextRun, this.lastStatus, this.lastError,
+				this.failureCount, this.createdBy, this.createdAt, this.updatedAt);
 	}
 
 	/**

@@ -39,11 +39,12 @@ class ScheduleController {
 	}
 
 	@GetMapping
-	Mono<ApiResponse<List<ReportSchedule>>> list(@RequestParam(required = false) String isActive,
-			@RequestParam(required = false) String frequency, @RequestParam(required = false) String page,
+	Mono<ApiResponse<List<ReportSchedule>>> list(@AuthenticationPrincipal AtlasPrincipal user,
+			@RequestParam(required = false) String isActive, @RequestParam(required = false) String frequency,
+			@RequestParam(required = false) String eventId, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
 		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.ASC, "nextRun"));
-		return this.schedules.list(isActive, frequency, query)
+		return this.schedules.list(user, isActive, frequency, eventId, query)
 			.map((paged) -> paged.map(ReportSchedule::redacted).toResponse("Report schedules"));
 	}
 
@@ -57,8 +58,8 @@ class ScheduleController {
 	}
 
 	@GetMapping("/{id}")
-	Mono<ApiResponse<ReportSchedule>> get(@PathVariable String id) {
-		return this.schedules.get(id).map((schedule) -> ApiResponse.ok(schedule.redacted()));
+	Mono<ApiResponse<ReportSchedule>> get(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
+		return this.schedules.get(user, id).map((schedule) -> ApiResponse.ok(schedule.redacted()));
 	}
 
 	@PutMapping("/{id}")
@@ -71,20 +72,21 @@ class ScheduleController {
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAnyRole('admin','manager')")
-	Mono<ApiResponse<Void>> delete(@PathVariable String id) {
-		return this.schedules.delete(id).then(Mono.fromSupplier(() -> ApiResponse.ok("Report schedule deleted", null)));
+	Mono<ApiResponse<Void>> delete(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
+		return this.schedules.delete(user, id)
+			.then(Mono.fromSupplier(() -> ApiResponse.ok("Report schedule deleted", null)));
 	}
 
 	@PostMapping("/{id}/run-now")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasAnyRole('admin','manager')")
-	Mono<ApiResponse<ScheduleRun>> runNow(@PathVariable String id) {
-		return this.schedules.runNow(id).map((run) -> ApiResponse.ok("Report run started", run));
+	Mono<ApiResponse<ScheduleRun>> runNow(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
+		return this.schedules.runNow(user, id).map((run) -> ApiResponse.ok("Report run started", run));
 	}
 
 	@GetMapping("/{id}/runs")
-	Mono<ApiResponse<List<ScheduleRun>>> runs(@PathVariable String id) {
-		return this.schedules.runs(id).map(ApiResponse::ok);
+	Mono<ApiResponse<List<ScheduleRun>>> runs(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
+		return this.schedules.runs(user, id).map(ApiResponse::ok);
 	}
 
 }

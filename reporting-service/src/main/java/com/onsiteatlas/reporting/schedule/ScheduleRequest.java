@@ -13,7 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param schedule timing
  * @param delivery delivery
  * @param isActive whether it runs (default true)
+ * @param isGlobal whether every staff user sees it (default false: only its creator)
  */
 record ScheduleRequest(String name, String report, String exportConfig, String eventId, String format,
-		ReportSchedule.Timing schedule, ReportSchedule.Delivery delivery, @JsonProperty("isActive") Boolean isActive) {
+		ReportSchedule.Timing schedule, ReportSchedule.Delivery delivery, @JsonProperty("isActive") Boolean isActive,
+		@JsonProperty("isGlobal") Boolean isGlobal) {
 }

@@ -55,11 +55,14 @@ class ScheduleRunner implements SmartLifecycle {
 
 	private final ReportService reports;
 
+	private final ScheduleSecrets secrets;
+
 	private volatile Disposable loop;
 
 	ScheduleRunner(ReactiveMongoTemplate mongo, ExportService exports, MailDelivery mail, CloudDelivery cloud,
-			ScheduleProperties properties, ReportService reports) {
+			ScheduleProperties properties, ReportService reports, ScheduleSecrets secrets) {
 		this.mongo = mongo;
+		this.secrets = secrets;
 		this.reports = reports;
 		this.exports = exports;
 		this.mail = mail;
@@ -69,7 +72,11 @@ class ScheduleRunner implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.loop = Flux.interval(Duration.ofSeconds(1), this.properties.pollInterval())
+		Mono<Long> seal = Mono.defer(this.secrets::sealLegacySecrets).onErrorResume((ex) -> {
+			logger.warn("Sealing clear-text schedule secrets failed (they stay readable): {}", ex.toString());
+			return Mono.empty();
+		});
+		this.loop = seal.thenMany(Flux.interval(Duration.ofSeconds(1), this.properties.pollInterval()))
 			.onBackpressureDrop()
 			.concatMap((tick) -> claimDue().then(advanceRuns()).onErrorResume((ex) -> {
 				logger.warn("Schedule round failed: {}", ex.toString());
@@ -166,13 +173,32 @@ class ScheduleRunner implements SmartLifecycle {
 		String name = schedule.report() + "_" + schedule.eventId() + "_" + run.occurrence().toString().substring(0, 10)
 				+ "." + format.extension();
 		return this.reports.file(schedule.eventId(), null, template.definition(), format)
-			.flatMap((bytes) -> send(schedule, new ReportFile(name, format.contentType(), bytes, bytes.length, null),
-					template.name()))
+			.flatMap((bytes) -> deliverTemplate(schedule, template, format, name, bytes))
 			.flatMap((target) -> succeed(run, target));
 	}
 
+	/**
+	 * Delivers a template report. A download, or an e-mail too large to attach, needs a
+	 * stored copy: it is kept as a completed export job and linked like any export.
+	 */
+	private Mono<String> deliverTemplate(ReportSchedule schedule, ReportTemplate template, FileFormat format,
+			String name, byte[] bytes) {
+		String type = schedule.delivery().type();
+		boolean keep = "download".equals(type) || ("email".equals(type) && !this.mail.attaches(bytes.length));
+		if (!keep) {
+			return send(schedule, new ReportFile(name, format.contentType(), bytes, bytes.length, null),
+					template.name());
+		}
+		return this.exports
+			.keep(template.name(), template.definition().dataType(), schedule.eventId(), format, name, bytes,
+					schedule.createdBy(), schedule.id())
+			.flatMap((job) -> "download".equals(type) ? Mono.just("history:" + job.id()) : send(schedule,
+					new ReportFile(name, format.contentType(), null, bytes.length, "/api/export/download/" + job.id()),
+					template.name()));
+	}
+
 	private Mono<Void> startExport(ScheduleRun run, ReportSchedule schedule) {
-		return this.exports.specOf(schedule.exportConfig())
+		return this.exports.specOf(schedule.exportConfig(), schedule.eventId())
 			.flatMap((spec) -> this.exports.enqueue(spec, schedule.createdBy(), schedule.exportConfig(), schedule.id()))
 			.flatMap((job) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
 					new Update().set("status", ScheduleRun.EXPORTING).set("jobId", job.id()).unset("leaseUntil"),
@@ -223,7 +249,7 @@ class ScheduleRunner implements SmartLifecycle {
 				.thenReturn("email:" + String.join(",", delivery.recipients()));
 		}
 		ReportSchedule.CloudStorage storage = delivery.cloudStorage();
-		return this.cloud.upload(storage.provider(), storage.path(), storage.config(), file);
+		return this.cloud.upload(storage.provider(), storage.path(), this.secrets.open(storage), file);
 	}
 
 	private Mono<Void> succeed(ScheduleRun run, String target) {

@@ -3,6 +3,7 @@ package com.onsiteatlas.reporting.schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.types.ObjectId;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.builder.ReportTemplate;
+import com.onsiteatlas.reporting.export.ExportConfig;
 import com.onsiteatlas.reporting.export.ExportConfigService;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.support.paging.MongoPaging;
@@ -25,7 +27,9 @@ import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
- * Report schedules: validation, {@code nextRun}, and run-now.
+ * Report schedules: validation, {@code nextRun}, and run-now. Like export configs, a user
+ * sees the schedules they created and the global ones; a user whose token is bound to one
+ * event sees only that event's schedules.
  */
 @Service
 class ScheduleService {
@@ -40,27 +44,50 @@ class ScheduleService {
 
 	private final ScheduleRunner runner;
 
-	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunner runner) {
+	private final ScheduleSecrets secrets;
+
+	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunner runner,
+			ScheduleSecrets secrets) {
 		this.mongo = mongo;
 		this.configs = configs;
 		this.runner = runner;
+		this.secrets = secrets;
 	}
 
-	Mono<Paged<ReportSchedule>> list(String isActive, String frequency, PageQuery page) {
+	Mono<Paged<ReportSchedule>> list(AtlasPrincipal user, String isActive, String frequency, String eventId,
+			PageQuery page) {
 		List<Criteria> all = new ArrayList<>();
+		all.add(visibleTo(user));
+		if (eventId != null) {
+			all.add(Criteria.where("eventId").is(ObjectIds.require(eventId, "eventId")));
+		}
 		if (isActive != null) {
 			all.add(Criteria.where("isActive").is(Boolean.parseBoolean(isActive)));
 		}
 		if (frequency != null) {
 			all.add(Criteria.where("schedule.frequency").is(frequency));
 		}
-		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
-		return MongoPaging.find(this.mongo, query, ReportSchedule.class, page);
+		return MongoPaging.find(this.mongo, Query.query(new Criteria().andOperator(all)), ReportSchedule.class, page);
 	}
 
-	Mono<ReportSchedule> get(String id) {
+	/**
+	 * Own or global schedules; for a token bound to an event, only that event's (a
+	 * schedule without an event exports every event, so it is not shown).
+	 */
+	private static Criteria visibleTo(AtlasPrincipal user) {
+		Criteria owned = new Criteria().orOperator(Criteria.where("createdBy").is(user.userId()),
+				Criteria.where("isGlobal").is(true));
+		if (user.eventId() == null) {
+			return owned;
+		}
+		return new Criteria().andOperator(owned, Criteria.where("eventId").is(user.eventId()));
+	}
+
+	Mono<ReportSchedule> get(AtlasPrincipal user, String id) {
 		ObjectIds.require(id, "id");
-		return this.mongo.findById(id, ReportSchedule.class)
+		return this.mongo
+			.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), visibleTo(user))),
+					ReportSchedule.class)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Report schedule not found")));
 	}
 
@@ -69,19 +96,19 @@ class ScheduleService {
 	}
 
 	Mono<ReportSchedule> update(AtlasPrincipal user, String id, ScheduleRequest request) {
-		return get(id).flatMap((existing) -> validated(user, request, existing)).flatMap(this.mongo::save);
+		return get(user, id).flatMap((existing) -> validated(user, request, existing)).flatMap(this.mongo::save);
 	}
 
-	Mono<Void> delete(String id) {
-		return get(id).flatMap(this.mongo::remove).then();
+	Mono<Void> delete(AtlasPrincipal user, String id) {
+		return get(user, id).flatMap(this.mongo::remove).then();
 	}
 
-	Mono<ScheduleRun> runNow(String id) {
-		return get(id).flatMap(this.runner::runNow);
+	Mono<ScheduleRun> runNow(AtlasPrincipal user, String id) {
+		return get(user, id).flatMap(this.runner::runNow);
 	}
 
-	Mono<List<ScheduleRun>> runs(String id) {
-		return get(id).flatMap(
+	Mono<List<ScheduleRun>> runs(AtlasPrincipal user, String id) {
+		return get(user, id).flatMap(
 				(schedule) -> this.mongo
 					.find(Query.query(Criteria.where("scheduleId").is(schedule.id()))
 						.with(Sort.by(Sort.Direction.DESC, "createdAt"))
@@ -90,16 +117,25 @@ class ScheduleService {
 	}
 
 	private Mono<ReportSchedule> validated(AtlasPrincipal user, ScheduleRequest request, ReportSchedule existing) {
-		Mono<String> configId = Mono.fromRunnable(() -> check(request))
+		Mono<Optional<ExportConfig>> config = Mono.fromRunnable(() -> check(request))
 			.then(Mono.defer(() -> (request.exportConfig() != null)
-					? this.configs.get(user, request.exportConfig()).map((config) -> config.id()) : Mono.just("")));
-		return configId.map((config) -> {
+					? this.configs.get(user, request.exportConfig()).map(Optional::of) : Mono.just(Optional.empty())));
+		return config.map((found) -> {
+			String eventId = found.map(ExportConfig::event).orElse(request.eventId());
+			if (eventId != null && !user.canReachEvent(eventId)) {
+				throw ApiException.forbidden("You cannot schedule reports of this event");
+			}
+			if (eventId == null && user.eventId() != null) {
+				throw ApiException.forbidden("Your access is limited to one event: use an export config of that event");
+			}
 			Instant now = Instant.now();
 			boolean active = request.isActive() == null || request.isActive();
 			return new ReportSchedule((existing != null) ? existing.id() : new ObjectId().toHexString(), request.name(),
-					request.report(), config.isEmpty() ? null : config, request.eventId(),
+					request.report(), found.map(ExportConfig::id).orElse(null), eventId,
 					(request.format() != null) ? FileFormat.of(request.format()).exportType() : null,
-					request.schedule(), request.delivery(), active, (existing != null) ? existing.lastRun() : null,
+					request.schedule(),
+					this.secrets.seal(request.delivery(), (existing != null) ? existing.delivery() : null), active,
+					Boolean.TRUE.equals(request.isGlobal()), (existing != null) ? existing.lastRun() : null,
 					active ? Occurrences.next(request.schedule(), now) : null,
 					(existing != null) ? existing.lastStatus() : null, (existing != null) ? existing.lastError() : null,
 					(existing != null) ? existing.failureCount() : 0,
@@ -111,6 +147,9 @@ class ScheduleService {
 	private static void check(ScheduleRequest request) {
 		if (request.exportConfig() == null && request.report() == null) {
 			throw ApiException.badRequest("Give exportConfig, or report (a template id) with eventId");
+		}
+		if (request.eventId() != null) {
+			ObjectIds.require(request.eventId(), "eventId");
 		}
 		if (request.exportConfig() != null) {
 			ObjectIds.require(request.exportConfig(), "exportConfig");
@@ -131,9 +170,6 @@ class ScheduleService {
 		ReportSchedule.Delivery delivery = request.delivery();
 		if (delivery == null || delivery.type() == null || !DELIVERY_TYPES.contains(delivery.type())) {
 			throw ApiException.badRequest("delivery.type must be email, download or cloud-storage");
-		}
-		if ("download".equals(delivery.type()) && request.exportConfig() == null) {
-			throw ApiException.badRequest("download delivery needs an exportConfig (its file is kept in the history)");
 		}
 		if ("email".equals(delivery.type())) {
 			if (delivery.recipients() == null || delivery.recipients().isEmpty()) {

@@ -1,20 +1,25 @@
 package com.onsiteatlas.reporting.schedule;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,10 +32,15 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
+import com.onsiteatlas.reporting.delivery.SigV4;
+import com.onsiteatlas.support.crypto.AesGcmCipher;
+import com.onsiteatlas.support.testing.IdentityTokens;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -47,6 +57,9 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduleTests extends ReportingIntegrationTest {
 
+	/** The development default of ATLAS_ENCRYPTION_KEY, which the tests run with. */
+	private static final String DEV_KEY = "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
+
 	private final String eventId = new ObjectId().toHexString();
 
 	private final WireMockServer s3 = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -56,6 +69,9 @@ class ScheduleTests extends ReportingIntegrationTest {
 
 	@Autowired
 	ScheduleRunner runner;
+
+	@Autowired
+	ScheduleSecrets secrets;
 
 	private String configId;
 
@@ -97,7 +113,8 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.uri("/api/reports/schedules")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", "Morning report", "exportConfig", this.configId, "schedule",
-					Map.of("frequency", "daily", "time", "07:30", "timezone", "Asia/Kolkata"), "delivery", delivery))
+					Map.of("frequency", "daily", "time", "07:30", "timezone", "Asia/Kolkata"), "delivery", delivery,
+					"isGlobal", true))
 			.exchange()
 			.expectStatus()
 			.isCreated()
@@ -171,13 +188,21 @@ class ScheduleTests extends ReportingIntegrationTest {
 
 	@Test
 	void uploadsARunNowToS3AndMasksTheSecret() {
+		String secret = "top-secret-" + new ObjectId();
 		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
 				Map.of("provider", "s3", "path", "atlas/daily", "config", Map.of("endpoint", this.s3.baseUrl(),
-						"bucket", "reports", "accessKeyId", "AKIDTEST", "secretAccessKey", "top-secret"))));
+						"bucket", "reports", "accessKeyId", "AKIDTEST", "secretAccessKey", secret))));
+		// At rest: sealed, and the clear secret appears nowhere in the document.
+		Document stored = this.mongo.findById(id, Document.class, ReportSchedule.COLLECTION).block();
+		assertThat(stored.toJson()).doesNotContain(secret);
+		String sealed = storedSecret(id, "secretAccessKey");
+		assertThat(sealed).startsWith("v1:");
+		assertThat(new AesGcmCipher(DEV_KEY).decrypt(sealed)).isEqualTo(secret);
 		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> this.s3.verify(putRequestedFor(urlMatching("/reports/atlas/daily/registrations_.*\\.csv"))));
+		assertSignedWith("/reports/atlas/daily/.*", secret);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		as("staff").get()
@@ -190,6 +215,173 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.isEqualTo("******")
 			.jsonPath("$.data.delivery.cloudStorage.config.bucket")
 			.isEqualTo("reports");
+	}
+
+	@Test
+	void deliversWithAClearTextSecretOfAnEarlierVersionAndSealsItOnTheNextWrite() {
+		String secret = "legacy-secret-" + new ObjectId();
+		Map<String, Object> s3Config = Map.of("endpoint", this.s3.baseUrl(), "bucket", "reports", "accessKeyId",
+				"AKIDTEST", "secretAccessKey", secret);
+		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
+				Map.of("provider", "s3", "path", "legacy", "config", s3Config)));
+		// As an earlier version stored it: in clear text.
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().set("delivery.cloudStorage.config.secretAccessKey", secret), ReportSchedule.class)
+			.block();
+		assertThat(storedSecret(id, "secretAccessKey")).isEqualTo(secret);
+		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
+		assertSignedWith("/reports/legacy/.*", secret);
+		// An update that sends back the masked value keeps the secret, now sealed.
+		as("admin").put()
+			.uri("/api/reports/schedules/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Renamed", "exportConfig", this.configId, "isGlobal", true, "schedule",
+					Map.of("frequency", "daily", "time", "07:30"), "delivery",
+					Map.of("type", "cloud-storage", "cloudStorage",
+							Map.of("provider", "s3", "path", "legacy", "config",
+									Map.of("endpoint", this.s3.baseUrl(), "bucket", "reports", "accessKeyId",
+											"AKIDTEST", "secretAccessKey", "******")))))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.delivery.cloudStorage.config.secretAccessKey")
+			.isEqualTo("******");
+		assertThat(storedSecret(id, "secretAccessKey")).startsWith("v1:");
+		assertThat(new AesGcmCipher(DEV_KEY).decrypt(storedSecret(id, "secretAccessKey"))).isEqualTo(secret);
+		// A masked value where none is stored is refused.
+		as("admin").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("exportConfig", this.configId, "schedule", Map.of("frequency", "daily"), "delivery",
+					Map.of("type", "cloud-storage", "cloudStorage",
+							Map.of("provider", "dropbox", "config", Map.of("accessToken", "******")))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("accessToken"));
+	}
+
+	@Test
+	void sealsClearTextSecretsOfEarlierVersionsAtStartOnce() {
+		String token = "drive-token-" + new ObjectId();
+		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
+				Map.of("provider", "google-drive", "config", Map.of("accessToken", token, "folderId", "f1"))));
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().set("delivery.cloudStorage.config.accessToken", token), ReportSchedule.class)
+			.block();
+		assertThat(this.secrets.sealLegacySecrets().block()).isPositive();
+		String sealed = storedSecret(id, "accessToken");
+		assertThat(sealed).startsWith("v1:");
+		assertThat(new AesGcmCipher(DEV_KEY).decrypt(sealed)).isEqualTo(token);
+		assertThat(storedSecret(id, "folderId")).isEqualTo("f1");
+		// Nothing left to seal: a second start changes nothing.
+		this.secrets.sealLegacySecrets().block();
+		assertThat(storedSecret(id, "accessToken")).isEqualTo(sealed);
+	}
+
+	@Test
+	void listsOwnAndGlobalSchedulesOfTheEventsTheTokenReaches() {
+		String owner = new ObjectId().toHexString();
+		String stranger = new ObjectId().toHexString();
+		Map<String, Object> delivery = Map.of("type", "download");
+		String mine = createAs(owner, null, Map.of("name", "Private " + owner, "exportConfig", this.configId,
+				"schedule", Map.of("frequency", "daily"), "delivery", delivery));
+		String shared = createAs(owner, null, Map.of("name", "Shared " + owner, "exportConfig", this.configId,
+				"isGlobal", true, "schedule", Map.of("frequency", "daily"), "delivery", delivery));
+		assertThat(names(owner, null)).contains("Private " + owner, "Shared " + owner);
+		assertThat(names(stranger, null)).contains("Shared " + owner).doesNotContain("Private " + owner);
+		// Bound to this event: its schedules only; bound to another: none of them.
+		assertThat(names(stranger, this.eventId)).contains("Shared " + owner).doesNotContain("Private " + owner);
+		String elsewhere = new ObjectId().toHexString();
+		assertThat(names(stranger, elsewhere)).doesNotContain("Shared " + owner);
+		client(stranger, null).get().uri("/api/reports/schedules/" + mine).exchange().expectStatus().isNotFound();
+		client(stranger, elsewhere).get()
+			.uri("/api/reports/schedules/" + shared)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		client(stranger, this.eventId).get()
+			.uri("/api/reports/schedules/" + shared)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.eventId")
+			.isEqualTo(this.eventId);
+		// A token bound to another event cannot schedule this event's config.
+		client(owner, elsewhere).post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("report", "workshop-fill", "eventId", this.eventId, "schedule",
+					Map.of("frequency", "daily"), "delivery", delivery))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private WebTestClient client(String userId, String eventId) {
+		return client().mutate()
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.of(userId, "staff", "admin", eventId))
+			.build();
+	}
+
+	private String createAs(String userId, String eventId, Map<String, Object> body) {
+		Map<?, ?> created = client(userId, eventId).post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) ((Map<?, ?>) created.get("data")).get("_id");
+	}
+
+	private List<String> names(String userId, String eventId) {
+		Map<?, ?> page = client(userId, eventId).get()
+			.uri("/api/reports/schedules?limit=100")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return ((List<?>) page.get("data")).stream()
+			.map((schedule) -> (String) ((Map<?, ?>) schedule).get("name"))
+			.toList();
+	}
+
+	private String storedSecret(String id, String key) {
+		Document stored = this.mongo.findById(id, Document.class, ReportSchedule.COLLECTION).block();
+		return stored.get("delivery", Document.class)
+			.get("cloudStorage", Document.class)
+			.get("config", Document.class)
+			.getString(key);
+	}
+
+	/** The S3 stand-in got a request whose SigV4 signature was made with this secret. */
+	private void assertSignedWith(String path, String secret) {
+		List<LoggedRequest> puts = this.s3.findAll(putRequestedFor(urlMatching(path)));
+		assertThat(puts).isNotEmpty();
+		LoggedRequest put = puts.get(puts.size() - 1);
+		Instant at = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+			.withZone(ZoneOffset.UTC)
+			.parse(put.getHeader("x-amz-date"), Instant::from);
+		String expected = SigV4
+			.sign("PUT", URI.create(this.s3.baseUrl() + put.getUrl()),
+					Map.of("content-type", put.getHeader("Content-Type")), put.getHeader("x-amz-content-sha256"),
+					"AKIDTEST", secret, "us-east-1", "s3", at)
+			.get("Authorization");
+		assertThat(put.getHeader("Authorization")).isEqualTo(expected);
 	}
 
 	@Test
