@@ -162,6 +162,13 @@ public final class SuiteHarness {
 		String fastDiscovery = "{\"eureka.client.registry-fetch-interval-seconds\":2,"
 				+ "\"eureka.instance.lease-renewal-interval-in-seconds\":2,"
 				+ "\"eureka.instance.prefer-ip-address\":true,\"eureka.instance.ip-address\":\"127.0.0.1\"}";
+		// Fault tests want short waits: a record that keeps failing is dead-lettered
+		// after
+		// two attempts (a database outage still holds it, see DependencyFailures), and
+		// a killed dispatcher's claims expire after 15 s.
+		String serviceSettings = fastDiscovery.substring(0, fastDiscovery.length() - 1)
+				+ ",\"atlas.messaging.retry-max-attempts\":2,\"atlas.messaging.retry-max-interval\":\"1s\","
+				+ "\"atlas.notification.dispatch.lease\":\"15s\"}";
 		for (String service : SERVICES) {
 			Map<String, String> env = new LinkedHashMap<>();
 			env.put("SERVER_PORT", port(service));
@@ -171,7 +178,7 @@ public final class SuiteHarness {
 			env.put("SMTP_HOST", "127.0.0.1");
 			env.put("SMTP_PORT", port("smtp"));
 			env.put("ATLAS_NOTIFICATION_EMAIL_RATE", String.valueOf(EMAIL_RATE));
-			env.put("SPRING_APPLICATION_JSON", fastDiscovery);
+			env.put("SPRING_APPLICATION_JSON", serviceSettings);
 			define(service, service, env, "-Xmx384m");
 			launch(service);
 		}
@@ -180,6 +187,9 @@ public final class SuiteHarness {
 		gateway.put("EUREKA_URL", eureka);
 		gateway.put("JWT_SECRET", JWT_SECRET);
 		gateway.put("LEGACY_BACKEND_URL", "http://127.0.0.1:" + port("legacy"));
+		// The per-client rate limit has its own gateway tests; here all tests share one
+		// client address.
+		gateway.put("ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE", "1000000");
 		gateway.put("SPRING_APPLICATION_JSON", fastDiscovery);
 		define("gateway-service", "gateway-service", gateway, "-Xmx384m");
 		launch("gateway-service");

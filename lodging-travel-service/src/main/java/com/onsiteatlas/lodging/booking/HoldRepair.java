@@ -77,6 +77,7 @@ class HoldRepair implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.schedule = Flux.interval(Duration.ofMinutes(1), Duration.ofMinutes(5))
+			.onBackpressureDrop()
 			.concatMap((tick) -> repair(GRACE).onErrorResume((ex) -> {
 				logger.warn("Room-block repair failed; retrying at the next run: {}", ex.toString());
 				return Mono.just(0L);

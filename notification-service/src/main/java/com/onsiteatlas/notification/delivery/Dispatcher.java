@@ -351,7 +351,8 @@ public class Dispatcher implements SmartLifecycle {
 		if (this.loop != null || !this.properties.dispatch().enabled()) {
 			return;
 		}
-		this.loop = Flux.merge(Flux.interval(this.properties.dispatch().pollInterval()), this.wakeups.asFlux())
+		this.loop = Flux
+			.merge(Flux.interval(this.properties.dispatch().pollInterval()).onBackpressureDrop(), this.wakeups.asFlux())
 			.onBackpressureDrop()
 			.concatMap((tick) -> dispatchDue().onErrorResume((ex) -> {
 				logger.warn("Dispatch pass failed: {}", ex.toString());

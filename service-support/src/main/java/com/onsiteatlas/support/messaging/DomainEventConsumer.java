@@ -142,6 +142,7 @@ public class DomainEventConsumer implements SmartLifecycle {
 		created.start();
 		this.container = created;
 		this.purge = Flux.interval(Duration.ofMinutes(5), Duration.ofHours(1))
+			.onBackpressureDrop()
 			.concatMap(
 					(tick) -> this.processed.purgeOlderThan(Instant.now().minus(this.properties.processedRetention()))
 						.onErrorResume((ex) -> Mono.just(0L)))

@@ -152,7 +152,10 @@ public class OutboxRelay implements SmartLifecycle {
 		if (this.loop != null || this.collections.isEmpty()) {
 			return;
 		}
-		this.loop = Flux.merge(Flux.interval(this.properties.outboxPollInterval()), this.wakeups.asFlux())
+		// The interval drops its own surplus ticks: ticks piling up behind the merge
+		// during a long pause would overflow it and end the loop for good.
+		this.loop = Flux
+			.merge(Flux.interval(this.properties.outboxPollInterval()).onBackpressureDrop(), this.wakeups.asFlux())
 			.onBackpressureDrop()
 			.concatMap((tick) -> relayOnce().onErrorResume((ex) -> {
 				logger.warn("Outbox relay pass failed: {}", ex.toString());
