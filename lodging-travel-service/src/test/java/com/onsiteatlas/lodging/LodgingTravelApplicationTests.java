@@ -3,47 +3,21 @@ package com.onsiteatlas.lodging;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.support.testing.IdentityTokens;
+import com.onsiteatlas.support.testing.ServiceConventionsContract;
 
-class LodgingTravelApplicationTests extends LodgingTravelIntegrationTest {
+class LodgingTravelApplicationTests extends LodgingTravelIntegrationTest implements ServiceConventionsContract {
 
-	@Test
-	void isHealthyWithItsStores() {
-		this.client.get()
-			.uri("/actuator/health")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+	@Override
+	public WebTestClient serviceClient() {
+		return this.client;
 	}
 
-	@Test
-	void refusesCallsThatBypassTheGateway() {
-		this.client.get().uri("/api/events/65f0a0000000000000000001/hotels").exchange().expectStatus().isUnauthorized();
-		this.client.get()
-			.uri("/api/events/65f0a0000000000000000001/hotels")
-			.header("X-User-Role", "admin")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized();
-	}
-
-	@Test
-	void answersAnAuthenticatedStaffRequestWithAPage() {
-		this.client.get()
-			.uri("/api/events/65f0a0000000000000000001/hotels")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("staff"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.success")
-			.isEqualTo(true)
-			.jsonPath("$.meta.pagination.page")
-			.isEqualTo(1);
+	@Override
+	public String staffListPath() {
+		return "/api/events/65f0a0000000000000000001/hotels";
 	}
 
 	@Test
@@ -58,18 +32,6 @@ class LodgingTravelApplicationTests extends LodgingTravelIntegrationTest {
 				.expectStatus()
 				.isForbidden();
 		}
-	}
-
-	@Test
-	void servesItsOpenApiDocument() {
-		this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.openapi")
-			.exists();
 	}
 
 }

@@ -1,61 +1,19 @@
 package com.onsiteatlas.reporting;
 
-import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-import org.springframework.http.HttpHeaders;
+import com.onsiteatlas.support.testing.ServiceConventionsContract;
 
-import com.onsiteatlas.support.testing.IdentityTokens;
+class ReportingApplicationTests extends ReportingIntegrationTest implements ServiceConventionsContract {
 
-class ReportingApplicationTests extends ReportingIntegrationTest {
-
-	@Test
-	void isHealthyWithItsStores() {
-		this.client.get()
-			.uri("/actuator/health")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+	@Override
+	public WebTestClient serviceClient() {
+		return this.client;
 	}
 
-	@Test
-	void refusesCallsThatBypassTheGateway() {
-		this.client.get().uri("/api/export/configs").exchange().expectStatus().isUnauthorized();
-		this.client.get()
-			.uri("/api/export/configs")
-			.header("X-User-Role", "admin")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized();
-	}
-
-	@Test
-	void answersAnAuthenticatedStaffRequestWithAPage() {
-		this.client.get()
-			.uri("/api/export/configs")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("staff"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.success")
-			.isEqualTo(true)
-			.jsonPath("$.meta.pagination.page")
-			.isEqualTo(1);
-	}
-
-	@Test
-	void servesItsOpenApiDocument() {
-		this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.openapi")
-			.exists();
+	@Override
+	public String staffListPath() {
+		return "/api/export/configs";
 	}
 
 }
