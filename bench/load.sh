@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load run against the embedded suite with wrk (Debian package `wrk`): gateway throughput and latency for typical
-# reads, and what the gateway adds compared with calling a service port directly (with a gateway identity token).
+# reads and writes, and what the gateway adds compared with calling a service port directly (with a gateway
+# identity token). Event ingest per service: bench/ingest.sh.
 #
 #   ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE=100000000 ATLAS_JAVA_OPTS=-XX:TieredStopAtLevel=4 bin/atlas up
 #     (lifts the 500/min per-IP limit, which would answer 429, and gives the services the C2 compiler that
@@ -49,5 +50,12 @@ run "gateway: hotels list" "$GATEWAY/api/events/$EVENT_ID/hotels" "$ADMIN_TOKEN"
 run "direct:  hotels list" "http://127.0.0.1:8082/api/events/$EVENT_ID/hotels" "$IDENTITY"
 run "gateway: export configs list" "$GATEWAY/api/export/configs" "$ADMIN_TOKEN"
 run "direct:  export configs list" "http://127.0.0.1:8083/api/export/configs" "$IDENTITY"
+PREVIEW='{"reportType":"registrations","fields":["registrationId","firstName","email"],"sortBy":"registrationId","limit":50}'
+run "gateway: report builder preview (POST)" "$GATEWAY/api/events/$EVENT_ID/reports/preview" "$ADMIN_TOKEN" POST "$PREVIEW"
+run "direct:  report builder preview (POST)" "http://127.0.0.1:8083/api/events/$EVENT_ID/reports/preview" "$IDENTITY" POST "$PREVIEW"
+# A real write: every request creates a hotel in the demo event (remove .atlas/data to start clean afterwards).
+HOTEL='{"name":"Load Test Inn","roomTypes":[{"name":"Standard","capacity":2,"priceCents":450000,"currency":"INR"}]}'
+run "gateway: create hotel (POST, write)" "$GATEWAY/api/events/$EVENT_ID/hotels" "$ADMIN_TOKEN" POST "$HOTEL"
+run "direct:  create hotel (POST, write)" "http://127.0.0.1:8082/api/events/$EVENT_ID/hotels" "$IDENTITY" POST "$HOTEL"
 run "gateway: legacy pass-through (/api/health)" "$GATEWAY/api/health" "$ADMIN_TOKEN"
 run "gateway: rejected token (401 path)" "$GATEWAY/api/events/$EVENT_ID/hotels" "not-a-token"
