@@ -238,6 +238,39 @@ class ExportConfigApiTests extends ReportingIntegrationTest {
 	}
 
 	@Test
+	void refusesOverlongTextWithAMessageNamingTheField() {
+		String huge = "x".repeat(1_000_000);
+		as("admin").post()
+			.uri("/api/export/configs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(config(huge, "registrations", List.of("firstName"), false))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("name"));
+		as("admin").post()
+			.uri("/api/export/generate")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", huge, "exportType", "csv", "dataType", "registrations", "fields",
+					List.of("firstName")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		as("admin").post()
+			.uri("/api/reports/schedules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", huge))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("name"));
+	}
+
+	@Test
 	void refusesMalformedIdsAndUnknownJsonFields() {
 		as("admin").get().uri("/api/export/configs/not-an-id").exchange().expectStatus().isBadRequest();
 		as("admin").post()

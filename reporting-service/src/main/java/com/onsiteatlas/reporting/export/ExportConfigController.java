@@ -3,6 +3,8 @@ package com.onsiteatlas.reporting.export;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
@@ -52,7 +54,7 @@ class ExportConfigController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<ApiResponse<ExportConfig>> create(@AuthenticationPrincipal AtlasPrincipal user,
-			@RequestBody ExportConfigRequest request) {
+			@Valid @RequestBody ExportConfigRequest request) {
 		return this.configs.create(user, request).map((config) -> ApiResponse.ok("Export config created", config));
 	}
 
@@ -63,7 +65,7 @@ class ExportConfigController {
 
 	@PutMapping("/{id}")
 	Mono<ApiResponse<ExportConfig>> update(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id,
-			@RequestBody ExportConfigRequest request) {
+			@Valid @RequestBody ExportConfigRequest request) {
 		return this.configs.update(user, id, request).map((config) -> ApiResponse.ok("Export config updated", config));
 	}
 

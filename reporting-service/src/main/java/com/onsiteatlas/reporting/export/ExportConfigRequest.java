@@ -2,6 +2,8 @@ package com.onsiteatlas.reporting.export;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import com.onsiteatlas.reporting.format.ExportOptions;
@@ -22,7 +24,7 @@ import com.onsiteatlas.reporting.rows.RowSort;
  * @param sorts sort order
  * @param config format options
  */
-record ExportConfigRequest(String name, String description, String exportType, String dataType, String event,
-		@JsonProperty("isGlobal") Boolean isGlobal, List<String> fields, List<RowFilter> filters, List<RowSort> sorts,
-		ExportOptions config) {
+record ExportConfigRequest(@Size(max = 200) String name, @Size(max = 2000) String description, String exportType,
+		String dataType, String event, @JsonProperty("isGlobal") Boolean isGlobal, List<String> fields,
+		List<RowFilter> filters, List<RowSort> sorts, ExportOptions config) {
 }

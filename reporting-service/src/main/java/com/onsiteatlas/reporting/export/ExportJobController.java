@@ -3,6 +3,8 @@ package com.onsiteatlas.reporting.export;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,7 +48,7 @@ class ExportJobController {
 	@PostMapping("/generate")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<ApiResponse<ExportHistory>> generate(@AuthenticationPrincipal AtlasPrincipal user,
-			@RequestBody GenerateRequest request) {
+			@Valid @RequestBody GenerateRequest request) {
 		return this.exports.generate(user, request).map((job) -> ApiResponse.ok("Export queued", job));
 	}
 

@@ -2,6 +2,8 @@ package com.onsiteatlas.reporting.export;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 import com.onsiteatlas.reporting.format.ExportOptions;
 import com.onsiteatlas.reporting.rows.DateRange;
 import com.onsiteatlas.reporting.rows.RowFilter;
@@ -23,7 +25,7 @@ import com.onsiteatlas.reporting.rows.RowSort;
  * @param dateRange date bounds
  * @param config format options
  */
-record GenerateRequest(String exportConfigId, String name, String exportType, String dataType, String event,
-		String eventId, List<String> fields, List<RowFilter> filters, List<RowSort> sorts, DateRange dateRange,
-		ExportOptions config) {
+record GenerateRequest(String exportConfigId, @Size(max = 200) String name, String exportType, String dataType,
+		String event, String eventId, List<String> fields, List<RowFilter> filters, List<RowSort> sorts,
+		DateRange dateRange, ExportOptions config) {
 }

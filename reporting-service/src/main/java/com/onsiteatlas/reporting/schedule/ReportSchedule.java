@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.data.annotation.Id;
@@ -90,8 +92,8 @@ public record ReportSchedule(@Id @JsonProperty("_id") String id, String name, St
 	 * @param message e-mail text
 	 * @param cloudStorage cloud target
 	 */
-	public record Delivery(String type, List<String> recipients, String subject, String message,
-			CloudStorage cloudStorage) {
+	public record Delivery(String type, @Size(max = 100) List<String> recipients, @Size(max = 300) String subject,
+			@Size(max = 5000) String message, CloudStorage cloudStorage) {
 	}
 
 	/**

@@ -3,6 +3,8 @@ package com.onsiteatlas.reporting.schedule;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
@@ -52,7 +54,7 @@ class ScheduleController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('admin','manager')")
 	Mono<ApiResponse<ReportSchedule>> create(@AuthenticationPrincipal AtlasPrincipal user,
-			@RequestBody ScheduleRequest request) {
+			@Valid @RequestBody ScheduleRequest request) {
 		return this.schedules.create(user, request)
 			.map((schedule) -> ApiResponse.ok("Report schedule created", schedule.redacted()));
 	}
@@ -65,7 +67,7 @@ class ScheduleController {
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAnyRole('admin','manager')")
 	Mono<ApiResponse<ReportSchedule>> update(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id,
-			@RequestBody ScheduleRequest request) {
+			@Valid @RequestBody ScheduleRequest request) {
 		return this.schedules.update(user, id, request)
 			.map((schedule) -> ApiResponse.ok("Report schedule updated", schedule.redacted()));
 	}

@@ -1,5 +1,8 @@
 package com.onsiteatlas.reporting.schedule;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -15,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param isActive whether it runs (default true)
  * @param isGlobal whether every staff user sees it (default false: only its creator)
  */
-record ScheduleRequest(String name, String report, String exportConfig, String eventId, String format,
-		ReportSchedule.Timing schedule, ReportSchedule.Delivery delivery, @JsonProperty("isActive") Boolean isActive,
-		@JsonProperty("isGlobal") Boolean isGlobal) {
+record ScheduleRequest(@Size(max = 200) String name, String report, String exportConfig, String eventId, String format,
+		ReportSchedule.Timing schedule, @Valid ReportSchedule.Delivery delivery,
+		@JsonProperty("isActive") Boolean isActive, @JsonProperty("isGlobal") Boolean isGlobal) {
 }
