@@ -152,6 +152,44 @@ class ServiceConventionsTests extends SupportIntegrationTest {
 	}
 
 	@Test
+	void rejectsTextThatIsNotWellFormedUnicodeInsteadOfStoringAnAlteredValue() {
+		String admin = IdentityTokens.staff("admin");
+		postWidget(admin, "{\"name\":\"lone \\ud800 surrogate\",\"quantity\":1}").exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(false)
+			.jsonPath("$.message")
+			.value((m) -> assertThat((String) m).contains("name"));
+		postWidget(admin, "{\"name\":\"\\udc00\",\"quantity\":1}").exchange().expectStatus().isBadRequest();
+		postWidget(admin, "{\"name\":\"pair \\ud83c\\udfe8 ok\",\"quantity\":1}").exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.data.name")
+			.isEqualTo("pair \ud83c\udfe8 ok");
+	}
+
+	@Test
+	void answersPathsTheFirewallRefusesWithJson() {
+		this.client.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/events/" + EVENT
+					+ "/widgets/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("staff"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(false)
+			.jsonPath("$.message")
+			.isEqualTo("The request was rejected: its path contains characters that are not allowed");
+	}
+
+	@Test
 	void reportsFieldErrorsForInvalidValues() {
 		postWidget(IdentityTokens.staff("admin"), "{\"name\":\"\",\"quantity\":-1}").exchange()
 			.expectStatus()

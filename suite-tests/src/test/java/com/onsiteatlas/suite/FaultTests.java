@@ -44,6 +44,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,7 @@ import static org.awaitility.Awaitility.await;
  * servers in notification-service's ProviderDeliveryTests; see docs/faults.md for the
  * whole list.
  */
+@Order(5)
 class FaultTests {
 
 	static final String ADMIN = Tokens.staff(Tokens.ADMIN_ID);

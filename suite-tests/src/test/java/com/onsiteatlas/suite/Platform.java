@@ -160,4 +160,107 @@ final class Platform {
 		return hex.substring(0, 24);
 	}
 
+	/**
+	 * A file (or an error body) downloaded through the gateway.
+	 */
+	record Download(int status, String contentType, byte[] bytes) {
+
+		String text() {
+			return new String(this.bytes, java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+	}
+
+	static Download download(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SuiteHarness.get().gateway() + path))
+			.timeout(Duration.ofSeconds(120))
+			.GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<byte[]> response = sendBytes(request.build());
+		return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body());
+	}
+
+	/**
+	 * A multipart/form-data upload through the gateway, as a browser sends a file input
+	 * with text fields.
+	 */
+	static Response upload(String path, String token, String fileName, String contentType, byte[] file,
+			Map<String, String> fields) {
+		String boundary = "suite-" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(utf8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(utf8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(SuiteHarness.get().gateway() + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		HttpResponse<byte[]> response = sendBytes(request);
+		String raw = new String(response.body(), utf8);
+		try {
+			return new Response(response.statusCode(), raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw), raw);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The captured mail's summary: {@code count}, {@code recipients} (address to number
+	 * of mails), {@code firstReceivedAt}, {@code lastReceivedAt}.
+	 */
+	static JsonNode mailSummary(String to) {
+		String query = (to != null) ? "?to=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8)
+				: "";
+		HttpResponse<byte[]> response = sendBytes(
+				HttpRequest.newBuilder(URI.create(SuiteHarness.get().mailApi() + "/api/messages/summary" + query))
+					.timeout(Duration.ofSeconds(30))
+					.build());
+		try {
+			return JSON.readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The decoded bytes of a captured mail's attachment.
+	 */
+	static byte[] mailAttachment(long mailId, int index) {
+		HttpResponse<byte[]> response = sendBytes(HttpRequest
+			.newBuilder(URI.create(SuiteHarness.get().mailApi() + "/api/messages/" + mailId + "/attachments/" + index))
+			.timeout(Duration.ofSeconds(30))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(
+					"Attachment " + index + " of mail " + mailId + ": " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	private static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + ": " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 }

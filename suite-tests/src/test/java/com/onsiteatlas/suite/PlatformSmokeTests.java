@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The platform as the frontend meets it: every service answers through the gateway, and
  * every token shape gets the documented 200, 401 or 403 (docs/gateway.md).
  */
+@Order(1)
 class PlatformSmokeTests {
 
 	static final ObjectMapper JSON = new ObjectMapper();

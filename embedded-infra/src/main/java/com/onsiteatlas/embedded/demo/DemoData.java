@@ -43,7 +43,12 @@ public final class DemoData {
 	private static final List<StaffUser> STAFF = List.of(
 			new StaffUser("65f0a00000000000000000a1", "Aarav Admin", "admin@" + EMAIL_DOMAIN, "admin"),
 			new StaffUser("65f0a00000000000000000a2", "Meera Manager", "manager@" + EMAIL_DOMAIN, "manager"),
-			new StaffUser("65f0a00000000000000000a3", "Sanjay Staff", "staff@" + EMAIL_DOMAIN, "staff"));
+			new StaffUser("65f0a00000000000000000a3", "Sanjay Staff", "staff@" + EMAIL_DOMAIN, "staff"),
+			// ONSITE ATLAS staff roles the new services refuse: the security matrix
+			// resolves them
+			// through /api/auth/me like the others.
+			new StaffUser("65f0a00000000000000000a4", "Ravi Reviewer", "reviewer@" + EMAIL_DOMAIN, "reviewer"),
+			new StaffUser("65f0a00000000000000000a5", "Uma User", "user@" + EMAIL_DOMAIN, "user"));
 
 	private DemoData() {
 	}
@@ -54,7 +59,8 @@ public final class DemoData {
 	 * @param id the user's Mongo id, the {@code id} claim of their token
 	 * @param name display name
 	 * @param email login email
-	 * @param role {@code admin}, {@code manager} or {@code staff}
+	 * @param role {@code admin}, {@code manager}, {@code staff}, {@code reviewer} or
+	 * {@code user}
 	 */
 	public record StaffUser(String id, String name, String email, String role) {
 

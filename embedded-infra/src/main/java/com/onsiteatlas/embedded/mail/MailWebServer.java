@@ -6,12 +6,15 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -32,6 +35,7 @@ import com.sun.net.httpserver.HttpServer;
  * GET    /messages/{id}                         HTML view of one mail
  * GET    /messages/{id}/html                    the HTML body alone (sandboxed)
  * GET    /api/messages[?to=address]             JSON array, newest first
+ * GET    /api/messages/summary[?to=address]     count, mails per recipient, first and last arrival
  * GET    /api/messages/{id}                     JSON object
  * GET    /api/messages/{id}/raw                 RFC 822 source
  * GET    /api/messages/{id}/attachments/{index} decoded attachment
@@ -114,6 +118,9 @@ final class MailWebServer implements AutoCloseable {
 			}
 			sendJson(exchange, 200, mails);
 		}
+		else if (path.equals("/api/messages/summary") && method.equals("GET")) {
+			sendJson(exchange, 200, summary(queryParameter(exchange, "to")));
+		}
 		else if (path.matches("/api/messages/?") && method.equals("DELETE")) {
 			sendJson(exchange, 200, Map.of("deleted", this.store.purge()));
 		}
@@ -169,6 +176,35 @@ final class MailWebServer implements AutoCloseable {
 		else {
 			sendJson(exchange, 404, Map.of("success", false, "message", "Not Found"));
 		}
+	}
+
+	/**
+	 * What a bulk-send check needs without transferring every body: how many mails match,
+	 * how many each SMTP recipient got, and when the first and the last arrived.
+	 */
+	private Map<String, Object> summary(String to) {
+		Map<String, Integer> perRecipient = new TreeMap<>();
+		Instant first = null;
+		Instant last = null;
+		int count = 0;
+		for (CapturedMail mail : this.store.newestFirst()) {
+			if (to != null && !isAddressedTo(mail, to)) {
+				continue;
+			}
+			count++;
+			List<String> recipients = mail.envelopeRecipients().isEmpty() ? mail.to() : mail.envelopeRecipients();
+			for (String recipient : recipients) {
+				perRecipient.merge(recipient.toLowerCase(Locale.ROOT), 1, Integer::sum);
+			}
+			first = (first == null || mail.receivedAt().isBefore(first)) ? mail.receivedAt() : first;
+			last = (last == null || mail.receivedAt().isAfter(last)) ? mail.receivedAt() : last;
+		}
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("count", count);
+		summary.put("firstReceivedAt", first);
+		summary.put("lastReceivedAt", last);
+		summary.put("recipients", perRecipient);
+		return summary;
 	}
 
 	private static boolean isAddressedTo(CapturedMail mail, String address) {

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,15 @@ class LegacyBackendTests {
 		String token = DemoTokens.staff(TestInfra.JWT_SECRET, DemoData.staff("manager").id(), Instant.now());
 
 		assertThat(json.readTree(me("Bearer " + token).body()).at("/data/role").asText()).isEqualTo("manager");
+	}
+
+	@Test
+	void meReturnsTheRolesTheServicesRefuseForTheirDemoUsers() throws Exception {
+		for (String role : List.of("reviewer", "user")) {
+			String token = DemoTokens.staff(TestInfra.JWT_SECRET, DemoData.staff(role).id(), Instant.now());
+
+			assertThat(json.readTree(me("Bearer " + token).body()).at("/data/role").asText()).isEqualTo(role);
+		}
 	}
 
 	@Test

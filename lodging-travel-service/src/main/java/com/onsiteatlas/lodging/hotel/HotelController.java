@@ -43,7 +43,8 @@ class HotelController {
 	Mono<ApiResponse<List<Hotel>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy,
 			@RequestParam(required = false) String search, @RequestParam(required = false) String isOfficial,
-			@RequestParam(required = false) String city) {
+			@RequestParam(required = false) String city, @AuthenticationPrincipal AtlasPrincipal principal) {
+		requireReachable(principal, eventId);
 		PageQuery query = PageQuery.parse(page, limit, sortBy, HotelService.SORTABLE, HotelService.defaultSort());
 		return this.hotels.list(eventId, query, search, bool(isOfficial, "isOfficial"), city)
 			.map((paged) -> paged.toResponse("Hotels retrieved"));
@@ -51,8 +52,20 @@ class HotelController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
-	Mono<ApiResponse<Hotel>> get(@PathVariable String eventId, @PathVariable String id) {
+	Mono<ApiResponse<Hotel>> get(@PathVariable String eventId, @PathVariable String id,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		requireReachable(principal, eventId);
 		return this.hotels.get(eventId, id).map(ApiResponse::ok);
+	}
+
+	/**
+	 * A registrant of another conference sees nothing of this one (404, as on every other
+	 * lodging route), not even its hotels.
+	 */
+	private static void requireReachable(AtlasPrincipal principal, String eventId) {
+		if (principal.isRegistrant() && !principal.canReachEvent(eventId)) {
+			throw ApiException.notFound("Not found");
+		}
 	}
 
 	@PostMapping

@@ -74,6 +74,13 @@ class HotelApiTests extends LodgingTravelIntegrationTest {
 			.expectBody()
 			.jsonPath("$.data.name")
 			.isEqualTo("Leela");
+		String otherEvent = newId();
+		get("/api/events/" + eventId + "/hotels/" + hotelId, registrant(newId(), otherEvent)).exchange()
+			.expectStatus()
+			.isNotFound();
+		get("/api/events/" + eventId + "/hotels", registrant(newId(), otherEvent)).exchange()
+			.expectStatus()
+			.isNotFound();
 		put("/api/events/" + eventId + "/hotels/" + hotelId, staff("manager"), Map.of("distanceToVenue", "3 km"))
 			.exchange()
 			.expectStatus()

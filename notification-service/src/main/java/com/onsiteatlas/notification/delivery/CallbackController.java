@@ -26,6 +26,8 @@ import com.onsiteatlas.support.web.ObjectIds;
 @RestController
 class CallbackController {
 
+	private static final String INVALID_LINK = "This unsubscribe link is not valid";
+
 	private final ProviderCallbacks callbacks;
 
 	private final OptOuts optOuts;
@@ -66,13 +68,24 @@ class CallbackController {
 		return this.callbacks.whatsappEvent(eventId, body, signature).thenReturn(ResponseEntity.ok().build());
 	}
 
-	@GetMapping(path = "/api/notifications/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<String> unsubscribePage(@PathVariable String token) {
+	/**
+	 * The confirmation page of an unsubscribe link; a forged link is refused here already
+	 * (403, as its POST would be) instead of offering a button that cannot work.
+	 */
+	@GetMapping("/api/notifications/unsubscribe/{token}")
+	Mono<ResponseEntity<Object>> unsubscribePage(@PathVariable String token) {
+		if (!this.optOuts.isValid(token)) {
+			return Mono.just(ResponseEntity.status(403)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(new ApiResponse<>(false, INVALID_LINK, null, null)));
+		}
 		String safe = token.replaceAll("[^A-Za-z0-9._-]", "");
-		return Mono.just("<!doctype html><html><body><form method=\"post\" action=\"/api/notifications/unsubscribe/"
-				+ safe + "\"><p>Stop receiving these messages?</p>"
-				+ "<button type=\"submit\" name=\"List-Unsubscribe\" value=\"One-Click\">Unsubscribe</button>"
-				+ "</form></body></html>");
+		return Mono.just(ResponseEntity.ok()
+			.contentType(MediaType.TEXT_HTML)
+			.body("<!doctype html><html><body><form method=\"post\" action=\"/api/notifications/unsubscribe/" + safe
+					+ "\"><p>Stop receiving these messages?</p>"
+					+ "<button type=\"submit\" name=\"List-Unsubscribe\" value=\"One-Click\">Unsubscribe</button>"
+					+ "</form></body></html>"));
 	}
 
 	@PostMapping("/api/notifications/unsubscribe/{token}")
@@ -80,8 +93,7 @@ class CallbackController {
 		return this.optOuts.optOut(token)
 			.map((address) -> ResponseEntity
 				.ok(ApiResponse.ok("You are unsubscribed", Map.<String, Object>of("address", address))))
-			.defaultIfEmpty(ResponseEntity.status(403)
-				.body(new ApiResponse<>(false, "This unsubscribe link is not valid", null, null)));
+			.defaultIfEmpty(ResponseEntity.status(403).body(new ApiResponse<>(false, INVALID_LINK, null, null)));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -59,6 +60,9 @@ public class Dispatcher implements SmartLifecycle {
 	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
 	private static final Duration OPEN_WAIT = Duration.ofSeconds(30);
+
+	/** Due notifications looked up per query; each is then claimed by its id. */
+	static final int CLAIM_BATCH = 100;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -111,24 +115,50 @@ public class Dispatcher implements SmartLifecycle {
 	 */
 	public Mono<Long> dispatchDue() {
 		AtomicBoolean more = new AtomicBoolean(true);
-		return Mono.defer(this::claimNext)
-			.doOnSuccess((claimed) -> more.set(claimed != null))
-			.repeat(more::get)
-			.flatMap(this::deliver, this.properties.dispatch().concurrency())
-			.count();
+		return Flux.defer(() -> {
+			AtomicInteger found = new AtomicInteger();
+			return dueIds().doOnNext((id) -> found.incrementAndGet())
+				.concatMap(this::claim)
+				.doOnComplete(() -> more.set(found.get() == CLAIM_BATCH));
+		}).repeat(more::get).flatMap(this::deliver, this.properties.dispatch().concurrency()).count();
 	}
 
-	Mono<Notification> claimNext() {
+	/**
+	 * The ids of the next due notifications, in due order. One query finds a batch and
+	 * each is then claimed by its id: the MongoDB-wire server ignores the compound
+	 * {@code {status, nextAttemptAt}} index, so a claim that searched and sorted the
+	 * collection for every single notification made a 10,000-recipient send scan the
+	 * collection 10,000 times.
+	 */
+	Flux<String> dueIds() {
 		Instant now = Instant.now();
-		Query query = Query
-			.query(new Criteria().andOperator(Criteria.where("status").is("pending"),
-					Criteria.where("nextAttemptAt").lte(now), new Criteria()
-						.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now))))
-			.with(Sort.by("nextAttemptAt"));
+		Query query = Query.query(due(now)).with(Sort.by("nextAttemptAt")).limit(CLAIM_BATCH);
+		query.fields().include("_id");
+		return this.mongo.find(query, org.bson.Document.class, Notification.COLLECTION)
+			.map((document) -> document.get("_id").toString());
+	}
+
+	/**
+	 * Takes the lease of one notification if it is still due and free (another instance
+	 * may have taken it since it was found).
+	 * @param id the notification
+	 * @return the claimed notification, empty when it is no longer available
+	 */
+	Mono<Notification> claim(String id) {
+		Instant now = Instant.now();
+		// _id at the top level of the query lets the MongoDB-wire server use its id
+		// index.
+		Query query = Query.query(Criteria.where("_id").is(id).andOperator(due(now)));
 		Update claim = new Update().set("leaseOwner", this.owner)
 			.set("leaseUntil", now.plus(this.properties.dispatch().lease()));
 		return this.mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true),
 				Notification.class);
+	}
+
+	private static Criteria due(Instant now) {
+		return new Criteria().andOperator(Criteria.where("status").is("pending"),
+				Criteria.where("nextAttemptAt").lte(now),
+				new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
 	}
 
 	Mono<Void> deliver(Notification notification) {

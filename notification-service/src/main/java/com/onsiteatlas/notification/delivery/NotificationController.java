@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,10 +47,21 @@ class NotificationController {
 
 	private final Recipients recipients;
 
-	NotificationController(NotificationService notifications, TemplateService templates, Recipients recipients) {
+	private final BulkSends bulkSends;
+
+	private final Duration answerWithin;
+
+	/**
+	 * @param answerWithin how long {@code send} waits for the exact counts; well below
+	 * the gateway's 15 s route timeout
+	 */
+	NotificationController(NotificationService notifications, TemplateService templates, Recipients recipients,
+			BulkSends bulkSends, @Value("${atlas.notification.send.answer-within:5s}") Duration answerWithin) {
 		this.notifications = notifications;
 		this.templates = templates;
 		this.recipients = recipients;
+		this.bulkSends = bulkSends;
+		this.answerWithin = answerWithin;
 	}
 
 	@GetMapping
@@ -138,11 +151,14 @@ class NotificationController {
 									"send", request.data()))
 							.toList()));
 			}
-			return this.notifications.enqueue(requests);
+			return requests.collectList();
 		})
-			.map((result) -> ApiResponse.ok(result.queued() + " notification(s) queued",
-					Map.<String, Object>of("queued", result.queued(), "duplicates", result.duplicates(), "skipped",
-							result.skipped(), "batchId", batch)));
+			.flatMap((requests) -> this.bulkSends.record(requests, batch, this.answerWithin))
+			.map((answer) -> ApiResponse.ok(
+					answer.queued() + (answer.recording() ? " notification(s) accepted, still being recorded"
+							: " notification(s) queued"),
+					Map.<String, Object>of("queued", answer.queued(), "duplicates", answer.duplicates(), "skipped",
+							answer.skipped(), "batchId", batch, "recording", answer.recording())));
 	}
 
 	@PostMapping("/resend/{id}")

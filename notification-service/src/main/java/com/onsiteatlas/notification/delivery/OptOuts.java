@@ -56,28 +56,23 @@ class OptOuts {
 	}
 
 	/**
+	 * Whether a token is one this service signed, so that the confirmation page of a
+	 * forged link can be refused before anyone clicks.
+	 * @param token the token of an unsubscribe link
+	 * @return true when the signature and the shape are valid
+	 */
+	boolean isValid(String token) {
+		return subjectOf(token) != null;
+	}
+
+	/**
 	 * Records the opt-out a token stands for.
 	 * @param token the token of an unsubscribe link
 	 * @return the address, or empty when the token is forged or malformed
 	 */
 	Mono<String> optOut(String token) {
-		int dot = token.lastIndexOf('.');
-		if (dot <= 0) {
-			return Mono.empty();
-		}
-		String subject;
-		try {
-			subject = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return Mono.empty();
-		}
-		if (!java.security.MessageDigest.isEqual(this.secrets.sign(subject).getBytes(StandardCharsets.UTF_8),
-				token.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
-			return Mono.empty();
-		}
-		String[] parts = subject.split("\\|", 3);
-		if (parts.length != 3) {
+		String[] parts = subjectOf(token);
+		if (parts == null) {
 			return Mono.empty();
 		}
 		Document optOut = new Document("event", parts[0]).append("channel", parts[1])
@@ -86,6 +81,30 @@ class OptOuts {
 		return this.mongo.insert(optOut, COLLECTION)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(optOut))
 			.thenReturn(parts[2]);
+	}
+
+	/**
+	 * The event, channel and address a genuine token stands for; null when it is forged
+	 * or malformed.
+	 */
+	private String[] subjectOf(String token) {
+		int dot = token.lastIndexOf('.');
+		if (dot <= 0) {
+			return null;
+		}
+		String subject;
+		try {
+			subject = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		if (!java.security.MessageDigest.isEqual(this.secrets.sign(subject).getBytes(StandardCharsets.UTF_8),
+				token.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+			return null;
+		}
+		String[] parts = subject.split("\\|", 3);
+		return (parts.length == 3) ? parts : null;
 	}
 
 	Mono<Boolean> isOptedOut(String eventId, String channel, String address) {

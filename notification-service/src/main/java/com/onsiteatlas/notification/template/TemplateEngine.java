@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.EscapingStrategy;
@@ -59,6 +60,9 @@ public class TemplateEngine {
 	private final Handlebars text;
 
 	private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
+	/** {@code {{> name}}}, {@code {{#> layout}}} and their whitespace-control forms. */
+	private static final Pattern PARTIAL = Pattern.compile("\\{\\{~?\\s*#?\\s*>");
 
 	public TemplateEngine() {
 		this.html = configure(new Handlebars(new NoTemplates()).with(EscapingStrategy.HTML_ENTITY));
@@ -122,7 +126,18 @@ public class TemplateEngine {
 			return null;
 		}
 		try {
-			compile(this.text, "t:", source);
+			Template template = compile(this.text, "t:", source);
+			// Partials and the refused helpers only fail when rendered; refusing them
+			// here
+			// keeps a template that could never be sent from being saved.
+			if (PARTIAL.matcher(source).find()) {
+				return "Partials ({{> name}}) are not available in templates";
+			}
+			for (String name : template.collect(TagType.values())) {
+				if (FORBIDDEN_HELPERS.contains(name)) {
+					return "The helper '" + name + "' is not available in templates";
+				}
+			}
 			return null;
 		}
 		catch (IllegalArgumentException ex) {

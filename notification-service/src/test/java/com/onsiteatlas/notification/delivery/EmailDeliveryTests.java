@@ -181,6 +181,29 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 	}
 
 	@Test
+	void eventTriggersRelyOnTheUniqueSendKeyInsteadOfProcessedIdBookkeeping() {
+		confirmationTrigger(true);
+		String registration = Events.newId();
+		String email = "thrice." + registration + "@example.com";
+		ObjectNode event = Events.fresh("registration-created", this.eventId, registration, email);
+		for (int i = 0; i < 3; i++) {
+			Events.publish(this.kafka, Topics.REGISTRATIONS, event);
+		}
+		String marker = Events.newId();
+		String markerEmail = "marker." + marker + "@example.com";
+		Events.publish(this.kafka, Topics.REGISTRATIONS,
+				Events.fresh("registration-created", this.eventId, marker, markerEmail));
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(markerEmail).size() == 1);
+		assertThat(mailsTo(email)).hasSize(1);
+		assertThat(this.mongo.count(Query.query(Criteria.where("registration").is(registration)), Notification.class)
+			.block()).isEqualTo(1);
+		// Two round trips per consumed event saved: nothing remembered for the triggers.
+		assertThat(this.mongo
+			.count(Query.query(Criteria.where("envelopeId").is(event.get("id").asText())), "processed_domain_events")
+			.block()).isZero();
+	}
+
+	@Test
 	void theUniqueKeyStopsDuplicatesEvenWhenTheSameSendIsRecordedConcurrently() {
 		String registration = Events.newId();
 		NotificationTemplate template = template(true);
@@ -259,6 +282,25 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 		String path = link.substring("<https://atlas.test".length(), link.length() - 1);
 
 		this.client.post().uri(path + "x").exchange().expectStatus().isForbidden();
+		this.client.get()
+			.uri(path + "x")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.success")
+			.isEqualTo(false)
+			.jsonPath("$.message")
+			.isEqualTo("This unsubscribe link is not valid");
+		this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/html")
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("action=\"" + path + "\""));
 		this.client.post()
 			.uri(path)
 			.bodyValue("List-Unsubscribe=One-Click")

@@ -63,6 +63,14 @@ class TemplateEngineTests {
 			.contains("firstName", "amount", "paid", "registration.status", "[QR_CODE]");
 		assertThat(this.engine.syntaxError("{{#if x}}unclosed")).isNotNull();
 		assertThat(this.engine.syntaxError("{{firstName}}")).isNull();
+		assertThat(this.engine.syntaxError("Hi {{> header}}")).contains("Partials");
+		assertThat(this.engine.syntaxError("{{#> layout}}x{{/layout}}")).contains("Partials");
+		assertThat(this.engine.syntaxError("{{~> header}}")).contains("Partials");
+		assertThat(this.engine.syntaxError("{{embedded \"x\"}}")).contains("'embedded'");
+		assertThat(this.engine.syntaxError("{{i18n \"hello\"}}")).contains("'i18n'");
+		assertThat(this.engine.syntaxError("{{#partial \"x\"}}y{{/partial}}")).contains("'partial'");
+		assertThat(this.engine.syntaxError("{{precompile \"x\"}}")).contains("'precompile'");
+		assertThat(this.engine.syntaxError("{{#if x}}a > b{{/if}} {{upper firstName}}")).isNull();
 	}
 
 	@Test

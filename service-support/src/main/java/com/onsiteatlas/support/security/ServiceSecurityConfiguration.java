@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.onsiteatlas.support.correlation.CorrelationId;
@@ -70,6 +71,18 @@ public class ServiceSecurityConfiguration {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(InternalIdentityToken.ISSUER), audience, subject));
 		return decoder;
+	}
+
+	/**
+	 * Spring Security's firewall refuses paths with encoded slashes, periods and the like
+	 * ({@code /hotels/%2E%2E%2Fetc}) with an empty 400; this gives that refusal the JSON
+	 * shape every other error has.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ServerExchangeRejectedHandler jsonExchangeRejectedHandler(ObjectMapper objectMapper) {
+		return (exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.BAD_REQUEST,
+				"The request was rejected: its path contains characters that are not allowed");
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -57,6 +58,8 @@ public class ServiceWebConfiguration {
 	}
 
 	static void strictCoercion(ObjectMapper mapper) {
+		mapper.registerModule(
+				new SimpleModule("well-formed-text").addDeserializer(String.class, new WellFormedTextDeserializer()));
 		mapper.getFactory()
 			.setStreamReadConstraints(
 					StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(5_000_000).build());

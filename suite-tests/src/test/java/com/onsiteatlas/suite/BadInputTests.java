@@ -1,0 +1,483 @@
+package com.onsiteatlas.suite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A bad-input corpus on every write route (POST, PUT, PATCH, DELETE of the gateway's
+ * OpenAPI documents), sent as the admin through the gateway: malformed ObjectIds in the
+ * path and the body, wrong JSON types, 1 MB strings, 100,000-element arrays, 5,000-level
+ * nesting, unicode edge cases, template-injection attempts, CSV/Excel formula injection
+ * (checked in the exported files) and path traversal in uploaded file names. Every answer
+ * is a 4xx with {@code {success:false, message}} (never a 5xx, never a hang) and leaves
+ * the stored data as it was; where a value is legitimately accepted (an emoji in a name)
+ * it comes back intact. See docs/SECURITY.md, "Bad input".
+ */
+@Order(3)
+class BadInputTests {
+
+	static final String ADMIN = SuiteFixtures.ADMIN;
+
+	static final Pattern OBJECT_ID = Pattern.compile("(?<=/)[0-9a-f]{24}(?=/|$|\\?)");
+
+	static final List<String> BAD_PATH_IDS = List.of("not-an-objectid", "65f0a00000000000000000",
+			"65f0a0000000000000000zzz", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "%7B%22%24ne%22%3Anull%7D");
+
+	static final String HUGE_STRING = "x".repeat(1024 * 1024);
+
+	static final String HUGE_ARRAY = "[" + "0,".repeat(99_999) + "0]";
+
+	static final String DEEP = "[".repeat(5000) + "]".repeat(5000);
+
+	/** JSON string literals (escaped as a client would send them) and the value meant. */
+	static final Map<String, String> UNICODE = new LinkedHashMap<>();
+
+	static final List<String> INJECTION = List.of("{{constructor.constructor('return process')()}}", "${7*7}",
+			"<%= 7*7 %>", "#{7*7}", "{{> evil}}", "=HYPERLINK(\"http://evil.test\",\"click\")", "+cmd|' /C calc'!A0",
+			"@SUM(1+1)");
+
+	static {
+		UNICODE.put("\"lone \\ud800 surrogate\"", "lone \ud800 surrogate");
+		UNICODE.put("\"nul \\u0000 inside\"", "nul \u0000 inside");
+		UNICODE.put("\"invoice\\u202Efdp.exe\"", "invoice\u202Efdp.exe");
+		UNICODE.put("\"Hotel 🏨 👩🏽‍💻 ✈️\"", "Hotel 🏨 👩🏽‍💻 ✈️");
+		UNICODE.put("\"Ze\\u0301\\u0301\\u0301 combining ऩ\"", "Ze\u0301\u0301\u0301 combining ऩ");
+	}
+
+	static ClientAddressHttp http;
+
+	static SuiteFixtures a;
+
+	static SuiteRoutes routes;
+
+	@BeforeAll
+	static void createFixtures() {
+		SuiteHarness.get();
+		http = new ClientAddressHttp(22);
+		a = new SuiteFixtures(http, 12);
+		routes = new SuiteRoutes(http, a, a);
+	}
+
+	record Probe(String label, String method, String path, Map<String, String> headers, byte[] body,
+			String roundTripField, String value) {
+
+		boolean mayBeAccepted() {
+			return this.roundTripField != null;
+		}
+
+	}
+
+	@Test
+	void everyWriteRouteRefusesBadInputWithAMessageAndKeepsTheStoredData() {
+		List<String> problems = new ArrayList<>();
+		int sent = 0;
+		Set<String> writeRoutes = new TreeSet<>();
+		for (String service : SuiteHarness.SERVICES) {
+			for (String route : SecurityMatrixTests.openApiRoutes(http, service)) {
+				if (!route.startsWith("GET ")) {
+					writeRoutes.add(route);
+				}
+			}
+		}
+		assertThat(writeRoutes).hasSizeGreaterThan(40);
+		for (String route : writeRoutes) {
+			assertThat(routes.routes).as("a valid request for " + route).containsKey(route);
+			SuiteRoutes.Req valid = routes.request(route, a);
+			List<Probe> probes = corpus(valid);
+			String stateUrl = stateUrl(valid);
+			JsonNode before = state(stateUrl);
+			for (Probe probe : probes.stream().filter((p) -> !p.mayBeAccepted()).toList()) {
+				ClientAddressHttp.Reply reply = send(probe);
+				sent++;
+				check(route, probe, reply, problems);
+			}
+			JsonNode after = state(stateUrl);
+			if (!before.equals(after)) {
+				problems.add(route + ": stored data changed by refused requests (" + stateUrl + ")\nbefore: " + before
+						+ "\nafter:  " + after);
+			}
+			for (Probe probe : probes.stream().filter(Probe::mayBeAccepted).toList()) {
+				ClientAddressHttp.Reply reply = send(probe);
+				sent++;
+				check(route, probe, reply, problems);
+			}
+		}
+		assertThat(sent).isGreaterThan(500);
+		writeProblems(problems);
+		assertThat(problems).as(sent + " bad requests on " + writeRoutes.size() + " write routes").isEmpty();
+	}
+
+	/**
+	 * The full list, for reading: the assertion message of a long list is hard to scan.
+	 */
+	static void writeProblems(List<String> problems) {
+		try {
+			java.nio.file.Path out = SecurityMatrixTests.root().resolve("suite-tests/target/bad-input-problems.txt");
+			java.nio.file.Files.createDirectories(out.getParent());
+			java.nio.file.Files.write(out, (String.join("\n", problems) + "\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static ClientAddressHttp.Reply send(Probe probe) {
+		Map<String, String> headers = new LinkedHashMap<>(probe.headers());
+		headers.put("Authorization", "Bearer " + ADMIN);
+		return http.send(probe.method(), probe.path(), headers, probe.body());
+	}
+
+	static void check(String route, Probe probe, ClientAddressHttp.Reply reply, List<String> problems) {
+		String where = route + " [" + probe.label() + "]";
+		int status = reply.status();
+		if (status >= 500 || (!probe.mayBeAccepted() && (status < 400))) {
+			problems.add(where + ": expected 4xx, got " + status + " " + SecurityMatrixTests.abbreviate(reply));
+			return;
+		}
+		if (status >= 400) {
+			JsonNode body = reply.json();
+			if (!body.path("message").isTextual() || body.path("message").asText().isBlank()
+					|| body.path("success").asBoolean(true)) {
+				problems.add(where + ": " + status + " without {success:false, message}: "
+						+ SecurityMatrixTests.abbreviate(reply));
+			}
+			return;
+		}
+		JsonNode stored = reply.json().path("data").path(probe.roundTripField());
+		if (!stored.isTextual() || !stored.asText().equals(probe.value())) {
+			problems.add(where + ": accepted (" + status + ") but " + probe.roundTripField() + " came back as " + stored
+					+ " instead of " + Platform.JSON.valueToTree(probe.value()));
+		}
+	}
+
+	/** The bad requests derived from one valid request. */
+	static List<Probe> corpus(SuiteRoutes.Req valid) {
+		List<Probe> probes = new ArrayList<>();
+		Matcher ids = OBJECT_ID.matcher(valid.path());
+		while (ids.find()) {
+			for (String bad : BAD_PATH_IDS) {
+				String path = valid.path().substring(0, ids.start()) + bad + valid.path().substring(ids.end());
+				probes.add(new Probe("path id " + ids.start() + " = " + bad, valid.method(), path, valid.headers(),
+						valid.body(), null, null));
+			}
+		}
+		boolean json = "application/json".equals(valid.headers().get("Content-Type"));
+		JsonNode body = json ? readTree(valid.body()) : null;
+		if (body == null || !body.isObject() || body.isEmpty()) {
+			return probes;
+		}
+		ObjectNode object = (ObjectNode) body;
+		for (String root : List.of("[]", "\"text\"", "42", "{", "{\"name\":", "nul\u0000", DEEP)) {
+			probes.add(jsonProbe("root " + label(root), valid, root));
+		}
+		probes.add(jsonProbe("unknown field with 100k array", valid, with(object, "zzUnknown", HUGE_ARRAY)));
+		Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+		String textField = null;
+		while (fields.hasNext()) {
+			Map.Entry<String, JsonNode> field = fields.next();
+			String name = field.getKey();
+			JsonNode value = field.getValue();
+			probes.add(jsonProbe(name + " nested 5000 deep", valid, with(object, name, DEEP)));
+			probes.add(jsonProbe(name + " = 100k array", valid, with(object, name, HUGE_ARRAY)));
+			if (value.isTextual()) {
+				probes.add(jsonProbe(name + " as object", valid, with(object, name, "{\"$gt\":\"\"}")));
+				probes.add(jsonProbe(name + " as array", valid, with(object, name, "[\"x\"]")));
+				probes.add(jsonProbe(name + " 1 MB", valid, with(object, name, quote(HUGE_STRING))));
+				if (value.asText().matches("[0-9a-f]{24}")) {
+					for (String bad : List.of("not-an-objectid", "65f0a0000000000000000zzz", "")) {
+						probes.add(jsonProbe(name + " id " + label(bad), valid, with(object, name, quote(bad))));
+					}
+				}
+				else if (textField == null
+						&& !name.matches("(?i).*(type|status|channel|format|report|event|date|night|id|roomType)$")) {
+					textField = name;
+				}
+			}
+			else if (value.isArray()) {
+				probes.add(jsonProbe(name + " as string", valid, with(object, name, "\"x\"")));
+				probes.add(jsonProbe(name + " as object", valid, with(object, name, "{\"$where\":\"1\"}")));
+			}
+			else if (value.isObject()) {
+				probes.add(jsonProbe(name + " as string", valid, with(object, name, "\"x\"")));
+				probes.add(jsonProbe(name + " as array", valid, with(object, name, "[1,2]")));
+			}
+			else {
+				probes.add(jsonProbe(name + " as object", valid, with(object, name, "{\"$ne\":null}")));
+			}
+		}
+		if (textField != null && !valid.method().equals("DELETE")) {
+			for (Map.Entry<String, String> unicode : UNICODE.entrySet()) {
+				probes.add(new Probe(textField + " unicode " + label(unicode.getKey()), valid.method(), valid.path(),
+						valid.headers(), with(object, textField, unicode.getKey()).getBytes(StandardCharsets.UTF_8),
+						textField, unicode.getValue()));
+			}
+			for (String injection : INJECTION) {
+				probes.add(new Probe(textField + " injection " + injection, valid.method(), valid.path(),
+						valid.headers(), with(object, textField, quote(injection)).getBytes(StandardCharsets.UTF_8),
+						textField, injection));
+			}
+		}
+		return probes;
+	}
+
+	static Probe jsonProbe(String label, SuiteRoutes.Req valid, String body) {
+		return new Probe(label, valid.method(), valid.path(), valid.headers(), body.getBytes(StandardCharsets.UTF_8),
+				null, null);
+	}
+
+	/** The body with one field replaced by raw JSON text. */
+	static String with(ObjectNode body, String field, String rawJson) {
+		StringBuilder out = new StringBuilder("{");
+		boolean replaced = false;
+		Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+		while (fields.hasNext()) {
+			Map.Entry<String, JsonNode> entry = fields.next();
+			if (out.length() > 1) {
+				out.append(',');
+			}
+			out.append(quote(entry.getKey())).append(':');
+			if (entry.getKey().equals(field)) {
+				out.append(rawJson);
+				replaced = true;
+			}
+			else {
+				out.append(entry.getValue().toString());
+			}
+		}
+		if (!replaced) {
+			out.append(',').append(quote(field)).append(':').append(rawJson);
+		}
+		return out.append('}').toString();
+	}
+
+	static String quote(String text) {
+		try {
+			return Platform.JSON.writeValueAsString(text);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String label(String text) {
+		return (text.length() > 40) ? text.substring(0, 20) + "…(" + text.length() + " chars)" : text;
+	}
+
+	static JsonNode readTree(byte[] bytes) {
+		try {
+			return Platform.JSON.readTree(bytes);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Where the data a write route changes can be read back: the record in its path, or
+	 * the collection it adds to, or the settings it writes; {@code null} for routes that
+	 * only compute (previews, files) or are public callbacks.
+	 */
+	static String stateUrl(SuiteRoutes.Req valid) {
+		String path = valid.path().split("\\?")[0];
+		if (path.startsWith("/api/notifications/webhooks/twilio/")) {
+			// A forged status callback must leave the notification as it was.
+			return a.path("/notifications/" + a.notificationId);
+		}
+		if (path.startsWith("/api/notifications/") || path.endsWith("/preview") || path.endsWith("/builder/file")
+				|| path.endsWith("/test-connection")) {
+			return null;
+		}
+		if (path.endsWith("/test")) {
+			return a.path("/notifications?limit=1");
+		}
+		if (path.endsWith("/notifications/send")) {
+			return a.path("/notifications?limit=1");
+		}
+		if (path.endsWith("/export/generate")) {
+			return "/api/export/history?limit=1";
+		}
+		if (path.endsWith("/run-now")) {
+			return path.replace("/run-now", "/runs");
+		}
+		Matcher ids = OBJECT_ID.matcher(path);
+		int lastId = -1;
+		while (ids.find()) {
+			// The last record id, not the event id of an /api/events/{eventId}/... path.
+			if (ids.start() > "/api/events/".length() + 24 || !path.startsWith("/api/events/")) {
+				lastId = ids.end();
+			}
+		}
+		if (lastId > 0) {
+			return path.substring(0, lastId);
+		}
+		return valid.method().equals("POST") ? path + "?limit=1" : path;
+	}
+
+	/** The stored data at a state URL; lists count only (their order may shift). */
+	static JsonNode state(String url) {
+		if (url == null) {
+			return Platform.JSON.nullNode();
+		}
+		JsonNode body = http.json("GET", url, ADMIN, null).json();
+		JsonNode total = body.path("meta").path("pagination").path("total");
+		return total.isMissingNode() ? body.path("data") : total;
+	}
+
+	@Test
+	void templatesAreDataNotCode() {
+		String[] refused = { "{{> evil}}", "{{#> layout}}x{{/layout}}", "{{embedded \"x\"}}", "{{i18n \"hello\"}}",
+				"{{precompile \"x\"}}", "{{partial \"x\"}}" };
+		for (String source : refused) {
+			ClientAddressHttp.Reply reply = http.json("POST", a.path("/notification-templates"), ADMIN,
+					Map.of("name", "Injection", "type", "email", "subject", "Hi", "contentHtml", source));
+			assertThat(reply.status()).as(source + ": " + reply.text()).isEqualTo(400);
+			assertThat(reply.json().path("success").asBoolean(true)).isFalse();
+		}
+		String inert = "A{{constructor}}B{{this.constructor.constructor}}C${7*7}D<%= 7*7 %>E#{7*7}F{{firstName.class}}G{{firstName.bytes}}H";
+		ClientAddressHttp.Reply created = http.json("POST", a.path("/notification-templates"), ADMIN,
+				Map.of("name", "Inert", "type", "email", "subject", "Hi", "contentHtml", inert, "contentText",
+						inert + "{{lookup this \"constructor\"}}"));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		String id = created.json().at("/data/_id").asText();
+		ClientAddressHttp.Reply preview = http.json("POST", a.path("/notification-templates/" + id + "/preview"), ADMIN,
+				Map.of("data", Map.of("firstName", "Asha")));
+		assertThat(preview.status()).as(preview.text()).isEqualTo(200);
+		String text = preview.json().at("/data/text").asText();
+		assertThat(text).startsWith("ABC${7*7}D<%= 7*7 %>E#{7*7}FGH");
+		// lookup on the model map reaches only the model's own values, never an object's
+		// class, methods or fields.
+		assertThat(text).doesNotContain("java.", "class ", "function");
+		assertThat(preview.json().at("/data/html").asText()).contains("${7*7}", "<%= 7*7 %>", "#{7*7}")
+			.doesNotContain("49");
+	}
+
+	@Test
+	void formulaInjectionIsNeutralisedInEveryExportFormat() throws IOException {
+		String registration = Platform.newObjectId();
+		String human = "REG-F" + registration.substring(18);
+		ObjectNode envelope = Platform.golden("registration-created");
+		envelope.put("subject", registration).put("eventid", a.eventId);
+		ObjectNode data = (ObjectNode) envelope.get("data");
+		((ObjectNode) data.get("event")).put("_id", a.eventId);
+		ObjectNode person = (ObjectNode) data.get("registration").get("personalInfo");
+		((ObjectNode) data.get("registration")).put("_id", registration).put("registrationId", human);
+		person.put("firstName", "=HYPERLINK(\"http://evil.test\",\"click\")")
+			.put("lastName", "+cmd|' /C calc'!A0")
+			.put("organization", "@SUM(1+1)")
+			.put("designation", "-2+3")
+			.put("email", "formula." + registration + "@suite.test");
+		data.put("occurredAt", java.time.Instant.now().toString());
+		Platform.publish("atlas.registrations", registration, envelope);
+		Map<String, Object> filter = Map.of("field", "registrationId", "operator", "equals", "value", human);
+		List<String> fields = List.of("registrationId", "firstName", "lastName", "organization", "designation");
+		await("registration in the reporting read model").atMost(Duration.ofSeconds(60))
+			.until(() -> http
+				.json("POST", a.path("/reports/preview"), ADMIN,
+						Map.of("reportType", "registrations", "fields", fields, "filters", List.of(filter)))
+				.json()
+				.path("data")
+				.size() == 1);
+
+		String csv = new String(export("csv", fields, filter), StandardCharsets.UTF_8);
+		assertThat(csv).contains("'=HYPERLINK(").contains("'+cmd|").contains("'@SUM(1+1)").contains("'-2+3");
+		for (String line : csv.split("\r\n")) {
+			for (String cell : line.split(",")) {
+				assertThat(cell.replace("\"", "")).as("CSV cell").doesNotMatch("^[=+@\\-].*");
+			}
+		}
+		String xlsx = xmlOf(export("excel", fields, filter));
+		assertThat(xlsx).contains("'=HYPERLINK(").contains("'+cmd|").contains("'@SUM(1+1)").doesNotContain("<f>");
+		ClientAddressHttp.Reply builder = http.json("POST",
+				"/api/reports/builder/file?eventId=" + a.eventId + "&format=csv", ADMIN,
+				Map.of("reportType", "registrations", "fields", fields, "filters", List.of(filter)));
+		assertThat(builder.status()).as(builder.text()).isEqualTo(200);
+		assertThat(builder.text()).contains("'=HYPERLINK(").contains("'+cmd|").contains("'@SUM(1+1)");
+	}
+
+	static byte[] export(String format, List<String> fields, Map<String, Object> filter) {
+		String job = SuiteFixtures.id(http.json("POST", "/api/export/generate", ADMIN, Map.of("exportType", format,
+				"dataType", "registrations", "event", a.eventId, "fields", fields, "filters", List.of(filter))));
+		await("export " + job).atMost(Duration.ofSeconds(60))
+			.until(() -> "completed"
+				.equals(http.json("GET", "/api/export/status/" + job, ADMIN, null).json().at("/data/status").asText()));
+		ClientAddressHttp.Reply file = http.json("GET", "/api/export/download/" + job, ADMIN, null);
+		assertThat(file.status()).isEqualTo(200);
+		return file.bytes();
+	}
+
+	/** The XML parts of an XLSX file (its cells), with the quote entities resolved. */
+	static String xmlOf(byte[] xlsx) throws IOException {
+		StringBuilder xml = new StringBuilder();
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
+		try {
+			java.nio.file.Files.write(file, xlsx);
+			try (ZipFile zip = new ZipFile(file.toFile())) {
+				for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+					if (entry.getName().endsWith(".xml")) {
+						xml.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8)
+							.replace("&quot;", "\"")
+							.replace("&apos;", "'"));
+					}
+				}
+			}
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+		return xml.toString();
+	}
+
+	@Test
+	void uploadedFileNamesCannotLeaveTheirFolder() {
+		List<String> names = List.of("../../etc/passwd", "/etc/passwd", "..\\..\\windows\\win.ini",
+				"visa\u0000.pdf.exe", "....//....//visa.pdf", "%2e%2e%2fvisa.pdf", ".htaccess", "C:\\boot.ini");
+		for (String name : names) {
+			Multipart form = Multipart.of()
+				.field("type", "visa")
+				.file("file", name, "application/pdf", SuiteFixtures.PDF);
+			Map<String, String> headers = form.headers(ADMIN);
+			ClientAddressHttp.Reply reply = http.send("POST", a.path("/travel-info/" + a.travelId + "/upload-document"),
+					headers, form.bytes());
+			assertThat(reply.status()).as(name + ": " + reply.text()).isLessThan(500);
+			if (reply.status() >= 400) {
+				assertThat(reply.json().path("success").asBoolean(true)).isFalse();
+				continue;
+			}
+			String stored = reply.json().at("/data/fileName").asText();
+			assertThat(stored).as(name)
+				.doesNotContain("/", "\\", "\u0000", "..")
+				.doesNotStartWith(".")
+				.endsWith(".pdf");
+			String documentId = reply.json().at("/data/_id").asText();
+			ClientAddressHttp.Reply download = http.json("GET",
+					a.path("/travel-info/" + a.travelId + "/documents/" + documentId + "/download"), ADMIN, null);
+			assertThat(download.status()).isEqualTo(200);
+			assertThat(download.bytes()).isEqualTo(SuiteFixtures.PDF);
+			assertThat(download.header("Content-Disposition")).as(name)
+				.startsWith("attachment")
+				.doesNotContain("/", "\\", "..");
+		}
+	}
+
+}
