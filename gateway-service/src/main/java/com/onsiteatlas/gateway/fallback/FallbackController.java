@@ -3,6 +3,10 @@ package com.onsiteatlas.gateway.fallback;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.onsiteatlas.gateway.errors.JsonErrorResponder;
 import reactor.core.publisher.Mono;
 
@@ -27,6 +31,8 @@ class FallbackController {
 
 	private final JsonErrorResponder responder;
 
+	private static final Logger logger = LoggerFactory.getLogger(FallbackController.class);
+
 	FallbackController(JsonErrorResponder responder) {
 		this.responder = responder;
 	}
@@ -38,6 +44,11 @@ class FallbackController {
 			return this.responder.respond(exchange, HttpStatus.NOT_FOUND, "Not Found");
 		}
 		Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		if (!(failure instanceof CallNotPermittedException)) {
+			// What tripped the breaker; while it is open every call would log the same.
+			logger.warn("{} failed for {} {}: {}", service, exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), String.valueOf(failure));
+		}
 		if (isTimeout(failure)) {
 			return this.responder.respond(exchange, HttpStatus.GATEWAY_TIMEOUT,
 					service + " did not respond in time, please retry shortly");
