@@ -1,10 +1,10 @@
 package com.onsiteatlas.notification.channel;
 
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
@@ -14,10 +14,14 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -44,15 +48,26 @@ class TwilioClients {
 	TwilioRestClient client(ChannelSettings.TwilioAccount account) {
 		return this.clients.computeIfAbsent(account.accountSid() + ":" + account.authToken().hashCode(), (key) -> {
 			TwilioRestClient.Builder builder = new TwilioRestClient.Builder(account.accountSid(), account.authToken());
-			int timeout = (int) this.properties.timeout().toMillis();
+			Timeout timeout = Timeout.ofMilliseconds(this.properties.timeout().toMillis());
+			RequestConfig requestConfig = RequestConfig.custom()
+				.setConnectionRequestTimeout(timeout)
+				.setResponseTimeout(timeout)
+				.build();
 			// Apache HttpClient 5 would silently re-POST on 429/503; the dispatcher
 			// decides.
 			HttpClientBuilder http = HttpClients.custom()
 				.disableAutomaticRetries()
-				.setDefaultRequestConfig(RequestConfig.custom()
-					.setConnectionRequestTimeout(timeout, TimeUnit.MILLISECONDS)
-					.setResponseTimeout(timeout, TimeUnit.MILLISECONDS)
-					.build());
+				.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+					.setDefaultConnectionConfig(
+							ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+					.build())
+				// twilio-java puts its own RequestConfig on every request (30.5 s
+				// connect,
+				// no response timeout), which replaces the client's default: this puts
+				// ours back before the connection is leased, so a hung Twilio is
+				// abandoned at the configured timeout.
+				.addRequestInterceptorFirst((request, entity, context) -> HttpClientContext.castOrCreate(context)
+					.setRequestConfig(requestConfig));
 			if (this.properties.baseUrl() != null && !this.properties.baseUrl().isBlank()) {
 				HttpHost stub = HttpHost.create(URI.create(this.properties.baseUrl()));
 				http.setRoutePlanner((target, context) -> new HttpRoute(stub));
@@ -102,7 +117,7 @@ class TwilioClients {
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.properties.timeout().plusSeconds(5),
 					Mono.error(() -> SendFailure.temporary("ETIMEDOUT", "Twilio did not answer in time", null)))
-			.onErrorMap((ex) -> !(ex instanceof SendFailure), TwilioClients::classify);
+			.onErrorMap((ex) -> !(ex instanceof SendFailure), this::classify);
 	}
 
 	Mono<ConnectionCheck> check(String channel, ChannelSettings.TwilioAccount account) {
@@ -120,9 +135,18 @@ class TwilioClients {
 					"Twilio credential check failed: " + classify(ex).getMessage())));
 	}
 
-	static SendFailure classify(Throwable ex) {
+	SendFailure classify(Throwable ex) {
 		if (ex instanceof SendFailure failure) {
 			return failure;
+		}
+		// The SDK wraps every I/O error in an ApiException without a status: the cause
+		// tells a provider that hung past the timeout from one that could not be reached.
+		if (ex.getCause() instanceof SocketTimeoutException) {
+			return new SendFailure(true, "ETIMEDOUT", "Twilio did not answer within " + this.properties.timeout()
+					+ " (atlas.notification.twilio.timeout): " + ex.getMessage(), null, ex);
+		}
+		if (ex instanceof ApiConnectionException || ex.getCause() instanceof IOException) {
+			return new SendFailure(true, "ECONNECTION", "Cannot reach Twilio: " + ex.getMessage(), null, ex);
 		}
 		if (ex instanceof ApiException api) {
 			int status = (api.getStatusCode() != null) ? api.getStatusCode() : 0;
@@ -138,9 +162,6 @@ class TwilioClients {
 		}
 		if (ex instanceof AuthenticationException) {
 			return new SendFailure(false, "EAUTH", ex.getMessage(), null, ex);
-		}
-		if (ex instanceof ApiConnectionException || ex.getCause() instanceof SocketTimeoutException) {
-			return new SendFailure(true, "ECONNECTION", "Cannot reach Twilio: " + ex.getMessage(), null, ex);
 		}
 		return new SendFailure(true, "UNKNOWN", "Twilio failure: " + ex.getMessage(), null, ex);
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -127,7 +128,7 @@ class WhatsAppChannel implements Channel {
 			.bodyToMono(JsonNode.class)
 			.timeout(this.properties.timeout().plusSeconds(1))
 			.map((response) -> new SendResult(response.path("messages").path(0).path("id").asText(null), "cloud-api"))
-			.onErrorMap((ex) -> !(ex instanceof SendFailure), WhatsAppChannel::classify);
+			.onErrorMap((ex) -> !(ex instanceof SendFailure), this::classify);
 	}
 
 	private String base(ChannelSettings.WhatsAppAccount account) {
@@ -140,7 +141,7 @@ class WhatsAppChannel implements Channel {
 		return number.startsWith("+") ? number : "+" + number;
 	}
 
-	static SendFailure classify(Throwable ex) {
+	SendFailure classify(Throwable ex) {
 		if (ex instanceof WebClientResponseException response) {
 			HttpStatusCode status = response.getStatusCode();
 			String detail = response.getResponseBodyAsString();
@@ -155,7 +156,13 @@ class WhatsAppChannel implements Channel {
 			return new SendFailure(false, String.valueOf(status.value()),
 					"WhatsApp API refused the message (" + status.value() + "): " + detail, null, ex);
 		}
-		if (ex instanceof TimeoutException || ex instanceof WebClientRequestException) {
+		// A response timeout arrives as a request exception caused by Netty's
+		// ReadTimeoutException; the operator's own timeout as a TimeoutException.
+		if (ex instanceof TimeoutException || ex.getCause() instanceof ReadTimeoutException) {
+			return new SendFailure(true, "ETIMEDOUT", "The WhatsApp API did not answer within "
+					+ this.properties.timeout() + " (atlas.notification.whatsapp.timeout)", null, ex);
+		}
+		if (ex instanceof WebClientRequestException) {
 			return new SendFailure(true, "ECONNECTION", "Cannot reach the WhatsApp API: " + ex.getMessage(), null, ex);
 		}
 		return new SendFailure(true, "UNKNOWN", "WhatsApp failure: " + ex.getMessage(), null, ex);

@@ -39,6 +39,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ProviderDeliveryTests extends NotificationIntegrationTest {
 
+	/** Twice the providers' timeout in the test context (2 s). */
+	static final int HANG_MILLIS = 4000;
+
 	static final String TWILIO_OK = "{\"sid\":\"SM%s\",\"status\":\"queued\",\"account_sid\":\"%s\"}";
 
 	String eventId;
@@ -141,13 +144,45 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		PROVIDERS.verify(1, postRequestedFor(urlEqualTo(messagesPath())));
 	}
 
+	/**
+	 * The first request hangs twice as long as the configured timeout
+	 * ({@code atlas.notification.twilio.timeout=2s} in the test context): the send must
+	 * be abandoned, recorded as a timeout and retried; had the timeout not applied, the
+	 * first request would have been answered and there would be one attempt.
+	 */
 	@Test
-	void retriesATwilioTimeout() {
+	void retriesATwilioThatHangsPastItsTimeout() {
 		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId + "t")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(TWILIO_OK, "0021", this.accountSid))
+				.withFixedDelay(HANG_MILLIS))
+			.willSetStateTo("ok"));
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId + "t")
+			.whenScenarioStateIs("ok")
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(TWILIO_OK, "0022", this.accountSid))));
+		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+919800000022");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.providerMessageId()).isEqualTo("SM0022");
+		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
+		Notification.Attempt first = notification.attempts().get(0);
+		assertThat(first.errorCode()).isEqualTo("ETIMEDOUT");
+		assertThat(first.errorMessage()).contains("Twilio did not answer within PT2S");
+		PROVIDERS.verify(2, postRequestedFor(urlEqualTo(messagesPath())));
+		assertThat(sentCount()).isEqualTo(1);
+	}
+
+	@Test
+	void retriesATwilioConnectionResetAsUnreachable() {
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId + "r")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
 			.willSetStateTo("ok"));
-		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId + "t")
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId + "r")
 			.whenScenarioStateIs("ok")
 			.willReturn(aResponse().withStatus(201)
 				.withHeader("Content-Type", "application/json")
@@ -155,7 +190,45 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+919800000002");
 		Notification notification = awaitFinal();
 		assertThat(notification.status()).isEqualTo("sent");
-		assertThat(notification.attempts()).hasSize(2);
+		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
+		assertThat(notification.attempts().get(0).errorCode()).isEqualTo("ECONNECTION");
+		assertThat(notification.attempts().get(0).errorMessage()).startsWith("Cannot reach Twilio");
+		PROVIDERS.verify(2, postRequestedFor(urlEqualTo(messagesPath())));
+	}
+
+	@Test
+	void retriesAWhatsAppCloudApiThatHangsPastItsTimeout() {
+		String path = "/graph/" + this.eventId + "/messages";
+		String ok = "{\"messages\":[{\"id\":\"wamid.%s\"}]}";
+		PROVIDERS.stubFor(post(urlEqualTo(path)).inScenario(this.eventId + "wt")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(ok, "LATE"))
+				.withFixedDelay(HANG_MILLIS))
+			.willSetStateTo("ok"));
+		PROVIDERS.stubFor(post(urlEqualTo(path)).inScenario(this.eventId + "wt")
+			.whenScenarioStateIs("ok")
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(ok, "ONTIME"))));
+		send(template(Map.of("name", "WA", "type", "whatsapp", "contentText", "Hi", "whatsapp",
+				Map.of("name", "registration_confirmed", "language", "en"))), "+919812345622");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.providerMessageId()).isEqualTo("wamid.ONTIME");
+		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
+		Notification.Attempt first = notification.attempts().get(0);
+		assertThat(first.errorCode()).isEqualTo("ETIMEDOUT");
+		assertThat(first.errorMessage()).contains("The WhatsApp API did not answer within PT2S");
+		PROVIDERS.verify(2, postRequestedFor(urlEqualTo(path)));
+		assertThat(sentCount()).isEqualTo(1);
+	}
+
+	long sentCount() {
+		return this.mongo
+			.count(Query.query(Criteria.where("event").is(this.eventId).and("status").is("sent")), Notification.class)
+			.block();
 	}
 
 	@Test
