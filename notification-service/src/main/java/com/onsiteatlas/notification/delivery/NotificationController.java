@@ -108,12 +108,13 @@ class NotificationController {
 	@PreAuthorize("hasAnyRole('admin','manager')")
 	Mono<ApiResponse<Map<String, Object>>> send(@PathVariable String eventId,
 			@Valid @RequestBody SendNotificationRequest request) {
-		List<String> templateIds = new ArrayList<>();
+		// Each template id with the body field that holds it, for the refusal message.
+		List<Map.Entry<String, String>> templateIds = new ArrayList<>();
 		if (request.templateId() != null) {
-			templateIds.add(request.templateId());
+			templateIds.add(Map.entry(request.templateId(), "templateId"));
 		}
 		if (request.templateIds() != null) {
-			templateIds.addAll(request.templateIds());
+			request.templateIds().forEach((id) -> templateIds.add(Map.entry(id, "templateIds")));
 		}
 		if (templateIds.isEmpty()) {
 			throw ApiException.badRequest("templateId is required");
@@ -129,7 +130,7 @@ class NotificationController {
 		}
 		String batch = "send:" + UUID.randomUUID();
 		Mono<List<NotificationTemplate>> chosen = Flux.fromIterable(templateIds)
-			.concatMap((id) -> this.templates.get(eventId, id))
+			.concatMap((id) -> this.templates.require(eventId, id.getKey(), id.getValue()))
 			.collectList();
 		return chosen.flatMap((list) -> {
 			Flux<SendRequest> requests;

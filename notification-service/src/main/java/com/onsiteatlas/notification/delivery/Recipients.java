@@ -1,6 +1,9 @@
 package com.onsiteatlas.notification.delivery;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,8 +48,23 @@ public class Recipients {
 			if (registrationIds.size() > MAX_EXPLICIT) {
 				throw ApiException.badRequest("At most " + MAX_EXPLICIT + " registrationIds per request");
 			}
-			registrationIds.forEach((id) -> ObjectIds.require(id, "registrationIds"));
-			return this.directory.registrations(eventId, Criteria.where("_id").in(registrationIds));
+			Set<String> wanted = new LinkedHashSet<>();
+			registrationIds.forEach((id) -> wanted.add(ObjectIds.require(id, "registrationIds")));
+			// All or nothing: an id that is not a registration of this event (unknown, or
+			// of another event) refuses the whole request before anything is queued.
+			return this.directory.registrations(eventId, Criteria.where("_id").in(wanted))
+				.collectList()
+				.flatMapMany((found) -> {
+					Set<String> missing = new LinkedHashSet<>(wanted);
+					found.forEach((registration) -> missing.remove(registration.id()));
+					if (!missing.isEmpty()) {
+						return Flux.error(ApiException.badRequest("'registrationIds' holds " + missing.size()
+								+ " id(s) that are not registrations of this event (unknown, or of another event): "
+								+ missing.stream().limit(10).collect(Collectors.joining(", "))
+								+ ((missing.size() > 10) ? ", ..." : "")));
+					}
+					return Flux.fromIterable(found);
+				});
 		}
 		RecipientFilter effective = (filter != null) ? filter : RecipientFilter.active();
 		return this.directory.registrations(eventId, effective.toCriteria());

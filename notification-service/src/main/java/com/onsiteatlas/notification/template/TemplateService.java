@@ -241,7 +241,9 @@ public class TemplateService {
 		Mono<RegistrationView> registration = ObjectIds.isValid(request.registrationId())
 				? this.directory.registration(eventId, request.registrationId())
 				: this.directory.registrationByHumanId(eventId, request.registrationId());
-		return registration.switchIfEmpty(Mono.error(() -> ApiException.notFound("Registration not found")))
+		return registration
+			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("'registrationId' " + request.registrationId()
+					+ " is not a registration of this event (unknown registration, or one of another event)")))
 			.zipWith(
 					this.directory.conference(eventId)
 						.defaultIfEmpty(new ConferenceView(eventId, "", null, null, null, null, null, null, null, null,
@@ -272,6 +274,24 @@ public class TemplateService {
 	}
 
 	/**
+	 * A template named in a request body: it must belong to the event of the path. A
+	 * template of another event answers 400 naming the field, exactly like an unknown
+	 * one, so the answer does not reveal that it exists elsewhere.
+	 * @param eventId the conference
+	 * @param id template id
+	 * @param field the body field that holds it
+	 * @return the template
+	 */
+	public Mono<NotificationTemplate> require(String eventId, String id, String field) {
+		String templateId = ObjectIds.require(id, field);
+		return this.mongo
+			.findOne(Query.query(Criteria.where("_id").is(templateId).and("event").is(eventId)),
+					NotificationTemplate.class)
+			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("'" + field + "' " + templateId
+					+ " is not a template of this event (unknown template, or one of another event)")));
+	}
+
+	/**
 	 * A template a trigger may use: it must belong to the event and be of the trigger's
 	 * channel.
 	 * @param eventId the conference
@@ -280,7 +300,7 @@ public class TemplateService {
 	 * @return the template
 	 */
 	public Mono<NotificationTemplate> requireUsable(String eventId, String id, String channel) {
-		return get(eventId, id).map((template) -> {
+		return require(eventId, id, "templates[].template").map((template) -> {
 			if (channel != null && !channel.equals(template.type())) {
 				throw ApiException
 					.badRequest("Template " + id + " is a " + template.type() + " template, not " + channel);
