@@ -189,6 +189,31 @@ class ExportJobTests extends ReportingIntegrationTest {
 	}
 
 	@Test
+	void leavesOutTheHeaderRowWhenAskedTo() throws Exception {
+		Map<String, Object> body = new java.util.HashMap<>(request("csv"));
+		body.put("config", Map.of("includeHeaders", false, "customHeaders", Map.of("firstName", "Given Name")));
+		String csvJob = generate(body);
+		awaitCompleted(csvJob, 4);
+		String csv = new String(download(csvJob, "text/csv", "csv"), StandardCharsets.UTF_8);
+		List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
+		assertThat(records).hasSize(4);
+		assertThat(records).extracting((record) -> record.get(0))
+			.containsExactly("REG-0001", "REG-0002", "REG-0003", "REG-0004");
+		assertThat(csv).doesNotContain("Given Name").doesNotContain("Registration ID");
+		body.put("exportType", "excel");
+		String xlsxJob = generate(body);
+		awaitCompleted(xlsxJob, 4);
+		byte[] xlsx = download(xlsxJob, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("REG-0001");
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://evil\")");
+			assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("REG-0004");
+			assertThat(sheet.getLastRowNum()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void exportsPdfWithNonLatinNamesAsText() throws Exception {
 		String jobId = generate(request("pdf"));
 		awaitCompleted(jobId, 4);
@@ -200,6 +225,7 @@ class ExportJobTests extends ReportingIntegrationTest {
 		}
 		String all = text.toString();
 		assertThat(all).contains("Delegates", "Filters: status equals active", "Generated at:", "Page 1");
+		assertThat(all).contains("Given Name", "Last Name");
 		assertThat(all).contains("REG-0001", "REG-0004", "小明", "王");
 		assertThat(all).contains("प्रिया");
 		String arabic = Normalizer.normalize(all, Normalizer.Form.NFKC);

@@ -30,7 +30,8 @@ import com.onsiteatlas.support.web.ApiException;
  * {@code {startDate,endDate}}
  * @param metrics aggregates per group
  * @param chartType bar, line or pie
- * @param limit maximum rows (up to 1,000)
+ * @param limit maximum rows (the preview shows up to 1,000; a file honours the limit
+ * without that cap)
  * @param name report name (title of files)
  * @param description report description
  */

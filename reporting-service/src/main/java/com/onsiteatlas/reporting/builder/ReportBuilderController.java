@@ -4,9 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,8 +46,9 @@ class ReportBuilderController {
 	}
 
 	/**
-	 * The ReportBuilder page's preview: {@code {success, data:[rows]}}; grouped reports
-	 * add their columns and chart data in {@code meta}.
+	 * The ReportBuilder page's preview: {@code {success, data:[rows]}} with
+	 * {@code meta{columns, count, truncated, limit}}; grouped reports add their chart
+	 * data.
 	 */
 	@PostMapping("/api/events/{eventId}/reports/preview")
 	Mono<ApiResponse<List<Map<String, Object>>>> preview(@AuthenticationPrincipal AtlasPrincipal user,
@@ -55,8 +60,9 @@ class ReportBuilderController {
 	}
 
 	@PostMapping("/api/reports/builder/file")
-	Mono<ResponseEntity<byte[]>> builderFile(@AuthenticationPrincipal AtlasPrincipal user, @RequestParam String eventId,
-			@RequestParam(defaultValue = "pdf") String format, @RequestBody PreviewRequest request) {
+	Mono<ResponseEntity<Flux<DataBuffer>>> builderFile(@AuthenticationPrincipal AtlasPrincipal user,
+			@RequestParam String eventId, @RequestParam(defaultValue = "pdf") String format,
+			@RequestBody PreviewRequest request) {
 		requireEvent(user, eventId);
 		return Mono.fromCallable(request::definition).flatMap((definition) -> file(eventId, definition, format));
 	}
@@ -74,14 +80,15 @@ class ReportBuilderController {
 	}
 
 	@GetMapping("/api/reports/templates/{templateId}/file")
-	Mono<ResponseEntity<byte[]>> templateFile(@AuthenticationPrincipal AtlasPrincipal user,
+	Mono<ResponseEntity<Flux<DataBuffer>>> templateFile(@AuthenticationPrincipal AtlasPrincipal user,
 			@PathVariable String templateId, @RequestParam String eventId,
 			@RequestParam(defaultValue = "pdf") String format) {
 		requireEvent(user, eventId);
 		return file(eventId, template(templateId).definition(), format);
 	}
 
-	private Mono<ResponseEntity<byte[]>> file(String eventId, ReportDefinition definition, String formatName) {
+	private Mono<ResponseEntity<Flux<DataBuffer>>> file(String eventId, ReportDefinition definition,
+			String formatName) {
 		FileFormat format = FileFormat.of(formatName);
 		if (format == null) {
 			return Mono.error(ApiException.badRequest("format must be pdf, excel or csv"));
@@ -92,14 +99,16 @@ class ReportBuilderController {
 		String base = ((definition.title() != null) ? definition.title() : definition.dataType())
 			.replaceAll("[^A-Za-z0-9]+", "_");
 		return eventName.flatMap((name) -> this.reports.file(eventId, name.isEmpty() ? null : name, definition, format))
-			.map((bytes) -> ResponseEntity.ok()
+			.map((rendered) -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(format.contentType()))
+				.contentLength(rendered.size())
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.attachment()
 							.filename(base + "_" + eventId + "." + format.extension())
 							.build()
 							.toString())
-				.body(bytes));
+				.body(DataBufferUtils.read(rendered.path(), DefaultDataBufferFactory.sharedInstance, 64 * 1024)
+					.doFinally((signal) -> rendered.delete())));
 	}
 
 	private static ReportTemplate template(String id) {
@@ -121,6 +130,10 @@ class ReportBuilderController {
 		Map<String, Object> meta = new LinkedHashMap<>();
 		meta.put("columns", result.columns());
 		meta.put("count", result.rows().size());
+		// Tells the page when it shows only the first `limit` rows (or groups) of what
+		// matched.
+		meta.put("truncated", result.truncated());
+		meta.put("limit", result.limit());
 		if (result.chart() != null) {
 			meta.put("chart", result.chart());
 		}

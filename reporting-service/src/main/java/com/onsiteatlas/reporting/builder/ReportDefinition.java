@@ -18,7 +18,8 @@ import com.onsiteatlas.reporting.rows.RowSort;
  * @param sorts order
  * @param dateRange date bounds
  * @param chartType bar, line or pie; null for no chart
- * @param limit maximum rows of an ungrouped preview
+ * @param limit maximum rows of an ungrouped report, 0 for no limit (the preview shows at
+ * most 1,000 whatever the limit; files honour it without that cap)
  */
 public record ReportDefinition(String title, String dataType, List<String> fields, List<RowFilter> filters,
 		List<String> groupBy, List<Metric> metrics, List<RowSort> sorts, DateRange dateRange, String chartType,

@@ -1,20 +1,26 @@
 package com.onsiteatlas.reporting.builder;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -133,7 +139,9 @@ public class ReportService {
 	}
 
 	/**
-	 * Runs a report for an event.
+	 * Runs a report for an event, as the preview shows it: at most {@link #MAX_PREVIEW}
+	 * rows (or the definition's smaller limit) and {@link #MAX_GROUPS} groups; the result
+	 * says whether more matched.
 	 * @param eventId the conference
 	 * @param definition the report
 	 * @return rows and chart
@@ -145,15 +153,33 @@ public class ReportService {
 	}
 
 	private Mono<ReportResult> plain(String eventId, DataSource source, ReportDefinition definition) {
-		List<String> fields = definition.fields().isEmpty() ? source.fieldNames() : definition.fields();
 		int limit = (definition.limit() > 0) ? Math.min(definition.limit(), MAX_PREVIEW) : MAX_PREVIEW;
+		// One row more than shown tells whether the preview is cut.
+		return plainRows(eventId, source, definition, limit + 1).collectList().map((list) -> {
+			boolean truncated = list.size() > limit;
+			return new ReportResult(truncated ? list.subList(0, limit) : list, fields(source, definition), null,
+					truncated, limit);
+		});
+	}
+
+	private static List<String> fields(DataSource source, ReportDefinition definition) {
+		return definition.fields().isEmpty() ? source.fieldNames() : definition.fields();
+	}
+
+	/**
+	 * The rows of an ungrouped report, streamed.
+	 * @param limit maximum rows, 0 for all
+	 */
+	private Flux<Map<String, Object>> plainRows(String eventId, DataSource source, ReportDefinition definition,
+			int limit) {
+		List<String> fields = fields(source, definition);
 		RowQuery query = new RowQuery(source, eventId, definition.filters(), definition.sorts(),
 				definition.dateRange());
 		return this.rows.stream(query, limit).map((values) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			fields.forEach((field) -> row.put(field, values.get(field)));
 			return row;
-		}).collectList().map((list) -> new ReportResult(list, fields, null));
+		});
 	}
 
 	private Mono<ReportResult> grouped(String eventId, DataSource source, ReportDefinition definition) {
@@ -176,7 +202,7 @@ public class ReportService {
 			sort.append("_id.g" + i, 1);
 		}
 		List<Document> pipeline = List.of(new Document("$match", criteria.getCriteriaObject()),
-				new Document("$group", group), new Document("$sort", sort), new Document("$limit", MAX_GROUPS));
+				new Document("$group", group), new Document("$sort", sort), new Document("$limit", MAX_GROUPS + 1));
 		List<String> columns = new ArrayList<>(definition.groupBy());
 		metrics.forEach((metric) -> columns.add(metric.key()));
 		return this.mongo.getCollection(ReportRow.COLLECTION)
@@ -193,8 +219,12 @@ public class ReportService {
 				return row;
 			})
 			.collectList()
-			.map((list) -> sorted(list, definition.sorts()))
-			.map((list) -> new ReportResult(list, columns, chart(definition, metrics, list)));
+			.map((all) -> {
+				boolean truncated = all.size() > MAX_GROUPS;
+				List<Map<String, Object>> list = sorted(truncated ? all.subList(0, MAX_GROUPS) : all,
+						definition.sorts());
+				return new ReportResult(list, columns, chart(definition, metrics, list), truncated, MAX_GROUPS);
+			});
 	}
 
 	private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, List<RowSort> sorts) {
@@ -269,43 +299,91 @@ public class ReportService {
 	}
 
 	/**
-	 * A report as a PDF or XLSX file, with its chart image after the table.
+	 * A report as a file: every row of an ungrouped report (streamed from the read model
+	 * into the file, so memory stays flat whatever the row count; a limit given in the
+	 * definition still applies), or the groups of a grouped one with the chart image
+	 * after the table (PDF and XLSX).
 	 * @param eventId the conference
 	 * @param eventName its name for the heading, may be null
 	 * @param definition the report
-	 * @param format excel or pdf (csv has no chart)
-	 * @return the file bytes
+	 * @param format excel, pdf or csv (csv has no chart)
+	 * @return the file, in a temporary file the caller deletes
 	 */
-	public Mono<byte[]> file(String eventId, String eventName, ReportDefinition definition, FileFormat format) {
-		return run(eventId, definition).publishOn(Schedulers.boundedElastic()).map((result) -> {
-			DataSource source = this.catalog.source(definition.dataType());
-			List<Column> columns = result.columns().stream().map((key) -> {
-				CatalogField field = source.field(key);
-				return (field != null) ? new Column(key, field.label(), field.type())
-						: new Column(key, key, FieldType.NUMBER);
-			}).toList();
-			TableSpec spec = new TableSpec((definition.title() != null) ? definition.title() : source.name(), eventName,
-					definition.filters()
-						.stream()
-						.map((f) -> f.field() + " " + f.operator() + " " + f.value())
-						.reduce((a, b) -> a + "; " + b)
-						.orElse(""),
-					Instant.now(), columns, ExportOptions.defaults());
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			try (TableWriter writer = TableWriter.open(format, spec, out)) {
-				for (Map<String, Object> row : result.rows()) {
-					writer.row(row);
+	public Mono<RenderedFile> file(String eventId, String eventName, ReportDefinition definition, FileFormat format) {
+		return Mono.fromCallable(() -> validate(definition)).flatMap((source) -> {
+			if (definition.grouped()) {
+				return grouped(eventId, source, definition).publishOn(Schedulers.boundedElastic())
+					.map((result) -> write(format, tableSpec(source, eventName, definition, result.columns()),
+							result.rows().stream(), result.chart()));
+			}
+			Flux<Map<String, Object>> rows = plainRows(eventId, source, definition, Math.max(definition.limit(), 0));
+			return Mono
+				.fromCallable(() -> write(format, tableSpec(source, eventName, definition, fields(source, definition)),
+						rows.toStream(256), null))
+				.subscribeOn(Schedulers.boundedElastic());
+		});
+	}
+
+	private static TableSpec tableSpec(DataSource source, String eventName, ReportDefinition definition,
+			List<String> keys) {
+		List<Column> columns = keys.stream().map((key) -> {
+			CatalogField field = source.field(key);
+			return (field != null) ? new Column(key, field.label(), field.type())
+					: new Column(key, key, FieldType.NUMBER);
+		}).toList();
+		return new TableSpec((definition.title() != null) ? definition.title() : source.name(), eventName,
+				definition.filters()
+					.stream()
+					.map((f) -> f.field() + " " + f.operator() + " " + f.value())
+					.reduce((a, b) -> a + "; " + b)
+					.orElse(""),
+				Instant.now(), columns, ExportOptions.defaults());
+	}
+
+	/**
+	 * Writes rows (and the chart) to a temporary file. Blocking: runs on the
+	 * bounded-elastic scheduler; closing the stream cancels the rows' query.
+	 */
+	private static void deleteQuietly(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				// The original failure matters more; the temp directory is cleaned
+				// anyway.
+			}
+		}
+	}
+
+	private static RenderedFile write(FileFormat format, TableSpec spec, Stream<Map<String, Object>> rows,
+			ChartData chart) {
+		Path file = null;
+		long count = 0;
+		try (rows) {
+			file = Files.createTempFile("atlas-report-", "." + format.extension());
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+					TableWriter writer = TableWriter.open(format, spec, out)) {
+				Iterator<Map<String, Object>> iterator = rows.iterator();
+				while (iterator.hasNext()) {
+					writer.row(iterator.next());
+					count++;
 				}
-				if (result.chart() != null && format != FileFormat.CSV) {
-					writer.image("Chart", ChartRenderer.png(result.chart(), 900, 500));
+				if (chart != null && format != FileFormat.CSV) {
+					writer.image("Chart", ChartRenderer.png(chart, 900, 500));
 				}
 				writer.finish();
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			return out.toByteArray();
-		});
+			return new RenderedFile(file, count, Files.size(file));
+		}
+		catch (IOException ex) {
+			deleteQuietly(file);
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(file);
+			throw ex;
+		}
 	}
 
 }

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Uploads report files to S3-compatible storage, Google Drive or Dropbox over HTTP. Each
@@ -71,7 +70,9 @@ public class CloudDelivery {
 		String endpoint = required(config, "endpoint").replaceAll("/+$", "");
 		String bucket = required(config, "bucket");
 		String key = join(path, file.name());
-		URI uri = URI.create(endpoint + "/" + bucket + "/" + UriUtils.encodePath(key, StandardCharsets.UTF_8));
+		// SigV4's encoding, not UriUtils.encodePath: that one leaves ( ) + , ; = ! $ & '
+		// as they are, and S3 then computes another canonical URI than the one signed.
+		URI uri = URI.create(endpoint + "/" + SigV4.encodePath(bucket + "/" + key));
 		Map<String, String> headers = SigV4.sign("PUT", uri, Map.of("content-type", file.contentType()),
 				SigV4.sha256Hex(file.bytes()), required(config, "accessKeyId"), required(config, "secretAccessKey"),
 				String.valueOf(config.getOrDefault("region", "us-east-1")), "s3", Instant.now());

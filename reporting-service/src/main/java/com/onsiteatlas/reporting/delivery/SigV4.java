@@ -26,13 +26,16 @@ public final class SigV4 {
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
+	private static final String HEX = "0123456789ABCDEF";
+
 	private SigV4() {
 	}
 
 	/**
 	 * Signs a request.
 	 * @param method HTTP method
-	 * @param uri full URI (path must already be URI-encoded)
+	 * @param uri full URI whose raw path is already encoded with {@link #encodePath}; it
+	 * is the canonical URI as it is, so it must be the path sent
 	 * @param headers headers to sign besides host, x-amz-date and x-amz-content-sha256
 	 * @param payloadHash hex SHA-256 of the body (or {@code UNSIGNED-PAYLOAD})
 	 * @param accessKey access key id
@@ -75,6 +78,29 @@ public final class SigV4 {
 		result.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope + ", SignedHeaders="
 				+ signedHeaders + ", Signature=" + signature);
 		return result;
+	}
+
+	/**
+	 * Encodes an object key (or any path) the way SigV4's canonical URI wants it: every
+	 * UTF-8 byte except the unreserved characters {@code A-Z a-z 0-9 - _ . ~} and
+	 * {@code /} becomes {@code %XX} (upper-case hex). The same text must be the path
+	 * sent, so that what S3 canonicalises is what was signed.
+	 * @param path the path, not encoded
+	 * @return the encoded path
+	 */
+	public static String encodePath(String path) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xff;
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+					|| c == '.' || c == '~' || c == '/') {
+				encoded.append((char) c);
+			}
+			else {
+				encoded.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+			}
+		}
+		return encoded.toString();
 	}
 
 	public static String sha256Hex(byte[] data) {

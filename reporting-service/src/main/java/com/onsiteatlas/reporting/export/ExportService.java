@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.export;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -124,22 +126,23 @@ public class ExportService {
 	 * @param eventId conference, may be null
 	 * @param format file format
 	 * @param fileName download name
-	 * @param bytes the file
+	 * @param file the file, streamed into GridFS
+	 * @param size its size in bytes
 	 * @param userId owner (who may download it besides admins and managers)
 	 * @param scheduleId the schedule that produced it
 	 * @return the completed job
 	 */
 	public Mono<ExportHistory> keep(String title, String dataType, String eventId, FileFormat format, String fileName,
-			byte[] bytes, String userId, String scheduleId) {
+			Path file, long size, String userId, String scheduleId) {
 		String id = new ObjectId().toHexString();
 		org.bson.Document metadata = new org.bson.Document("exportId", id).append("contentType", format.contentType());
 		return this.gridFs
-			.store(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)), fileName, format.contentType(),
-					metadata)
+			.store(DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024), fileName,
+					format.contentType(), metadata)
 			.flatMap((fileId) -> {
 				Instant now = Instant.now();
 				ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(),
-						dataType, List.of(), List.of(), List.of(), null, null, userId, null, (long) bytes.length,
+						dataType, List.of(), List.of(), List.of(), null, null, userId, null, size,
 						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportHistory.COMPLETED,
 						null, 0, null, null, now, now, now.plus(this.properties.fileRetention()), false, now,
 						List.of());

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * How far behind the read model is, per topic: now minus the time of the last applied
+ * How far behind the read model is, per topic: now minus the time of the newest applied
  * domain event. Exposed as the gauge {@code atlas.reporting.projection.lag} (seconds, tag
  * {@code topic}) and by {@link ProjectionStatusController}.
  */
@@ -34,7 +34,11 @@ public class ProjectionLag {
 	}
 
 	void applied(String topic, Instant eventTime) {
-		if (this.lastApplied.put(topic, eventTime) == null) {
+		// The newest event time, not the last one: a redelivered or late old event does
+		// not mean that the read model fell behind.
+		Instant before = this.lastApplied.get(topic);
+		this.lastApplied.merge(topic, eventTime, (old, applied) -> applied.isAfter(old) ? applied : old);
+		if (before == null) {
 			Gauge.builder("atlas.reporting.projection.lag", this, (lag) -> lag.lagSeconds(topic))
 				.tag("topic", topic)
 				.baseUnit("seconds")
@@ -50,24 +54,30 @@ public class ProjectionLag {
 	}
 
 	/**
-	 * The state of each topic seen since start.
+	 * The state of each topic seen since start, or with records not yet consumed.
+	 * @param recordsBehind records behind per topic (see {@link ConsumerOffsets}); empty
+	 * when unknown
 	 * @return topic to status
 	 */
-	public Map<String, TopicStatus> status() {
+	public Map<String, TopicStatus> status(Map<String, Long> recordsBehind) {
 		Map<String, TopicStatus> status = new TreeMap<>();
-		this.lastApplied.forEach((topic, last) -> status.put(topic,
-				new TopicStatus(last, lagSeconds(topic), this.applied.getOrDefault(topic, 0L))));
+		this.lastApplied.forEach((topic, last) -> status.put(topic, new TopicStatus(last, lagSeconds(topic),
+				this.applied.getOrDefault(topic, 0L), recordsBehind.get(topic))));
+		recordsBehind.forEach((topic, behind) -> status.putIfAbsent(topic, new TopicStatus(null, null, 0, behind)));
 		return status;
 	}
 
 	/**
 	 * Status of one topic.
 	 *
-	 * @param lastEventTime time of the last applied domain event
+	 * @param lastEventTime time of the newest applied domain event, null when none was
+	 * applied since start
 	 * @param lagSeconds now minus that time
 	 * @param appliedSinceStart domain events applied by this instance
+	 * @param recordsBehind records of the topic the consumer group has not committed yet,
+	 * null when unknown
 	 */
-	public record TopicStatus(Instant lastEventTime, double lagSeconds, long appliedSinceStart) {
+	public record TopicStatus(Instant lastEventTime, Double lagSeconds, long appliedSinceStart, Long recordsBehind) {
 	}
 
 }

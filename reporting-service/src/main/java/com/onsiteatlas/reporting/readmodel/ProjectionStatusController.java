@@ -15,14 +15,17 @@ class ProjectionStatusController {
 
 	private final ProjectionLag lag;
 
-	ProjectionStatusController(ProjectionLag lag) {
+	private final ConsumerOffsets offsets;
+
+	ProjectionStatusController(ProjectionLag lag, ConsumerOffsets offsets) {
 		this.lag = lag;
+		this.offsets = offsets;
 	}
 
 	@GetMapping("/api/reports/projection-status")
 	@PreAuthorize("hasAnyRole('admin','manager','staff')")
 	Mono<ApiResponse<Map<String, ProjectionLag.TopicStatus>>> status() {
-		return Mono.fromSupplier(() -> ApiResponse.ok(this.lag.status()));
+		return this.offsets.recordsBehind().map((behind) -> ApiResponse.ok(this.lag.status(behind)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.schedule;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -21,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.onsiteatlas.reporting.builder.RenderedFile;
 import com.onsiteatlas.reporting.builder.ReportService;
 import com.onsiteatlas.reporting.builder.ReportTemplate;
 import com.onsiteatlas.reporting.delivery.CloudDelivery;
@@ -161,8 +164,8 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	/**
-	 * A template report is small (grouped rows and a chart): it is rendered in memory and
-	 * delivered in one step, without an export job.
+	 * A template report is rendered to a temporary file by the report service (every row
+	 * of a list template, streamed) and delivered in one step, without an export job.
 	 */
 	private Mono<Void> runTemplate(ScheduleRun run, ReportSchedule schedule) {
 		ReportTemplate template = ReportTemplate.find(schedule.report());
@@ -173,7 +176,8 @@ class ScheduleRunner implements SmartLifecycle {
 		String name = schedule.report() + "_" + schedule.eventId() + "_" + run.occurrence().toString().substring(0, 10)
 				+ "." + format.extension();
 		return this.reports.file(schedule.eventId(), null, template.definition(), format)
-			.flatMap((bytes) -> deliverTemplate(schedule, template, format, name, bytes))
+			.flatMap((rendered) -> deliverTemplate(schedule, template, format, name, rendered)
+				.doFinally((signal) -> rendered.delete()))
 			.flatMap((target) -> succeed(run, target));
 	}
 
@@ -182,19 +186,22 @@ class ScheduleRunner implements SmartLifecycle {
 	 * stored copy: it is kept as a completed export job and linked like any export.
 	 */
 	private Mono<String> deliverTemplate(ReportSchedule schedule, ReportTemplate template, FileFormat format,
-			String name, byte[] bytes) {
+			String name, RenderedFile rendered) {
 		String type = schedule.delivery().type();
-		boolean keep = "download".equals(type) || ("email".equals(type) && !this.mail.attaches(bytes.length));
+		boolean keep = "download".equals(type) || ("email".equals(type) && !this.mail.attaches(rendered.size()));
 		if (!keep) {
-			return send(schedule, new ReportFile(name, format.contentType(), bytes, bytes.length, null),
-					template.name());
+			// An attachment (below the limit) or a cloud upload: both send the bytes.
+			return Mono.fromCallable(() -> Files.readAllBytes(rendered.path()))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((bytes) -> send(schedule,
+						new ReportFile(name, format.contentType(), bytes, bytes.length, null), template.name()));
 		}
 		return this.exports
-			.keep(template.name(), template.definition().dataType(), schedule.eventId(), format, name, bytes,
-					schedule.createdBy(), schedule.id())
-			.flatMap((job) -> "download".equals(type) ? Mono.just("history:" + job.id()) : send(schedule,
-					new ReportFile(name, format.contentType(), null, bytes.length, "/api/export/download/" + job.id()),
-					template.name()));
+			.keep(template.name(), template.definition().dataType(), schedule.eventId(), format, name, rendered.path(),
+					rendered.size(), schedule.createdBy(), schedule.id())
+			.flatMap((job) -> "download".equals(type) ? Mono.just("history:" + job.id())
+					: send(schedule, new ReportFile(name, format.contentType(), null, rendered.size(),
+							"/api/export/download/" + job.id()), template.name()));
 	}
 
 	private Mono<Void> startExport(ScheduleRun run, ReportSchedule schedule) {

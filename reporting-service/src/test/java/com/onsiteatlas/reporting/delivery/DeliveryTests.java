@@ -84,6 +84,58 @@ class DeliveryTests {
 	}
 
 	@Test
+	void signsAnS3PutOfAKeyWithAReservedCharacterLikeTheAwsExample() {
+		// The PUT Object example of the AWS Signature Version 4 documentation
+		// (sig-v4-header-based-auth): key test$file.text, canonical URI
+		// /test%24file.text.
+		byte[] payload = "Welcome to Amazon S3.".getBytes(StandardCharsets.UTF_8);
+		String payloadHash = SigV4.sha256Hex(payload);
+		assertThat(payloadHash).isEqualTo("44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072");
+		URI uri = URI.create("https://examplebucket.s3.amazonaws.com/" + SigV4.encodePath("test$file.text"));
+		assertThat(uri.getRawPath()).isEqualTo("/test%24file.text");
+		Map<String, String> headers = SigV4.sign("PUT", uri,
+				Map.of("Date", "Fri, 24 May 2013 00:00:00 GMT", "x-amz-storage-class", "REDUCED_REDUNDANCY"),
+				payloadHash, "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "us-east-1", "s3",
+				Instant.parse("2013-05-24T00:00:00Z"));
+		assertThat(headers.get("Authorization"))
+			.isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+					+ "SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class, "
+					+ "Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
+		assertThat(headers).containsEntry("x-amz-date", "20130524T000000Z")
+			.containsEntry("x-amz-storage-class", "REDUCED_REDUNDANCY");
+	}
+
+	@Test
+	void encodesEveryByteOfAPathButUnreservedCharactersAndSlashes() {
+		assertThat(SigV4.encodePath("AZaz09-_.~/x")).isEqualTo("AZaz09-_.~/x");
+		assertThat(SigV4.encodePath("a b+c(d)e,f;g=h!i$j&k'l*m:n@o"))
+			.isEqualTo("a%20b%2Bc%28d%29e%2Cf%3Bg%3Dh%21i%24j%26k%27l%2Am%3An%40o");
+		assertThat(SigV4.encodePath("Bericht-Größe/%#?")).isEqualTo("Bericht-Gr%C3%B6%C3%9Fe/%25%23%3F");
+	}
+
+	@Test
+	void sendsTheEncodedKeyAsThePathItSigned() {
+		String location = this.cloud
+			.upload("s3", "reports/Q1 (final)",
+					Map.of("endpoint", stub.baseUrl(), "bucket", "atlas", "accessKeyId", "AKIDTEST", "secretAccessKey",
+							"secret"),
+					new ReportFile("a+b $1.csv", "text/csv", CSV, CSV.length, null))
+			.block(Duration.ofSeconds(10));
+		assertThat(location).isEqualTo("s3://atlas/reports/Q1 (final)/a+b $1.csv");
+		LoggedRequest request = stub.getAllServeEvents().get(0).getRequest();
+		assertThat(request.getUrl()).isEqualTo("/atlas/reports/Q1%20%28final%29/a%2Bb%20%241.csv");
+		Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+			.withZone(ZoneOffset.UTC)
+			.parse(request.getHeader("x-amz-date"), Instant::from);
+		// The stand-in signs what it received: the canonical URI is the path as sent.
+		String expected = SigV4
+			.sign("PUT", URI.create(stub.baseUrl() + request.getUrl()), Map.of("content-type", "text/csv"),
+					SigV4.sha256Hex(CSV), "AKIDTEST", "secret", "us-east-1", "s3", signedAt)
+			.get("Authorization");
+		assertThat(request.getHeader("Authorization")).isEqualTo(expected);
+	}
+
+	@Test
 	void uploadsToAnS3CompatibleEndpointWithAValidSignature() {
 		String location = this.cloud
 			.upload("s3", "reports/daily",

@@ -393,6 +393,55 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.untilAsserted(() -> assertThat(schedule(id).failureCount()).isEqualTo(1));
 		assertThat(schedule(id).lastStatus()).isEqualTo("failed");
 		assertThat(schedule(id).lastError()).contains("accessToken");
+		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(schedule(id).failureCount()).isEqualTo(2));
+		// Fixed behind the API's back, so that only the runner can reset the count.
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().set("delivery", new Document("type", "download")), ReportSchedule.class)
+			.block();
+		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
+		ReportSchedule recovered = schedule(id);
+		assertThat(recovered.failureCount()).isZero();
+		assertThat(recovered.lastError()).isNull();
+	}
+
+	@Test
+	void keepsTheExportOfADownloadScheduleInTheHistory() throws Exception {
+		String id = createSchedule(Map.of("type", "download"));
+		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
+		ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
+			.block();
+		assertThat(run.deliveredTo()).isEqualTo("history:" + run.jobId());
+		as("admin").get()
+			.uri("/api/export/history?event=" + this.eventId + "&status=completed&limit=100")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data[?(@._id=='" + run.jobId() + "')].scheduleId")
+			.isEqualTo(id);
+		byte[] file = as("admin").get()
+			.uri("/api/export/download/" + run.jobId())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.build()
+			.parse(new StringReader(new String(file, java.nio.charset.StandardCharsets.UTF_8)))
+			.getRecords();
+		assertThat(rows).extracting((row) -> row.get("Registration ID"))
+			.containsExactly("SCH-0001", "SCH-0002", "SCH-0003");
 	}
 
 	@Test
