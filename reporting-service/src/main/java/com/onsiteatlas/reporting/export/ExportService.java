@@ -110,8 +110,8 @@ public class ExportService {
 	public Mono<ExportHistory> enqueue(ExportSpec spec, String userId, String configId, String scheduleId) {
 		ExportHistory job = new ExportHistory(new ObjectId().toHexString(), spec.eventId(), configId, scheduleId,
 				spec.name(), spec.exportType(), spec.dataType(), spec.fields(), spec.filters(), spec.sorts(),
-				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, 0, ExportHistory.PENDING, null, 0,
-				null, null, null, null, null, false, Instant.now(), List.of());
+				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, null, 0, ExportHistory.PENDING,
+				null, 0, null, null, null, null, null, false, Instant.now(), List.of());
 		return this.mongo.insert(job).doOnSuccess((saved) -> this.worker.nudge());
 	}
 
@@ -139,7 +139,7 @@ public class ExportService {
 			.flatMap((fileId) -> {
 				Instant now = Instant.now();
 				ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(),
-						dataType, List.of(), List.of(), List.of(), null, null, userId, null, (long) bytes.length,
+						dataType, List.of(), List.of(), List.of(), null, null, userId, null, null, (long) bytes.length,
 						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportHistory.COMPLETED,
 						null, 0, null, null, now, now, now.plus(this.properties.fileRetention()), false, now,
 						List.of());
