@@ -162,12 +162,14 @@ public class ExportService {
 	}
 
 	/**
-	 * A job the user may see: their own, or any for admins and managers.
+	 * A job the user may see, by the rule of the history: their own, or any for admins
+	 * and managers; a token bound to an event only jobs of that event. 404 otherwise.
 	 */
 	Mono<ExportHistory> job(AtlasPrincipal user, String id) {
 		ObjectIds.require(id, "id");
 		return this.mongo.findById(id, ExportHistory.class)
-			.filter((job) -> user.isManaging() || user.userId().equals(job.user()))
+			.filter((job) -> (user.isManaging() || user.userId().equals(job.user()))
+					&& (user.eventId() == null || user.eventId().equals(job.event())))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Export job not found")));
 	}
 
