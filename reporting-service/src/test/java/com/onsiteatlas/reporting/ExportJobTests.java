@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.text.Normalizer;
+import java.util.stream.IntStream;
 
 import com.itextpdf.text.pdf.PdfReader;
 import com.itextpdf.text.pdf.parser.PdfTextExtractor;
@@ -30,8 +31,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.domainevents.Topics;
+import com.onsiteatlas.reporting.readmodel.ReportRow;
+import com.onsiteatlas.support.testing.IdentityTokens;
 import com.onsiteatlas.support.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,10 +81,14 @@ class ExportJobTests extends ReportingIntegrationTest {
 	}
 
 	private Map<String, Object> request(String exportType) {
-		return Map.of("name", "Delegates", "exportType", exportType, "dataType", "registrations", "event", this.eventId,
-				"fields",
-				List.of("registrationId", "firstName", "lastName", "amountCents", "registrationDate", "checkedIn"),
-				"filters", List.of(Map.of("field", "status", "operator", "equals", "value", "active")), "sorts",
+		return request(exportType, this.eventId,
+				List.of("registrationId", "firstName", "lastName", "amountCents", "registrationDate", "checkedIn"));
+	}
+
+	private Map<String, Object> request(String exportType, String event, List<String> fields) {
+		return Map.of("name", "Delegates", "exportType", exportType, "dataType", "registrations", "event", event,
+				"fields", fields, "filters",
+				List.of(Map.of("field", "status", "operator", "equals", "value", "active")), "sorts",
 				List.of(Map.of("field", "registrationId", "direction", "asc")), "config",
 				Map.of("dateFormat", "yyyy-MM-dd HH:mm", "sheetName", "Delegates", "customHeaders",
 						Map.of("firstName", "Given Name")));
@@ -114,6 +122,8 @@ class ExportJobTests extends ReportingIntegrationTest {
 				.jsonPath("$.data.status")
 				.isEqualTo("completed")
 				.jsonPath("$.data.recordCount")
+				.isEqualTo((int) rows)
+				.jsonPath("$.data.totalRecords")
 				.isEqualTo((int) rows)
 				.jsonPath("$.data.progress")
 				.isEqualTo(100)
@@ -288,6 +298,95 @@ class ExportJobTests extends ReportingIntegrationTest {
 			.expectStatus()
 			.isNotFound();
 		as("admin").get().uri("/api/export/history?status=weird").exchange().expectStatus().isBadRequest();
+	}
+
+	private WebTestClient asBoundTo(String eventId, String role) {
+		return client().mutate()
+			.defaultHeader(HttpHeaders.AUTHORIZATION,
+					"Bearer " + IdentityTokens.of(new ObjectId().toHexString(), "staff", role, eventId))
+			.build();
+	}
+
+	@Test
+	void hidesJobsOfOtherEventsFromATokenBoundToAnEvent() {
+		String jobId = generate(request("csv"));
+		awaitCompleted(jobId, 4);
+		String otherEvent = new ObjectId().toHexString();
+		WebTestClient otherManager = asBoundTo(otherEvent, "manager");
+		otherManager.get().uri("/api/export/status/" + jobId).exchange().expectStatus().isNotFound();
+		otherManager.get().uri("/api/export/download/" + jobId).exchange().expectStatus().isNotFound();
+		otherManager.get()
+			.uri("/api/export/history?limit=100")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data[?(@._id=='" + jobId + "')]")
+			.doesNotExist();
+		WebTestClient ownManager = asBoundTo(this.eventId, "manager");
+		ownManager.get()
+			.uri("/api/export/status/" + jobId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data._id")
+			.isEqualTo(jobId);
+		ownManager.get().uri("/api/export/download/" + jobId).exchange().expectStatus().isOk();
+	}
+
+	/** A fresh event with registration rows straight in the read model. */
+	private String eventWithRegistrations(int count) {
+		String event = new ObjectId().toHexString();
+		Instant at = Instant.parse("2026-03-02T08:00:00Z");
+		this.mongo.insertAll(IntStream.rangeClosed(1, count)
+			.mapToObj((i) -> new ReportRow("registrations:" + event + ":" + i, "registrations", event,
+					Map.of("registrationId", String.format("PDF-%04d", i), "firstName", "Given" + i, "lastName",
+							"Family" + i, "category", "Delegate", "status", "active", "amountCents", 1000 + i,
+							"registrationDate", at.plusSeconds(i)),
+					at, at))
+			.toList()).collectList().block(Duration.ofSeconds(30));
+		return event;
+	}
+
+	private PdfReader pdf(String event, List<String> fields, long rows) throws Exception {
+		String jobId = generate(request("pdf", event, fields));
+		awaitCompleted(jobId, rows);
+		return new PdfReader(download(jobId, "application/pdf", "pdf"));
+	}
+
+	@Test
+	void repeatsTheHeaderRowAndNumbersEveryPdfPage() throws Exception {
+		String event = eventWithRegistrations(150);
+		PdfReader reader = pdf(event, List.of("registrationId", "firstName", "lastName", "category"), 150);
+		assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+		String first = PdfTextExtractor.getTextFromPage(reader, 1);
+		assertThat(first).contains("Generated at:", "Registration ID", "Given Name", "PDF-0001", "Page 1");
+		for (int page = 2; page <= reader.getNumberOfPages(); page++) {
+			String text = PdfTextExtractor.getTextFromPage(reader, page);
+			// The heading is on page 1 only; the header row and the page number on each.
+			assertThat(text).as("page %d", page)
+				.doesNotContain("Generated at:")
+				.contains("Registration ID", "Given Name", "Last Name", "Category", "PDF-", "Page " + page);
+		}
+		assertThat(PdfTextExtractor.getTextFromPage(reader, reader.getNumberOfPages())).contains("PDF-0150");
+	}
+
+	@Test
+	void turnsPdfPagesToLandscapeFromSevenColumns() throws Exception {
+		String event = eventWithRegistrations(3);
+		List<String> six = List.of("registrationId", "firstName", "lastName", "category", "status", "amountCents");
+		PdfReader portrait = pdf(event, six, 3);
+		// As a viewer shows the page: iText writes A4.rotate() as a portrait MediaBox
+		// with /Rotate 90.
+		assertThat(portrait.getPageSizeWithRotation(1).getWidth())
+			.isLessThan(portrait.getPageSizeWithRotation(1).getHeight());
+		List<String> seven = new java.util.ArrayList<>(six);
+		seven.add("registrationDate");
+		PdfReader landscape = pdf(event, seven, 3);
+		assertThat(landscape.getPageSizeWithRotation(1).getWidth())
+			.isGreaterThan(landscape.getPageSizeWithRotation(1).getHeight());
+		assertThat(PdfTextExtractor.getTextFromPage(landscape, 1)).contains("Registered At", "PDF-0003");
 	}
 
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,12 +27,14 @@ import com.onsiteatlas.support.testing.ServiceTestProperties;
 /**
  * The one Spring context of this service's integration tests: real embedded Kafka broker
  * and MongoDB-wire server. Every test-only property is here, so the context is built
- * once.
+ * once. Leases are short (3 s) so that tests can outlast them; GridFS is
+ * {@link GatedGridFs}, whose stores a test can hold.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_reporting_test", "atlas.reporting.poll-interval=300ms",
-				"atlas.reporting.lease=5s", "atlas.reporting.purge-interval=1s",
-				"atlas.reporting.schedules.poll-interval=300ms", "atlas.reporting.schedules.lease=5s" })
+				"atlas.reporting.lease=3s", "atlas.reporting.purge-interval=1s",
+				"atlas.reporting.schedules.poll-interval=300ms", "atlas.reporting.schedules.lease=3s" })
+@Import(GatedGridFs.Config.class)
 public abstract class ReportingIntegrationTest {
 
 	protected static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.catalog.CatalogField;
@@ -43,17 +45,32 @@ public class ExportFileWriter {
 	}
 
 	/**
+	 * Counts the rows a spec exports: one count query with the criteria of
+	 * {@link #write}.
+	 * @param spec what to export
+	 * @return the number of rows matching now
+	 */
+	public Mono<Long> count(ExportSpec spec) {
+		return Mono.defer(() -> this.rows.count(query(spec, this.catalog.source(spec.dataType()))));
+	}
+
+	private static RowQuery query(ExportSpec spec, DataSource source) {
+		return new RowQuery(source, spec.eventId(), spec.filters(), spec.sorts(), spec.dateRange());
+	}
+
+	/**
 	 * Writes the file of a spec to a temporary file.
 	 * @param spec what to export
 	 * @param eventName conference name for the PDF heading, may be null
-	 * @param progress called with the number of rows written so far, every 1,000 rows
+	 * @param progress called with the number of rows written so far after every row; it
+	 * may throw to abandon the file
 	 * @return the file and its row count
 	 * @throws IOException on failure
 	 */
 	public Written write(ExportSpec spec, String eventName, LongConsumer progress) throws IOException {
 		FileFormat format = FileFormat.of(spec.exportType());
 		DataSource source = this.catalog.source(spec.dataType());
-		RowQuery query = new RowQuery(source, spec.eventId(), spec.filters(), spec.sorts(), spec.dateRange());
+		RowQuery query = query(spec, source);
 		Path file = Files.createTempFile("atlas-export-", "." + format.extension());
 		long count = 0;
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
@@ -62,9 +79,7 @@ public class ExportFileWriter {
 			Iterator<Map<String, Object>> iterator = this.rows.stream(query, 0).toIterable(256).iterator();
 			while (iterator.hasNext()) {
 				writer.row(iterator.next());
-				if (++count % 1000 == 0) {
-					progress.accept(count);
-				}
+				progress.accept(++count);
 			}
 			writer.finish();
 		}

@@ -33,12 +33,14 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
  * @param dateRange date bounds
  * @param config format options
  * @param user who asked
- * @param recordCount rows written
+ * @param recordCount rows written (so far, while processing)
+ * @param totalRecords rows matching the spec, counted when the job starts
  * @param fileSize bytes
  * @param fileUrl where to download it
  * @param fileName download name
  * @param fileId GridFS id
- * @param progress 0 to 100
+ * @param progress 0 to 100: rows written of {@code totalRecords}, at most 99 until
+ * completed
  * @param status pending, processing, completed or failed
  * @param errorMessage why it failed
  * @param attempts how often a worker claimed it
@@ -56,8 +58,8 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
 public record ExportHistory(@Id @JsonProperty("_id") String id, @Indexed String event, String exportConfig,
 		String scheduleId, String name, String exportType, String dataType, List<String> fields,
 		List<RowFilter> filters, List<RowSort> sorts, DateRange dateRange, ExportOptions config, @Indexed String user,
-		Long recordCount, Long fileSize, String fileUrl, String fileName, @JsonIgnore String fileId, Integer progress,
-		String status, String errorMessage, Integer attempts, @JsonIgnore String leaseOwner,
+		Long recordCount, Long totalRecords, Long fileSize, String fileUrl, String fileName, @JsonIgnore String fileId,
+		Integer progress, String status, String errorMessage, Integer attempts, @JsonIgnore String leaseOwner,
 		@JsonIgnore Instant leaseUntil, Instant startedAt, Instant completedAt, Instant expiresAt, Boolean expired,
 		Instant createdAt, @JsonIgnore List<OutboxMessage> outbox) {
 

@@ -112,8 +112,8 @@ public class ExportService {
 	public Mono<ExportHistory> enqueue(ExportSpec spec, String userId, String configId, String scheduleId) {
 		ExportHistory job = new ExportHistory(new ObjectId().toHexString(), spec.eventId(), configId, scheduleId,
 				spec.name(), spec.exportType(), spec.dataType(), spec.fields(), spec.filters(), spec.sorts(),
-				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, 0, ExportHistory.PENDING, null, 0,
-				null, null, null, null, null, false, Instant.now(), List.of());
+				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, null, 0, ExportHistory.PENDING,
+				null, 0, null, null, null, null, null, false, Instant.now(), List.of());
 		return this.mongo.insert(job).doOnSuccess((saved) -> this.worker.nudge());
 	}
 
@@ -142,7 +142,7 @@ public class ExportService {
 			.flatMap((fileId) -> {
 				Instant now = Instant.now();
 				ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(),
-						dataType, List.of(), List.of(), List.of(), null, null, userId, null, size,
+						dataType, List.of(), List.of(), List.of(), null, null, userId, null, null, size,
 						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportHistory.COMPLETED,
 						null, 0, null, null, now, now, now.plus(this.properties.fileRetention()), false, now,
 						List.of());
@@ -165,12 +165,14 @@ public class ExportService {
 	}
 
 	/**
-	 * A job the user may see: their own, or any for admins and managers.
+	 * A job the user may see, by the rule of the history: their own, or any for admins
+	 * and managers; a token bound to an event only jobs of that event. 404 otherwise.
 	 */
 	Mono<ExportHistory> job(AtlasPrincipal user, String id) {
 		ObjectIds.require(id, "id");
 		return this.mongo.findById(id, ExportHistory.class)
-			.filter((job) -> user.isManaging() || user.userId().equals(job.user()))
+			.filter((job) -> (user.isManaging() || user.userId().equals(job.user()))
+					&& (user.eventId() == null || user.eventId().equals(job.event())))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Export job not found")));
 	}
 

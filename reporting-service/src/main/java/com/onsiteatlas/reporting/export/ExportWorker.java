@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -41,16 +42,22 @@ import com.onsiteatlas.support.projection.Directory;
 
 /**
  * Runs export jobs. Each instance claims pending jobs with an atomic findAndModify lease
- * and renews it while it works (heartbeat); a job whose lease ran out while
- * {@code processing} belongs to a dead instance and is claimed again, so jobs survive
- * restarts and no two instances run one job at the same time. Completion and failure are
- * written only by the lease holder, together with their domain event (outbox). Expired
- * files are deleted by the same loop (the embedded MongoDB-wire server has no TTL).
+ * and renews it on a timer for the whole life of the job (heartbeat: while rows stream,
+ * while the writer finishes and while the file is copied to GridFS), writing the progress
+ * with it; a job whose lease ran out while {@code processing} belongs to a dead instance
+ * and is claimed again, so jobs survive restarts and no two instances run one job at the
+ * same time. Completion and failure are written only by the lease holder, together with
+ * their domain event (outbox). Expired files are deleted by the same loop (the embedded
+ * MongoDB-wire server has no TTL).
  */
 @Component
 class ExportWorker implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExportWorker.class);
+
+	private static final Duration MAX_HEARTBEAT = Duration.ofSeconds(5);
+
+	private static final Duration MIN_HEARTBEAT = Duration.ofMillis(100);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -137,6 +144,7 @@ class ExportWorker implements SmartLifecycle {
 			.set("leaseUntil", Date.from(now.plus(this.properties.lease())))
 			.set("startedAt", Date.from(now))
 			.set("progress", 0)
+			.set("recordCount", 0L)
 			.inc("attempts", 1);
 		return this.mongo.findAndModify(claimable, update, FindAndModifyOptions.options().returnNew(true),
 				ExportHistory.class);
@@ -146,14 +154,25 @@ class ExportWorker implements SmartLifecycle {
 		if (job.attempts() != null && job.attempts() > this.properties.maxAttempts()) {
 			return fail(job, "Gave up after " + this.properties.maxAttempts() + " attempts");
 		}
-		return eventName(job).defaultIfEmpty("")
+		Heartbeat heartbeat = new Heartbeat(job);
+		return this.files.count(job.spec())
+			.flatMap((total) -> heartbeat.total(total))
+			.then(eventName(job).defaultIfEmpty(""))
 			.flatMap((eventName) -> Mono
-				.fromCallable(() -> this.files.write(job.spec(), eventName.isEmpty() ? null : eventName,
-						(rows) -> heartbeat(job, rows)))
+				.fromCallable(
+						() -> this.files.write(job.spec(), eventName.isEmpty() ? null : eventName, heartbeat::written))
 				.subscribeOn(Schedulers.boundedElastic()))
-			.flatMap((written) -> store(job, written).flatMap((fileId) -> complete(job, written, fileId))
+			.flatMap((written) -> heartbeat.held()
+				.then(store(job, written))
+				.flatMap((fileId) -> complete(job, written, fileId))
 				.doFinally((signal) -> delete(written.path())))
-			.onErrorResume((ex) -> fail(job, message(ex)));
+			.onErrorResume(LeaseLost.class, (ex) -> {
+				logger.warn("Export {} abandoned: another instance took it over", job.id());
+				return Mono.empty();
+			})
+			.onErrorResume((ex) -> fail(job, message(ex)))
+			.doFirst(heartbeat::start)
+			.doFinally((signal) -> heartbeat.stop());
 	}
 
 	private Mono<String> eventName(ExportHistory job) {
@@ -165,13 +184,123 @@ class ExportWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Renews the lease and records progress. Called on the export's bounded-elastic
-	 * thread (never an event loop), which may wait for the write.
+	 * Progress shown while a job runs: rows written of the rows counted at the start, at
+	 * most 99 until the job is completed (rows added since the count can make the written
+	 * rows exceed the total).
+	 * @param written rows written so far
+	 * @param total rows counted at the start
+	 * @return 0 to 99
 	 */
-	private void heartbeat(ExportHistory job, long rows) {
-		Update update = new Update().set("leaseUntil", Date.from(Instant.now().plus(this.properties.lease())))
-			.set("recordCount", rows);
-		this.mongo.updateFirst(owned(job), update, ExportHistory.class).block(Duration.ofSeconds(10));
+	static int progress(long written, long total) {
+		if (total <= 0) {
+			return 0;
+		}
+		return (int) Math.min(99, written * 100 / total);
+	}
+
+	/**
+	 * How often a running job renews its lease and writes its progress: a third of the
+	 * lease, so two renewals may fail before the lease runs out, and at least every 5
+	 * seconds, so that the progress moves.
+	 */
+	Duration heartbeatInterval() {
+		Duration third = this.properties.lease().dividedBy(3);
+		Duration interval = (third.compareTo(MAX_HEARTBEAT) < 0) ? third : MAX_HEARTBEAT;
+		return (interval.compareTo(MIN_HEARTBEAT) > 0) ? interval : MIN_HEARTBEAT;
+	}
+
+	/**
+	 * The lease timer of one job. It runs from the claim to the end of the job on the
+	 * parallel scheduler with non-blocking writes, so it beats while the writer is busy
+	 * in a blocking call ({@code finish()} of a large XLSX) and while the file is copied
+	 * to GridFS. A renewal that finds the job no longer ours marks the lease lost: the
+	 * writer stops at its next row and the file is not stored.
+	 */
+	private final class Heartbeat {
+
+		private final ExportHistory job;
+
+		private final AtomicLong written = new AtomicLong();
+
+		private volatile long total = -1;
+
+		private volatile boolean lost;
+
+		private volatile Disposable timer;
+
+		Heartbeat(ExportHistory job) {
+			this.job = job;
+		}
+
+		void start() {
+			Duration every = heartbeatInterval();
+			this.timer = Flux.interval(every, every)
+				.onBackpressureDrop()
+				.concatMap((tick) -> renew().onErrorResume((ex) -> {
+					// A failed write is retried at the next tick, well within the lease.
+					logger.warn("Lease renewal of export {} failed: {}", this.job.id(), ex.toString());
+					return Mono.empty();
+				}), 1)
+				.subscribe();
+		}
+
+		void stop() {
+			Disposable running = this.timer;
+			if (running != null) {
+				running.dispose();
+			}
+		}
+
+		/** Records the row count of the job, at its start. */
+		Mono<Void> total(long rows) {
+			this.total = rows;
+			return ExportWorker.this.mongo
+				.updateFirst(live(), new Update().set("totalRecords", rows), ExportHistory.class)
+				.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(new LeaseLost()) : Mono.empty());
+		}
+
+		/** Called by the writer after each row, on the export's thread. */
+		void written(long rows) {
+			this.written.set(rows);
+			if (this.lost) {
+				throw new LeaseLost();
+			}
+		}
+
+		/** Empty while the lease is ours, {@link LeaseLost} otherwise. */
+		Mono<Void> held() {
+			return Mono.defer(() -> this.lost ? Mono.error(new LeaseLost()) : Mono.empty());
+		}
+
+		private Mono<Void> renew() {
+			long rows = this.written.get();
+			Update update = new Update()
+				.set("leaseUntil", Date.from(Instant.now().plus(ExportWorker.this.properties.lease())))
+				.set("recordCount", rows);
+			if (this.total >= 0) {
+				update.set("progress", progress(rows, this.total));
+			}
+			return ExportWorker.this.mongo.updateFirst(live(), update, ExportHistory.class).doOnNext((result) -> {
+				if (result.getMatchedCount() == 0) {
+					this.lost = true;
+					stop();
+				}
+			}).then();
+		}
+
+		private Query live() {
+			return owned(this.job).addCriteria(Criteria.where("status").is(ExportHistory.PROCESSING));
+		}
+
+	}
+
+	/** The lease of a running job went to another instance. */
+	private static final class LeaseLost extends RuntimeException {
+
+		LeaseLost() {
+			super("The export's lease went to another instance", null, false, false);
+		}
+
 	}
 
 	private Query owned(ExportHistory job) {
@@ -246,10 +375,20 @@ class ExportWorker implements SmartLifecycle {
 	}
 
 	Mono<Void> purgeExpired() {
+		return purgeExpired(Instant.now());
+	}
+
+	/**
+	 * Deletes the files of completed jobs whose {@code expiresAt} is before a time and
+	 * marks them expired.
+	 * @param now the time to compare with
+	 * @return completion
+	 */
+	Mono<Void> purgeExpired(Instant now) {
 		Query expired = Query.query(Criteria.where("status")
 			.is(ExportHistory.COMPLETED)
 			.and("expiresAt")
-			.lt(Date.from(Instant.now()))
+			.lt(Date.from(now))
 			.and("expired")
 			.ne(true));
 		return this.mongo.find(expired, ExportHistory.class)

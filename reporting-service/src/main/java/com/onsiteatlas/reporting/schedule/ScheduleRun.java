@@ -21,14 +21,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param jobId the export job
  * @param deliveredTo where the file went
  * @param error failure reason
- * @param leaseUntil until when an instance works on it
+ * @param leaseOwner the instance working on it
+ * @param leaseUntil until when that instance holds it without renewing
  * @param createdAt creation
  * @param completedAt delivery or failure time
  */
 @Document(ScheduleRun.COLLECTION)
 public record ScheduleRun(@Id @JsonProperty("_id") String id, @Indexed String scheduleId, Instant occurrence,
-		String status, String jobId, String deliveredTo, String error, @JsonIgnore Instant leaseUntil,
-		Instant createdAt, Instant completedAt) {
+		String status, String jobId, String deliveredTo, String error, @JsonIgnore String leaseOwner,
+		@JsonIgnore Instant leaseUntil, Instant createdAt, Instant completedAt) {
 
 	public static final String COLLECTION = "report_schedule_runs";
 

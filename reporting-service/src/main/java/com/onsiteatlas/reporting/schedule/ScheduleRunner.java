@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -38,8 +39,10 @@ import com.onsiteatlas.reporting.format.FileFormat;
  * unique id per schedule and occurrence), then the schedule's {@code nextRun} is moved on
  * with a guarded update; both steps are idempotent, so replicas and restarts run each
  * occurrence once. Open runs are driven forward under a lease: queue the export job, wait
- * for it, deliver the file, record success or the failure reason on the schedule.
- * Delivery is at-least-once: a crash after sending and before recording sends again.
+ * for it, deliver the file, record success or the failure reason on the schedule. The
+ * lease is renewed on a timer while a step runs (an upload may take its timeout three
+ * times over), so only a dead instance's run is taken over. Delivery is at-least-once: a
+ * crash after sending and before recording sends again.
  */
 @Component
 class ScheduleRunner implements SmartLifecycle {
@@ -59,6 +62,8 @@ class ScheduleRunner implements SmartLifecycle {
 	private final ReportService reports;
 
 	private final ScheduleSecrets secrets;
+
+	private final String owner = UUID.randomUUID().toString();
 
 	private volatile Disposable loop;
 
@@ -107,7 +112,7 @@ class ScheduleRunner implements SmartLifecycle {
 		return this.mongo.find(due, ReportSchedule.class).concatMap((schedule) -> {
 			Instant occurrence = schedule.nextRun();
 			ScheduleRun run = new ScheduleRun(schedule.id() + ":" + occurrence.toEpochMilli(), schedule.id(),
-					occurrence, ScheduleRun.CLAIMED, null, null, null, null, now, null);
+					occurrence, ScheduleRun.CLAIMED, null, null, null, null, null, now, null);
 			Instant next = Occurrences.next(schedule.schedule(), now.isAfter(occurrence) ? now : occurrence);
 			Mono<Void> claim = this.mongo.insert(run)
 				.then()
@@ -123,7 +128,7 @@ class ScheduleRunner implements SmartLifecycle {
 	Mono<ScheduleRun> runNow(ReportSchedule schedule) {
 		Instant now = Instant.now();
 		ScheduleRun run = new ScheduleRun(schedule.id() + ":manual:" + new ObjectId().toHexString(), schedule.id(), now,
-				ScheduleRun.CLAIMED, null, null, null, null, now, null);
+				ScheduleRun.CLAIMED, null, null, null, null, null, now, null);
 		return this.mongo.insert(run)
 			.flatMap((saved) -> this.mongo
 				.updateFirst(Query.query(Criteria.where("_id").is(schedule.id())), new Update().set("lastRun", now),
@@ -145,29 +150,110 @@ class ScheduleRunner implements SmartLifecycle {
 		Instant now = Instant.now();
 		Query free = Query.query(Criteria.where("_id")
 			.is(run.id())
+			.and("status")
+			.in(ScheduleRun.CLAIMED, ScheduleRun.EXPORTING)
 			.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(Date.from(now))));
-		return this.mongo.findAndModify(free, new Update().set("leaseUntil", now.plus(this.properties.lease())),
+		return this.mongo.findAndModify(free,
+				new Update().set("leaseOwner", this.owner).set("leaseUntil", now.plus(this.properties.lease())),
 				FindAndModifyOptions.options().returnNew(true), ScheduleRun.class);
 	}
 
+	/** The run, while this instance holds its lease. */
+	private Query owned(ScheduleRun run) {
+		return Query.query(Criteria.where("_id").is(run.id()).and("leaseOwner").is(this.owner));
+	}
+
 	private Mono<Void> advance(ScheduleRun run) {
+		Lease lease = new Lease(run);
 		Mono<Void> step = this.mongo.findById(run.scheduleId(), ReportSchedule.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The schedule was deleted")))
 			.flatMap((schedule) -> {
 				if (schedule.exportConfig() == null) {
-					return runTemplate(run, schedule);
+					return runTemplate(run, schedule, lease);
 				}
 				return ScheduleRun.CLAIMED.equals(run.status()) ? startExport(run, schedule)
-						: checkExport(run, schedule);
+						: checkExport(run, schedule, lease);
 			});
-		return step.onErrorResume((ex) -> fail(run, (ex.getMessage() != null) ? ex.getMessage() : ex.toString()));
+		return step.onErrorResume(LeaseLost.class, (ex) -> {
+			logger.warn("Schedule run {} abandoned: another instance took it over", run.id());
+			return Mono.empty();
+		})
+			.onErrorResume((ex) -> fail(run, (ex.getMessage() != null) ? ex.getMessage() : ex.toString()))
+			.doFirst(lease::start)
+			.doFinally((signal) -> lease.stop());
+	}
+
+	/**
+	 * Renews a run's lease every third of the lease while this instance works on it, so
+	 * that a delivery slower than the lease (an upload may take its 60 s timeout three
+	 * times) is not taken over and sent again by another replica. A renewal that finds
+	 * the run no longer ours marks the lease lost, and nothing is sent after that.
+	 */
+	private final class Lease {
+
+		private final ScheduleRun run;
+
+		private volatile boolean lost;
+
+		private volatile Disposable timer;
+
+		Lease(ScheduleRun run) {
+			this.run = run;
+		}
+
+		void start() {
+			Duration every = ScheduleRunner.this.properties.lease().dividedBy(3);
+			this.timer = Flux.interval(every, every)
+				.onBackpressureDrop()
+				.concatMap((tick) -> renew().onErrorResume((ex) -> {
+					logger.warn("Lease renewal of schedule run {} failed: {}", this.run.id(), ex.toString());
+					return Mono.empty();
+				}), 1)
+				.subscribe();
+		}
+
+		void stop() {
+			Disposable running = this.timer;
+			if (running != null) {
+				running.dispose();
+			}
+		}
+
+		/** Empty while the lease is ours, {@link LeaseLost} otherwise. */
+		Mono<Void> held() {
+			return Mono.defer(() -> this.lost ? Mono.error(new LeaseLost()) : Mono.empty());
+		}
+
+		private Mono<Void> renew() {
+			return ScheduleRunner.this.mongo
+				.updateFirst(owned(this.run),
+						new Update().set("leaseUntil", Instant.now().plus(ScheduleRunner.this.properties.lease())),
+						ScheduleRun.class)
+				.doOnNext((result) -> {
+					if (result.getMatchedCount() == 0) {
+						this.lost = true;
+						stop();
+					}
+				})
+				.then();
+		}
+
+	}
+
+	/** The lease of a run went to another instance. */
+	private static final class LeaseLost extends RuntimeException {
+
+		LeaseLost() {
+			super("The schedule run's lease went to another instance", null, false, false);
+		}
+
 	}
 
 	/**
 	 * A template report is rendered to a temporary file by the report service (every row
 	 * of a list template, streamed) and delivered in one step, without an export job.
 	 */
-	private Mono<Void> runTemplate(ScheduleRun run, ReportSchedule schedule) {
+	private Mono<Void> runTemplate(ScheduleRun run, ReportSchedule schedule, Lease lease) {
 		ReportTemplate template = ReportTemplate.find(schedule.report());
 		if (template == null) {
 			return Mono.error(new IllegalStateException("Unknown report template '" + schedule.report() + "'"));
@@ -176,7 +262,8 @@ class ScheduleRunner implements SmartLifecycle {
 		String name = schedule.report() + "_" + schedule.eventId() + "_" + run.occurrence().toString().substring(0, 10)
 				+ "." + format.extension();
 		return this.reports.file(schedule.eventId(), null, template.definition(), format)
-			.flatMap((rendered) -> deliverTemplate(schedule, template, format, name, rendered)
+			.flatMap((rendered) -> lease.held()
+				.then(Mono.defer(() -> deliverTemplate(schedule, template, format, name, rendered)))
 				.doFinally((signal) -> rendered.delete()))
 			.flatMap((target) -> succeed(run, target));
 	}
@@ -207,24 +294,26 @@ class ScheduleRunner implements SmartLifecycle {
 	private Mono<Void> startExport(ScheduleRun run, ReportSchedule schedule) {
 		return this.exports.specOf(schedule.exportConfig(), schedule.eventId())
 			.flatMap((spec) -> this.exports.enqueue(spec, schedule.createdBy(), schedule.exportConfig(), schedule.id()))
-			.flatMap((job) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
-					new Update().set("status", ScheduleRun.EXPORTING).set("jobId", job.id()).unset("leaseUntil"),
+			.flatMap((job) -> this.mongo.updateFirst(owned(run),
+					new Update().set("status", ScheduleRun.EXPORTING)
+						.set("jobId", job.id())
+						.unset("leaseOwner")
+						.unset("leaseUntil"),
 					ScheduleRun.class))
 			.then();
 	}
 
-	private Mono<Void> checkExport(ScheduleRun run, ReportSchedule schedule) {
+	private Mono<Void> checkExport(ScheduleRun run, ReportSchedule schedule, Lease lease) {
 		return this.exports.job(run.jobId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The export job disappeared")))
 			.flatMap((job) -> switch (job.status()) {
-				case ExportHistory.COMPLETED -> deliver(schedule, job).flatMap((target) -> succeed(run, target));
+				case ExportHistory.COMPLETED ->
+					lease.held().then(deliver(schedule, job)).flatMap((target) -> succeed(run, target));
 				case ExportHistory.FAILED -> fail(run, "Export failed: " + job.errorMessage());
 				// Still running: let the lease go so the next round looks again.
-				default ->
-					this.mongo
-						.updateFirst(Query.query(Criteria.where("_id").is(run.id())), new Update().unset("leaseUntil"),
-								ScheduleRun.class)
-						.then();
+				default -> this.mongo
+					.updateFirst(owned(run), new Update().unset("leaseOwner").unset("leaseUntil"), ScheduleRun.class)
+					.then();
 			});
 	}
 
@@ -262,13 +351,16 @@ class ScheduleRunner implements SmartLifecycle {
 	private Mono<Void> succeed(ScheduleRun run, String target) {
 		Instant now = Instant.now();
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
+			.updateFirst(owned(run),
 					new Update().set("status", ScheduleRun.DELIVERED)
 						.set("deliveredTo", target)
 						.set("completedAt", now)
+						.unset("leaseOwner")
 						.unset("leaseUntil"),
 					ScheduleRun.class)
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
+			// Only the lease holder records the outcome on the schedule.
+			.filter((result) -> result.getMatchedCount() > 0)
+			.flatMap((result) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
 					new Update().set("lastStatus", "success").set("failureCount", 0).unset("lastError"),
 					ReportSchedule.class))
 			.then();
@@ -277,13 +369,16 @@ class ScheduleRunner implements SmartLifecycle {
 	private Mono<Void> fail(ScheduleRun run, String reason) {
 		Instant now = Instant.now();
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
+			.updateFirst(owned(run),
 					new Update().set("status", ScheduleRun.FAILED)
 						.set("error", reason)
 						.set("completedAt", now)
+						.unset("leaseOwner")
 						.unset("leaseUntil"),
 					ScheduleRun.class)
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
+			// Only the lease holder records the outcome on the schedule.
+			.filter((result) -> result.getMatchedCount() > 0)
+			.flatMap((result) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
 					new Update().set("lastStatus", "failed").set("lastError", reason).inc("failureCount", 1),
 					ReportSchedule.class))
 			.then();

@@ -3,7 +3,9 @@ package com.onsiteatlas.reporting.export;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -15,14 +17,17 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import com.onsiteatlas.reporting.GatedGridFs;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.format.ExportOptions;
+import com.onsiteatlas.reporting.readmodel.ReportRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The job worker: restarts, concurrent claims, failures and file expiry.
+ * The job worker: restarts, concurrent claims, the lease over a whole job, progress,
+ * failures and file expiry.
  */
 class ExportWorkerTests extends ReportingIntegrationTest {
 
@@ -32,11 +37,22 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 	@Autowired
 	ExportWorker worker;
 
+	@Autowired
+	ExportProperties properties;
+
+	@Autowired
+	GatedGridFs gridFs;
+
 	private ExportHistory job(String status, String dataType, String leaseOwner, Instant leaseUntil) {
-		return new ExportHistory(new ObjectId().toHexString(), new ObjectId().toHexString(), null, null, "Job", "csv",
-				dataType, List.of("registrationId"), List.of(), List.of(), null, ExportOptions.defaults(),
-				"65f0a00000000000000000a1", 0L, null, null, null, null, 0, status, null, 1, leaseOwner, leaseUntil,
-				Instant.now(), null, null, false, Instant.now(), List.of());
+		return job(new ObjectId().toHexString(), status, dataType, leaseOwner, leaseUntil);
+	}
+
+	private ExportHistory job(String eventId, String status, String dataType, String leaseOwner, Instant leaseUntil) {
+		return new ExportHistory(new ObjectId().toHexString(), eventId, null, null, "Job", "csv", dataType,
+				List.of("registrationId"), List.of(), List.of(), null, ExportOptions.defaults(),
+				"65f0a00000000000000000a1", 0L, null, null, null, null, null, 0, status, null,
+				ExportHistory.PENDING.equals(status) ? 0 : 1, leaseOwner, leaseUntil, Instant.now(), null, null, false,
+				Instant.now(), List.of());
 	}
 
 	private ExportHistory reload(String id) {
@@ -68,10 +84,9 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 		ExportHistory pending = job(ExportHistory.PENDING, "registrations", null, null);
 		// Park the job in the future so the running worker loop does not race this test:
 		// only the claims below may see it once it becomes pending.
-		this.mongo
-			.insert(new ExportHistory(pending.id(), pending.event(), null, null, "Job", "csv", "registrations",
-					pending.fields(), List.of(), List.of(), null, pending.config(), pending.user(), 0L, null, null,
-					null, null, 0, "parked", null, 0, null, null, null, null, null, false, Instant.now(), List.of()))
+		this.mongo.insert(new ExportHistory(pending.id(), pending.event(), null, null, "Job", "csv", "registrations",
+				pending.fields(), List.of(), List.of(), null, pending.config(), pending.user(), 0L, null, null, null,
+				null, null, 0, "parked", null, 0, null, null, null, null, null, false, Instant.now(), List.of()))
 			.block();
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(pending.id())), new Update().set("status", "pending"),
@@ -108,6 +123,119 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reload(done.id()).expired()).isTrue());
 		assertThat(Objects.isNull(reload(done.id()).fileId())).isTrue();
 		as("admin").get().uri("/api/export/download/" + done.id()).exchange().expectStatus().isNotFound();
+	}
+
+	/** Registration rows of a fresh event, straight into the read model. */
+	private String eventWithRegistrations(int count) {
+		String eventId = new ObjectId().toHexString();
+		Instant at = Instant.parse("2026-05-01T09:00:00Z");
+		this.mongo
+			.insertAll(IntStream.rangeClosed(1, count)
+				.mapToObj((i) -> new ReportRow("registrations:" + eventId + ":" + i, "registrations", eventId,
+						Map.of("registrationId", String.format("LSE-%04d", i), "status", "active"), at, at))
+				.toList())
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		return eventId;
+	}
+
+	@Test
+	void keepsTheLeaseWhileStoringOutlastsItAndRunsTheJobOnce() throws Exception {
+		String eventId = eventWithRegistrations(30);
+		Duration lease = this.properties.lease();
+		this.gridFs.hold(eventId);
+		try {
+			ExportHistory job = this.mongo.insert(job(eventId, ExportHistory.PENDING, "registrations", null, null))
+				.block();
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.gridFs.waiting(eventId));
+			Instant storing = Instant.now();
+			Instant claimed = reload(job.id()).startedAt();
+			// Held in the GridFS copy: the lease is renewed after the claim's own lease
+			// ran
+			// out and after every row was written, by the same first attempt.
+			Instant renewedAfter = claimed.plus(lease).isAfter(storing) ? claimed.plus(lease) : storing;
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(reload(job.id()).leaseUntil()).isAfter(renewedAfter.plus(lease)));
+			ExportHistory held = reload(job.id());
+			assertThat(held.status()).isEqualTo(ExportHistory.PROCESSING);
+			assertThat(held.attempts()).isEqualTo(1);
+			assertThat(held.startedAt()).isEqualTo(claimed);
+			// Every row is written and the file is not stored yet: the heartbeat shows
+			// all
+			// rows of the total but not 100 %.
+			assertThat(held.totalRecords()).isEqualTo(30);
+			assertThat(held.recordCount()).isEqualTo(30);
+			assertThat(held.progress()).isEqualTo(99);
+			as("admin").get()
+				.uri("/api/export/status/" + job.id())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.data.status")
+				.isEqualTo("processing")
+				.jsonPath("$.data.progress")
+				.isEqualTo(99)
+				.jsonPath("$.data.totalRecords")
+				.isEqualTo(30);
+			// Another instance looking for work now finds nothing to take over.
+			this.worker.drain().block(Duration.ofSeconds(30));
+			assertThat(reload(job.id()).attempts()).isEqualTo(1);
+			this.gridFs.release(eventId);
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(reload(job.id()).status()).isEqualTo(ExportHistory.COMPLETED));
+			ExportHistory done = reload(job.id());
+			assertThat(done.attempts()).isEqualTo(1);
+			assertThat(done.progress()).isEqualTo(100);
+			assertThat(done.recordCount()).isEqualTo(30);
+			assertThat(done.leaseUntil()).isNull();
+			assertThat(this.gridFs.find(Query.query(Criteria.where("metadata.exportId").is(job.id())))
+				.collectList()
+				.block(Duration.ofSeconds(10))).hasSize(1);
+		}
+		finally {
+			this.gridFs.release(eventId);
+		}
+	}
+
+	@Test
+	void computesProgressAsRowsWrittenOfTheTotalBelowCompletion() {
+		assertThat(ExportWorker.progress(0, 200)).isZero();
+		assertThat(ExportWorker.progress(50, 200)).isEqualTo(25);
+		assertThat(ExportWorker.progress(199, 200)).isEqualTo(99);
+		// 100 only once the file is stored and the job completed.
+		assertThat(ExportWorker.progress(200, 200)).isEqualTo(99);
+		// Rows added after the count.
+		assertThat(ExportWorker.progress(260, 200)).isEqualTo(99);
+		assertThat(ExportWorker.progress(3, 0)).isZero();
+		assertThat(ExportWorker.progress(1_500_000, 3_000_000)).isEqualTo(50);
+		// A third of the 3 s test lease.
+		assertThat(this.worker.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void expiresTheFileAfterTheConfiguredRetention() {
+		ExportHistory job = this.mongo.insert(job(ExportHistory.PENDING, "registrations", null, null)).block();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(reload(job.id()).status()).isEqualTo(ExportHistory.COMPLETED));
+		ExportHistory done = reload(job.id());
+		assertThat(this.properties.fileRetention()).isPositive();
+		assertThat(done.expiresAt()).isEqualTo(done.completedAt().plus(this.properties.fileRetention()));
+		String fileId = done.fileId();
+		assertThat(fileId).isNotNull();
+		// The purge runs as at a time just before, then just after the expiry. It sees
+		// every job, but the others it may expire belong to tests that are done.
+		this.worker.purgeExpired(done.expiresAt().minusSeconds(1)).block(Duration.ofSeconds(30));
+		assertThat(reload(job.id()).expired()).isFalse();
+		as("admin").get().uri("/api/export/download/" + job.id()).exchange().expectStatus().isOk();
+		this.worker.purgeExpired(done.expiresAt().plusSeconds(1)).block(Duration.ofSeconds(30));
+		ExportHistory expired = reload(job.id());
+		assertThat(expired.expired()).isTrue();
+		assertThat(expired.fileId()).isNull();
+		assertThat(this.gridFs.find(Query.query(Criteria.where("_id").is(new ObjectId(fileId))))
+			.collectList()
+			.block(Duration.ofSeconds(10))).isEmpty();
+		as("admin").get().uri("/api/export/download/" + job.id()).exchange().expectStatus().isNotFound();
 	}
 
 }

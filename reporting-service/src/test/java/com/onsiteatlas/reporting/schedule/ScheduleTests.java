@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -39,12 +40,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.delivery.SigV4;
+import com.onsiteatlas.reporting.export.ExportHistory;
 import com.onsiteatlas.support.crypto.AesGcmCipher;
 import com.onsiteatlas.support.testing.IdentityTokens;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +75,9 @@ class ScheduleTests extends ReportingIntegrationTest {
 
 	@Autowired
 	ScheduleSecrets secrets;
+
+	@Autowired
+	ScheduleProperties properties;
 
 	private String configId;
 
@@ -514,6 +520,106 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+	}
+
+	private ScheduleRun run(String id) {
+		return this.mongo.findById(id, ScheduleRun.class).block();
+	}
+
+	/** A completed export job of the test config, as a schedule would have queued it. */
+	private String completedJob() {
+		Map<?, ?> queued = as("admin").post()
+			.uri("/api/export/generate")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("exportConfigId", this.configId))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		String jobId = (String) ((Map<?, ?>) queued.get("data")).get("_id");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> ExportHistory.COMPLETED
+				.equals(this.mongo.findById(jobId, ExportHistory.class).block().status()));
+		return jobId;
+	}
+
+	@Test
+	void continuesARunOfADeadInstanceOnceAndLeavesAHeldOneAlone() {
+		String orphanSubject = "Orphan " + new ObjectId();
+		String orphanSchedule = createSchedule(
+				Map.of("type", "email", "recipients", List.of("chair@example.org"), "subject", orphanSubject));
+		String heldSubject = "Held " + new ObjectId();
+		String heldSchedule = createSchedule(
+				Map.of("type", "email", "recipients", List.of("chair@example.org"), "subject", heldSubject));
+		Instant now = Instant.now();
+		// Claimed by an instance that died before queueing the export: its lease ran out.
+		ScheduleRun orphan = this.mongo
+			.insert(new ScheduleRun(orphanSchedule + ":" + now.minusSeconds(60).toEpochMilli(), orphanSchedule,
+					now.minusSeconds(60), ScheduleRun.CLAIMED, null, null, null, "dead-instance", now.minusSeconds(10),
+					now.minusSeconds(60), null))
+			.block();
+		// Ready to deliver (its export is done) but held by a live instance.
+		ScheduleRun held = this.mongo
+			.insert(new ScheduleRun(heldSchedule + ":" + now.minusSeconds(60).toEpochMilli(), heldSchedule,
+					now.minusSeconds(60), ScheduleRun.EXPORTING, completedJob(), null, null, "live-instance",
+					now.plus(Duration.ofMinutes(10)), now.minusSeconds(60), null))
+			.block();
+		try {
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(run(orphan.id()).status()).isEqualTo(ScheduleRun.DELIVERED));
+			assertThat(run(orphan.id()).jobId()).isNotNull();
+			assertThat(run(orphan.id()).deliveredTo()).isEqualTo("email:chair@example.org");
+			await().atMost(Duration.ofSeconds(30)).until(() -> mailsWithSubject(orphanSubject).size() == 1);
+			// More rounds, as other replicas would run them: nothing is sent again.
+			this.runner.advanceRuns().block(Duration.ofSeconds(30));
+			this.runner.advanceRuns().block(Duration.ofSeconds(30));
+			assertThat(mailsWithSubject(orphanSubject)).hasSize(1);
+			assertThat(schedule(orphanSchedule).lastStatus()).isEqualTo("success");
+			ScheduleRun untouched = run(held.id());
+			assertThat(untouched.status()).isEqualTo(ScheduleRun.EXPORTING);
+			assertThat(untouched.leaseOwner()).isEqualTo("live-instance");
+			assertThat(untouched.leaseUntil()).isEqualTo(held.leaseUntil().truncatedTo(ChronoUnit.MILLIS));
+			assertThat(mailsWithSubject(heldSubject)).isEmpty();
+		}
+		finally {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(held.id())), ScheduleRun.class).block();
+		}
+	}
+
+	@Test
+	void keepsTheRunLeaseWhileAnUploadOutlastsItAndUploadsOnce() {
+		String folder = "slow-" + new ObjectId();
+		Duration lease = this.properties.lease();
+		// Longer than twice the lease plus a renewal interval, whatever the load.
+		this.s3.stubFor(put(urlMatching("/reports/" + folder + "/.*"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay((int) lease.multipliedBy(4).toMillis())));
+		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
+				Map.of("provider", "s3", "path", folder, "config", Map.of("endpoint", this.s3.baseUrl(), "bucket",
+						"reports", "accessKeyId", "AKIDTEST", "secretAccessKey", "slow-secret"))));
+		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		// Delivering: the export is done and an instance holds the run.
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
+				.block();
+			return run != null && run.jobId() != null && run.leaseOwner() != null && ExportHistory.COMPLETED
+				.equals(this.mongo.findById(run.jobId(), ExportHistory.class).map(ExportHistory::status).block());
+		});
+		Instant delivering = Instant.now();
+		ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
+			.block();
+		// The lease is renewed after the one taken for the delivery ran out.
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(run(run.id()).leaseUntil()).isAfter(delivering.plus(lease.multipliedBy(2))));
+		assertThat(run(run.id()).status()).isEqualTo(ScheduleRun.EXPORTING);
+		// Another replica's round finds nothing to take over.
+		this.runner.advanceRuns().block(Duration.ofSeconds(60));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(run(run.id()).status()).isEqualTo(ScheduleRun.DELIVERED));
+		assertThat(this.s3.findAll(putRequestedFor(urlMatching("/reports/" + folder + "/.*")))).hasSize(1);
+		assertThat(schedule(id).lastStatus()).isEqualTo("success");
 	}
 
 }
