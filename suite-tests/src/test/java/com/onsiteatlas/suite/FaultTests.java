@@ -319,16 +319,19 @@ class FaultTests {
 	/**
 	 * Waits until the gateway no longer routes to a stopped instance (its discovery and
 	 * load-balancer caches) and the circuit breakers the dead calls opened have closed
-	 * again: ten calls in a row to each service answer 200.
+	 * again: ten POSTs in a row to each service reach a live instance. POSTs, because the
+	 * gateway retries only GETs on another instance when a connection is refused.
 	 */
 	private static void awaitGatewayServesOnlyLiveInstances(String eventId) {
+		String unknownTemplate = "/api/events/" + eventId + "/notification-templates/" + "0".repeat(24) + "/preview";
 		await("gateway routes to live instances only").atMost(Duration.ofSeconds(150))
 			.pollInterval(Duration.ofSeconds(1))
 			.ignoreExceptions()
 			.until(() -> IntStream.range(0, 10)
-				.allMatch((i) -> Platform.call("GET", "/api/reports/projection-status", ADMIN, null).status() == 200
-						&& Platform.call("GET", "/api/events/" + eventId + "/notification-templates", ADMIN, null)
-							.status() == 200));
+				.allMatch((i) -> Platform
+					.call("POST", "/api/events/" + eventId + "/reports/preview", ADMIN,
+							Map.of("reportType", "registrations", "limit", 1))
+					.status() == 200 && Platform.call("POST", unknownTemplate, ADMIN, Map.of()).status() == 404));
 	}
 
 	/** Members of the consumer group that hold a partition of the topic. */
