@@ -81,12 +81,12 @@ final class ContractDocuments {
 	static final Map<String, List<String>> CONSUMERS = Map.of(Topics.EVENTS,
 			List.of("notification-service", "lodging-travel-service", "reporting-service"), Topics.REGISTRATIONS,
 			List.of("notification-service", "lodging-travel-service", "reporting-service"), Topics.PAYMENTS,
-			List.of("notification-service", "reporting-service"), Topics.ABSTRACTS,
+			List.of("notification-service", "lodging-travel-service", "reporting-service"), Topics.ABSTRACTS,
 			List.of("notification-service", "reporting-service"), Topics.RESOURCES, List.of("reporting-service"),
 			Topics.SPONSORS, List.of("reporting-service"), Topics.HOTEL_BOOKINGS,
 			List.of("notification-service", "reporting-service"), Topics.TRAVEL,
 			List.of("notification-service", "reporting-service"), Topics.NOTIFICATIONS, List.of("reporting-service"),
-			Topics.EXPORTS, List.of("reporting-service"));
+			Topics.EXPORTS, List.of());
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -221,8 +221,11 @@ final class ContractDocuments {
 		for (String topic : Topics.all()) {
 			List<EventType> types = this.catalog.onTopic(topic);
 			ObjectNode channel = channels.putObject(topic);
-			channel.put("description", "Published by " + PRODUCERS.get(topic) + "; consumed by "
-					+ String.join(", ", CONSUMERS.get(topic)) + ". Key: " + KEYS.get(topic) + ".");
+			channel.put("description",
+					"Published by " + PRODUCERS.get(topic) + "; consumed by "
+							+ (CONSUMERS.get(topic).isEmpty() ? "no service of this repository (for ONSITE ATLAS)"
+									: String.join(", ", CONSUMERS.get(topic)))
+							+ ". Key: " + KEYS.get(topic) + ".");
 			channelBinding(channel, PRODUCTION_PARTITIONS, -1);
 			ObjectNode operation = channel.putObject("subscribe");
 			operation.put("operationId", "receive" + camel(topic));

@@ -105,17 +105,22 @@ class BadInputTests {
 			assertThat(routes.routes).as("a valid request for " + route).containsKey(route);
 			SuiteRoutes.Req valid = routes.request(route, a);
 			List<Probe> probes = corpus(valid);
-			String stateUrl = stateUrl(valid);
-			JsonNode before = state(stateUrl);
+			List<String> stateUrls = stateUrls(valid);
+			if (stateUrls.isEmpty()) {
+				assertThat(COMPUTE_ONLY).as(route + " has no read-back").contains(route);
+			}
+			Map<String, JsonNode> before = state(stateUrls);
 			for (Probe probe : probes.stream().filter((p) -> !p.mayBeAccepted()).toList()) {
 				ClientAddressHttp.Reply reply = send(probe);
 				sent++;
 				check(route, probe, reply, problems);
 			}
-			JsonNode after = state(stateUrl);
-			if (!before.equals(after)) {
-				problems.add(route + ": stored data changed by refused requests (" + stateUrl + ")\nbefore: " + before
-						+ "\nafter:  " + after);
+			Map<String, JsonNode> after = state(stateUrls);
+			for (String url : stateUrls) {
+				if (!before.get(url).equals(after.get(url))) {
+					problems.add(route + ": stored data changed by refused requests (" + url + ")\nbefore: "
+							+ before.get(url) + "\nafter:  " + after.get(url));
+				}
 			}
 			for (Probe probe : probes.stream().filter(Probe::mayBeAccepted).toList()) {
 				ClientAddressHttp.Reply reply = send(probe);
@@ -182,6 +187,9 @@ class BadInputTests {
 						valid.body(), null, null));
 			}
 		}
+		if (valid.path().startsWith("/api/notifications/unsubscribe/")) {
+			probes.addAll(unsubscribeProbes(valid));
+		}
 		boolean json = "application/json".equals(valid.headers().get("Content-Type"));
 		JsonNode body = json ? readTree(valid.body()) : null;
 		if (body == null || !body.isObject() || body.isEmpty()) {
@@ -192,26 +200,22 @@ class BadInputTests {
 			probes.add(jsonProbe("root " + label(root), valid, root));
 		}
 		probes.add(jsonProbe("unknown field with 100k array", valid, with(object, "zzUnknown", HUGE_ARRAY)));
-		Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-		String textField = null;
-		while (fields.hasNext()) {
-			Map.Entry<String, JsonNode> field = fields.next();
-			String name = field.getKey();
-			JsonNode value = field.getValue();
+		// In name order: the body's own order comes from a Map.of, which differs from run
+		// to run.
+		for (String name : fieldNames(object)) {
+			JsonNode value = object.get(name);
 			probes.add(jsonProbe(name + " nested 5000 deep", valid, with(object, name, DEEP)));
 			probes.add(jsonProbe(name + " = 100k array", valid, with(object, name, HUGE_ARRAY)));
 			if (value.isTextual()) {
 				probes.add(jsonProbe(name + " as object", valid, with(object, name, "{\"$gt\":\"\"}")));
 				probes.add(jsonProbe(name + " as array", valid, with(object, name, "[\"x\"]")));
+				probes.add(jsonProbe(name + " as number", valid, with(object, name, "42")));
+				probes.add(jsonProbe(name + " as boolean", valid, with(object, name, "true")));
 				probes.add(jsonProbe(name + " 1 MB", valid, with(object, name, quote(HUGE_STRING))));
 				if (value.asText().matches("[0-9a-f]{24}")) {
 					for (String bad : List.of("not-an-objectid", "65f0a0000000000000000zzz", "")) {
 						probes.add(jsonProbe(name + " id " + label(bad), valid, with(object, name, quote(bad))));
 					}
-				}
-				else if (textField == null
-						&& !name.matches("(?i).*(type|status|channel|format|report|event|date|night|id|roomType)$")) {
-					textField = name;
 				}
 			}
 			else if (value.isArray()) {
@@ -224,8 +228,11 @@ class BadInputTests {
 			}
 			else {
 				probes.add(jsonProbe(name + " as object", valid, with(object, name, "{\"$ne\":null}")));
+				probes.add(jsonProbe(name + " as text", valid, with(object, name, quote(value.asText()))));
 			}
+			nestedProbes(valid, object, List.of(name), value, probes);
 		}
+		String textField = textField(object);
 		if (textField != null && !valid.method().equals("DELETE")) {
 			for (Map.Entry<String, String> unicode : UNICODE.entrySet()) {
 				probes.add(new Probe(textField + " unicode " + label(unicode.getKey()), valid.method(), valid.path(),
@@ -238,6 +245,135 @@ class BadInputTests {
 						textField, injection));
 			}
 		}
+		return probes;
+	}
+
+	static List<String> fieldNames(JsonNode object) {
+		List<String> names = new ArrayList<>();
+		object.fieldNames().forEachRemaining(names::add);
+		java.util.Collections.sort(names);
+		return names;
+	}
+
+	/** Free-text fields, most telling first, for the unicode and injection probes. */
+	static final List<String> TEXT_FIELDS = List.of("name", "subject", "contentHtml", "notes", "specialRequests",
+			"description");
+
+	/**
+	 * The field the unicode and injection probes go to: the first free-text field of
+	 * {@link #TEXT_FIELDS}, or else the first other text field by name that is no id,
+	 * type, date or other constrained value.
+	 */
+	static String textField(ObjectNode object) {
+		for (String name : TEXT_FIELDS) {
+			if (object.path(name).isTextual()) {
+				return name;
+			}
+		}
+		for (String name : fieldNames(object)) {
+			JsonNode value = object.get(name);
+			if (value.isTextual() && !value.asText().matches("[0-9a-f]{24}")
+					&& !name.matches("(?i).*(type|status|channel|format|report|event|date|night|id|roomType)$")) {
+				return name;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Wrong values inside a nested object (an arrival, a schedule, a delivery) or the
+	 * first element of an array of objects (a trigger's templates, a hotel's room types).
+	 */
+	static void nestedProbes(SuiteRoutes.Req valid, ObjectNode body, List<Object> at, JsonNode value,
+			List<Probe> probes) {
+		JsonNode container = value;
+		List<Object> base = at;
+		if (value.isArray() && !value.isEmpty() && value.get(0).isObject()) {
+			container = value.get(0);
+			base = append(at, 0);
+		}
+		if (!container.isObject() || base.size() > 3) {
+			return;
+		}
+		for (String name : fieldNames(container)) {
+			JsonNode child = container.get(name);
+			List<Object> path = append(base, name);
+			String label = path.stream().map(String::valueOf).reduce((x, y) -> x + "." + y).orElseThrow();
+			if (child.isTextual()) {
+				probes.add(jsonProbe(label + " as object", valid, withAt(body, path, "{\"$gt\":\"\"}")));
+				probes.add(jsonProbe(label + " as number", valid, withAt(body, path, "42")));
+				probes.add(jsonProbe(label + " 1 MB", valid, withAt(body, path, quote(HUGE_STRING))));
+				if (child.asText().matches("[0-9a-f]{24}")) {
+					probes.add(jsonProbe(label + " id not-an-objectid", valid,
+							withAt(body, path, quote("not-an-objectid"))));
+				}
+			}
+			else if (child.isNumber() || child.isBoolean()) {
+				probes.add(jsonProbe(label + " as text", valid, withAt(body, path, quote(child.asText()))));
+				probes.add(jsonProbe(label + " as object", valid, withAt(body, path, "{\"$ne\":null}")));
+			}
+			else {
+				probes.add(jsonProbe(label + " as string", valid, withAt(body, path, "\"x\"")));
+				nestedProbes(valid, body, path, child, probes);
+			}
+		}
+	}
+
+	static List<Object> append(List<Object> path, Object step) {
+		List<Object> longer = new ArrayList<>(path);
+		longer.add(step);
+		return longer;
+	}
+
+	/**
+	 * The body with the value at a path (names and array indexes) replaced by raw JSON.
+	 */
+	static String withAt(ObjectNode body, List<Object> path, String rawJson) {
+		String marker = "zz-probe-" + java.util.UUID.randomUUID();
+		JsonNode copy = body.deepCopy();
+		JsonNode parent = copy;
+		for (Object step : path.subList(0, path.size() - 1)) {
+			parent = (step instanceof Integer index) ? parent.get(index) : parent.get((String) step);
+		}
+		Object last = path.get(path.size() - 1);
+		if (last instanceof Integer index) {
+			((com.fasterxml.jackson.databind.node.ArrayNode) parent).set(index,
+					com.fasterxml.jackson.databind.node.TextNode.valueOf(marker));
+		}
+		else {
+			((ObjectNode) parent).put((String) last, marker);
+		}
+		return copy.toString().replace(quote(marker), rawJson);
+	}
+
+	/**
+	 * Forged and malformed one-click unsubscribe tokens, and bodies that are not the form
+	 * RFC 8058 prescribes: each is refused, and nobody is unsubscribed.
+	 */
+	static List<Probe> unsubscribeProbes(SuiteRoutes.Req valid) {
+		String prefix = "/api/notifications/unsubscribe/";
+		String subject = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((a.eventId + "|email|owner." + a.owner + "@suite.test").getBytes(StandardCharsets.UTF_8));
+		Map<String, String> tokens = new LinkedHashMap<>();
+		tokens.put("subject without signature", subject);
+		tokens.put("empty signature", subject + ".");
+		tokens.put("forged signature", subject + ".Zm9yZ2Vk");
+		tokens.put("signature only", ".Zm9yZ2Vk");
+		tokens.put("3,000 characters", "A".repeat(3000) + ".Zm9yZ2Vk");
+		tokens.put("traversal", "..%2F..%2Fetc%2Fpasswd");
+		tokens.put("NUL", "abc%00.def");
+		tokens.put("surrogate bytes", "%ED%A0%80.x");
+		tokens.put("emoji", "%F0%9F%8F%A8.%F0%9F%8F%A8");
+		tokens.put("operator", "%7B%22%24ne%22%3Anull%7D");
+		List<Probe> probes = new ArrayList<>();
+		tokens.forEach((label, token) -> probes.add(new Probe("token " + label, valid.method(), prefix + token,
+				valid.headers(), valid.body(), null, null)));
+		String forged = prefix + subject + ".Zm9yZ2Vk";
+		probes.add(new Probe("JSON body", valid.method(), forged, Map.of("Content-Type", "application/json"),
+				"{\"List-Unsubscribe\":{\"$ne\":null}}".getBytes(StandardCharsets.UTF_8), null, null));
+		probes.add(new Probe("1 MB form", valid.method(), forged, valid.headers(),
+				("List-Unsubscribe=" + HUGE_STRING).getBytes(StandardCharsets.UTF_8), null, null));
 		return probes;
 	}
 
@@ -294,31 +430,62 @@ class BadInputTests {
 	}
 
 	/**
-	 * Where the data a write route changes can be read back: the record in its path, or
-	 * the collection it adds to, or the settings it writes; {@code null} for routes that
-	 * only compute (previews, files) or are public callbacks.
+	 * Write routes that store nothing: previews and generated files, whose refusals have
+	 * nothing to leave unchanged.
 	 */
-	static String stateUrl(SuiteRoutes.Req valid) {
+	static final Set<String> COMPUTE_ONLY = Set.of("POST /api/events/{eventId}/reports/preview",
+			"POST /api/reports/builder/file", "POST /api/notifications/unsubscribe/{token}");
+
+	/**
+	 * Where the data a write route changes can be read back: the record in its path, the
+	 * collection it adds to or removes from, the settings it writes, the notification log
+	 * a send adds to; none for routes that only compute (previews, files) and for the
+	 * unsubscribe link, whose opt-outs have no read route (its forged tokens are refused
+	 * with 403 before anything is written).
+	 */
+	static List<String> stateUrls(SuiteRoutes.Req valid) {
 		String path = valid.path().split("\\?")[0];
-		if (path.startsWith("/api/notifications/webhooks/twilio/")) {
-			// A forged status callback must leave the notification as it was.
-			return a.path("/notifications/" + a.notificationId);
+		String log = a.path("/notifications?limit=500");
+		String notification = a.path("/notifications/" + a.notificationId);
+		if (path.startsWith("/api/notifications/webhooks/")) {
+			// A forged status callback must leave the notifications as they were.
+			return List.of(notification, log);
 		}
-		if (path.startsWith("/api/notifications/") || path.endsWith("/preview") || path.endsWith("/builder/file")
-				|| path.endsWith("/test-connection")) {
-			return null;
+		if (path.startsWith("/api/notifications/unsubscribe/") || path.endsWith("/reports/preview")
+				|| path.endsWith("/builder/file")) {
+			return List.of();
 		}
-		if (path.endsWith("/test")) {
-			return a.path("/notifications?limit=1");
+		if (path.endsWith("/test-connection")) {
+			return List.of(a.path("/notification-config"));
 		}
-		if (path.endsWith("/notifications/send")) {
-			return a.path("/notifications?limit=1");
+		if (path.endsWith("/test") || path.endsWith("/notifications/send")) {
+			return List.of(log);
+		}
+		if (path.contains("/notifications/resend/")) {
+			return List.of(notification, log);
+		}
+		if (path.endsWith("/manual-trigger")) {
+			return List.of(path.replace("/manual-trigger", ""), log);
+		}
+		if (path.endsWith("/preview")) {
+			return List.of(path.replace("/preview", ""));
 		}
 		if (path.endsWith("/export/generate")) {
-			return "/api/export/history?limit=1";
+			return List.of("/api/export/history?limit=500");
 		}
 		if (path.endsWith("/run-now")) {
-			return path.replace("/run-now", "/runs");
+			return List.of(path.replace("/run-now", "/runs?limit=500"));
+		}
+		if (path.contains("/room-blocks")) {
+			// Blocks have no read route of their own: the event's blocks, in full.
+			return List.of(a.path("/room-blocks?limit=500"));
+		}
+		if (path.contains("/documents/")) {
+			// Documents are read back as part of their travel record.
+			return List.of(path.substring(0, path.indexOf("/documents/")));
+		}
+		if (path.startsWith("/api/reports/favorites")) {
+			return List.of("/api/reports/favorites?eventId=" + a.eventId);
 		}
 		Matcher ids = OBJECT_ID.matcher(path);
 		int lastId = -1;
@@ -329,19 +496,65 @@ class BadInputTests {
 			}
 		}
 		if (lastId > 0) {
-			return path.substring(0, lastId);
+			return List.of(path.substring(0, lastId));
 		}
-		return valid.method().equals("POST") ? path + "?limit=1" : path;
+		if (valid.method().equals("POST") && !path.endsWith("-config")) {
+			return List.of(path + "?limit=500");
+		}
+		return List.of(path);
 	}
 
-	/** The stored data at a state URL; lists count only (their order may shift). */
-	static JsonNode state(String url) {
-		if (url == null) {
-			return Platform.JSON.nullNode();
+	/**
+	 * The stored data at each state URL, each read with a 200. A list is its total and
+	 * its items in a fixed order (the service's order may shift); the notification log,
+	 * the export history and a schedule's runs keep only their items' ids, because sends,
+	 * jobs and runs accepted earlier may still change status meanwhile.
+	 */
+	static Map<String, JsonNode> state(List<String> urls) {
+		Map<String, JsonNode> state = new LinkedHashMap<>();
+		for (String url : urls) {
+			ClientAddressHttp.Reply reply = http.json("GET", url, ADMIN, null);
+			assertThat(reply.status()).as("read-back " + url + ": " + SecurityMatrixTests.abbreviate(reply))
+				.isEqualTo(200);
+			JsonNode body = reply.json();
+			JsonNode data = withoutRunBookkeeping(body.path("data"));
+			if (!data.isArray()) {
+				state.put(url, data);
+				continue;
+			}
+			boolean changing = url.contains("/notifications?") || url.contains("/export/history")
+					|| url.contains("/runs");
+			List<String> items = new ArrayList<>();
+			data.forEach((item) -> items.add(changing ? item.path("_id").asText() : item.toString()));
+			java.util.Collections.sort(items);
+			ObjectNode list = Platform.JSON.createObjectNode();
+			list.set("total", body.path("meta").path("pagination").path("total"));
+			list.put("size", data.size());
+			items.forEach(list.putArray("items")::add);
+			state.put(url, list);
 		}
-		JsonNode body = http.json("GET", url, ADMIN, null).json();
-		JsonNode total = body.path("meta").path("pagination").path("total");
-		return total.isMissingNode() ? body.path("data") : total;
+		return state;
+	}
+
+	/**
+	 * A schedule's last and next run, written by its runs (a run the security matrix
+	 * started may still finish meanwhile), never by the refused requests.
+	 */
+	static JsonNode withoutRunBookkeeping(JsonNode data) {
+		JsonNode copy = data.deepCopy();
+		List<JsonNode> records = new ArrayList<>();
+		if (copy.isArray()) {
+			copy.forEach(records::add);
+		}
+		else {
+			records.add(copy);
+		}
+		for (JsonNode record : records) {
+			if (record.isObject()) {
+				((ObjectNode) record).remove(List.of("lastRun", "nextRun", "lastStatus", "lastError", "failureCount"));
+			}
+		}
+		return copy;
 	}
 
 	@Test

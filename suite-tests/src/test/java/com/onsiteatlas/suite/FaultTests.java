@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -130,10 +132,15 @@ class FaultTests {
 
 		suite.stop("mongo-notification");
 		try {
-			Platform.Response down = Platform.call("GET", templates, ADMIN, null);
-			assertThat(down.status()).as(down.raw()).isEqualTo(503);
-			assertThat(down.body().get("success").asBoolean()).isFalse();
-			assertThat(down.body().get("message").asText()).isNotBlank();
+			// A client that gives up after 10 s, well below the driver's 30 s
+			// server-selection default: a request that waits for the database fails here.
+			for (String method : List.of("GET", "POST")) {
+				Platform.Response down = impatientCall(method, templates, method.equals("GET") ? null : Map.of("name",
+						"During the outage", "type", "email", "subject", "Hi", "contentHtml", "<p>Hi</p>"));
+				assertThat(down.status()).as(method + " " + down.raw()).isEqualTo(503);
+				assertThat(down.body().get("success").asBoolean()).isFalse();
+				assertThat(down.body().get("message").asText()).isNotBlank();
+			}
 
 			List<String> published = publishRegistrations(eventId, domain, 0, 20);
 			// With the database down the consumer holds the first record: longer than the
@@ -231,9 +238,12 @@ class FaultTests {
 		String eventId = Platform.newObjectId();
 		String domain = "ingest-" + eventId + ".test";
 		Platform.conference(eventId, 30);
+		// Not the preview's 1,000-row cap: the rows are counted per registration by a
+		// grouped preview, so a lost or a doubled row shows.
+		int registrations = 1200;
 		try (KafkaProducer<String, byte[]> producer = patientProducer()) {
 			List<Future<RecordMetadata>> sends = new ArrayList<>();
-			for (int i = 0; i < 1000; i++) {
+			for (int i = 0; i < registrations; i++) {
 				ObjectNode envelope = registrationEnvelope(eventId, domain, i);
 				sends.add(producer.send(new ProducerRecord<>("atlas.registrations", envelope.get("subject").asText(),
 						Platform.JSON.writeValueAsBytes(envelope))));
@@ -252,11 +262,98 @@ class FaultTests {
 			ensureRunning("reporting-service");
 		}
 		await().atMost(Duration.ofSeconds(180))
-			.untilAsserted(() -> assertThat(reportRows(eventId, "registrations")).isEqualTo(1000));
+			.untilAsserted(() -> assertThat(rowsPerRegistration(eventId)).hasSize(registrations));
+		assertThat(rowsPerRegistration(eventId)).hasSize(registrations)
+			.allSatisfy((registration, rows) -> assertThat(rows).as(registration).isEqualTo(1));
+	}
+
+	@Test
+	void twoInstancesOfEachConsumerHandleEveryRegistrationOnceThoughOneIsKilledMidway() throws Exception {
+		String eventId = Platform.newObjectId();
+		String domain = "pair-" + eventId + ".test";
+		Platform.conference(eventId, 30);
+		confirmationTrigger(eventId);
+		try (Admin admin = admin()) {
+			assertThat(admin.describeTopics(List.of("atlas.registrations"))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get("atlas.registrations")
+				.partitions()).hasSize(SuiteHarness.PARTITIONS);
+		}
+		suite.startAnotherInstance("reporting-service", "reporting-service-2");
+		suite.startAnotherInstance("notification-service", "notification-service-2");
+		try {
+			// Each instance holds some of the topic's partitions before anything is
+			// published.
+			await().atMost(Duration.ofSeconds(90))
+				.untilAsserted(() -> assertThat(List.of(membersHolding("reporting-service", "atlas.registrations"),
+						membersHolding("notification-service", "atlas.registrations")))
+					.containsOnly(2L));
+			List<String> published = new ArrayList<>(publishRegistrations(eventId, domain, 0, 150));
+			await().atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> rowsPerRegistration(eventId).size() >= 30);
+			suite.kill("reporting-service");
+			published.addAll(publishRegistrations(eventId, domain, 150, 150));
+			suite.start("reporting-service");
+
+			await().atMost(Duration.ofSeconds(180))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(rowsPerRegistration(eventId)).hasSize(published.size()));
+			assertThat(rowsPerRegistration(eventId)).hasSize(300)
+				.allSatisfy((registration, rows) -> assertThat(rows).as(registration).isEqualTo(1));
+			Map<String, Integer> mails = awaitOneMailEach(domain, 300, Duration.ofSeconds(180), false);
+			assertThat(mails).hasSize(300).allSatisfy((recipient, count) -> assertThat(count).isEqualTo(1));
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(logTotal(eventId, "sent")).isEqualTo(300));
+			assertThat(mailSummary(domain).get("count").asInt()).as("confirmation mails").isEqualTo(300);
+		}
+		finally {
+			ensureRunning("reporting-service");
+			suite.stop("reporting-service-2");
+			suite.stop("notification-service-2");
+			awaitGatewayServesOnlyLiveInstances(eventId);
+		}
+	}
+
+	/**
+	 * Waits until the gateway no longer routes to a stopped instance (its discovery and
+	 * load-balancer caches) and the circuit breakers the dead calls opened have closed
+	 * again: ten POSTs in a row to each service reach a live instance. POSTs, because the
+	 * gateway retries only GETs on another instance when a connection is refused.
+	 */
+	private static void awaitGatewayServesOnlyLiveInstances(String eventId) {
+		String unknownTemplate = "/api/events/" + eventId + "/notification-templates/" + "0".repeat(24) + "/preview";
+		await("gateway routes to live instances only").atMost(Duration.ofSeconds(150))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> IntStream.range(0, 10)
+				.allMatch((i) -> Platform
+					.call("POST", "/api/events/" + eventId + "/reports/preview", ADMIN,
+							Map.of("reportType", "registrations", "limit", 1))
+					.status() == 200 && Platform.call("POST", unknownTemplate, ADMIN, Map.of()).status() == 404));
+	}
+
+	/** Members of the consumer group that hold a partition of the topic. */
+	private static long membersHolding(String group, String topic) throws Exception {
+		try (Admin admin = admin()) {
+			return admin.describeConsumerGroups(List.of(group))
+				.all()
+				.get(30, TimeUnit.SECONDS)
+				.get(group)
+				.members()
+				.stream()
+				.filter((member) -> member.assignment()
+					.topicPartitions()
+					.stream()
+					.anyMatch((partition) -> partition.topic().equals(topic)))
+				.count();
+		}
 	}
 
 	@Test
 	void poisonOnEveryConsumedTopicIsDeadLetteredByEachConsumerAndConsumptionGoesOn() throws Exception {
+		Map<String, Set<String>> expected = documentedConsumers();
 		Map<String, Set<String>> consumers = new LinkedHashMap<>();
 		try (Admin admin = admin()) {
 			Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS)
@@ -271,26 +368,33 @@ class FaultTests {
 									.computeIfAbsent(partition.topic(), (t) -> new HashSet<>())
 									.add(group))));
 		}
-		assertThat(consumers.keySet()).as("consumed topics").contains("atlas.registrations", "atlas.events");
+		assertThat(consumers).as("consumer groups of each topic, live vs docs/events.md").isEqualTo(expected);
 
 		Map<String, Set<String>> poisonKeys = new LinkedHashMap<>();
 		List<String> skippedKeys = new ArrayList<>();
 		for (String topic : consumers.keySet()) {
 			EventType type = EventCatalog.standard().onTopic(topic).get(0);
 			ObjectNode valid = Platform.golden(type.name());
-			String notJson = "poison-json-" + UUID.randomUUID();
-			publishRaw(topic, notJson, "{\"specversion\":\"1.0\",".getBytes(StandardCharsets.UTF_8));
-			String wrongVersion = "poison-version-" + UUID.randomUUID();
-			Platform.publish(topic, wrongVersion, valid.deepCopy().put("id", wrongVersion).put("dataversion", 99));
-			String missingFields = "poison-fields-" + UUID.randomUUID();
-			ObjectNode incomplete = valid.deepCopy().put("id", missingFields);
-			incomplete.putObject("data");
-			Platform.publish(topic, missingFields, incomplete);
-			String unknownType = "unknown-type-" + UUID.randomUUID();
-			Platform.publish(topic, unknownType,
-					valid.deepCopy().put("id", unknownType).put("type", "seating-chart-published"));
-			poisonKeys.put(topic, Set.of(notJson, wrongVersion, missingFields));
-			skippedKeys.add(unknownType);
+			Set<String> keys = new HashSet<>();
+			// On every partition, so that whichever partition the valid event below
+			// lands on, it comes after poison.
+			for (int partition = 0; partition < partitions(topic); partition++) {
+				String notJson = "poison-json-" + UUID.randomUUID();
+				publishRaw(topic, partition, notJson, "{\"specversion\":\"1.0\",".getBytes(StandardCharsets.UTF_8));
+				String wrongVersion = "poison-version-" + UUID.randomUUID();
+				publishRaw(topic, partition, wrongVersion,
+						valid.deepCopy().put("id", wrongVersion).put("dataversion", 99));
+				String missingFields = "poison-fields-" + UUID.randomUUID();
+				ObjectNode incomplete = valid.deepCopy().put("id", missingFields);
+				incomplete.putObject("data");
+				publishRaw(topic, partition, missingFields, incomplete);
+				String unknownType = "unknown-type-" + UUID.randomUUID();
+				publishRaw(topic, partition, unknownType,
+						valid.deepCopy().put("id", unknownType).put("type", "seating-chart-published"));
+				keys.addAll(List.of(notJson, wrongVersion, missingFields));
+				skippedKeys.add(unknownType);
+			}
+			poisonKeys.put(topic, keys);
 		}
 
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
@@ -309,6 +413,54 @@ class FaultTests {
 					.isEmpty();
 			}
 		}
+
+		// Consumption goes on: a registration published after the poison reaches all
+		// three consumers (a confirmation mail, a report row, a travel record lodging
+		// accepts only for a registration it knows).
+		String eventId = Platform.newObjectId();
+		String domain = "after-poison-" + eventId + ".test";
+		Platform.conference(eventId, 30);
+		confirmationTrigger(eventId);
+		String registration = publishRegistrations(eventId, domain, 0, 1).get(0);
+		awaitOneMailEach(domain, 1, Duration.ofSeconds(60), false);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(rowsPerRegistration(eventId)).containsExactly(Map.entry("REG-00000", 1)));
+		LocalDate arrival = LocalDate.now(ZoneOffset.UTC).plusDays(29);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(
+							Platform.call(
+									"POST", "/api/events/" + eventId + "/travel-info", ADMIN, Map.of(
+											"registration", registration, "arrival", Map.of("date", arrival.toString(),
+													"time", "10:30", "flightNumber", "AI 101", "airport", "DEL"),
+											"departure",
+											Map.of("date", arrival.plusDays(2).toString(), "time", "18:00",
+													"flightNumber", "AI 102", "airport", "DEL")))
+								.status())
+						.isEqualTo(201));
+	}
+
+	/**
+	 * The consumer groups of each topic as docs/events.md's topic table lists them
+	 * (column "Consumers"), which is what each service's handlers subscribe to.
+	 */
+	static Map<String, Set<String>> documentedConsumers() throws IOException {
+		Map<String, Set<String>> consumers = new LinkedHashMap<>();
+		int topics = 0;
+		for (String line : java.nio.file.Files.readAllLines(SecurityMatrixTests.root().resolve("docs/events.md"))) {
+			if (line.startsWith("| `atlas.")) {
+				topics++;
+				String[] cells = line.split("\\|");
+				String topic = cells[1].trim().replace("`", "");
+				Set<String> groups = new HashSet<>(List.of(cells[cells.length - 1].trim().split(",\\s*")));
+				groups.retainAll(GROUPS);
+				if (!groups.isEmpty()) {
+					consumers.put(topic, groups);
+				}
+			}
+		}
+		assertThat(topics).as("topics in docs/events.md").isEqualTo(Topics.all().size());
+		return consumers;
 	}
 
 	// --- helpers -------------------------------------------------------------------
@@ -424,6 +576,20 @@ class FaultTests {
 		return preview.data().size();
 	}
 
+	/**
+	 * Registration rows of the event per human registration id, counted by a grouped
+	 * preview (groups are not capped at the 1,000 rows of a plain preview).
+	 */
+	private static Map<String, Integer> rowsPerRegistration(String eventId) {
+		Platform.Response grouped = Platform.call("POST", "/api/events/" + eventId + "/reports/preview", ADMIN,
+				Map.of("reportType", "registrations", "groupBy", List.of("registrationId"), "metrics",
+						List.of(Map.of("type", "count"))));
+		assertThat(grouped.status()).as(grouped.raw()).isEqualTo(200);
+		Map<String, Integer> rows = new HashMap<>();
+		grouped.data().forEach((group) -> rows.put(group.get("registrationId").asText(), group.get("count").asInt()));
+		return rows;
+	}
+
 	private static long logTotal(String eventId, String status) {
 		Platform.Response log = Platform.call("GET",
 				"/api/events/" + eventId + "/notifications?limit=1&status=" + status, ADMIN, null);
@@ -446,9 +612,39 @@ class FaultTests {
 		return false;
 	}
 
-	private static void publishRaw(String topic, String key, byte[] value) throws Exception {
+	/**
+	 * A call through the gateway that gives up after 10 s.
+	 */
+	private static Platform.Response impatientCall(String method, String path, Object body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gateway() + path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Bearer " + ADMIN);
+		if (body != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofByteArray(Platform.JSON.writeValueAsBytes(body)));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new Platform.Response(response.statusCode(), Platform.JSON.readTree(response.body()), response.body());
+	}
+
+	private static void publishRaw(String topic, int partition, String key, Object value) throws Exception {
+		byte[] bytes = (value instanceof byte[] raw) ? raw : Platform.JSON.writeValueAsBytes(value);
 		try (KafkaProducer<String, byte[]> producer = patientProducer()) {
-			producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+			producer.send(new ProducerRecord<>(topic, partition, key, bytes)).get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static int partitions(String topic) throws Exception {
+		try (Admin admin = admin()) {
+			return admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(topic)
+				.partitions()
+				.size();
 		}
 	}
 

@@ -46,6 +46,14 @@ public final class SuiteHarness {
 	 */
 	public static final int EMAIL_RATE = 400;
 
+	/**
+	 * Partitions of every domain topic in the suite: more than one, so that two instances
+	 * of a service share a topic as in production (6). The services create the topics
+	 * (KafkaAdmin) before anything is published, so the broker's default of 1 never
+	 * applies to them.
+	 */
+	public static final int PARTITIONS = 3;
+
 	private static SuiteHarness instance;
 
 	private final Path root;
@@ -178,6 +186,7 @@ public final class SuiteHarness {
 			env.put("SMTP_HOST", "127.0.0.1");
 			env.put("SMTP_PORT", port("smtp"));
 			env.put("ATLAS_NOTIFICATION_EMAIL_RATE", String.valueOf(EMAIL_RATE));
+			env.put("ATLAS_KAFKA_PARTITIONS", String.valueOf(PARTITIONS));
 			env.put("SPRING_APPLICATION_JSON", serviceSettings);
 			define(service, service, env, "-Xmx384m");
 			launch(service);
