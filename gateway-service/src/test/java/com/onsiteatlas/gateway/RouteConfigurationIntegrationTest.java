@@ -38,8 +38,8 @@ class RouteConfigurationIntegrationTest extends GatewayIntegrationTest {
 				.containsEntry("response-timeout", downloads ? 120000 : 15000)
 				.containsEntry("connect-timeout", 2000);
 			assertThat(filters).as(route.getId())
-				.contains("methods = list[GET]", "series = list[[empty]]", "statuses = list[[empty]]",
-						"exceptions = list[ConnectException, ConnectTimeoutException]");
+				.contains("methods = list[GET, HEAD, POST, PUT, PATCH, DELETE]", "series = list[[empty]]",
+						"statuses = list[[empty]]", "exceptions = list[ConnectException, ConnectTimeoutException]");
 			if (route.getUri().getScheme().equals("lb")) {
 				assertThat(filters).as(route.getId())
 					.contains("name = '" + service + "', fallback = forward:/fallback/" + service);

@@ -1,5 +1,9 @@
 package com.onsiteatlas.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -31,6 +35,9 @@ final class TestBackends {
 
 	static final StubServer LEGACY = StubServer.start("legacy-backend", TestBackends::legacy);
 
+	/** A port nothing listens on: bound once to find it, then closed. */
+	private static final int DEAD_PORT = closedPort();
+
 	/**
 	 * What the legacy {@code /api/auth/me} answers, by the token's {@code id}; unknown
 	 * ids get 401.
@@ -53,6 +60,23 @@ final class TestBackends {
 						"""
 								{"success":true,"data":{"_id":"%s","id":"%s","name":"Dana Demo","email":"dana@example.test","role":"%s","isActive":true}}"""
 							.formatted(userId, userId, role)));
+	}
+
+	/**
+	 * The address of a service instance that has died: connections to it are refused.
+	 * @return the base URL
+	 */
+	static String deadInstanceUrl() {
+		return "http://127.0.0.1:" + DEAD_PORT;
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static StubResponse service(String name, RecordedRequest request) {
