@@ -38,6 +38,7 @@ import com.onsiteatlas.domainevents.export.ExportFailed;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.support.messaging.Outbox;
 import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.reporting.lease.LeaseKeeper;
 import com.onsiteatlas.support.projection.Directory;
 
 /**
@@ -166,7 +167,7 @@ class ExportWorker implements SmartLifecycle {
 				.then(store(job, written))
 				.flatMap((fileId) -> complete(job, written, fileId))
 				.doFinally((signal) -> delete(written.path())))
-			.onErrorResume(LeaseLost.class, (ex) -> {
+			.onErrorResume(LeaseKeeper.LeaseLost.class, (ex) -> {
 				logger.warn("Export {} abandoned: another instance took it over", job.id());
 				return Mono.empty();
 			})
@@ -210,11 +211,11 @@ class ExportWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * The lease timer of one job. It runs from the claim to the end of the job on the
-	 * parallel scheduler with non-blocking writes, so it beats while the writer is busy
-	 * in a blocking call ({@code finish()} of a large XLSX) and while the file is copied
-	 * to GridFS. A renewal that finds the job no longer ours marks the lease lost: the
-	 * writer stops at its next row and the file is not stored.
+	 * The lease and progress of one job. Its {@link LeaseKeeper} runs from the claim to
+	 * the end of the job on the parallel scheduler with non-blocking writes, so it beats
+	 * while the writer is busy in a blocking call ({@code finish()} of a large XLSX) and
+	 * while the file is copied to GridFS, and writes the progress with each renewal. Once
+	 * the lease is lost the writer stops at its next row and the file is not stored.
 	 */
 	private final class Heartbeat {
 
@@ -222,33 +223,21 @@ class ExportWorker implements SmartLifecycle {
 
 		private final AtomicLong written = new AtomicLong();
 
+		private final LeaseKeeper lease;
+
 		private volatile long total = -1;
-
-		private volatile boolean lost;
-
-		private volatile Disposable timer;
 
 		Heartbeat(ExportHistory job) {
 			this.job = job;
+			this.lease = new LeaseKeeper("export " + job.id(), heartbeatInterval(), this::renew);
 		}
 
 		void start() {
-			Duration every = heartbeatInterval();
-			this.timer = Flux.interval(every, every)
-				.onBackpressureDrop()
-				.concatMap((tick) -> renew().onErrorResume((ex) -> {
-					// A failed write is retried at the next tick, well within the lease.
-					logger.warn("Lease renewal of export {} failed: {}", this.job.id(), ex.toString());
-					return Mono.empty();
-				}), 1)
-				.subscribe();
+			this.lease.start();
 		}
 
 		void stop() {
-			Disposable running = this.timer;
-			if (running != null) {
-				running.dispose();
-			}
+			this.lease.stop();
 		}
 
 		/** Records the row count of the job, at its start. */
@@ -256,23 +245,22 @@ class ExportWorker implements SmartLifecycle {
 			this.total = rows;
 			return ExportWorker.this.mongo
 				.updateFirst(live(), new Update().set("totalRecords", rows), ExportHistory.class)
-				.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(new LeaseLost()) : Mono.empty());
+				.flatMap((result) -> (result.getMatchedCount() == 0)
+						? Mono.error(new LeaseKeeper.LeaseLost("export " + this.job.id())) : Mono.empty());
 		}
 
 		/** Called by the writer after each row, on the export's thread. */
 		void written(long rows) {
 			this.written.set(rows);
-			if (this.lost) {
-				throw new LeaseLost();
-			}
+			this.lease.requireHeld();
 		}
 
-		/** Empty while the lease is ours, {@link LeaseLost} otherwise. */
+		/** Empty while the lease is ours, {@link LeaseKeeper.LeaseLost} otherwise. */
 		Mono<Void> held() {
-			return Mono.defer(() -> this.lost ? Mono.error(new LeaseLost()) : Mono.empty());
+			return this.lease.held();
 		}
 
-		private Mono<Void> renew() {
+		private Mono<Boolean> renew() {
 			long rows = this.written.get();
 			Update update = new Update()
 				.set("leaseUntil", Date.from(Instant.now().plus(ExportWorker.this.properties.lease())))
@@ -280,25 +268,12 @@ class ExportWorker implements SmartLifecycle {
 			if (this.total >= 0) {
 				update.set("progress", progress(rows, this.total));
 			}
-			return ExportWorker.this.mongo.updateFirst(live(), update, ExportHistory.class).doOnNext((result) -> {
-				if (result.getMatchedCount() == 0) {
-					this.lost = true;
-					stop();
-				}
-			}).then();
+			return ExportWorker.this.mongo.updateFirst(live(), update, ExportHistory.class)
+				.map((result) -> result.getMatchedCount() > 0);
 		}
 
 		private Query live() {
 			return owned(this.job).addCriteria(Criteria.where("status").is(ExportHistory.PROCESSING));
-		}
-
-	}
-
-	/** The lease of a running job went to another instance. */
-	private static final class LeaseLost extends RuntimeException {
-
-		LeaseLost() {
-			super("The export's lease went to another instance", null, false, false);
 		}
 
 	}

@@ -33,6 +33,7 @@ import com.onsiteatlas.reporting.delivery.ReportFile;
 import com.onsiteatlas.reporting.export.ExportHistory;
 import com.onsiteatlas.reporting.export.ExportService;
 import com.onsiteatlas.reporting.format.FileFormat;
+import com.onsiteatlas.reporting.lease.LeaseKeeper;
 
 /**
  * Runs due schedules. An occurrence is claimed by inserting its {@link ScheduleRun} (a
@@ -164,7 +165,7 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	private Mono<Void> advance(ScheduleRun run) {
-		Lease lease = new Lease(run);
+		LeaseKeeper lease = leaseOf(run);
 		Mono<Void> step = this.mongo.findById(run.scheduleId(), ReportSchedule.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The schedule was deleted")))
 			.flatMap((schedule) -> {
@@ -174,7 +175,7 @@ class ScheduleRunner implements SmartLifecycle {
 				return ScheduleRun.CLAIMED.equals(run.status()) ? startExport(run, schedule)
 						: checkExport(run, schedule, lease);
 			});
-		return step.onErrorResume(LeaseLost.class, (ex) -> {
+		return step.onErrorResume(LeaseKeeper.LeaseLost.class, (ex) -> {
 			logger.warn("Schedule run {} abandoned: another instance took it over", run.id());
 			return Mono.empty();
 		})
@@ -184,76 +185,23 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	/**
-	 * Renews a run's lease every third of the lease while this instance works on it, so
+	 * Keeps a run's lease every third of the lease while this instance works on it, so
 	 * that a delivery slower than the lease (an upload may take its 60 s timeout three
-	 * times) is not taken over and sent again by another replica. A renewal that finds
-	 * the run no longer ours marks the lease lost, and nothing is sent after that.
+	 * times) is not taken over and sent again by another replica; once the lease is lost
+	 * nothing is sent.
 	 */
-	private final class Lease {
-
-		private final ScheduleRun run;
-
-		private volatile boolean lost;
-
-		private volatile Disposable timer;
-
-		Lease(ScheduleRun run) {
-			this.run = run;
-		}
-
-		void start() {
-			Duration every = ScheduleRunner.this.properties.lease().dividedBy(3);
-			this.timer = Flux.interval(every, every)
-				.onBackpressureDrop()
-				.concatMap((tick) -> renew().onErrorResume((ex) -> {
-					logger.warn("Lease renewal of schedule run {} failed: {}", this.run.id(), ex.toString());
-					return Mono.empty();
-				}), 1)
-				.subscribe();
-		}
-
-		void stop() {
-			Disposable running = this.timer;
-			if (running != null) {
-				running.dispose();
-			}
-		}
-
-		/** Empty while the lease is ours, {@link LeaseLost} otherwise. */
-		Mono<Void> held() {
-			return Mono.defer(() -> this.lost ? Mono.error(new LeaseLost()) : Mono.empty());
-		}
-
-		private Mono<Void> renew() {
-			return ScheduleRunner.this.mongo
-				.updateFirst(owned(this.run),
-						new Update().set("leaseUntil", Instant.now().plus(ScheduleRunner.this.properties.lease())),
-						ScheduleRun.class)
-				.doOnNext((result) -> {
-					if (result.getMatchedCount() == 0) {
-						this.lost = true;
-						stop();
-					}
-				})
-				.then();
-		}
-
-	}
-
-	/** The lease of a run went to another instance. */
-	private static final class LeaseLost extends RuntimeException {
-
-		LeaseLost() {
-			super("The schedule run's lease went to another instance", null, false, false);
-		}
-
+	private LeaseKeeper leaseOf(ScheduleRun run) {
+		return new LeaseKeeper("schedule run " + run.id(), this.properties.lease().dividedBy(3),
+				() -> this.mongo.updateFirst(owned(run),
+						new Update().set("leaseUntil", Instant.now().plus(this.properties.lease())), ScheduleRun.class)
+					.map((result) -> result.getMatchedCount() > 0));
 	}
 
 	/**
 	 * A template report is rendered to a temporary file by the report service (every row
 	 * of a list template, streamed) and delivered in one step, without an export job.
 	 */
-	private Mono<Void> runTemplate(ScheduleRun run, ReportSchedule schedule, Lease lease) {
+	private Mono<Void> runTemplate(ScheduleRun run, ReportSchedule schedule, LeaseKeeper lease) {
 		ReportTemplate template = ReportTemplate.find(schedule.report());
 		if (template == null) {
 			return Mono.error(new IllegalStateException("Unknown report template '" + schedule.report() + "'"));
@@ -303,7 +251,7 @@ class ScheduleRunner implements SmartLifecycle {
 			.then();
 	}
 
-	private Mono<Void> checkExport(ScheduleRun run, ReportSchedule schedule, Lease lease) {
+	private Mono<Void> checkExport(ScheduleRun run, ReportSchedule schedule, LeaseKeeper lease) {
 		return this.exports.job(run.jobId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The export job disappeared")))
 			.flatMap((job) -> switch (job.status()) {
