@@ -124,11 +124,11 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * The ids of the next due notifications, in due order. One query finds a batch and
-	 * each is then claimed by its id: the MongoDB-wire server ignores the compound
-	 * {@code {status, nextAttemptAt}} index, so a claim that searched and sorted the
-	 * collection for every single notification made a 10,000-recipient send scan the
-	 * collection 10,000 times.
+	 * The ids of the next due notifications, in due order. One query finds and sorts a
+	 * batch and each is then claimed by its id, instead of a search and sort per claim.
+	 * The MongoDB-wire server ignores the compound {@code {status, nextAttemptAt}} index
+	 * and uses its _id index only for a query that is exactly {@code {_id}}, so there the
+	 * guarded claim still scans the collection, without the sort (docs/PERFORMANCE.md).
 	 */
 	Flux<String> dueIds() {
 		Instant now = Instant.now();
@@ -146,8 +146,9 @@ public class Dispatcher implements SmartLifecycle {
 	 */
 	Mono<Notification> claim(String id) {
 		Instant now = Instant.now();
-		// _id at the top level of the query lets the MongoDB-wire server use its id
-		// index.
+		// MongoDB uses the _id index here; the MongoDB-wire server only for a query that
+		// is exactly {_id}, so this guarded one scans the collection there (see
+		// docs/PERFORMANCE.md).
 		Query query = Query.query(Criteria.where("_id").is(id).andOperator(due(now)));
 		Update claim = new Update().set("leaseOwner", this.owner)
 			.set("leaseUntil", now.plus(this.properties.dispatch().lease()));

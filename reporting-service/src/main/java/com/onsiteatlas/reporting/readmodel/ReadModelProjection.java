@@ -319,8 +319,9 @@ class ReadModelProjection {
 			update.setOnInsert(ReportRow.VALUES + "registrationDate", Date.from(at))
 				.setOnInsert(ReportRow.VALUES + "checkedIn", false);
 		}
-		// _id at the top level of the query lets the MongoDB-wire server use its id
-		// index.
+		// MongoDB uses the _id index here; the MongoDB-wire server only for a query that
+		// is exactly {_id}, so this guarded one scans the collection there (see
+		// docs/PERFORMANCE.md).
 		Query newerOnly = Query.query(Criteria.where("_id")
 			.is(id)
 			.orOperator(Criteria.where("lastEventTime").exists(false),

@@ -83,10 +83,10 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * The ids of up to a batch of documents with entries and no live lease. One query
-	 * finds a batch and each is then claimed by its id: the MongoDB-wire server has no
-	 * index for this query, so a claim that searched the collection for every single
-	 * document scanned it once per relayed event (a 10,000-recipient send: 10,000 scans
-	 * of a collection of 10,000+ notifications).
+	 * finds a batch and each is then claimed by its id: no index serves "has outbox
+	 * entries", so a claim that searched the collection for every single document made
+	 * MongoDB scan it once per relayed event; claims by id use the _id index. (The
+	 * MongoDB-wire server scans for the guarded claim too, see docs/PERFORMANCE.md.)
 	 * @param collection the collection
 	 * @return candidate ids, in no particular order
 	 */
@@ -105,8 +105,9 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	Mono<Document> claim(String collection, Object id) {
 		Date now = new Date();
-		// _id at the top level of the query lets the MongoDB-wire server use its id
-		// index.
+		// MongoDB uses the _id index here; the MongoDB-wire server only for a query that
+		// is exactly {_id}, so this guarded one scans the collection there (see
+		// docs/PERFORMANCE.md).
 		Query query = Query.query(Criteria.where("_id").is(id).andOperator(relayable(now)));
 		Update claim = new Update().set(OutboxMessage.LEASE_FIELD, new Document("owner", this.owner).append("until",
 				Date.from(now.toInstant().plus(this.properties.outboxLease()))));
