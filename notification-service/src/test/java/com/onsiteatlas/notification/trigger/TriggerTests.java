@@ -268,17 +268,24 @@ class TriggerTests extends NotificationIntegrationTest {
 	void firesEachScheduledOccurrenceOnceAcrossReplicasAndSkipsLongMissedOnes() {
 		registration(Events.newId(), "sched." + this.eventId + "@example.com", "paid", "active");
 		String template = emailTemplate("Daily digest");
+		// Daily at the wall time of ten minutes ago (UTC), so that the occurrence made
+		// due
+		// below is a real occurrence of the schedule whatever the time of day the test
+		// runs (a fixed 08:00 made the next occurrence after a fake due time of 07:58
+		// today's 08:00, already past, when the test ran between 08:00 and 08:10).
+		Instant due = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		java.time.ZonedDateTime dueAt = due.atZone(java.time.ZoneOffset.UTC);
+		String time = String.format("%02d:%02d", dueAt.getHour(), dueAt.getMinute());
 		String trigger = JsonPath.read(post("/api/events/{e}/notification-triggers",
 				Map.of("name", "Daily", "triggerType", "scheduled", "schedule",
-						Map.of("type", "recurring", "time", "08:00", "recurring", Map.of("frequency", "daily")),
+						Map.of("type", "recurring", "time", time, "recurring", Map.of("frequency", "daily")),
 						"templates", List.of(Map.of("channel", "email", "template", template)))),
 				"$.data._id");
 		Document stored = this.mongo.findById(trigger, Document.class, "notification_triggers").block();
 		assertThat(stored.getDate("nextRunAt")).isAfter(new java.util.Date());
 
-		// The occurrence became due 10 minutes ago (within the 1 h grace): two replicas
-		// race.
-		Instant due = Instant.now().minus(Duration.ofMinutes(10));
+		// Today's occurrence became due 10 minutes ago (within the 1 h grace): two
+		// replicas race.
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(trigger)), new Update().set("nextRunAt", due),
 					"notification_triggers")
