@@ -1,0 +1,24 @@
+import { embed } from './embed';
+import Templates from '../features/templates/TemplatesPage';
+import Triggers from '../features/triggers/TriggersPage';
+import DeliveryLog from '../features/deliveries/DeliveryLogPage';
+import ChannelSettings from '../features/channels/ChannelSettingsPage';
+import Hotels from '../features/hotels/HotelsPage';
+import Bookings from '../features/bookings/BookingsPage';
+import Travel from '../features/travel/TravelPage';
+import Exports from '../features/exports/ExportsPage';
+import ReportBuilder from '../features/report-builder/ReportBuilderPage';
+import Schedules from '../features/schedules/SchedulesPage';
+import MyTrip from '../features/my-trip/MyTripPage';
+
+export const TemplatesPage = embed(Templates);
+export const TriggersPage = embed(Triggers);
+export const DeliveryLogPage = embed(DeliveryLog);
+export const ChannelSettingsPage = embed(ChannelSettings);
+export const HotelsPage = embed(Hotels);
+export const BookingsPage = embed(Bookings);
+export const TravelPage = embed(Travel);
+export const ExportsPage = embed(Exports);
+export const ReportBuilderPage = embed(ReportBuilder);
+export const SchedulesPage = embed(Schedules);
+export const MyTripPage = embed(MyTrip);

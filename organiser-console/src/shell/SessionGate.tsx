@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Result, Spin } from 'antd';
+import { createApi } from '../api/http';
+import { ConsoleContext, type Caller } from '../api/ConsoleContext';
+import { clearStoredTokens, decodeToken, isExpired, storedToken } from '../auth/token';
+import { canWrite, CONSOLE_ROLES } from '../auth/roles';
+import { announceUnauthorized, sessionEvents } from './session';
+import { ErrorState } from '../shared/PageStates';
+
+interface Me {
+  id?: string;
+  _id?: string;
+  name?: string;
+  email?: string;
+  role?: string;
+}
+
+const API_BASE = '/api';
+
+/**
+ * The app's session: the token ONSITE ATLAS's client left in `localStorage` (same origin), or sign-in. A staff
+ * token's role comes from ONSITE ATLAS (`GET /api/auth/me` through the gateway's pass-through), as the gateway
+ * itself decides. Any 401 ends the session.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const [token, setToken] = useState(() => storedToken());
+  const claims = useMemo(() => decodeToken(token), [token]);
+  const expired = !token || isExpired(claims);
+
+  useEffect(() => {
+    const onUnauthorized = () => {
+      clearStoredTokens();
+      setToken(null);
+    };
+    sessionEvents.addEventListener('unauthorized', onUnauthorized);
+    return () => sessionEvents.removeEventListener('unauthorized', onUnauthorized);
+  }, []);
+
+  const api = useMemo(
+    () => createApi({ apiBase: API_BASE, getToken: () => storedToken(), onUnauthorized: announceUnauthorized }),
+    [],
+  );
+  const isRegistrant = claims?.type === 'registrant';
+  const me = useQuery({
+    queryKey: ['me', token],
+    enabled: !expired && !isRegistrant,
+    staleTime: Infinity,
+    queryFn: ({ signal }) => api.get<Me>('/auth/me', undefined, signal),
+  });
+
+  const next = encodeURIComponent(location.pathname + location.search);
+  if (expired) {
+    if (token) clearStoredTokens();
+    return <Navigate to={`/signin?next=${next}${token ? '&expired=1' : ''}`} replace />;
+  }
+  let caller: Caller;
+  if (isRegistrant) {
+    caller = { kind: 'registrant', registrationId: claims?.id, eventId: claims?.eventId, canWrite: false };
+  } else {
+    if (me.isPending) {
+      return (
+        <Spin size="large" tip="Signing you in…" fullscreen />
+      );
+    }
+    if (me.isError) return <div style={{ padding: 24 }}><ErrorState error={me.error} onRetry={() => me.refetch()} /></div>;
+    const role = me.data?.role;
+    if (!role || !CONSOLE_ROLES.has(role)) {
+      return (
+        <Result
+          status="403"
+          title="Your role cannot do this"
+          subTitle={`Signed in as ${me.data?.name ?? 'this user'} (${role ?? 'no role'}). The organiser console is for admins, managers and staff.`}
+        />
+      );
+    }
+    caller = { kind: 'staff', role, name: me.data?.name, email: me.data?.email, canWrite: canWrite(role) };
+  }
+  return (
+    <ConsoleContext.Provider value={{ api, caller, linkTo: (eventId, page) => `/events/${eventId}/${page}` }}>
+      {children}
+    </ConsoleContext.Provider>
+  );
+}

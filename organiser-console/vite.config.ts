@@ -1,0 +1,36 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The application build: served by the gateway at /console/, same origin as /api.
+// `npm run dev` proxies /api to a running gateway (bin/atlas up), so the console can be developed against the suite.
+export default defineConfig({
+  base: '/console/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist/app',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        // Vendor libraries in their own long-lived chunks; each page is its own chunk (React.lazy in src/shell/routes).
+        manualChunks(id: string) {
+          if (!id.includes('node_modules')) return undefined;
+          if (id.includes('echarts') || id.includes('zrender')) return 'vendor-echarts';
+          if (id.includes('@tiptap') || id.includes('prosemirror')) return 'vendor-tiptap';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': process.env.ATLAS_GATEWAY ?? 'http://localhost:8080' },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['src/test-setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
