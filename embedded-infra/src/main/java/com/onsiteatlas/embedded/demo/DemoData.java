@@ -33,6 +33,12 @@ public final class DemoData {
 
 	public static final String EMAIL_DOMAIN = "demo.onsite-atlas.test";
 
+	/**
+	 * The password of every demo staff user at the legacy stand-in's
+	 * {@code POST /api/auth/login} (docs/embedded-suite.md).
+	 */
+	public static final String DEMO_PASSWORD = "atlas-demo";
+
 	/** The registration the registrant token belongs to. */
 	public static final String REGISTRANT_REGISTRATION_ID = "65f0a0000000000000000101";
 
@@ -75,6 +81,16 @@ public final class DemoData {
 			.filter((user) -> user.role().equals(role))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No demo user with role " + role));
+	}
+
+	/**
+	 * The demo staff user with this login email (case-insensitive, as ONSITE ATLAS
+	 * lower-cases emails).
+	 * @param email the login email
+	 * @return the user, if any
+	 */
+	public static Optional<StaffUser> findStaffByEmail(String email) {
+		return STAFF.stream().filter((user) -> user.email().equalsIgnoreCase(email.trim())).findFirst();
 	}
 
 	public static Optional<StaffUser> findStaff(String id) {

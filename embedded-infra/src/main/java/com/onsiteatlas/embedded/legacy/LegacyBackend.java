@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,6 +21,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import com.onsiteatlas.embedded.demo.DemoData;
 import com.onsiteatlas.embedded.demo.DemoData.StaffUser;
+import com.onsiteatlas.embedded.demo.DemoTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -29,7 +32,8 @@ import com.sun.net.httpserver.HttpServer;
  * <pre>
  * GET  /api/auth/me     the demo staff user of a valid Bearer token, else 401
  * GET  /api/health      {success:true}
- * POST /api/auth/login  401: login belongs to the real backend
+ * POST /api/auth/login  {email, password} of a demo staff user (password DemoData.DEMO_PASSWORD):
+ *                       {success, token, user}, the token HS256 {id} for 24 h like ONSITE ATLAS's; else 401
  * *                     404
  * </pre>
  */
@@ -43,10 +47,13 @@ public final class LegacyBackend implements AutoCloseable {
 
 	private final MACVerifier verifier;
 
+	private final String jwtSecret;
+
 	private final ObjectMapper json = new ObjectMapper();
 
-	private LegacyBackend(HttpServer server, ExecutorService executor, MACVerifier verifier) {
+	private LegacyBackend(HttpServer server, ExecutorService executor, MACVerifier verifier, String jwtSecret) {
 		this.server = server;
+		this.jwtSecret = jwtSecret;
 		this.executor = executor;
 		this.verifier = verifier;
 	}
@@ -72,7 +79,7 @@ public final class LegacyBackend implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		LegacyBackend backend = new LegacyBackend(server, executor, verifier);
+		LegacyBackend backend = new LegacyBackend(server, executor, verifier, jwtSecret);
 		server.createContext("/", backend::handle);
 		server.setExecutor(executor);
 		server.start();
@@ -100,12 +107,46 @@ public final class LegacyBackend implements AutoCloseable {
 				send(exchange, 200, Map.of("success", true));
 			}
 			else if (method.equals("POST") && path.equals("/api/auth/login")) {
-				send(exchange, 401, failure("Login is handled by the real ONSITE ATLAS backend"));
+				login(exchange);
 			}
 			else {
 				send(exchange, 404, failure(NOT_FOUND));
 			}
 		}
+	}
+
+	/**
+	 * ONSITE ATLAS's {@code POST /api/auth/login}: the demo staff user whose email and
+	 * password match gets a token like the real backend's ({@code {id}}, HS256, 24 h).
+	 */
+	private void login(HttpExchange exchange) throws IOException {
+		Optional<StaffUser> user = Optional.empty();
+		try {
+			JsonNode body = this.json.readTree(exchange.getRequestBody());
+			String email = (body != null) ? body.path("email").asText("") : "";
+			String password = (body != null) ? body.path("password").asText("") : "";
+			if (DemoData.DEMO_PASSWORD.equals(password)) {
+				user = DemoData.findStaffByEmail(email);
+			}
+		}
+		catch (IOException ex) {
+			// Not JSON: the same answer as a wrong password.
+		}
+		if (user.isEmpty()) {
+			send(exchange, 401, failure("Invalid email or password"));
+			return;
+		}
+		Map<String, Object> profile = new LinkedHashMap<>();
+		profile.put("id", user.get().id());
+		profile.put("name", user.get().name());
+		profile.put("email", user.get().email());
+		profile.put("role", user.get().role());
+		profile.put("isActive", true);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("success", true);
+		body.put("token", DemoTokens.staff(this.jwtSecret, user.get().id(), Instant.now()));
+		body.put("user", profile);
+		send(exchange, 200, body);
 	}
 
 	private void me(HttpExchange exchange) throws IOException {

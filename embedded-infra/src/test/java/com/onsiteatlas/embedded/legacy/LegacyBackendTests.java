@@ -4,11 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import com.onsiteatlas.embedded.EmbeddedInfra;
 import com.onsiteatlas.embedded.TestInfra;
 import com.onsiteatlas.embedded.demo.DemoData;
@@ -104,11 +109,54 @@ class LegacyBackendTests {
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(json.readTree(other.body()).get("message").asText()).contains("LEGACY_BACKEND_URL");
 
-		HttpResponse<String> login = http.send(
-				request("/api/auth/login").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(login.statusCode()).isEqualTo(401);
-		assertThat(json.readTree(login.body()).get("success").asBoolean()).isFalse();
+	}
+
+	@Test
+	void loginGivesDemoStaffUserATokenLikeOnsiteAtlas() throws Exception {
+		HttpResponse<String> response = login(
+				"{\"email\":\"Staff@demo.onsite-atlas.test\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("success").asBoolean()).isTrue();
+		assertThat(body.at("/user/id").asText()).isEqualTo(DemoData.staff("staff").id());
+		assertThat(body.at("/user/name").asText()).isEqualTo("Sanjay Staff");
+		assertThat(body.at("/user/email").asText()).isEqualTo("staff@demo.onsite-atlas.test");
+		assertThat(body.at("/user/role").asText()).isEqualTo("staff");
+		assertThat(body.at("/user/isActive").asBoolean()).isTrue();
+		SignedJWT token = SignedJWT.parse(body.get("token").asText());
+		assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
+		assertThat(token.verify(new MACVerifier(TestInfra.JWT_SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+		assertThat(token.getJWTClaimsSet().getClaims().keySet()).containsExactlyInAnyOrder("id", "iat", "exp");
+		assertThat(token.getJWTClaimsSet().getClaim("id")).isEqualTo(DemoData.staff("staff").id());
+		assertThat(Duration.between(token.getJWTClaimsSet().getIssueTime().toInstant(),
+				token.getJWTClaimsSet().getExpirationTime().toInstant()))
+			.isEqualTo(Duration.ofHours(24));
+		// The token is one the stand-in's own /api/auth/me accepts, as the gateway will
+		// ask.
+		assertThat(json.readTree(me("Bearer " + body.get("token").asText()).body()).at("/data/role").asText())
+			.isEqualTo("staff");
+	}
+
+	@Test
+	void loginRefusesWrongPasswordUnknownEmailAndGarbage() throws Exception {
+		for (String body : List.of("{\"email\":\"admin@demo.onsite-atlas.test\",\"password\":\"wrong\"}",
+				"{\"email\":\"nobody@demo.onsite-atlas.test\",\"password\":\"" + DemoData.DEMO_PASSWORD + "\"}", "{}",
+				"not json")) {
+			HttpResponse<String> response = login(body);
+
+			assertThat(response.statusCode()).as(body).isEqualTo(401);
+			JsonNode answer = json.readTree(response.body());
+			assertThat(answer.get("success").asBoolean()).isFalse();
+			assertThat(answer.get("message").asText()).isEqualTo("Invalid email or password");
+			assertThat(answer.has("token")).isFalse();
+		}
+	}
+
+	private static HttpResponse<String> login(String body) throws Exception {
+		return http.send(request("/api/auth/login").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> me(String authorization) throws Exception {
