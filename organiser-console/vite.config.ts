@@ -24,7 +24,13 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': process.env.ATLAS_GATEWAY ?? 'http://localhost:8080' },
+    proxy: {
+      '/api': {
+        target: process.env.ATLAS_GATEWAY ?? 'http://localhost:8080',
+        // The gateway refuses writes from a foreign Origin (CORS); through the dev proxy the console is same-origin.
+        configure: (proxy) => proxy.on('proxyReq', (request) => request.removeHeader('origin')),
+      },
+    },
   },
   test: {
     environment: 'jsdom',
