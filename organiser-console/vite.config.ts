@@ -18,6 +18,9 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           if (id.includes('echarts') || id.includes('zrender')) return 'vendor-echarts';
           if (id.includes('@tiptap') || id.includes('prosemirror')) return 'vendor-tiptap';
+          // What every screen needs, in two long-lived chunks the shell loads at start.
+          if (/[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/.test(id)) return 'vendor-react';
+          if (id.includes('@tanstack')) return 'vendor-query';
           return undefined;
         },
       },

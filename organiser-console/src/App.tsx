@@ -1,46 +1,79 @@
-import { Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useParams } from 'react-router-dom';
-import { Skeleton } from 'antd';
 import { ConsoleProviders } from './shell/ConsoleProviders';
 import { SessionGate } from './shell/SessionGate';
-import { SignInPage } from './shell/SignInPage';
-import { AppLayout } from './shell/AppLayout';
-import { ConferencesPage } from './shell/ConferencesPage';
+import { Loading } from './shell/Loading';
 import { useCaller } from './api/ConsoleContext';
-import { MY_TRIP_PAGE } from './features/pages';
-import { Forbidden } from './shared/PageStates';
+
+// Everything a route shows is its own chunk: the shell that loads at start is the router, the session and the
+// providers only (the bundle budget, scripts/bundle-budget.mjs).
+const SignInPage = lazy(() => import('./shell/SignInPage').then((m) => ({ default: m.SignInPage })));
+const AppLayout = lazy(() => import('./shell/AppLayout').then((m) => ({ default: m.AppLayout })));
+const ConferencesPage = lazy(() => import('./shell/ConferencesPage').then((m) => ({ default: m.ConferencesPage })));
+const MyTripPage = lazy(() => import('./features/my-trip/MyTripPage'));
+const Forbidden = lazy(() => import('./shared/PageStates').then((m) => ({ default: m.Forbidden })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 /** A registrant sees only their own trip; staff see the conference list. */
 function Home() {
   const caller = useCaller();
   if (caller.kind === 'registrant') return <Navigate to="/my-trip" replace />;
-  return <ConferencesPage />;
+  return (
+    <Lazy>
+      <ConferencesPage />
+    </Lazy>
+  );
 }
 
 function StaffOnly() {
   const caller = useCaller();
-  if (caller.kind !== 'staff') return <Forbidden message="These pages are for conference staff." />;
-  return <Outlet />;
+  if (caller.kind !== 'staff') {
+    return (
+      <Lazy>
+        <Forbidden message="These pages are for conference staff." />
+      </Lazy>
+    );
+  }
+  return (
+    <Lazy>
+      <Outlet />
+    </Lazy>
+  );
 }
 
 function MyTrip() {
   const caller = useCaller();
   const { eventId } = useParams();
-  const MyTripPage = MY_TRIP_PAGE;
   const conference = eventId ?? caller.eventId ?? new URLSearchParams(window.location.search).get('eventId') ?? '';
-  if (caller.kind !== 'registrant') return <Forbidden message="“My trip” is the registrant's own page." />;
+  if (caller.kind !== 'registrant') {
+    return (
+      <Lazy>
+        <Forbidden message="“My trip” is the registrant's own page." />
+      </Lazy>
+    );
+  }
   return (
     <main style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}>
-      <Suspense fallback={<Skeleton active />}>
+      <Lazy>
         <MyTripPage eventId={conference} />
-      </Suspense>
+      </Lazy>
     </main>
   );
 }
 
 const router = createBrowserRouter(
   [
-    { path: '/signin', element: <SignInPage /> },
+    {
+      path: '/signin',
+      element: (
+        <Lazy>
+          <SignInPage />
+        </Lazy>
+      ),
+    },
     {
       element: (
         <SessionGate>

@@ -1,13 +1,16 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Result, Spin } from 'antd';
 import { createApi } from '../api/http';
 import { ConsoleContext, type Caller } from '../api/ConsoleContext';
 import { clearStoredTokens, decodeToken, isExpired, storedToken } from '../auth/token';
 import { canWrite, CONSOLE_ROLES } from '../auth/roles';
 import { announceUnauthorized, sessionEvents } from './session';
-import { ErrorState } from '../shared/PageStates';
+import { Loading } from './Loading';
+
+// Shown only when something is wrong: loaded then, not with the shell.
+const ErrorState = lazy(() => import('../shared/PageStates').then((m) => ({ default: m.ErrorState })));
+const Forbidden = lazy(() => import('../shared/PageStates').then((m) => ({ default: m.Forbidden })));
 
 interface Me {
   id?: string;
@@ -60,20 +63,24 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (isRegistrant) {
     caller = { kind: 'registrant', registrationId: claims?.id, eventId: claims?.eventId, canWrite: false };
   } else {
-    if (me.isPending) {
+    if (me.isPending) return <Loading label="Signing you in…" fullscreen />;
+    if (me.isError) {
       return (
-        <Spin size="large" tip="Signing you in…" fullscreen />
+        <div style={{ padding: 24 }}>
+          <Suspense fallback={<Loading />}>
+            <ErrorState error={me.error} onRetry={() => me.refetch()} />
+          </Suspense>
+        </div>
       );
     }
-    if (me.isError) return <div style={{ padding: 24 }}><ErrorState error={me.error} onRetry={() => me.refetch()} /></div>;
     const role = me.data?.role;
     if (!role || !CONSOLE_ROLES.has(role)) {
       return (
-        <Result
-          status="403"
-          title="Your role cannot do this"
-          subTitle={`Signed in as ${me.data?.name ?? 'this user'} (${role ?? 'no role'}). The organiser console is for admins, managers and staff.`}
-        />
+        <Suspense fallback={<Loading />}>
+          <Forbidden
+            message={`Signed in as ${me.data?.name ?? 'this user'} (${role ?? 'no role'}). The organiser console is for admins, managers and staff.`}
+          />
+        </Suspense>
       );
     }
     caller = { kind: 'staff', role, name: me.data?.name, email: me.data?.email, canWrite: canWrite(role) };
