@@ -6,7 +6,7 @@ import { STAFF_PAGES } from '../features/pages';
 import { useCaller } from '../api/ConsoleContext';
 import { ConferencePicker } from './ConferencePicker';
 import { clearStoredTokens } from '../auth/token';
-import { announceUnauthorized } from './session';
+import { announceSignOut } from './session';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const GROUPS = ['Notifications', 'Lodging & travel', 'Reports'] as const;
@@ -76,7 +76,7 @@ export function AppLayout() {
               icon={<LogoutOutlined />}
               onClick={() => {
                 clearStoredTokens();
-                announceUnauthorized();
+                announceSignOut();
               }}
             >
               Sign out

@@ -30,16 +30,25 @@ const API_BASE = '/api';
 export function SessionGate({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [token, setToken] = useState(() => storedToken());
+  // Why the session ended while the app was open: a 401 (expired or revoked token) shows the notice on sign-in.
+  const [ended, setEnded] = useState<'expired' | 'signed-out' | null>(null);
   const claims = useMemo(() => decodeToken(token), [token]);
   const expired = !token || isExpired(claims);
 
   useEffect(() => {
-    const onUnauthorized = () => {
+    const end = (reason: 'expired' | 'signed-out') => () => {
       clearStoredTokens();
+      setEnded(reason);
       setToken(null);
     };
+    const onUnauthorized = end('expired');
+    const onSignOut = end('signed-out');
     sessionEvents.addEventListener('unauthorized', onUnauthorized);
-    return () => sessionEvents.removeEventListener('unauthorized', onUnauthorized);
+    sessionEvents.addEventListener('signout', onSignOut);
+    return () => {
+      sessionEvents.removeEventListener('unauthorized', onUnauthorized);
+      sessionEvents.removeEventListener('signout', onSignOut);
+    };
   }, []);
 
   const api = useMemo(
@@ -57,7 +66,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const next = encodeURIComponent(location.pathname + location.search);
   if (expired) {
     if (token) clearStoredTokens();
-    return <Navigate to={`/signin?next=${next}${token ? '&expired=1' : ''}`} replace />;
+    const expiredNotice = (token || ended === 'expired') && ended !== 'signed-out';
+    return <Navigate to={`/signin?next=${next}${expiredNotice ? '&expired=1' : ''}`} replace />;
   }
   let caller: Caller;
   if (isRegistrant) {

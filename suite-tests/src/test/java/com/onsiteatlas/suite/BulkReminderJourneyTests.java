@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * registrant gets exactly one message and no unpaid one gets any, and the log shows them
  * all as sent.
  */
-@Order(6)
+@Order(7)
 class BulkReminderJourneyTests {
 
 	static final String ADMIN = Tokens.staff(Tokens.ADMIN_ID);

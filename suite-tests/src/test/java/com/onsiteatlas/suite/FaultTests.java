@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  * servers in notification-service's ProviderDeliveryTests; see docs/faults.md for the
  * whole list.
  */
-@Order(5)
+@Order(6)
 class FaultTests {
 
 	static final String ADMIN = Tokens.staff(Tokens.ADMIN_ID);

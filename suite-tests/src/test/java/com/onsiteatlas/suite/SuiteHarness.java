@@ -85,6 +85,14 @@ public final class SuiteHarness {
 		return instance;
 	}
 
+	/**
+	 * The repository's root folder.
+	 * @return the root
+	 */
+	public Path root() {
+		return this.root;
+	}
+
 	public String gateway() {
 		return "http://127.0.0.1:" + this.ports.get("gateway-service");
 	}
