@@ -219,9 +219,17 @@ export function createApi(options: ApiOptions) {
         xhr.send(form);
       });
     },
-    /** Fetches a file with the bearer token and saves it under the server's file name. */
-    async download(path: string, fallbackName: string, query?: Query): Promise<{ fileName: string; size: number }> {
-      const response = await fetch(base + path + toQueryString(query), { headers: headers({ Accept: '*/*' }) });
+    /**
+     * Fetches a file with the bearer token and saves it under the server's file name. With a `body`, the file is the
+     * answer to a POST of that JSON (a report built from a definition).
+     */
+    async download(path: string, fallbackName: string, query?: Query, body?: unknown): Promise<{ fileName: string; size: number }> {
+      const response = await fetch(
+        base + path + toQueryString(query),
+        body === undefined
+          ? { headers: headers({ Accept: '*/*' }) }
+          : { method: 'POST', headers: headers({ Accept: '*/*', 'Content-Type': 'application/json' }), body: JSON.stringify(body) },
+      );
       if (!response.ok) return fail(response);
       const blob = await response.blob();
       const fileName = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName);
