@@ -3,6 +3,7 @@ import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Ti
 import { dayjs } from '../../shared/dates';
 import type { Dayjs } from 'dayjs';
 import { applyFieldErrors, errorMessage } from '../../shared/forms';
+import { ApiError } from '../../api/http';
 import type { Hotel } from '../hotels/api';
 import { useSaveBooking, type Booking, type BookingInput } from './api';
 import { stayIsLocked } from './lifecycle';
@@ -63,7 +64,9 @@ export function BookingForm({
           onDone(saved);
         },
         onError: (error) => {
-          setUnplaced(applyFieldErrors(form, error));
+          // Field errors go on their fields; whatever no field took (or a message without fields) stays in view.
+          const rest = applyFieldErrors(form, error);
+          setUnplaced(error instanceof ApiError && error.fieldErrors.length ? rest : [errorMessage(error)]);
           message.error(errorMessage(error));
         },
       },
@@ -136,7 +139,7 @@ export function BookingForm({
       <Form.Item name="notes" label="Staff notes" extra="Not shown to the registrant.">
         <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>
-      {unplaced.length ? <Alert type="error" title={unplaced.join('; ')} style={{ marginBottom: 12 }} /> : null}
+      {unplaced.length ? <Alert type="error" showIcon role="alert" title={unplaced.join('; ')} style={{ marginBottom: 12 }} /> : null}
       <Flex gap={8} justify="flex-end">
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending}>

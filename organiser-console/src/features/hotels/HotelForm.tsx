@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { applyFieldErrors, errorMessage } from '../../shared/forms';
+import { ApiError } from '../../api/http';
 import { useSaveHotel, type Hotel, type HotelInput } from './api';
 
 const CURRENCIES = ['INR', 'USD', 'EUR', 'GBP', 'AED', 'SGD', 'JPY'];
@@ -47,7 +48,9 @@ export function HotelForm({
           onDone(saved);
         },
         onError: (error) => {
-          setUnplaced(applyFieldErrors(form, error));
+          // Field errors go on their fields; whatever no field took (or a message without fields) stays in view.
+          const rest = applyFieldErrors(form, error);
+          setUnplaced(error instanceof ApiError && error.fieldErrors.length ? rest : [errorMessage(error)]);
           message.error(errorMessage(error));
         },
       },
@@ -139,7 +142,7 @@ export function HotelForm({
           </Card>
         )}
       </Form.List>
-      {unplaced.length ? <Alert type="error" title={unplaced.join('; ')} style={{ marginTop: 12 }} /> : null}
+      {unplaced.length ? <Alert type="error" showIcon role="alert" title={unplaced.join('; ')} style={{ marginTop: 12 }} /> : null}
       <Flex gap={8} justify="flex-end" style={{ marginTop: 16 }}>
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending}>

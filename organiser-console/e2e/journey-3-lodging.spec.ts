@@ -1,0 +1,150 @@
+import {
+  api,
+  closeKafka,
+  expect,
+  expectAccessible,
+  newConference,
+  newRegistration,
+  registrantToken,
+  screenshot,
+  signIn,
+  staffToken,
+  test,
+  type TestConference,
+} from './fixtures';
+
+test.afterAll(closeKafka);
+
+const OFFSET = Number(process.env.LODGING_E2E_OFFSET ?? 0);
+const day = (offsetDays: number) => new Date(Date.now() + (OFFSET + offsetDays) * 86_400_000).toISOString().slice(0, 10);
+
+/** Until lodging-travel-service's projection knows the registration, a booking for it is a 400 naming it unknown. */
+async function waitUntilLodgingKnows(eventId: string, registration: string, admin: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const answer = await api('POST', `/api/events/${eventId}/hotel-bookings`, admin, {
+          registration,
+          hotelId: '000000000000000000000000',
+          roomType: 'none',
+          checkIn: { date: day(30) },
+          checkOut: { date: day(31) },
+        });
+        return answer.body.message ?? '';
+      },
+      { timeout: 60_000 },
+    )
+    .not.toContain('not known');
+}
+
+test('journey 3: a hotel with a room block, a booking confirmed and checked in, the pickup chart shows it, the registrant sees it', async ({ page, browser }) => {
+  const conference: TestConference = process.env.LODGING_E2E_EVENT_ID
+    ? { eventId: process.env.LODGING_E2E_EVENT_ID, name: 'Demo', timezone: 'Asia/Kolkata' }
+    : await newConference(`Lodging journey ${Date.now().toString(36)}`);
+  const { eventId } = conference;
+  const registration = await newRegistration(conference, { firstName: 'प्रिया', lastName: 'Sharma' });
+  const admin = await staffToken('admin');
+  await waitUntilLodgingKnows(eventId, registration.registrationObjectId, admin);
+  const hotelName = `Hotel Kaveri ${Date.now().toString(36)}`;
+  const first = day(30);
+  const second = day(31);
+  const checkOut = day(32);
+
+  await signIn(page, admin);
+  await page.goto(`events/${eventId}/hotels`);
+  await expect(page.getByRole('heading', { name: 'Hotels', level: 2 })).toBeVisible();
+
+  // A hotel with one room type, priced in rupees.
+  await page.getByRole('button', { name: 'Add hotel' }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('Hotel name', { exact: true }).fill(hotelName);
+  await drawer.getByLabel('City', { exact: true }).fill('Bengaluru');
+  await drawer.getByLabel('Room type 1', { exact: true }).fill('Deluxe');
+  await drawer.getByLabel('Price per night', { exact: true }).fill('8500');
+  await drawer.getByRole('button', { name: 'Add hotel' }).click();
+  await expect(drawer).toBeHidden();
+  const hotelRow = page.getByRole('row').filter({ hasText: hotelName });
+  await expect(hotelRow).toContainText('Deluxe');
+  await expect(hotelRow).toContainText('8,500.00');
+
+  // A block of 5 Deluxe rooms for two nights.
+  const blockForm = page.getByRole('form', { name: 'Room block' });
+  await blockForm.getByLabel('Hotel', { exact: true }).click();
+  await page.getByTitle(hotelName, { exact: true }).click();
+  await blockForm.getByLabel('Room type', { exact: true }).click();
+  await page.getByTitle('Deluxe', { exact: true }).click();
+  await blockForm.getByPlaceholder('Start date').fill(first);
+  await blockForm.getByPlaceholder('End date').fill(second);
+  await blockForm.getByPlaceholder('End date').press('Tab');
+  await blockForm.getByLabel('Rooms per night', { exact: true }).fill('5');
+  await blockForm.getByRole('button', { name: 'Save block' }).click();
+  await expect(page.getByRole('row').filter({ hasText: hotelName }).getByTestId(`block-Deluxe-${first}`)).toContainText('0 / 5');
+  await expect(page.getByRole('row').filter({ hasText: hotelName }).getByTestId(`block-Deluxe-${second}`)).toContainText('5 left');
+
+  // A booking for the registration, confirmed and checked in through the drawer.
+  await page.goto(`events/${eventId}/bookings`);
+  await page.getByRole('button', { name: 'New booking' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Registration', { exact: true }).fill(registration.registrationObjectId);
+  await form.getByLabel('Hotel', { exact: true }).click();
+  await page.getByTitle(hotelName, { exact: true }).click();
+  await form.getByLabel('Room type', { exact: true }).click();
+  await page.getByTitle('Deluxe', { exact: true }).click();
+  await form.getByLabel('Check-in', { exact: true }).fill(first);
+  await form.getByLabel('Check-in', { exact: true }).press('Tab');
+  await form.getByLabel('Check-out', { exact: true }).fill(checkOut);
+  await form.getByLabel('Check-out', { exact: true }).press('Tab');
+  await form.getByLabel('Special requests', { exact: true }).fill('Quiet room, वेज meals');
+  await form.getByRole('button', { name: 'Create booking' }).click();
+  await expect(form.getByTestId('booking-status')).toHaveText('Pending');
+  await expect(form.getByRole('button', { name: 'Check in' })).toHaveCount(0);
+  await form.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(form.getByTestId('booking-status')).toHaveText('Confirmed');
+  await form.getByRole('button', { name: 'Check in' }).click();
+  await expect(form.getByTestId('booking-status')).toHaveText('Checked in');
+  await expect(form.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
+  await expect(form.getByRole('button', { name: 'Check out' })).toBeVisible();
+
+  // The hotel's confirmation: dropped in, then downloaded with the token.
+  await form.locator('input[type=file]').setInputFiles({
+    name: 'confirmation.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
+  await expect(form.getByRole('button', { name: 'Download confirmation' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await form.getByRole('button', { name: 'Download confirmation' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+  await screenshot(page, 'booking-detail');
+  await form.getByRole('button', { name: 'Close' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: registration.registrationId })).toContainText('Checked in');
+  await expectAccessible(page);
+  await screenshot(page, 'bookings');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('row').filter({ hasText: registration.registrationId })).toBeVisible();
+  await screenshot(page, 'bookings-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The grid and the pickup chart count the booked nights.
+  await page.goto(`events/${eventId}/hotels`);
+  await expect(page.getByRole('row').filter({ hasText: hotelName }).getByTestId(`block-Deluxe-${first}`)).toContainText('1 / 5');
+  await expect(page.getByRole('row').filter({ hasText: hotelName }).getByTestId(`block-Deluxe-${second}`)).toContainText('4 left');
+  const chart = page.getByTestId('pickup-chart');
+  await expect(chart.locator('svg')).toContainText('Deluxe booked');
+  await expect(chart.locator('svg text').filter({ hasText: /^1$/ })).toHaveCount(2);
+  await expectAccessible(page);
+  await screenshot(page, 'hotels');
+
+  // The registrant's own trip: their booking, and no staff navigation.
+  const registrant = await browser.newPage();
+  await signIn(registrant, await registrantToken(registration.registrationObjectId, eventId));
+  await registrant.goto('my-trip');
+  await expect(registrant.getByRole('heading', { name: 'My trip' })).toBeVisible();
+  await expect(registrant.getByText(hotelName)).toBeVisible();
+  await expect(registrant.getByText('Checked in')).toBeVisible();
+  await expect(registrant.getByRole('navigation', { name: 'Conference pages' })).toHaveCount(0);
+  await expectAccessible(registrant);
+  await screenshot(registrant, 'my-trip');
+  await registrant.close();
+});
