@@ -71,8 +71,8 @@ class NotificationController {
 			@RequestParam(required = false) String trigger, @RequestParam(required = false) String template,
 			@RequestParam(required = false) String registration, @RequestParam(required = false) String dateFrom,
 			@RequestParam(required = false) String dateTo, @RequestParam(required = false) String search,
-			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String sortBy) {
+			@RequestParam(required = false) String batch, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
 		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
 		if (channel != null && !List.of("email", "sms", "whatsapp").contains(channel)) {
 			throw ApiException.badRequest("'channel' must be one of email, sms, whatsapp");
@@ -82,7 +82,7 @@ class NotificationController {
 		}
 		NotificationFilter filter = new NotificationFilter(channel, status, optionalId(trigger, "trigger"),
 				optionalId(template, "template"), optionalId(registration, "registration"),
-				instant(dateFrom, "dateFrom"), instant(dateTo, "dateTo"), search);
+				instant(dateFrom, "dateFrom"), instant(dateTo, "dateTo"), search, SendProgress.batch(batch));
 		return this.notifications.list(eventId, filter, query).map((paged) -> paged.toResponse("Notifications"));
 	}
 
@@ -93,7 +93,8 @@ class NotificationController {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
 		ObjectIds.require(registrationId, "registrationId");
 		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
-		NotificationFilter filter = new NotificationFilter(null, null, null, null, registrationId, null, null, null);
+		NotificationFilter filter = new NotificationFilter(null, null, null, null, registrationId, null, null, null,
+				null);
 		return this.notifications.list(eventId, filter, query).map((paged) -> paged.toResponse("Notifications"));
 	}
 

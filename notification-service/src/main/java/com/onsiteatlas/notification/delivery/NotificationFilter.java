@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param from created at or after
  * @param to created at or before
  * @param search text in recipient, subject or registration id
+ * @param batch the batch (a bulk send or manual trigger) the notification belongs to
  */
 record NotificationFilter(String channel, String status, String trigger, String template, String registration,
-		Instant from, Instant to, String search) {
+		Instant from, Instant to, String search, String batch) {
 }

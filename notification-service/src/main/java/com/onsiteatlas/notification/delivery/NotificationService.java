@@ -228,6 +228,9 @@ public class NotificationService {
 				created.lte(filter.to());
 			}
 		}
+		if (filter.batch() != null) {
+			criteria.and("dedupKey").regex("^" + Pattern.quote(filter.batch() + "|"));
+		}
 		List<Criteria> and = new ArrayList<>();
 		and.add(criteria);
 		if (filter.search() != null && !filter.search().isBlank()) {
@@ -240,6 +243,17 @@ public class NotificationService {
 		}
 		Query query = Query.query((and.size() == 1) ? criteria : new Criteria().andOperator(and));
 		return MongoPaging.find(this.mongo, query, Notification.class, page);
+	}
+
+	/**
+	 * How many notifications wait to be sent on a channel, all events together (the
+	 * channel's pacing is per instance, not per event).
+	 * @param channel email, sms or whatsapp
+	 * @return pending notifications
+	 */
+	public Mono<Long> pendingCount(String channel) {
+		return this.mongo.count(Query.query(Criteria.where("status").is("pending").and("channel").is(channel)),
+				Notification.class);
 	}
 
 	Mono<Notification> get(String eventId, String id) {

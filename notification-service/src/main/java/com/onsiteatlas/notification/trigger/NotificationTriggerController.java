@@ -35,8 +35,17 @@ class NotificationTriggerController {
 
 	private final TriggerService triggers;
 
-	NotificationTriggerController(TriggerService triggers) {
+	private final TriggerEventTypes eventTypes;
+
+	NotificationTriggerController(TriggerService triggers, TriggerEventTypes eventTypes) {
 		this.triggers = triggers;
+		this.eventTypes = eventTypes;
+	}
+
+	@GetMapping("/event-types")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<List<TriggerEventTypes.EventTypeFields>>> eventTypes(@PathVariable String eventId) {
+		return Mono.just(ApiResponse.ok(this.eventTypes.all()));
 	}
 
 	@GetMapping
@@ -90,6 +99,16 @@ class NotificationTriggerController {
 		return this.triggers.delete(eventId, id).then(Mono.just(ApiResponse.ok("Notification trigger deleted", null)));
 	}
 
+	@PostMapping(path = "/{id}/manual-trigger", params = "dryRun=true")
+	@PreAuthorize("hasAnyRole('admin','manager')")
+	Mono<ApiResponse<TriggerService.Audience>> audience(@PathVariable String eventId, @PathVariable String id,
+			@Valid @RequestBody(required = false) ManualTriggerRequest request) {
+		ManualTriggerRequest effective = (request != null) ? request : new ManualTriggerRequest(null, null, null);
+		return this.triggers.audience(eventId, id, effective)
+			.map((audience) -> ApiResponse.ok(audience.notifications() + " notification(s) to "
+					+ audience.registrations() + " registration(s); nothing was sent", audience));
+	}
+
 	@PostMapping("/{id}/manual-trigger")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasAnyRole('admin','manager')")
@@ -97,8 +116,9 @@ class NotificationTriggerController {
 			@Valid @RequestBody(required = false) ManualTriggerRequest request) {
 		ManualTriggerRequest effective = (request != null) ? request : new ManualTriggerRequest(null, null, null);
 		return this.triggers.manual(eventId, id, effective)
-			.map((result) -> ApiResponse.ok(result.queued() + " notification(s) queued", Map.<String, Object>of(
-					"queued", result.queued(), "duplicates", result.duplicates(), "skipped", result.skipped())));
+			.map((send) -> ApiResponse.ok(send.result().queued() + " notification(s) queued",
+					Map.<String, Object>of("queued", send.result().queued(), "duplicates", send.result().duplicates(),
+							"skipped", send.result().skipped(), "batchId", send.batchId())));
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import com.onsiteatlas.notification.config.NotificationProperties;
 import com.onsiteatlas.notification.delivery.NotificationService;
 import com.onsiteatlas.notification.delivery.RecipientFilter;
 import com.onsiteatlas.notification.delivery.Recipients;
@@ -50,8 +51,11 @@ public class TriggerService {
 
 	private final Directory directory;
 
+	private final NotificationProperties properties;
+
 	TriggerService(ReactiveMongoTemplate mongo, TemplateService templates, NotificationService notifications,
-			Recipients recipients, Directory directory) {
+			Recipients recipients, Directory directory, NotificationProperties properties) {
+		this.properties = properties;
 		this.mongo = mongo;
 		this.templates = templates;
 		this.notifications = notifications;
@@ -200,23 +204,80 @@ public class TriggerService {
 	 */
 	Mono<NotificationService.EnqueueResult> fanOut(NotificationTrigger trigger, List<String> registrationIds,
 			RecipientFilter filter, String sourceKey, String source, Map<String, Object> data) {
-		return activeTemplates(trigger).flatMap((templates) -> this.recipients.conference(trigger.event())
-			.flatMap((conference) -> this.notifications
-				.enqueue(this.recipients.registrations(trigger.event(), registrationIds, filter)
-					.flatMapIterable((registration) -> {
-						List<SendRequest> requests = new ArrayList<>();
-						for (NotificationTemplate template : templates) {
-							SendRequest request = this.recipients.request(registration, conference, template,
-									trigger.id(), sourceKey, source, data);
-							if (Conditions.all(trigger.conditions(), request.model())) {
-								requests.add(request);
-							}
-						}
-						return requests;
-					}))));
+		return this.notifications.enqueue(requests(trigger, registrationIds, filter, sourceKey, source, data));
 	}
 
-	Mono<NotificationService.EnqueueResult> manual(String eventId, String id, ManualTriggerRequest request) {
+	/**
+	 * The sends of a trigger for explicit registrations or a filter: one per active
+	 * template and registration on which the trigger's conditions hold.
+	 */
+	private Flux<SendRequest> requests(NotificationTrigger trigger, List<String> registrationIds,
+			RecipientFilter filter, String sourceKey, String source, Map<String, Object> data) {
+		return activeTemplates(trigger).flatMapMany((templates) -> this.recipients.conference(trigger.event())
+			.flatMapMany((conference) -> this.recipients.registrations(trigger.event(), registrationIds, filter)
+				.flatMapIterable((registration) -> {
+					List<SendRequest> requests = new ArrayList<>();
+					for (NotificationTemplate template : templates) {
+						SendRequest request = this.recipients.request(registration, conference, template, trigger.id(),
+								sourceKey, source, data);
+						if (Conditions.all(trigger.conditions(), request.model())) {
+							requests.add(request);
+						}
+					}
+					return requests;
+				})));
+	}
+
+	Mono<ManualSend> manual(String eventId, String id, ManualTriggerRequest request) {
+		return manualTrigger(eventId, id, request).flatMap((trigger) -> {
+			String batchId = "manual:" + UUID.randomUUID();
+			return fanOut(trigger, request.registrationIds(), request.filter(), batchId, "manual", request.data())
+				.map((result) -> new ManualSend(batchId, result));
+		});
+	}
+
+	/**
+	 * What a manual trigger would send, without sending: the registrations it reaches,
+	 * the notifications per channel (those without an address are recorded as skipped)
+	 * and how long the dispatcher needs at the channel's pacing, counting what is already
+	 * waiting on that channel.
+	 * @param eventId the conference
+	 * @param id the trigger
+	 * @param request the audience
+	 * @return the audience
+	 */
+	Mono<Audience> audience(String eventId, String id, ManualTriggerRequest request) {
+		return manualTrigger(eventId, id, request).flatMap((trigger) -> requests(trigger, request.registrationIds(),
+				request.filter(), "dry-run", "manual", request.data())
+			.collectList()
+			.flatMap((requests) -> {
+				Map<String, int[]> perChannel = new java.util.LinkedHashMap<>();
+				java.util.Set<String> registrations = new java.util.HashSet<>();
+				for (SendRequest send : requests) {
+					registrations.add(send.registration());
+					int[] counts = perChannel.computeIfAbsent(send.template().type(), (key) -> new int[2]);
+					counts[0]++;
+					String address = "email".equals(send.template().type()) ? send.recipient().email()
+							: send.recipient().phone();
+					if (address == null || address.isBlank()) {
+						counts[1]++;
+					}
+				}
+				return Flux.fromIterable(perChannel.entrySet())
+					.concatMap((entry) -> this.notifications.pendingCount(entry.getKey()).map((ahead) -> {
+						int sendable = entry.getValue()[0] - entry.getValue()[1];
+						double rate = this.properties.rateLimit(entry.getKey());
+						long eta = (long) Math.ceil((ahead + sendable) / rate);
+						return new Audience.Channel(entry.getKey(), entry.getValue()[0], entry.getValue()[1], ahead,
+								rate, eta);
+					}))
+					.collectList()
+					.map((channels) -> new Audience(registrations.size(), requests.size(), channels,
+							channels.stream().mapToLong(Audience.Channel::etaSeconds).max().orElse(0)));
+			}));
+	}
+
+	private Mono<NotificationTrigger> manualTrigger(String eventId, String id, ManualTriggerRequest request) {
 		return get(eventId, id).flatMap((trigger) -> {
 			if (!trigger.isActive()) {
 				return Mono.error(ApiException.conflict("The trigger is inactive"));
@@ -226,9 +287,43 @@ public class TriggerService {
 				return Mono.error(
 						ApiException.badRequest("Give registrationIds or a filter ({} for all active registrations)"));
 			}
-			return fanOut(trigger, request.registrationIds(), request.filter(), "manual:" + UUID.randomUUID(), "manual",
-					request.data());
+			return Mono.just(trigger);
 		});
+	}
+
+	/**
+	 * A recorded manual send.
+	 *
+	 * @param batchId its batch, for {@code notifications/progress?batch=}
+	 * @param result the counts
+	 */
+	record ManualSend(String batchId, NotificationService.EnqueueResult result) {
+	}
+
+	/**
+	 * The audience of a manual trigger (a dry run).
+	 *
+	 * @param registrations registrations on which the conditions hold
+	 * @param notifications notifications it would record
+	 * @param channels per channel
+	 * @param etaSeconds until the last one is sent (channels send in parallel)
+	 */
+	record Audience(int registrations, int notifications, List<Channel> channels, long etaSeconds) {
+
+		/**
+		 * One channel of the audience.
+		 *
+		 * @param channel email, sms or whatsapp
+		 * @param notifications notifications on this channel
+		 * @param withoutAddress of which have no address (recorded as skipped)
+		 * @param queuedAhead notifications already waiting on this channel
+		 * @param ratePerSecond the channel's pacing per instance
+		 * @param etaSeconds until the last one is sent at that pace
+		 */
+		record Channel(String channel, int notifications, int withoutAddress, long queuedAhead, double ratePerSecond,
+				long etaSeconds) {
+		}
+
 	}
 
 	/**

@@ -1,0 +1,159 @@
+package com.onsiteatlas.notification.delivery;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.web.ApiResponse;
+
+/**
+ * The live progress of bulk sends ({@code notifications/send}, manual triggers, schedule
+ * occurrences): how many of a batch's notifications are still pending, sent, failed,
+ * skipped or cancelled. A batch is the cause part of the notifications' unique key
+ * ({@code send:<uuid>}, {@code manual:<uuid>}, {@code <triggerId>@<instant>}), so no
+ * extra bookkeeping is written while sending.
+ */
+@RestController
+@RequestMapping("/api/events/{eventId}/notifications/progress")
+class SendProgress {
+
+	private static final Pattern BATCH = Pattern.compile("[A-Za-z0-9:@._+-]{1,120}");
+
+	private static final List<String> STATUSES = List.of("pending", "sent", "failed", "skipped", "cancelled");
+
+	private static final List<String> BULK = List.of("send", "manual", "scheduled");
+
+	private final ReactiveMongoTemplate mongo;
+
+	SendProgress(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * One batch ({@code ?batch=}), or every batch of the event that still has pending
+	 * notifications (newest first).
+	 * @param eventId the conference
+	 * @param batch the batch id from {@code send} or {@code manual-trigger}
+	 * @return progress
+	 */
+	@GetMapping
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<List<Progress>>> progress(@PathVariable String eventId,
+			@RequestParam(required = false) String batch) {
+		String wanted = batch(batch);
+		if (wanted != null) {
+			return of(eventId, wanted).map((progress) -> ApiResponse.ok(List.of(progress)));
+		}
+		Query pending = Query.query(Criteria.where("event").is(eventId).and("status").is("pending"));
+		pending.fields().include("dedupKey");
+		return this.mongo.find(pending, Document.class, Notification.COLLECTION)
+			.mapNotNull((document) -> document.getString("dedupKey"))
+			.map(SendProgress::batchOf)
+			.filter((key) -> !key.isEmpty())
+			.distinct()
+			.take(20)
+			.concatMap((key) -> of(eventId, key))
+			.filter((progress) -> BULK.contains(progress.source()))
+			.collectSortedList(
+					Comparator.comparing(Progress::startedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+			.map(ApiResponse::ok);
+	}
+
+	private Mono<Progress> of(String eventId, String batch) {
+		Query query = Query
+			.query(Criteria.where("event").is(eventId).and("dedupKey").regex("^" + Pattern.quote(batch + "|")));
+		query.fields().include("status", "channel", "createdAt", "updatedAt", "sentAt", "trigger", "source");
+		return this.mongo.find(query, Document.class, Notification.COLLECTION).collectList().map((documents) -> {
+			Map<String, Integer> byStatus = new LinkedHashMap<>();
+			STATUSES.forEach((status) -> byStatus.put(status, 0));
+			Map<String, Integer> byChannel = new LinkedHashMap<>();
+			Instant started = null;
+			Instant last = null;
+			String trigger = null;
+			String source = null;
+			for (Document document : documents) {
+				byStatus.merge(String.valueOf(document.getString("status")), 1, Integer::sum);
+				byChannel.merge(String.valueOf(document.getString("channel")), 1, Integer::sum);
+				Instant created = instant(document.get("createdAt"));
+				if (created != null && (started == null || created.isBefore(started))) {
+					started = created;
+				}
+				Instant updated = instant(document.get("updatedAt"));
+				if (updated != null && (last == null || updated.isAfter(last))) {
+					last = updated;
+				}
+				trigger = (trigger != null) ? trigger : document.getString("trigger");
+				source = (source != null) ? source : document.getString("source");
+			}
+			int total = documents.size();
+			int pending = byStatus.get("pending");
+			return new Progress(batch, (source != null) ? source : "unknown", trigger, total, byStatus, byChannel,
+					total - pending, total > 0 && pending == 0, started, last);
+		});
+	}
+
+	private static Instant instant(Object value) {
+		return (value instanceof java.util.Date date) ? date.toInstant() : null;
+	}
+
+	/**
+	 * The batch of a unique key: everything before the first {@code |}.
+	 * @param dedupKey the key
+	 * @return the batch
+	 */
+	static String batchOf(String dedupKey) {
+		int bar = dedupKey.indexOf('|');
+		return (bar > 0) ? dedupKey.substring(0, bar) : "";
+	}
+
+	/**
+	 * A validated batch parameter.
+	 * @param batch the parameter, may be null
+	 * @return the batch or null
+	 */
+	static String batch(String batch) {
+		if (batch == null || batch.isBlank()) {
+			return null;
+		}
+		if (!BATCH.matcher(batch).matches()) {
+			throw ApiException.badRequest("'batch' is not a batch id (send:..., manual:... or an occurrence)");
+		}
+		return batch;
+	}
+
+	/**
+	 * A batch's progress.
+	 *
+	 * @param batchId the batch
+	 * @param source send, manual, scheduled or event
+	 * @param trigger the trigger, if any
+	 * @param total notifications recorded so far
+	 * @param byStatus per status
+	 * @param byChannel per channel
+	 * @param done notifications no longer pending
+	 * @param finished whether nothing is pending any more
+	 * @param startedAt first recorded
+	 * @param updatedAt last change
+	 */
+	record Progress(String batchId, String source, String trigger, int total, Map<String, Integer> byStatus,
+			Map<String, Integer> byChannel, int done, boolean finished, Instant startedAt, Instant updatedAt) {
+	}
+
+}
