@@ -83,14 +83,13 @@ export function AppLayout() {
             </Button>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
-          <main aria-label={def.label}>
-            <ErrorBoundary key={page}>
-              <Suspense fallback={<Skeleton active />}>
-                <Page eventId={eventId} />
-              </Suspense>
-            </ErrorBoundary>
-          </main>
+        {/* antd's Layout.Content is the page's <main> landmark, named after the page. */}
+        <Layout.Content aria-label={def.label} style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
+          <ErrorBoundary key={page}>
+            <Suspense fallback={<Skeleton active />}>
+              <Page eventId={eventId} />
+            </Suspense>
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>
