@@ -1,7 +1,159 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Tabs } from 'antd';
+import { DownloadOutlined, StarOutlined } from '@ant-design/icons';
 import type { PageProps } from '../pageProps';
 import { PageHeader } from '../../shared/PageHeader';
+import { QueryState } from '../../shared/PageStates';
+import { useUrlState } from '../../shared/useUrlState';
+import { useConferenceZone } from '../../shared/conference';
+import { errorMessage } from '../../shared/forms';
+import { useDataSource } from '../exports/api';
+import {
+  parseRequest,
+  usePreview,
+  useAddFavorite,
+  useReportDownload,
+  useTemplateData,
+  useTemplates,
+  type FileFormat,
+  type ReportRequest,
+} from './api';
+import { BuilderForm } from './BuilderForm';
+import { ResultView } from './ResultView';
+import { TemplateGallery } from './TemplateGallery';
+import { FavoritesList } from './FavoritesList';
 
-/** Report builder. (Placeholder: built in its own change.) */
+const DEFAULTS = { tab: 'build', q: '', template: '' };
+
+export function reportTitle(request: ReportRequest): string {
+  if (request.name) return request.name;
+  return request.groupBy?.length ? `${request.reportType} by ${request.groupBy.join(' and ')}` : request.reportType;
+}
+
+/** Report builder: build a report (groups, metrics, chart), preview it, download it, keep it as a favourite; the ready-made reports. */
 export default function ReportBuilderPage({ eventId }: PageProps) {
-  return <PageHeader title="Report builder" help={`Conference ${eventId}`} />;
+  const zone = useConferenceZone(eventId);
+  const { message } = App.useApp();
+  const [state, setState] = useUrlState(DEFAULTS);
+  const request = useMemo(() => parseRequest(state.q), [state.q]);
+  const [source, setSource] = useState<string>(request?.reportType ?? 'registrations');
+  const fields = useDataSource(source).data?.fields ?? [];
+  const preview = usePreview(eventId, request);
+  const templates = useTemplates().data ?? [];
+  const template = templates.find((t) => t.id === state.template);
+  const templateData = useTemplateData(eventId, state.template || undefined);
+  const templateFields = useDataSource(template?.definition.dataType).data?.fields ?? [];
+  const addFavorite = useAddFavorite(eventId);
+  const download = useReportDownload(eventId);
+  const [busy, setBusy] = useState<string>('');
+
+  const fetchFile = async (key: string, run: () => Promise<{ fileName: string }>) => {
+    setBusy(key);
+    try {
+      const { fileName } = await run();
+      message.success(`Downloaded ${fileName}`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const favorite = (body: Parameters<typeof addFavorite.mutateAsync>[0]) =>
+    addFavorite.mutateAsync(body).then(
+      () => message.success(`“${body.name}” is in your favourites`),
+      (error) => message.error(errorMessage(error)),
+    );
+
+  const fileButtons = (run: (format: FileFormat) => Promise<{ fileName: string }>) =>
+    (['excel', 'pdf'] as FileFormat[]).map((format) => (
+      <Button key={format} icon={<DownloadOutlined />} loading={busy === format} onClick={() => fetchFile(format, () => run(format))}>
+        {format === 'excel' ? 'Download XLSX' : 'Download PDF'}
+      </Button>
+    ));
+
+  const build = (
+    <>
+      <BuilderForm
+        initial={request}
+        fields={fields}
+        onSourceChange={setSource}
+        onRun={(next) => {
+          setSource(next.reportType);
+          setState({ q: JSON.stringify(next) });
+        }}
+      />
+      {request ? (
+        <QueryState query={preview}>
+          {(result) => (
+            <ResultView
+              title={reportTitle(request)}
+              result={result}
+              fields={fields}
+              actions={[
+                ...fileButtons((format) => download.built(request, format)),
+                <Button
+                  key="fav"
+                  icon={<StarOutlined />}
+                  loading={addFavorite.isPending}
+                  onClick={() => favorite({ kind: 'builder', name: reportTitle(request), definition: request })}
+                >
+                  Save as favourite
+                </Button>,
+              ]}
+            />
+          )}
+        </QueryState>
+      ) : null}
+    </>
+  );
+
+  const gallery = (
+    <>
+      <TemplateGallery
+        onOpen={(id) => setState({ template: id })}
+        onFavorite={(t) => favorite({ kind: 'template', targetId: t.id, name: t.name })}
+      />
+      {state.template ? (
+        <QueryState query={templateData}>
+          {(result) => (
+            <ResultView
+              title={template?.name ?? state.template}
+              result={result}
+              fields={templateFields}
+              actions={fileButtons((format) => download.template(state.template, format))}
+            />
+          )}
+        </QueryState>
+      ) : null}
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader title="Report builder" help={`Build, chart and download reports of this conference. Times in ${zone}.`} />
+      <Tabs
+        activeKey={state.tab}
+        onChange={(tab) => setState({ tab })}
+        items={[
+          { key: 'build', label: 'Build a report', children: build },
+          { key: 'gallery', label: 'Ready-made reports', children: gallery },
+          {
+            key: 'favorites',
+            label: 'Favourites',
+            children: (
+              <FavoritesList
+                eventId={eventId}
+                onOpen={(f) =>
+                  f.kind === 'builder' && f.definition
+                    ? (setSource(f.definition.reportType), setState({ tab: 'build', q: JSON.stringify(f.definition) }))
+                    : setState({ tab: 'gallery', template: f.targetId ?? '' })
+                }
+              />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
 }
