@@ -199,6 +199,17 @@ public class NotificationConfigService {
 		return (value != null) ? value : fallback;
 	}
 
+	/**
+	 * A text field of an update: absent keeps the stored value, blank clears it (a blank
+	 * sender or reply-to address would make every e-mail fail).
+	 */
+	private static String or(String value, String fallback) {
+		if (value == null) {
+			return fallback;
+		}
+		return value.isBlank() ? null : value;
+	}
+
 	NotificationConfig masked(NotificationConfig config) {
 		return transform(config, (sealed) -> SecretBox.mask(this.secrets.decrypt(sealed)));
 	}

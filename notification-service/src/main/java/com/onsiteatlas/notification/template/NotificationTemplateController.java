@@ -68,6 +68,35 @@ class NotificationTemplateController {
 		return Mono.just(ApiResponse.ok(TemplateVariables.all()));
 	}
 
+	@GetMapping("/sample-registrations")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<List<SampleRegistration>>> sampleRegistrations(@PathVariable String eventId,
+			@RequestParam(required = false) String search, @RequestParam(required = false) String limit) {
+		int max = 20;
+		if (limit != null) {
+			try {
+				max = Integer.parseInt(limit);
+			}
+			catch (NumberFormatException ex) {
+				max = -1;
+			}
+			if (max < 1 || max > 50) {
+				throw ApiException.badRequest("'limit' must be a number from 1 to 50");
+			}
+		}
+		if (search != null && search.length() > 200) {
+			throw ApiException.badRequest("'search' must be at most 200 characters");
+		}
+		return this.templates.sampleRegistrations(eventId, search, max).collectList().map(ApiResponse::ok);
+	}
+
+	@PostMapping("/preview")
+	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	Mono<ApiResponse<TemplatePreview>> previewDraft(@PathVariable String eventId,
+			@Valid @RequestBody DraftPreviewRequest request) {
+		return this.templates.previewDraft(eventId, request).map(ApiResponse::ok);
+	}
+
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('admin','manager')")

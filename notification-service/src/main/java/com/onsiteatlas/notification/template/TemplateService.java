@@ -3,13 +3,16 @@ package com.onsiteatlas.notification.template;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -185,7 +188,55 @@ public class TemplateService {
 	}
 
 	Mono<TemplatePreview> preview(String eventId, String id, PreviewRequest request) {
-		return get(eventId, id).flatMap((template) -> model(eventId, request).map((model) -> {
+		return get(eventId, id).flatMap((template) -> preview(eventId, template, request));
+	}
+
+	/**
+	 * Previews a template that is not saved (the editor's live preview): the same checks
+	 * as saving (a syntax error is a 400 naming the field) and the same answer as the
+	 * preview of a saved template.
+	 * @param eventId the conference
+	 * @param request the unsaved content and the data
+	 * @return the preview
+	 */
+	Mono<TemplatePreview> previewDraft(String eventId, DraftPreviewRequest request) {
+		List<ApiError.FieldError> errors = new ArrayList<>();
+		NotificationTemplate draft = new NotificationTemplate(null, eventId, "draft", null, request.type(),
+				request.subject(), request.contentHtml(), request.contentText(), request.variables(), true, true,
+				whatsapp(request.whatsapp()), null, null, null);
+		checkSyntax("subject", draft.subject(), errors);
+		checkSyntax("contentHtml", draft.contentHtml(), errors);
+		checkSyntax("contentText", draft.contentText(), errors);
+		if (draft.whatsapp() != null) {
+			for (int i = 0; i < draft.whatsapp().parameters().size(); i++) {
+				checkSyntax("whatsapp.parameters[" + i + "]", draft.whatsapp().parameters().get(i), errors);
+			}
+		}
+		if (!errors.isEmpty()) {
+			return Mono.error(ApiException.badRequest("The template is invalid", errors));
+		}
+		return preview(eventId, draft, request.previewRequest());
+	}
+
+	/**
+	 * Registrations this service knows for an event, to preview templates with: newest
+	 * first, matching a search on name, e-mail, id or organisation.
+	 * @param eventId the conference
+	 * @param search part of a name, e-mail, id or organisation, may be empty
+	 * @param limit at most this many (1..50)
+	 * @return the registrations
+	 */
+	Flux<SampleRegistration> sampleRegistrations(String eventId, String search, int limit) {
+		Criteria criteria = Criteria.where("eventId").is(eventId);
+		if (search != null && !search.isBlank()) {
+			criteria.and("searchText").regex(Pattern.quote(search.trim().toLowerCase(Locale.ROOT)), "i");
+		}
+		Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "firstSeenAt")).limit(limit);
+		return this.mongo.find(query, RegistrationView.class).map(SampleRegistration::of);
+	}
+
+	private Mono<TemplatePreview> preview(String eventId, NotificationTemplate template, PreviewRequest request) {
+		return model(eventId, request).map((model) -> {
 			RenderedMessage rendered;
 			try {
 				rendered = render(template, model.values());
@@ -217,7 +268,7 @@ public class TemplateService {
 					: null;
 			return new TemplatePreview(template.type(), rendered.subject(), rendered.html(), rendered.text(),
 					List.copyOf(used), unknown, missing, empty, sms, whatsapp, model.source());
-		}));
+		});
 	}
 
 	private static String root(String name) {

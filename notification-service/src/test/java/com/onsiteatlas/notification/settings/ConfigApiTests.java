@@ -106,6 +106,36 @@ class ConfigApiTests extends NotificationIntegrationTest {
 	}
 
 	@Test
+	void aBlankTextFieldClearsItWhileAnAbsentOneKeepsIt() {
+		this.admin.put()
+			.uri("/api/events/{e}/notification-config", this.eventId)
+			.bodyValue(Map.of("email",
+					Map.of("replyTo", "help@example.org", "sender", Map.of("name", "ICC", "email", "icc@example.org")),
+					"testRecipients", Map.of("email", "qa@example.org", "phone", "+15550002")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.admin.put()
+			.uri("/api/events/{e}/notification-config", this.eventId)
+			.bodyValue(Map.of("email", Map.of("replyTo", "", "sender", Map.of("email", "")), "testRecipients",
+					Map.of("phone", "")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.email.replyTo")
+			.doesNotExist()
+			.jsonPath("$.data.email.sender.email")
+			.doesNotExist()
+			.jsonPath("$.data.email.sender.name")
+			.isEqualTo("ICC")
+			.jsonPath("$.data.testRecipients.email")
+			.isEqualTo("qa@example.org")
+			.jsonPath("$.data.testRecipients.phone")
+			.doesNotExist();
+	}
+
+	@Test
 	void mapsTheLegacyWhatsAppAndSmsShapesOntoTheSameConfiguration() {
 		this.admin.post()
 			.uri("/api/events/{e}/whatsapp-config", this.eventId)

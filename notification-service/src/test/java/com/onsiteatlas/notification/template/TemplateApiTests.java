@@ -243,4 +243,119 @@ class TemplateApiTests extends NotificationIntegrationTest {
 			.isEqualTo("Priya");
 	}
 
+	String registration(String humanId, String firstName, String lastName, java.time.Instant firstSeen) {
+		String id = new org.bson.types.ObjectId().toHexString();
+		this.mongo
+			.insert(new org.bson.Document("_id", new org.bson.types.ObjectId(id)).append("eventId", this.eventId)
+				.append("registrationId", humanId)
+				.append("personalInfo",
+						new org.bson.Document("firstName", firstName).append("lastName", lastName)
+							.append("email", id + "@example.com"))
+				.append("status", "active")
+				.append("searchText", (firstName + " " + lastName + " " + id + "@example.com " + humanId).toLowerCase())
+				.append("firstSeenAt", java.util.Date.from(firstSeen)), "registrations")
+			.block();
+		return id;
+	}
+
+	@Test
+	void previewsAnUnsavedTemplateWithTheRulesOfASavedOne() {
+		String id = registration("REG-4101", "अनन्या", "Iyer", java.time.Instant.now());
+		this.admin.post()
+			.uri("/api/events/{e}/notification-templates/preview", this.eventId)
+			.bodyValue(Map.of("type", "email", "subject", "Hello {{firstName}}", "contentHtml",
+					"<p>{{firstName}} {{lastName}} {{favouriteColour}}</p>", "variables", List.of("registrationId"),
+					"registrationId", id))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.subject")
+			.isEqualTo("Hello अनन्या")
+			.jsonPath("$.data.html")
+			.value(containsString("अनन्या Iyer"))
+			.jsonPath("$.data.unknownVariables")
+			.isEqualTo(List.of("favouriteColour"))
+			.jsonPath("$.data.missingRequired")
+			.isEqualTo(List.of("registrationId"))
+			.jsonPath("$.data.dataSource")
+			.isEqualTo("registration");
+		this.admin.post()
+			.uri("/api/events/{e}/notification-templates/preview", this.eventId)
+			.bodyValue(Map.of("type", "sms", "contentText", "Namaste {{firstName}} 🙏"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.sms.encoding")
+			.isEqualTo("UCS-2")
+			.jsonPath("$.data.dataSource")
+			.isEqualTo("sample");
+		this.admin.post()
+			.uri("/api/events/{e}/notification-templates/preview", this.eventId)
+			.bodyValue(Map.of("type", "email", "subject", "Hi", "contentHtml", "<p>{{#if x}}unclosed</p>"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value(hasItem("contentHtml"));
+		this.admin.post()
+			.uri("/api/events/{e}/notification-templates/preview", this.eventId)
+			.bodyValue(Map.of("subject", "Hi"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value(hasItem("type"));
+		this.admin.post()
+			.uri("/api/events/{e}/notification-templates/preview", this.eventId)
+			.bodyValue(Map.of("type", "sms", "contentText", "Hi", "registrationId", "REG-9999"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void listsTheEventsRegistrationsToPreviewWithNewestFirstAndSearchable() {
+		java.time.Instant now = java.time.Instant.now();
+		String older = registration("REG-4201", "Priya", "Nair", now.minusSeconds(60));
+		String newer = registration("REG-4202", "陈", "伟", now);
+		String otherEvent = this.eventId;
+		this.eventId = Staff.newEventId();
+		registration("REG-4203", "Priya", "Elsewhere", now);
+		this.eventId = otherEvent;
+		this.admin.get()
+			.uri("/api/events/{e}/notification-templates/sample-registrations", this.eventId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.length()")
+			.isEqualTo(2)
+			.jsonPath("$.data[0]._id")
+			.isEqualTo(newer)
+			.jsonPath("$.data[0].firstName")
+			.isEqualTo("陈")
+			.jsonPath("$.data[1].registrationId")
+			.isEqualTo("REG-4201");
+		Staff.as(this.client, "staff")
+			.get()
+			.uri("/api/events/{e}/notification-templates/sample-registrations?search=PRIYA", this.eventId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.length()")
+			.isEqualTo(1)
+			.jsonPath("$.data[0]._id")
+			.isEqualTo(older);
+		this.admin.get()
+			.uri("/api/events/{e}/notification-templates/sample-registrations?limit=500", this.eventId)
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
 }
