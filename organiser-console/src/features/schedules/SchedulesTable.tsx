@@ -1,0 +1,111 @@
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import type { Page } from '../../api/http';
+import { formatDateTime } from '../../shared/dates';
+import { errorMessage } from '../../shared/forms';
+import { describeTiming, PAGE_SIZE, useDeleteSchedule, useRunNow, type Schedule } from './api';
+
+/** The schedules: when they run next, how the last run went; run now, history, edit, delete. */
+export function SchedulesTable({
+  page,
+  loading,
+  canWrite,
+  templateName,
+  onPage,
+  onOpen,
+  onRuns,
+}: {
+  page: Page<Schedule>;
+  loading: boolean;
+  canWrite: boolean;
+  templateName: (id: string) => string;
+  onPage: (page: number) => void;
+  onOpen: (id: string) => void;
+  onRuns: (id: string) => void;
+}) {
+  const { message } = App.useApp();
+  const runNow = useRunNow();
+  const remove = useDeleteSchedule();
+  return (
+    <Table<Schedule>
+      rowKey="_id"
+      size="middle"
+      loading={loading}
+      dataSource={page.items}
+      scroll={{ x: 'max-content' }}
+      pagination={{ current: page.pagination.page, pageSize: PAGE_SIZE, total: page.pagination.total, showSizeChanger: false, onChange: onPage }}
+      columns={[
+        {
+          title: 'Name',
+          dataIndex: 'name',
+          render: (name: string, s) => (
+            <>
+              {name} {s.isActive ? null : <Tag>paused</Tag>}
+            </>
+          ),
+        },
+        {
+          title: 'Report',
+          key: 'report',
+          render: (_, s) => (s.report ? `${templateName(s.report)} (${(s.format ?? 'pdf').toUpperCase()})` : 'Saved export'),
+        },
+        { title: 'When', key: 'when', render: (_, s) => describeTiming(s.schedule) },
+        { title: 'Next run', dataIndex: 'nextRun', render: (v: string, s) => (s.isActive ? formatDateTime(v, s.schedule.timezone) : '—') },
+        { title: 'Delivery', key: 'delivery', render: (_, s) => (s.delivery.type === 'email' ? `E-mail to ${s.delivery.recipients?.join(', ')}` : s.delivery.type) },
+        {
+          title: 'Last run',
+          key: 'last',
+          render: (_, s) =>
+            s.lastStatus ? (
+              <Tooltip title={s.lastError ?? undefined}>
+                <Tag color={s.lastStatus === 'failed' ? 'error' : 'success'}>{s.lastStatus}</Tag>
+                {formatDateTime(s.lastRun, s.schedule.timezone)}
+              </Tooltip>
+            ) : (
+              'never'
+            ),
+        },
+        {
+          title: 'Actions',
+          key: 'actions',
+          render: (_, s) => (
+            <Space wrap>
+              {canWrite ? (
+                <Button
+                  icon={<ThunderboltOutlined />}
+                  aria-label={`Run ${s.name} now`}
+                  loading={runNow.isPending && runNow.variables === s._id}
+                  onClick={() =>
+                    runNow.mutateAsync(s._id).then(
+                      () => {
+                        message.success(`“${s.name}” is running`);
+                        onRuns(s._id);
+                      },
+                      (error) => message.error(errorMessage(error)),
+                    )
+                  }
+                >
+                  Run now
+                </Button>
+              ) : null}
+              <Button icon={<HistoryOutlined />} aria-label={`Run history of ${s.name}`} onClick={() => onRuns(s._id)}>
+                History
+              </Button>
+              <Button icon={<EditOutlined />} aria-label={`${canWrite ? 'Edit' : 'View'} ${s.name}`} onClick={() => onOpen(s._id)} />
+              {canWrite ? (
+                <Popconfirm
+                  title={`Delete “${s.name}”?`}
+                  okText="Delete"
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => remove.mutateAsync(s._id).then(() => message.success('Schedule deleted'), (error) => message.error(errorMessage(error)))}
+                >
+                  <Button danger icon={<DeleteOutlined />} aria-label={`Delete ${s.name}`} />
+                </Popconfirm>
+              ) : null}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}

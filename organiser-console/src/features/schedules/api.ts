@@ -1,0 +1,157 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../api/ConsoleContext';
+import type { Page } from '../../api/http';
+
+export type Frequency = 'daily' | 'weekly' | 'monthly' | 'custom';
+export type DeliveryType = 'email' | 'download' | 'cloud-storage';
+export type Provider = 's3' | 'google-drive' | 'dropbox';
+
+export interface Timing {
+  frequency: Frequency;
+  dayOfWeek?: number | null;
+  dayOfMonth?: number | null;
+  time?: string | null;
+  timezone?: string | null;
+  customCron?: string | null;
+}
+
+export interface Delivery {
+  type: DeliveryType;
+  recipients?: string[];
+  subject?: string;
+  message?: string;
+  cloudStorage?: { provider: Provider; path?: string; config?: Record<string, string> } | null;
+}
+
+/** A scheduled report (docs/reporting.md, Scheduled reports). */
+export interface Schedule {
+  _id: string;
+  name: string;
+  report?: string | null;
+  exportConfig?: string | null;
+  eventId?: string | null;
+  format?: 'pdf' | 'excel' | 'csv' | null;
+  schedule: Timing;
+  delivery: Delivery;
+  isActive: boolean;
+  isGlobal?: boolean | null;
+  lastRun?: string | null;
+  nextRun?: string | null;
+  lastStatus?: string | null;
+  lastError?: string | null;
+  failureCount?: number | null;
+  createdAt?: string;
+}
+
+export type ScheduleInput = Omit<Schedule, '_id' | 'lastRun' | 'nextRun' | 'lastStatus' | 'lastError' | 'failureCount' | 'createdAt'>;
+
+export interface ScheduleRun {
+  _id: string;
+  scheduleId: string;
+  occurrence: string;
+  status: 'claimed' | 'exporting' | 'delivered' | 'failed';
+  jobId?: string | null;
+  deliveredTo?: string | null;
+  error?: string | null;
+  createdAt?: string;
+  completedAt?: string | null;
+}
+
+export const MASK = '******';
+
+/** Secret keys of a cloud target: write-only, answered masked. */
+export const SECRET_KEYS = ['secretAccessKey', 'accessToken', 'refreshToken'];
+
+export const PROVIDER_FIELDS: Record<Provider, { key: string; label: string }[]> = {
+  s3: [
+    { key: 'endpoint', label: 'Endpoint URL' },
+    { key: 'bucket', label: 'Bucket' },
+    { key: 'region', label: 'Region' },
+    { key: 'accessKeyId', label: 'Access key id' },
+    { key: 'secretAccessKey', label: 'Secret access key' },
+  ],
+  'google-drive': [
+    { key: 'folderId', label: 'Folder id' },
+    { key: 'accessToken', label: 'Access token' },
+  ],
+  dropbox: [{ key: 'accessToken', label: 'Access token' }],
+};
+
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "Weekly on Monday at 09:00 (Asia/Kolkata)". */
+export function describeTiming(timing: Timing | undefined): string {
+  if (!timing) return '—';
+  const zone = timing.timezone || 'UTC';
+  const at = timing.time ? ` at ${timing.time}` : '';
+  switch (timing.frequency) {
+    case 'daily':
+      return `Daily${at} (${zone})`;
+    case 'weekly':
+      return `Weekly on ${DAYS[timing.dayOfWeek ?? 1]}${at} (${zone})`;
+    case 'monthly':
+      return `Monthly on day ${timing.dayOfMonth ?? 1}${at} (${zone})`;
+    default:
+      return `Cron “${timing.customCron ?? ''}” (${zone})`;
+  }
+}
+
+export const PAGE_SIZE = 20;
+
+export function useSchedules(eventId: string, filters: { frequency: string; isActive: string; page: string }) {
+  const api = useApi();
+  return useQuery<Page<Schedule>>({
+    queryKey: ['reporting', 'schedules', eventId, filters],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      api.page<Schedule>('/reports/schedules', { eventId, ...filters, limit: PAGE_SIZE }, signal),
+  });
+}
+
+export function useSchedule(id: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['reporting', 'schedule', id],
+    enabled: !!id,
+    queryFn: ({ signal }) => api.get<Schedule>(`/reports/schedules/${id}`, undefined, signal),
+  });
+}
+
+/** Run history of a schedule, polled while a run is under way. */
+export function useRuns(id: string | undefined) {
+  const api = useApi();
+  return useQuery<ScheduleRun[]>({
+    queryKey: ['reporting', 'runs', id],
+    enabled: !!id,
+    refetchInterval: (query) =>
+      query.state.data?.some((run) => run.status === 'claimed' || run.status === 'exporting') ? 1500 : false,
+    queryFn: ({ signal }) => api.get<ScheduleRun[]>(`/reports/schedules/${id}/runs`, undefined, signal),
+  });
+}
+
+function useInvalidate() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['reporting'] });
+}
+
+export function useSaveSchedule() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: ScheduleInput }) =>
+      id ? api.put<Schedule>(`/reports/schedules/${id}`, body) : api.post<Schedule>('/reports/schedules', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteSchedule() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (id: string) => api.del(`/reports/schedules/${id}`), onSuccess: invalidate });
+}
+
+export function useRunNow() {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (id: string) => api.post<ScheduleRun>(`/reports/schedules/${id}/run-now`), onSuccess: invalidate });
+}
