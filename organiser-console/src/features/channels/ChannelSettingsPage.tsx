@@ -1,7 +1,53 @@
+import { Space, Tabs } from 'antd';
 import type { PageProps } from '../pageProps';
 import { PageHeader } from '../../shared/PageHeader';
+import { QueryState } from '../../shared/PageStates';
+import { useUrlState } from '../../shared/useUrlState';
+import { useConferenceZone } from '../../shared/conference';
+import { formatDateTime } from '../../shared/dates';
+import { useCanWrite } from '../../api/ConsoleContext';
+import { useChannelConfig } from './api';
+import { EmailSettings } from './EmailSettings';
+import { SmsSettings } from './SmsSettings';
+import { WhatsAppSettings } from './WhatsAppSettings';
+import { TestModeSettings } from './TestModeSettings';
 
-/** Channel settings. (Placeholder: built in its own change.) */
+/**
+ * Channel settings of one conference (`notification-config`): e-mail sender and SMTP, SMS, WhatsApp, test mode and
+ * test recipients. Secrets are write-only; each channel has its connection test. The open tab is `?tab=`.
+ */
 export default function ChannelSettingsPage({ eventId }: PageProps) {
-  return <PageHeader title="Channel settings" help={`Conference ${eventId}`} />;
+  const canWrite = useCanWrite();
+  const zone = useConferenceZone(eventId);
+  const config = useChannelConfig(eventId);
+  const [state, setState] = useUrlState({ tab: 'email' });
+
+  return (
+    <>
+      <PageHeader
+        title="Channel settings"
+        help={
+          config.data?.updatedAt
+            ? `How this conference's messages are sent. Last changed ${formatDateTime(config.data.updatedAt, zone)}.`
+            : "How this conference's messages are sent."
+        }
+      />
+      <QueryState query={config}>
+        {(data) => (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <TestModeSettings key={`test-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} />
+            <Tabs
+              activeKey={state.tab}
+              onChange={(tab) => setState({ tab })}
+              items={[
+                { key: 'email', label: 'E-mail', children: <EmailSettings key={`email-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} /> },
+                { key: 'sms', label: 'SMS', children: <SmsSettings key={`sms-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} /> },
+                { key: 'whatsapp', label: 'WhatsApp', children: <WhatsAppSettings key={`wa-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} /> },
+              ]}
+            />
+          </Space>
+        )}
+      </QueryState>
+    </>
+  );
 }

@@ -1,0 +1,71 @@
+import { App, Button, Popconfirm, Switch, Tooltip } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { errorMessage } from '../../shared/forms';
+import { useDeleteTemplate, useSaveTemplate, type Template } from './api';
+
+/** Activate/deactivate (triggers send only active templates) and delete with confirmation. */
+export function TemplateActions({
+  eventId,
+  template,
+  onDeleted,
+  compact,
+  withToggle = true,
+}: {
+  eventId: string;
+  template: Template;
+  onDeleted?: () => void;
+  compact?: boolean;
+  /** The editor has its own Active field (saved with the rest), so it shows only Delete. */
+  withToggle?: boolean;
+}) {
+  const { message } = App.useApp();
+  const save = useSaveTemplate(eventId);
+  const remove = useDeleteTemplate(eventId);
+
+  const toggle = async (isActive: boolean) => {
+    try {
+      await save.mutateAsync({ id: template._id, input: { isActive } });
+      message.success(`${template.name} ${isActive ? 'activated' : 'deactivated'}`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const confirmDelete = async () => {
+    try {
+      await remove.mutateAsync(template._id);
+      message.success(`${template.name} deleted`);
+      onDeleted?.();
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <>
+      {withToggle ? (
+      <Tooltip title={template.isActive ? 'Active: triggers may send it' : 'Inactive: triggers skip it'}>
+        <Switch
+          checked={template.isActive}
+          loading={save.isPending}
+          onChange={toggle}
+          checkedChildren="Active"
+          unCheckedChildren="Inactive"
+          aria-label={`${template.name} active`}
+        />
+      </Tooltip>
+      ) : null}
+      <Popconfirm
+        title={`Delete “${template.name}”?`}
+        description="Triggers that use it will no longer send it. This cannot be undone."
+        okText="Delete"
+        okButtonProps={{ danger: true, loading: remove.isPending }}
+        onConfirm={confirmDelete}
+      >
+        <Button danger type={compact ? 'text' : 'default'} icon={<DeleteOutlined />} aria-label={`Delete ${template.name}`}>
+          {compact ? null : 'Delete'}
+        </Button>
+      </Popconfirm>
+    </>
+  );
+}
