@@ -136,6 +136,37 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await expectAccessible(page);
   await screenshot(page, 'hotels');
 
+  // Travel: an itinerary with an arrival transfer, then the transfer manifest of that day.
+  await page.goto(`events/${eventId}/travel`);
+  await page.getByRole('button', { name: 'New itinerary' }).click();
+  const itinerary = page.getByRole('dialog');
+  await itinerary.getByLabel('Registration', { exact: true }).fill(registration.registrationObjectId);
+  await itinerary.getByLabel('Arrival day', { exact: true }).fill(first);
+  await itinerary.getByLabel('Arrival day', { exact: true }).press('Tab');
+  await itinerary.getByLabel('Arrival time', { exact: true }).fill('09:40');
+  await itinerary.getByLabel('Arrival time', { exact: true }).press('Tab');
+  await itinerary.getByLabel('Arrival flight', { exact: true }).fill('ai 503');
+  await itinerary.getByLabel('Airport', { exact: true }).first().fill('blr');
+  await itinerary.getByText('Needs a transfer from the airport').click();
+  await itinerary.getByLabel('Departure day', { exact: true }).fill(checkOut);
+  await itinerary.getByLabel('Departure day', { exact: true }).press('Tab');
+  await itinerary.getByRole('button', { name: 'Save itinerary' }).click();
+  await expect(itinerary.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  await expect(itinerary.getByLabel('Arrival flight', { exact: true })).toHaveValue('AI 503');
+  await itinerary.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('row').filter({ hasText: registration.registrationId })).toContainText('Transfer');
+  await page.getByRole('tab', { name: 'Transfer manifest' }).click();
+  await page.getByPlaceholder('From day').fill(first);
+  await page.getByPlaceholder('To day').fill(checkOut);
+  await page.getByPlaceholder('To day').press('Tab');
+  await expect(page.getByText('09:00–10:00')).toBeVisible();
+  await expect(page.getByRole('table', { name: /Arrivals BLR/ })).toContainText('AI 503');
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  expect((await csv).suggestedFilename()).toBe(`transfer-manifest_${first}_${checkOut}.csv`);
+  await expectAccessible(page);
+  await screenshot(page, 'travel');
+
   // The registrant's own trip: their booking, and no staff navigation.
   const registrant = await browser.newPage();
   await signIn(registrant, await registrantToken(registration.registrationObjectId, eventId));
@@ -143,6 +174,8 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await expect(registrant.getByRole('heading', { name: 'My trip' })).toBeVisible();
   await expect(registrant.getByText(hotelName)).toBeVisible();
   await expect(registrant.getByText('Checked in')).toBeVisible();
+  await expect(registrant.getByLabel('Arrival flight', { exact: true })).toHaveValue('AI 503');
+  await expect(registrant.getByLabel('Special requests', { exact: true })).toHaveValue('Quiet room, वेज meals');
   await expect(registrant.getByRole('navigation', { name: 'Conference pages' })).toHaveCount(0);
   await expectAccessible(registrant);
   await screenshot(registrant, 'my-trip');

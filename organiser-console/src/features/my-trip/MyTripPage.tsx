@@ -1,7 +1,67 @@
+import { Alert, Card, Flex, Typography } from 'antd';
 import type { PageProps } from '../pageProps';
 import { PageHeader } from '../../shared/PageHeader';
+import { Forbidden, QueryState } from '../../shared/PageStates';
+import { useCaller } from '../../api/ConsoleContext';
+import { useBookingOfRegistration } from '../bookings/api';
+import { useTravelOfRegistration } from '../travel/api';
+import { TravelForm } from '../travel/TravelForm';
+import { TravelDocuments } from '../travel/TravelDocuments';
+import { MyHotel } from './MyHotel';
 
-/** My trip. (Placeholder: built in its own change.) */
+const ZONE = 'UTC';
+
+function SectionTitle({ children }: { children: string }) {
+  return (
+    <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
+/**
+ * "My trip": a registrant's own hotel booking, itinerary and travel documents, and nothing else. Every call is one a
+ * registrant token may make (docs/lodging-travel.md: own records only).
+ */
 export default function MyTripPage({ eventId }: PageProps) {
-  return <PageHeader title="My trip" help={`Conference ${eventId}`} />;
+  const caller = useCaller();
+  const registrationId = caller.kind === 'registrant' ? caller.registrationId : undefined;
+  const booking = useBookingOfRegistration(eventId, registrationId);
+  const travel = useTravelOfRegistration(eventId, registrationId);
+  if (!registrationId) return <Forbidden message="“My trip” is the registrant's own page: sign in from your registration." />;
+
+  return (
+    <>
+      <PageHeader title="My trip" help="Your hotel, your travel plans and your travel documents for this conference." />
+      <Flex vertical gap={16}>
+        <Card title={<SectionTitle>Hotel</SectionTitle>} size="small">
+          <QueryState query={booking}>{(data) => <MyHotel eventId={eventId} booking={data} />}</QueryState>
+        </Card>
+        <Card title={<SectionTitle>Travel</SectionTitle>} size="small">
+          <QueryState query={travel}>
+            {(data) => (
+              <Flex vertical gap={12}>
+                {data?.warnings?.map((w) => <Alert key={w.code} type="warning" showIcon title={w.message} />)}
+                {data ? null : (
+                  <Typography.Paragraph type="secondary">Tell the organisers when you arrive and leave, and whether you need an airport transfer.</Typography.Paragraph>
+                )}
+                <TravelForm key={data?._id ?? 'new'} eventId={eventId} travel={data ?? undefined} registration={registrationId} mode="registrant" onDone={() => undefined} />
+              </Flex>
+            )}
+          </QueryState>
+        </Card>
+        <Card title={<SectionTitle>Travel documents</SectionTitle>} size="small">
+          <QueryState query={travel}>
+            {(data) =>
+              data ? (
+                <TravelDocuments eventId={eventId} travel={data} zone={ZONE} canChange />
+              ) : (
+                <Typography.Paragraph type="secondary">Save your travel plans first; then you can add tickets, visa and passport copies.</Typography.Paragraph>
+              )
+            }
+          </QueryState>
+        </Card>
+      </Flex>
+    </>
+  );
 }

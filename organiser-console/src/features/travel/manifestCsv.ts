@@ -2,8 +2,9 @@ import type { ManifestGroup, TransferManifest } from './api';
 
 function cell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
-  // Quote every field that needs it; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // A leading = + - @ is neutralised so a spreadsheet does not run it as a formula; phone numbers (+91 98…) stay as they are.
+  const formula = /^[=+\-@]/.test(text) && !/^\+[\d\s()-]+$/.test(text);
+  const safe = formula ? `'${text}` : text;
   return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
