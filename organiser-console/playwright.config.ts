@@ -13,7 +13,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  // Its own folder per runner (ConsoleBrowserTests sets one under suite-tests/target): Playwright empties it at start.
+  outputDir: process.env.ATLAS_E2E_OUTPUT ?? 'test-results',
   use: {
     baseURL: process.env.ATLAS_CONSOLE_URL ?? 'http://localhost:8080/console/',
     viewport: { width: 1280, height: 800 },

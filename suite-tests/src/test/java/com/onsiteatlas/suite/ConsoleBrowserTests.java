@@ -78,6 +78,7 @@ class ConsoleBrowserTests {
 		env.put("ATLAS_KAFKA", suite.kafkaBootstrap());
 		env.put("JWT_SECRET", SuiteHarness.JWT_SECRET);
 		env.put("ATLAS_SCREENSHOTS", suite.root().resolve("docs/console") + "/");
+		env.put("ATLAS_E2E_OUTPUT", suite.root().resolve("suite-tests/target/playwright").toString());
 		env.put("CI", "1");
 		env.put("FORCE_COLOR", "0");
 
