@@ -12,8 +12,12 @@ import {
   test,
   type TestConference,
 } from './fixtures';
+import type { Page } from '@playwright/test';
 
 test.afterAll(closeKafka);
+
+/** An option of the open antd Select (the selected value also carries the title, so look in the dropdown). */
+const option = (page: Page, title: string) => page.locator(`.ant-select-dropdown .ant-select-item-option[title="${title}"]`);
 
 const OFFSET = Number(process.env.LODGING_E2E_OFFSET ?? 0);
 const day = (offsetDays: number) => new Date(Date.now() + (OFFSET + offsetDays) * 86_400_000).toISOString().slice(0, 10);
@@ -52,7 +56,7 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
 
   await signIn(page, admin);
   await page.goto(`events/${eventId}/hotels`);
-  await expect(page.getByRole('heading', { name: 'Hotels', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hotels', level: 2 })).toBeVisible({ timeout: 60_000 });
 
   // A hotel with one room type, priced in rupees.
   await page.getByRole('button', { name: 'Add hotel' }).click();
@@ -70,9 +74,9 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   // A block of 5 Deluxe rooms for two nights.
   const blockForm = page.getByRole('form', { name: 'Room block' });
   await blockForm.getByLabel('Hotel', { exact: true }).click();
-  await page.getByTitle(hotelName, { exact: true }).click();
+  await option(page, hotelName).click();
   await blockForm.getByLabel('Room type', { exact: true }).click();
-  await page.getByTitle('Deluxe', { exact: true }).click();
+  await option(page, 'Deluxe').click();
   await blockForm.getByPlaceholder('Start date').fill(first);
   await blockForm.getByPlaceholder('End date').fill(second);
   await blockForm.getByPlaceholder('End date').press('Tab');
@@ -87,9 +91,9 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   const form = page.getByRole('dialog');
   await form.getByLabel('Registration', { exact: true }).fill(registration.registrationObjectId);
   await form.getByLabel('Hotel', { exact: true }).click();
-  await page.getByTitle(hotelName, { exact: true }).click();
+  await option(page, hotelName).click();
   await form.getByLabel('Room type', { exact: true }).click();
-  await page.getByTitle('Deluxe', { exact: true }).click();
+  await option(page, 'Deluxe').click();
   await form.getByLabel('Check-in', { exact: true }).fill(first);
   await form.getByLabel('Check-in', { exact: true }).press('Tab');
   await form.getByLabel('Check-out', { exact: true }).fill(checkOut);

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from '../../shared/dates';
 import { errorMessage } from '../../shared/forms';
 import { FileDropzone } from '../../shared/FileDropzone';
 import { guestName, useDeleteBooking, useDownloadConfirmation, useUploadConfirmation, type Booking } from './api';
-import { STATUS_COLOR, STATUS_LABEL } from './lifecycle';
+import { StatusBadge } from './StatusBadge';
 import { StatusActions } from './StatusActions';
 
 /** One booking: its details, the status moves it allows, and its confirmation document. */
@@ -31,9 +31,9 @@ export function BookingDetail({
   return (
     <Flex vertical gap={16}>
       <Flex wrap gap={8} align="center" justify="space-between">
-        <Tag color={STATUS_COLOR[booking.bookingStatus]} data-testid="booking-status" style={{ fontSize: 14, padding: '2px 10px' }}>
-          {STATUS_LABEL[booking.bookingStatus] ?? booking.bookingStatus}
-        </Tag>
+        <span style={{ fontSize: 16 }}>
+          <StatusBadge status={booking.bookingStatus} testId="booking-status" />
+        </span>
         {canWrite ? <StatusActions eventId={eventId} booking={booking} /> : null}
       </Flex>
       <Descriptions column={1} size="small" bordered>
@@ -56,7 +56,7 @@ export function BookingDetail({
         <Descriptions.Item label="Hotel's reference">{booking.bookingReference || '—'}</Descriptions.Item>
         <Descriptions.Item label="Special requests">{booking.specialRequests || '—'}</Descriptions.Item>
         <Descriptions.Item label="Staff notes">{booking.notes || '—'}</Descriptions.Item>
-        {booking.flags?.length ? <Descriptions.Item label="Flags">{booking.flags.map((f) => <Tag key={f} color="orange">{f}</Tag>)}</Descriptions.Item> : null}
+        {booking.flags?.length ? <Descriptions.Item label="Flags">{booking.flags.map((f) => <Tag key={f} color="red">{f}</Tag>)}</Descriptions.Item> : null}
         <Descriptions.Item label="Created">{formatDateTime(booking.createdAt, zone)}</Descriptions.Item>
       </Descriptions>
       <div>

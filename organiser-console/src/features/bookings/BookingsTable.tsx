@@ -3,7 +3,7 @@ import { FileDoneOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Page } from '../../api/http';
 import { formatDate } from '../../shared/dates';
 import { guestName, PAGE_SIZE, type Booking } from './api';
-import { STATUS_COLOR, STATUS_LABEL } from './lifecycle';
+import { StatusBadge } from './StatusBadge';
 
 /** One server page of bookings; the guest's name opens the booking. */
 export function BookingsTable({
@@ -39,7 +39,7 @@ export function BookingsTable({
           key: 'guest',
           render: (_, b) => (
             <div>
-              <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(b._id)}>
+              <Button type="link" style={{ padding: 0, height: 'auto', color: '#1d4ed8' }} onClick={() => onOpen(b._id)}>
                 {guestName(b)}
               </Button>
               <br />
@@ -74,9 +74,9 @@ export function BookingsTable({
           key: 'status',
           render: (_, b) => (
             <span>
-              <Tag color={STATUS_COLOR[b.bookingStatus]}>{STATUS_LABEL[b.bookingStatus] ?? b.bookingStatus}</Tag>
+              <StatusBadge status={b.bookingStatus} />
               {b.flags?.length ? (
-                <Tag color="orange" icon={<WarningOutlined aria-hidden />}>
+                <Tag color="red" icon={<WarningOutlined aria-hidden />} style={{ marginInlineStart: 8 }}>
                   {b.flags.join(', ')}
                 </Tag>
               ) : null}

@@ -32,12 +32,13 @@ export const ACTION_LABEL: Record<BookingStatus, string> = {
   cancelled: 'Cancel booking',
 };
 
-export const STATUS_COLOR: Record<BookingStatus, string> = {
-  pending: 'gold',
-  confirmed: 'blue',
-  'checked-in': 'green',
+/** antd Badge statuses: a coloured dot next to dark text (coloured tag text fails WCAG AA contrast for green and gold). */
+export const STATUS_BADGE: Record<BookingStatus, 'warning' | 'processing' | 'success' | 'default' | 'error'> = {
+  pending: 'warning',
+  confirmed: 'processing',
+  'checked-in': 'success',
   'checked-out': 'default',
-  cancelled: 'red',
+  cancelled: 'error',
 };
 
 export function nextStatuses(status: string | undefined): BookingStatus[] {

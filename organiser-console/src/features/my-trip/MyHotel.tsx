@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Descriptions, Empty, Flex, Input, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Empty, Flex, Input, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { formatDate } from '../../shared/dates';
 import { errorMessage } from '../../shared/forms';
 import { useDownloadConfirmation, useSaveBooking, type Booking } from '../bookings/api';
-import { STATUS_COLOR, STATUS_LABEL } from '../bookings/lifecycle';
+import { StatusBadge } from '../bookings/StatusBadge';
 
 /** The registrant's own booking; only the special requests are theirs to change (the API refuses anything else). */
 export function MyHotel({ eventId, booking }: { eventId: string; booking: Booking | null }) {
@@ -24,7 +24,7 @@ export function MyHotel({ eventId, booking }: { eventId: string; booking: Bookin
           {booking.hotel?.address ? <><br /><Typography.Text type="secondary">{booking.hotel.address}</Typography.Text></> : null}
         </Descriptions.Item>
         <Descriptions.Item label="Status">
-          <Tag color={STATUS_COLOR[booking.bookingStatus]}>{STATUS_LABEL[booking.bookingStatus] ?? booking.bookingStatus}</Tag>
+          <StatusBadge status={booking.bookingStatus} />
         </Descriptions.Item>
         <Descriptions.Item label="Room">{[booking.roomType, booking.roomNumber && `room ${booking.roomNumber}`].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
         <Descriptions.Item label="Stay">

@@ -67,7 +67,7 @@ export function TravelDocuments({
               title={
                 <span>
                   {doc.name ?? doc.fileName} <Tag>{typeLabel(doc.type)}</Tag>
-                  {doc.encrypted ? <Tag icon={<LockOutlined aria-hidden />} color="green">Encrypted</Tag> : null}
+                  {doc.encrypted ? <Tag icon={<LockOutlined aria-hidden />} color="blue">Encrypted</Tag> : null}
                 </span>
               }
               description={`${doc.fileName}${doc.fileSize ? ` · ${Math.ceil(doc.fileSize / 1024)} KB` : ''} · ${formatDateTime(doc.uploadedAt, zone)}`}

@@ -1,10 +1,10 @@
-import { Button, Table, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Table, Tag, Tooltip, Typography } from 'antd';
 import { CarOutlined, PaperClipOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Page } from '../../api/http';
 import { formatDate } from '../../shared/dates';
 import { PAGE_SIZE, travellerName, type Leg, type TravelInfo } from './api';
 
-const STATUS_COLOR: Record<string, string> = { pending: 'gold', confirmed: 'blue', completed: 'green' };
+const STATUS_BADGE: Record<string, 'warning' | 'processing' | 'success'> = { pending: 'warning', confirmed: 'processing', completed: 'success' };
 
 function LegCell({ leg }: { leg?: Leg | null }) {
   if (!leg || (!leg.date && !leg.flightNumber)) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -57,7 +57,7 @@ export function TravelTable({
           key: 'traveller',
           render: (_, t) => (
             <div>
-              <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(t._id)}>
+              <Button type="link" style={{ padding: 0, height: 'auto', color: '#1d4ed8' }} onClick={() => onOpen(t._id)}>
                 {travellerName(t)}
               </Button>
               {t.warnings?.length ? (
@@ -84,7 +84,7 @@ export function TravelTable({
               <Typography.Text type="secondary">0</Typography.Text>
             ),
         },
-        { title: 'Status', key: 'status', render: (_, t) => <Tag color={STATUS_COLOR[t.status]}>{t.status}</Tag> },
+        { title: 'Status', key: 'status', render: (_, t) => <Badge status={STATUS_BADGE[t.status] ?? 'default'} text={t.status} /> },
       ]}
     />
   );
