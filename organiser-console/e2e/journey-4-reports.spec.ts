@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+import {
+  api,
+  closeKafka,
+  expect,
+  expectAccessible,
+  mailsTo,
+  newConference,
+  newRegistration,
+  screenshot,
+  signIn,
+  staffToken,
+  test,
+} from './fixtures';
+
+test.afterAll(closeKafka);
+
+/** Grouped counts per category, as the report preview sees them. */
+async function countsByCategory(eventId: string, admin: string): Promise<Record<string, number>> {
+  const answer = await api<{ category: string; count: number }[]>('POST', `/api/events/${eventId}/reports/preview`, admin, {
+    reportType: 'registrations',
+    groupBy: ['category'],
+    metrics: [{ type: 'count' }],
+  });
+  return Object.fromEntries((answer.body.data ?? []).map((row) => [row.category, row.count]));
+}
+
+test.setTimeout(300_000);
+
+test('journey 4: a grouped report with a bar chart, its XLSX read back, scheduled weekly and run now, an export generated and downloaded', async ({ page }) => {
+  const conference = await newConference(`Reports journey ${Date.now().toString(36)}`);
+  const { eventId } = conference;
+  await newRegistration(conference, { firstName: 'प्रिया', lastName: 'Sharma', category: 'Delegate' });
+  await newRegistration(conference, { firstName: '美玲', lastName: 'Chen', category: 'Delegate' });
+  await newRegistration(conference, { firstName: 'ليلى', lastName: 'Haddad', category: 'Faculty' });
+  const admin = await staffToken('admin');
+  await expect.poll(() => countsByCategory(eventId, admin), { timeout: 60_000 }).toEqual({ Delegate: 2, Faculty: 1 });
+
+  await signIn(page, admin);
+
+  // Report builder: registrations grouped by category, counted, as a bar chart.
+  // The first load may be slow on a cold dev server; later pages are reached through the navigation.
+  await page.goto(`events/${eventId}/reports`);
+  await expect(page.getByRole('heading', { name: 'Report builder', level: 2 })).toBeVisible({ timeout: 90_000 });
+  const groupBy = page.getByLabel('Group by', { exact: true });
+  await groupBy.click();
+  await groupBy.fill('Category');
+  await page.getByTitle('Category', { exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Report name', { exact: true }).fill('Registrations per category');
+  await page.getByRole('button', { name: 'Run report' }).click();
+
+  const chart = page.getByTestId('report-chart');
+  await expect(chart.locator('svg')).toBeVisible();
+  await expect(chart.locator('svg text').filter({ hasText: /^Delegate$/ })).toHaveCount(1);
+  await expect(chart.locator('svg text').filter({ hasText: /^Faculty$/ })).toHaveCount(1);
+  // The bars carry their values as labels: 2 delegates, 1 faculty.
+  await expect(chart.locator('svg text').filter({ hasText: /^2$/ }).first()).toBeVisible();
+  const bars = await chart.locator('svg path').evaluateAll((paths) =>
+    paths.filter((p) => /Z$/i.test((p.getAttribute('d') ?? '').trim()) && !['none', null].includes(p.getAttribute('fill'))).length,
+  );
+  expect(bars).toBe(2);
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row').filter({ hasText: 'Delegate' })).toContainText('2');
+  await expect(table.getByRole('row').filter({ hasText: 'Faculty' })).toContainText('1');
+
+  // The XLSX through the UI, read back: the grouped rows.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download XLSX' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0];
+  const rows: Record<string, unknown> = {};
+  sheet.eachRow((row) => {
+    const [, first, second] = row.values as unknown[];
+    if (typeof first === 'string') rows[first] = second;
+  });
+  expect(rows).toMatchObject({ Delegate: 2, Faculty: 1 });
+
+  await page.getByRole('button', { name: 'Save as favourite' }).click();
+  await expect(page.getByText('“Registrations per category” is in your favourites')).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'report-builder');
+
+  // Scheduled weekly, e-mailed, run now: the run shows in the history and the mail arrives.
+  const recipient = `reports-${Date.now().toString(36)}@e2e.example.org`;
+  const name = `Weekly categories ${Date.now().toString(36)}`;
+  await page.getByRole('link', { name: 'Scheduled reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Scheduled reports', level: 2 })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'New schedule' }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('Name', { exact: true }).fill(name);
+  await expect(drawer.getByLabel('Weekly')).toBeChecked();
+  await drawer.getByLabel('Recipients', { exact: true }).fill(recipient);
+  await drawer.getByLabel('Recipients', { exact: true }).press('Enter');
+  await drawer.getByLabel('Subject', { exact: true }).fill('Registrations per category');
+  await drawer.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(drawer.getByTestId('next-run')).toContainText(/Next run: .+ \(Asia\/Kolkata\)/);
+  await expect(drawer.getByTestId('next-run')).toContainText('Weekly on Monday at 09:00');
+  await drawer.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(drawer).toBeHidden();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Registrations by category and status (EXCEL)');
+  await row.getByRole('button', { name: `Run ${name} now` }).click();
+  const history = page.getByRole('dialog');
+  await expect(history.getByRole('row').filter({ hasText: 'delivered' })).toContainText(recipient, { timeout: 60_000 });
+  await expect.poll(async () => (await mailsTo(recipient)).length, { timeout: 30_000 }).toBe(1);
+  expect((await mailsTo(recipient))[0].subject).toContain('Registrations per category');
+  await expectAccessible(page);
+  await screenshot(page, 'schedules-runs');
+  await history.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText('success');
+  await expectAccessible(page);
+  await screenshot(page, 'schedules');
+
+  // Exports: a config with picked columns, generated with live progress, downloaded, in the history.
+  await page.getByRole('link', { name: 'Exports' }).click();
+  await expect(page.getByRole('heading', { name: 'Exports', level: 2 })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'New export' }).click();
+  const form = page.getByRole('dialog');
+  const exportName = `Delegate list ${Date.now().toString(36)}`;
+  await form.getByLabel('Name', { exact: true }).fill(exportName);
+  const columns = form.getByLabel('Columns', { exact: true });
+  for (const column of ['Attendee Name', 'Category']) {
+    await columns.click();
+    await columns.fill(column);
+    await page.getByTitle(`${column} (string)`, { exact: true }).click();
+  }
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Save export' }).click();
+  await expect(form).toBeHidden();
+  const configRow = page.getByRole('row').filter({ hasText: exportName });
+  await configRow.getByRole('button', { name: `Generate ${exportName}` }).click();
+  const job = page.getByTestId('export-job');
+  await expect(job).toContainText('completed', { timeout: 60_000 });
+  await expect(job).toContainText('3 of 3 rows');
+  const exported = page.waitForEvent('download');
+  await job.getByRole('button', { name: /Download file/ }).click();
+  expect((await exported).suggestedFilename()).toMatch(/\.xlsx$/);
+  await expect(page.getByRole('row').filter({ hasText: exportName }).filter({ hasText: 'completed' })).toHaveCount(1);
+  await expectAccessible(page);
+  await screenshot(page, 'exports');
+});
