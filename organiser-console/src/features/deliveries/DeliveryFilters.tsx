@@ -1,0 +1,88 @@
+import { DatePicker, Flex, Input, Select } from 'antd';
+import { dayjs } from '../../shared/dates';
+import { STATUSES, type DeliveryFilters as Filters } from './api';
+
+const CHANNELS = [
+  { value: 'email', label: 'E-mail' },
+  { value: 'sms', label: 'SMS' },
+  { value: 'whatsapp', label: 'WhatsApp' },
+];
+
+/** The log's filters; each lives in the URL so a filtered log deep-links. */
+export function DeliveryFilters({
+  filters,
+  triggers,
+  zone,
+  onChange,
+}: {
+  filters: Filters;
+  triggers: { value: string; label: string }[];
+  zone: string;
+  onChange: (changes: Partial<Filters>) => void;
+}) {
+  return (
+    <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+      <Input.Search
+        aria-label="Search messages"
+        placeholder="Recipient, subject or registration id"
+        defaultValue={filters.search}
+        allowClear
+        onSearch={(search) => onChange({ search: search.trim() })}
+        style={{ flex: '1 1 220px', maxWidth: 320 }}
+      />
+      <Select
+        aria-label="Channel"
+        placeholder="Any channel"
+        allowClear
+        value={filters.channel || undefined}
+        onChange={(channel) => onChange({ channel: channel ?? '' })}
+        options={CHANNELS}
+        style={{ flex: '0 1 140px', minWidth: 130 }}
+      />
+      <Select
+        aria-label="Status"
+        placeholder="Any status"
+        allowClear
+        value={filters.status || undefined}
+        onChange={(status) => onChange({ status: status ?? '' })}
+        options={STATUSES.map((s) => ({ value: s, label: s }))}
+        style={{ flex: '0 1 140px', minWidth: 130 }}
+      />
+      <Select
+        aria-label="Trigger"
+        placeholder="Any trigger"
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={filters.trigger || undefined}
+        onChange={(trigger) => onChange({ trigger: trigger ?? '' })}
+        options={triggers}
+        style={{ flex: '0 1 200px', minWidth: 160 }}
+      />
+      <Input.Search
+        aria-label="Registration"
+        placeholder="Registration _id"
+        defaultValue={filters.registration}
+        allowClear
+        onSearch={(registration) => onChange({ registration: registration.trim() })}
+        style={{ flex: '0 1 220px', minWidth: 180 }}
+      />
+      <DatePicker.RangePicker
+        aria-label={`Sent between (${zone})`}
+        placeholder={['From', 'To']}
+        value={[
+          filters.dateFrom ? dayjs(filters.dateFrom).tz(zone) : null,
+          filters.dateTo ? dayjs(filters.dateTo).tz(zone) : null,
+        ]}
+        allowEmpty={[true, true]}
+        onChange={(range) =>
+          onChange({
+            // Whole days in the conference's zone, sent to the API as instants.
+            dateFrom: range?.[0] ? dayjs.tz(range[0].format('YYYY-MM-DD'), zone).startOf('day').toISOString() : '',
+            dateTo: range?.[1] ? dayjs.tz(range[1].format('YYYY-MM-DD'), zone).endOf('day').toISOString() : '',
+          })
+        }
+        style={{ flex: '0 1 260px', minWidth: 230 }}
+      />
+    </Flex>
+  );
+}
