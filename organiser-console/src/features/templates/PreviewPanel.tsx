@@ -38,8 +38,8 @@ function Warnings({ preview }: { preview: Preview }) {
 }
 
 /** The live preview: rendered subject, HTML and text, SMS length, WhatsApp parameters and the template's problems. */
-export function PreviewPanel({ preview, error, fetching }: { preview?: Preview; error: unknown; fetching: boolean }) {
-  if (error && !(error instanceof ApiError && error.status === 400)) return <ErrorState error={error} />;
+export function PreviewPanel({ preview, error, fetching, onRetry }: { preview?: Preview; error: unknown; fetching: boolean; onRetry?: () => void }) {
+  if (error && !(error instanceof ApiError && error.status === 400)) return <ErrorState error={error} onRetry={onRetry} />;
   return (
     <Flex vertical gap={12} aria-live="polite" aria-busy={fetching}>
       {error instanceof ApiError ? (

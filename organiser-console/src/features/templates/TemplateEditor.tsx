@@ -178,14 +178,14 @@ function EditorForm({
             <div onFocusCapture={insertion.onFocusCapture}>
               <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} disabled={!canWrite} scrollToFirstError>
                 <Row gutter={12}>
-                  <Col xs={24} md={14}>
+                  <Col xs={24} md={12}>
                     <Form.Item name="name" label="Name" rules={[{ required: true, whitespace: true, message: 'Give the template a name' }]}>
                       <Input maxLength={200} placeholder="Registration confirmation" />
                     </Form.Item>
                   </Col>
-                  <Col xs={24} md={10}>
+                  <Col xs={24} md={12}>
                     <Form.Item name="type" label="Channel">
-                      <Segmented block options={CHANNELS.map((c) => ({ value: c.value, label: c.label }))} />
+                      <Segmented options={CHANNELS.map((c) => ({ value: c.value, label: c.label }))} />
                     </Form.Item>
                   </Col>
                 </Row>
@@ -243,7 +243,7 @@ function EditorForm({
                   onChange={(id) => onSample(id ?? '')}
                   onRegistration={setSampleRegistration}
                 />
-                <PreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} />
+                <PreviewPanel preview={preview.data} error={preview.error} fetching={preview.isFetching} onRetry={() => preview.refetch()} />
               </Flex>
             </Card>
           </Flex>
