@@ -1,0 +1,85 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/http';
+import ChannelSettingsPage from './ChannelSettingsPage';
+import { withoutEmptySecrets, SECRET_FIELDS, type NotificationConfig } from './api';
+import { fakeApi, renderWithConsole, type FakeApi } from '../templates/test-utils';
+
+const CONFIG: NotificationConfig = {
+  email: {
+    enabled: true,
+    sender: { name: 'ICC', email: 'icc@example.org' },
+    replyTo: 'help@example.org',
+    footerText: null,
+    smtp: { host: 'smtp.example.org', port: 587, secure: false, startTls: true, username: 'icc', password: '********1234' },
+  },
+  whatsapp: { enabled: false, provider: 'cloud-api', apiKey: null },
+  sms: { enabled: true, provider: 'twilio', providers: { twilio: { accountSid: 'AC1', authToken: '********5555', fromNumber: '+15550001' } } },
+  testMode: false,
+  testRecipients: { email: null, phone: null },
+  updatedAt: '2027-03-01T04:30:00Z',
+};
+
+function arrange(): FakeApi {
+  const api = fakeApi();
+  api.get.mockImplementation(async (path: string) => (path.includes('notification-config') ? CONFIG : { _id: 'e1', name: 'Congress', timezone: 'Asia/Kolkata' }));
+  api.put.mockImplementation(async (_path: string, body: Record<string, unknown>) => ({ ...CONFIG, ...body, updatedAt: '2027-03-02T04:30:00Z' }));
+  return api;
+}
+
+describe('ChannelSettingsPage', () => {
+  it('never shows a stored secret and keeps it when the field is left empty', async () => {
+    const api = arrange();
+    renderWithConsole(<ChannelSettingsPage eventId="e1" />, api);
+    const password = await screen.findByLabelText('SMTP password');
+    expect(password).toHaveValue('');
+    expect(password).toHaveAttribute('placeholder', 'Stored (********1234): leave empty to keep');
+    expect(screen.queryByDisplayValue('********1234')).not.toBeInTheDocument();
+
+    await userEvent.clear(screen.getByLabelText('Reply-to address'));
+    await userEvent.type(screen.getByLabelText('Reply-to address'), 'desk@example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Save e-mail' }));
+    await waitFor(() => expect(api.put).toHaveBeenCalled());
+    const [path, body] = api.put.mock.calls[0];
+    expect(path).toBe('/events/e1/notification-config');
+    expect(body.email.replyTo).toBe('desk@example.org');
+    expect(body.email.smtp).not.toHaveProperty('password');
+    expect(body.email.smtp.host).toBe('smtp.example.org');
+  });
+
+  it('shows the result of a connection test, naming what failed', async () => {
+    const api = arrange();
+    api.post.mockResolvedValue([{ channel: 'email', success: false, message: 'Connected to smtp.example.org:587 but login failed' }]);
+    renderWithConsole(<ChannelSettingsPage eventId="e1" />, api);
+    await userEvent.click(await screen.findByRole('button', { name: /Test SMTP connection/ }));
+    const status = await screen.findByRole('status');
+    expect(within(status).getByText('SMTP connection failed')).toBeInTheDocument();
+    expect(within(status).getByText('Connected to smtp.example.org:587 but login failed')).toBeInTheDocument();
+    expect(api.post).toHaveBeenCalledWith('/events/e1/notification-config/test-connection', { channel: 'email' });
+  });
+
+  it('puts the API field errors on their fields', async () => {
+    const api = arrange();
+    api.put.mockRejectedValue(new ApiError(400, 'Validation failed', [{ field: 'testRecipients.email', message: 'must be a well-formed email address' }]));
+    renderWithConsole(<ChannelSettingsPage eventId="e1" />, api);
+    await userEvent.type(await screen.findByLabelText('Test phone (SMS and WhatsApp)'), '+15550002');
+    await userEvent.click(screen.getByRole('button', { name: 'Save test mode and test recipients' }));
+    expect(await screen.findByText('must be a well-formed email address')).toBeInTheDocument();
+  });
+
+  it('is read-only for a read-only role', async () => {
+    const api = arrange();
+    renderWithConsole(<ChannelSettingsPage eventId="e1" />, api, { canWrite: false });
+    expect(await screen.findByLabelText('Sender name')).toBeDisabled();
+    expect(screen.queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Test .* connection/ })).not.toBeInTheDocument();
+  });
+
+  it('drops empty secrets from a body and keeps the rest', () => {
+    expect(withoutEmptySecrets({ sms: { config: { authToken: '', accountSid: ' AC2 ' } }, email: { smtp: { password: undefined, host: '' } } }, SECRET_FIELDS)).toEqual({
+      sms: { config: { accountSid: 'AC2' } },
+      email: { smtp: { host: '' } },
+    });
+  });
+});
