@@ -10,7 +10,6 @@ import {
   signIn,
   staffToken,
   test,
-  type TestConference,
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -19,8 +18,8 @@ test.afterAll(closeKafka);
 /** An option of the open antd Select (the selected value also carries the title, so look in the dropdown). */
 const option = (page: Page, title: string) => page.locator(`.ant-select-dropdown .ant-select-item-option[title="${title}"]`);
 
-const OFFSET = Number(process.env.LODGING_E2E_OFFSET ?? 0);
-const day = (offsetDays: number) => new Date(Date.now() + (OFFSET + offsetDays) * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today; newConference() starts the conference in 30 days. */
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** Until lodging-travel-service's projection knows the registration, a booking for it is a 400 naming it unknown. */
 async function waitUntilLodgingKnows(eventId: string, registration: string, admin: string): Promise<void> {
@@ -42,9 +41,7 @@ async function waitUntilLodgingKnows(eventId: string, registration: string, admi
 }
 
 test('journey 3: a hotel with a room block, a booking confirmed and checked in, the pickup chart shows it, the registrant sees it', async ({ page, browser }) => {
-  const conference: TestConference = process.env.LODGING_E2E_EVENT_ID
-    ? { eventId: process.env.LODGING_E2E_EVENT_ID, name: 'Demo', timezone: 'Asia/Kolkata' }
-    : await newConference(`Lodging journey ${Date.now().toString(36)}`);
+  const conference = await newConference(`Lodging journey ${Date.now().toString(36)}`);
   const { eventId } = conference;
   const registration = await newRegistration(conference, { firstName: 'प्रिया', lastName: 'Sharma' });
   const admin = await staffToken('admin');

@@ -46,11 +46,11 @@ export function BookingDetail({
         <Descriptions.Item label="Room">{[booking.roomType, booking.roomNumber && `room ${booking.roomNumber}`].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
         <Descriptions.Item label="Check-in">
           {formatDate(booking.checkIn?.date)} {booking.checkIn?.time ?? ''}
-          {booking.checkIn?.checkedInAt ? <><br /><Typography.Text type="success">Checked in {formatDateTime(booking.checkIn.checkedInAt, zone)}</Typography.Text></> : null}
+          {booking.checkIn?.checkedInAt ? <><br /><Typography.Text type="secondary">Checked in {formatDateTime(booking.checkIn.checkedInAt, zone)}</Typography.Text></> : null}
         </Descriptions.Item>
         <Descriptions.Item label="Check-out">
           {formatDate(booking.checkOut?.date)} {booking.checkOut?.time ?? ''}
-          {booking.checkOut?.checkedOutAt ? <><br /><Typography.Text type="success">Checked out {formatDateTime(booking.checkOut.checkedOutAt, zone)}</Typography.Text></> : null}
+          {booking.checkOut?.checkedOutAt ? <><br /><Typography.Text type="secondary">Checked out {formatDateTime(booking.checkOut.checkedOutAt, zone)}</Typography.Text></> : null}
         </Descriptions.Item>
         <Descriptions.Item label="Nights">{booking.nights ?? 0}{booking.roomBlock?.nights?.length ? ` (holding ${booking.roomBlock.nights.length} block night${booking.roomBlock.nights.length === 1 ? '' : 's'})` : ''}</Descriptions.Item>
         <Descriptions.Item label="Hotel's reference">{booking.bookingReference || '—'}</Descriptions.Item>
