@@ -24,8 +24,9 @@ function columnTitle(key: string, fields: CatalogField[]): string {
 
 /** A report's answer: the chart drawn with ECharts from the API's chart data, then the table. */
 export function ResultView({ title, result, fields, actions }: { title: string; result: ReportResult; fields: CatalogField[]; actions?: ReactNode }) {
-  const option = useMemo(() => (result.meta.chart ? chartOption(result.meta.chart) : null), [result.meta.chart]);
   const columns = result.meta.columns ?? Object.keys(result.rows[0] ?? {});
+  const axisName = columns[0] ? columnTitle(columns[0], fields) : undefined;
+  const option = useMemo(() => (result.meta.chart ? chartOption(result.meta.chart, axisName) : null), [result.meta.chart, axisName]);
   return (
     <Card
       title={<Typography.Title level={3} style={{ fontSize: 18, margin: 0 }}>{title}</Typography.Title>}

@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartData } from './api';
 
 /** An ECharts option from the API's chart data: bars or lines per series, or a pie of the first series. */
-export function chartOption(chart: ChartData): EChartsCoreOption {
+export function chartOption(chart: ChartData, axisName: string | undefined = chart.title): EChartsCoreOption {
   const labels = chart.labels.map((l) => (l === null || l === undefined || l === '' ? '(none)' : String(l)));
   if (chart.type === 'pie') {
     const series = chart.series[0];
@@ -25,12 +25,13 @@ export function chartOption(chart: ChartData): EChartsCoreOption {
     tooltip: { trigger: 'axis' },
     legend: chart.series.length > 1 ? { type: 'scroll', top: 0 } : undefined,
     grid: { left: 48, right: 16, top: chart.series.length > 1 ? 40 : 16, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', data: labels, name: chart.title, nameLocation: 'middle', nameGap: 32, axisLabel: { interval: 0, hideOverlap: true } },
+    xAxis: { type: 'category', data: labels, name: axisName, nameLocation: 'middle', nameGap: 32, axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1 },
     series: chart.series.map((s) => ({
       type,
       name: s.name,
       data: s.data,
+      barMaxWidth: 72,
       label: { show: chart.series.length === 1 && labels.length <= 20, position: 'top' },
     })),
   };
