@@ -138,4 +138,14 @@ test('journey 1: an e-mail template written in the editor, previewed with a regi
   await expectAccessible(page);
   const saved = await api<{ testRecipients: { email: string } }>('GET', `/api/events/${eventId}/notification-config`, admin);
   expect(saved.body.data.testRecipients.email).toBe(testAddress);
+
+  // At 390 px the editor and the settings stack; nothing scrolls the page sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const noSidewaysScroll = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(page.getByLabel('Test e-mail address')).toBeVisible();
+  await noSidewaysScroll();
+  await page.goto(`events/${eventId}/templates?edit=new`);
+  await expect(page.getByRole('textbox', { name: 'HTML part' })).toBeVisible();
+  await noSidewaysScroll();
 });

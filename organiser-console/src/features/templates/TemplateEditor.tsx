@@ -4,7 +4,7 @@ import { ArrowLeftOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-desig
 import { applyFieldErrors, errorMessage } from '../../shared/forms';
 import { QueryState } from '../../shared/PageStates';
 import { CHANNELS, sampleData, usePreview, useSaveTemplate, useTemplate, type Channel, type PreviewRequest, type SampleRegistration, type Template, type TemplateInput } from './api';
-import { RichTextEditor } from './RichTextEditor';
+import { HtmlPartField } from './HtmlPartField';
 import { VariablePalette } from './VariablePalette';
 import { PreviewPanel } from './PreviewPanel';
 import { SampleRegistrationSelect } from './SampleRegistrationSelect';
@@ -194,11 +194,7 @@ function EditorForm({
                     <Input maxLength={998} {...target('subject', 'the subject')} placeholder="Welcome to {{eventName}}, {{firstName}}" />
                   </Form.Item>
                 ) : null}
-                {isEmail ? (
-                  <Form.Item name="contentHtml" label="HTML part" required tooltip="[QR_CODE] becomes the registration's QR code">
-                    <RichTextEditor label="HTML part" onFocus={insertion.onHtmlFocus} onEditor={insertion.onEditor} readOnly={!canWrite} />
-                  </Form.Item>
-                ) : null}
+                {isEmail ? <HtmlPartField initialHtml={template?.contentHtml} readOnly={!canWrite} onHtmlFocus={insertion.onHtmlFocus} onEditor={insertion.onEditor} /> : null}
                 <Form.Item
                   name="contentText"
                   label={isEmail ? 'Text part' : 'Message'}

@@ -35,7 +35,7 @@ export function useVariableInsertion(form: FormInstance, fallback: Target) {
 
   const insert = useCallback(
     (token: string) => {
-      if (current.field === 'contentHtml') {
+      if (current.field === 'contentHtml' && !current.element) {
         editor.current?.chain().focus().insertContent(token).run();
         return;
       }
