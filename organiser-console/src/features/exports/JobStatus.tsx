@@ -1,14 +1,25 @@
-import { App, Button, Card, Flex, Progress, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Flex, Progress, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../shared/dates';
 import { errorMessage } from '../../shared/forms';
 import { ErrorState } from '../../shared/PageStates';
 import { formatBytes, isRunning, useDownloadJob, useJob, type ExportJob } from './api';
 
-const COLORS: Record<string, string> = { pending: 'default', processing: 'processing', completed: 'success', failed: 'error' };
+const BADGES: Record<string, 'default' | 'processing' | 'success' | 'error' | 'warning'> = {
+  pending: 'default',
+  claimed: 'default',
+  processing: 'processing',
+  exporting: 'processing',
+  completed: 'success',
+  delivered: 'success',
+  success: 'success',
+  failed: 'error',
+  expired: 'warning',
+};
 
+/** A job's or run's status as a coloured dot and plain text (coloured tag text fails AA contrast). */
 export function StatusTag({ status }: { status: string }) {
-  return <Tag color={COLORS[status] ?? 'default'}>{status}</Tag>;
+  return <Badge status={BADGES[status] ?? 'default'} text={status} />;
 }
 
 export function DownloadButton({ job, label = 'Download' }: { job: ExportJob; label?: string }) {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Tabs } from 'antd';
-import { DownloadOutlined, StarOutlined } from '@ant-design/icons';
+import { DownloadOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
 import type { PageProps } from '../pageProps';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/PageStates';
@@ -46,6 +46,7 @@ export default function ReportBuilderPage({ eventId }: PageProps) {
   const addFavorite = useAddFavorite(eventId);
   const download = useReportDownload(eventId);
   const [busy, setBusy] = useState<string>('');
+  const [saved, setSaved] = useState<string>('');
 
   const fetchFile = async (key: string, run: () => Promise<{ fileName: string }>) => {
     setBusy(key);
@@ -61,8 +62,14 @@ export default function ReportBuilderPage({ eventId }: PageProps) {
 
   const favorite = (body: Parameters<typeof addFavorite.mutateAsync>[0]) =>
     addFavorite.mutateAsync(body).then(
-      () => message.success(`“${body.name}” is in your favourites`),
-      (error) => message.error(errorMessage(error)),
+      () => {
+        message.success(`“${body.name}” is in your favourites`);
+        return true;
+      },
+      (error) => {
+        message.error(errorMessage(error));
+        return false;
+      },
     );
 
   const fileButtons = (run: (format: FileFormat) => Promise<{ fileName: string }>) =>
@@ -92,14 +99,22 @@ export default function ReportBuilderPage({ eventId }: PageProps) {
               fields={fields}
               actions={[
                 ...fileButtons((format) => download.built(request, format)),
-                <Button
-                  key="fav"
-                  icon={<StarOutlined />}
-                  loading={addFavorite.isPending}
-                  onClick={() => favorite({ kind: 'builder', name: reportTitle(request), definition: request })}
-                >
-                  Save as favourite
-                </Button>,
+                saved === state.q ? (
+                  <Button key="fav" icon={<StarFilled />} disabled>
+                    In your favourites
+                  </Button>
+                ) : (
+                  <Button
+                    key="fav"
+                    icon={<StarOutlined />}
+                    loading={addFavorite.isPending}
+                    onClick={() =>
+                      favorite({ kind: 'builder', name: reportTitle(request), definition: request }).then((ok) => ok && setSaved(state.q))
+                    }
+                  >
+                    Save as favourite
+                  </Button>
+                ),
               ]}
             />
           )}

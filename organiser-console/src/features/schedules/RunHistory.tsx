@@ -1,15 +1,19 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { formatDateTime } from '../../shared/dates';
 import { QueryState } from '../../shared/PageStates';
-import { DownloadButton } from '../exports/JobStatus';
+import { DownloadButton, StatusTag } from '../exports/JobStatus';
 import { useJob } from '../exports/api';
 import { useRuns, type ScheduleRun } from './api';
-
-const COLORS: Record<string, string> = { claimed: 'default', exporting: 'processing', delivered: 'success', failed: 'error' };
 
 function RunFile({ jobId }: { jobId: string }) {
   const job = useJob(jobId);
   return job.data ? <DownloadButton job={job.data} /> : null;
+}
+
+/** The export job holding a run's file: its `jobId`, or the job a download delivery kept (`history:<jobId>`). */
+export function runJobId(run: ScheduleRun): string | undefined {
+  if (run.jobId) return run.jobId;
+  return run.deliveredTo?.startsWith('history:') ? run.deliveredTo.slice('history:'.length) : undefined;
 }
 
 /** The runs of one schedule, newest first, failures with their reason. */
@@ -27,7 +31,7 @@ export function RunHistory({ scheduleId, zone }: { scheduleId: string; zone: str
           locale={{ emptyText: 'Not run yet' }}
           columns={[
             { title: 'Planned for', dataIndex: 'occurrence', render: (v: string) => formatDateTime(v, zone) },
-            { title: 'Status', dataIndex: 'status', render: (s: string) => <Tag color={COLORS[s]}>{s}</Tag> },
+            { title: 'Status', dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
             { title: 'Finished', dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v, zone) },
             {
               title: 'Result',
@@ -36,10 +40,14 @@ export function RunHistory({ scheduleId, zone }: { scheduleId: string; zone: str
                 run.status === 'failed' ? (
                   <Typography.Text type="danger">{run.error ?? 'Failed'}</Typography.Text>
                 ) : (
-                  (run.deliveredTo ?? '')
+                  run.deliveredTo?.startsWith('history:') ? 'Kept for download' : (run.deliveredTo ?? '')
                 ),
             },
-            { title: 'File', key: 'file', render: (_, run) => (run.jobId ? <RunFile jobId={run.jobId} /> : null) },
+            { title: 'File', key: 'file', render: (_, run) => {
+                const jobId = runJobId(run);
+                return jobId ? <RunFile jobId={jobId} /> : null;
+              },
+            },
           ]}
         />
       )}

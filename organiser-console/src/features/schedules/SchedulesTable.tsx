@@ -3,6 +3,7 @@ import { DeleteOutlined, EditOutlined, HistoryOutlined, ThunderboltOutlined } fr
 import type { Page } from '../../api/http';
 import { formatDateTime } from '../../shared/dates';
 import { errorMessage } from '../../shared/forms';
+import { StatusTag } from '../exports/JobStatus';
 import { describeTiming, PAGE_SIZE, useDeleteSchedule, useRunNow, type Schedule } from './api';
 
 /** The schedules: when they run next, how the last run went; run now, history, edit, delete. */
@@ -58,8 +59,9 @@ export function SchedulesTable({
           render: (_, s) =>
             s.lastStatus ? (
               <Tooltip title={s.lastError ?? undefined}>
-                <Tag color={s.lastStatus === 'failed' ? 'error' : 'success'}>{s.lastStatus}</Tag>
-                {formatDateTime(s.lastRun, s.schedule.timezone)}
+                <span>
+                  <StatusTag status={s.lastStatus} /> · {formatDateTime(s.lastRun, s.schedule.timezone)}
+                </span>
               </Tooltip>
             ) : (
               'never'

@@ -57,6 +57,8 @@ export interface ScheduleRun {
   completedAt?: string | null;
 }
 
+const isUnderWay = (run: ScheduleRun) => run.status === 'claimed' || run.status === 'exporting';
+
 export const MASK = '******';
 
 /** Secret keys of a cloud target: write-only, answered masked. */
@@ -120,12 +122,17 @@ export function useSchedule(id: string | undefined) {
 /** Run history of a schedule, polled while a run is under way. */
 export function useRuns(id: string | undefined) {
   const api = useApi();
+  const client = useQueryClient();
   return useQuery<ScheduleRun[]>({
     queryKey: ['reporting', 'runs', id],
     enabled: !!id,
-    refetchInterval: (query) =>
-      query.state.data?.some((run) => run.status === 'claimed' || run.status === 'exporting') ? 1500 : false,
-    queryFn: ({ signal }) => api.get<ScheduleRun[]>(`/reports/schedules/${id}/runs`, undefined, signal),
+    refetchInterval: (query) => (query.state.data?.some(isUnderWay) ? 1500 : false),
+    queryFn: async ({ signal }) => {
+      const runs = await api.get<ScheduleRun[]>(`/reports/schedules/${id}/runs`, undefined, signal);
+      // A run that ended changed its schedule's last status: refresh the list behind the drawer.
+      if (!runs.some(isUnderWay)) client.invalidateQueries({ queryKey: ['reporting', 'schedules'] });
+      return runs;
+    },
   });
 }
 
