@@ -17,7 +17,9 @@ export interface Call {
  * Renders a lodging component with the real API client over a mocked `fetch`: `routes` answers by
  * `"METHOD path"` prefix (path without `/api`), and every call is recorded with its parsed JSON body.
  */
-export function renderWithApi(ui: ReactElement, routes: Record<string, unknown | ((call: Call) => unknown)>, caller: Partial<Caller> = {}) {
+export type Answer = ((call: Call) => unknown) | object | string | number | boolean | null;
+
+export function renderWithApi(ui: ReactElement, routes: Record<string, Answer>, caller: Partial<Caller> = {}) {
   const calls: Call[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input).replace(/^\/api/, '');

@@ -50,17 +50,19 @@ export function PickupChart({
   return (
     <>
       <Flex wrap gap={24} align="flex-end" style={{ marginBottom: 12 }}>
-        <div style={{ minWidth: 220 }}>
+        <Flex vertical gap={4} style={{ minWidth: 220 }}>
           <Typography.Text id="pickup-hotel-label">Hotel</Typography.Text>
           <Select
             aria-labelledby="pickup-hotel-label"
             value={hotelId || undefined}
             onChange={onHotel}
             options={hotels.map((h) => ({ value: h._id, label: h.name }))}
-            style={{ width: '100%', display: 'block' }}
+            style={{ width: '100%' }}
           />
+        </Flex>
+        <div data-testid="pickup-totals">
+          <Statistic title="Room nights booked" value={totals.booked} suffix={`/ ${totals.contracted}`} />
         </div>
-        <Statistic title="Room nights booked" value={totals.booked} suffix={`/ ${totals.contracted}`} />
         <Statistic
           title="Pickup"
           value={totals.contracted ? Math.round((totals.booked * 1000) / totals.contracted) / 10 : 0}

@@ -78,14 +78,14 @@ export function TravelDocuments({
       {canChange ? (
         <>
           <Flex wrap gap={8}>
-            <div style={{ flex: '1 1 180px' }}>
+            <Flex vertical gap={4} style={{ flex: '1 1 180px' }}>
               <Typography.Text id="doc-type-label">Document type</Typography.Text>
-              <Select aria-labelledby="doc-type-label" value={type} onChange={setType} options={DOCUMENT_TYPES} style={{ width: '100%', display: 'block' }} />
-            </div>
-            <div style={{ flex: '2 1 220px' }}>
+              <Select aria-labelledby="doc-type-label" value={type} onChange={setType} options={DOCUMENT_TYPES} style={{ width: '100%' }} />
+            </Flex>
+            <Flex vertical gap={4} style={{ flex: '2 1 220px' }}>
               <Typography.Text id="doc-name-label">Name (optional)</Typography.Text>
               <Input aria-labelledby="doc-name-label" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
-            </div>
+            </Flex>
           </Flex>
           <FileDropzone
             label="Upload a travel document"
