@@ -51,11 +51,13 @@ test('journey 2: a conditional registration-created trigger sends only to the ma
   await drawer.getByLabel('Condition 1 value').fill(category);
   await drawer.getByLabel('E-mail template').click();
   await page.locator('.ant-select-item-option', { hasText: templateName }).click();
+  // Checked once the template list has closed (an open antd list is a transient, unnamed listbox).
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, 'trigger-editor');
   await drawer.getByRole('button', { name: 'Create trigger' }).click();
   await expect(page.getByText('Trigger saved')).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(drawer).toBeHidden();
   const row = page.getByRole('row', { name: /Faculty welcome/ });
   await expect(row).toContainText('registration-created');
   await expect(row).toContainText(`registration.category.name equals ${category}`);
@@ -83,7 +85,7 @@ test('journey 2: a conditional registration-created trigger sends only to the ma
   await expectAccessible(page);
   await screenshot(page, 'delivery-log');
 
-  await page.getByRole('link', { name: new RegExp(matching.email) }).click();
+  await page.getByRole('button', { name: new RegExp(matching.email) }).click();
   const detail = page.getByRole('dialog');
   await expect(detail.getByText('Welcome, 陈')).toBeVisible();
   await expect(detail.frameLocator('iframe[title="Rendered HTML of the message"]').getByText(`Dear 陈, you are registered as ${category}.`)).toBeVisible();

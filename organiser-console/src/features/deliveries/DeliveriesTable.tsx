@@ -1,7 +1,8 @@
-import { Table, Tag, Typography } from 'antd';
+import { Button, Table, Tag, Typography } from 'antd';
 import type { Page } from '../../api/http';
 import { formatDateTime } from '../../shared/dates';
 import { PAGE_SIZE, STATUS_COLOR, type Notification } from './api';
+import { FocusableScroll } from './FocusableScroll';
 
 const CHANNEL_LABEL: Record<string, string> = { email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp' };
 
@@ -27,6 +28,7 @@ export function DeliveriesTable({
   onOpen: (id: string) => void;
 }) {
   return (
+    <FocusableScroll label="Messages">
     <Table<Notification>
       rowKey="_id"
       size="middle"
@@ -47,14 +49,16 @@ export function DeliveriesTable({
           title: 'Recipient',
           key: 'recipient',
           render: (_, n) => (
-            <Typography.Link
+            <Button
+              type="link"
+              style={{ padding: 0, height: 'auto' }}
               onClick={(event) => {
                 event.stopPropagation();
                 onOpen(n._id);
               }}
             >
               {recipientOf(n)}
-            </Typography.Link>
+            </Button>
           ),
         },
         { title: 'Channel', dataIndex: 'channel', render: (c: string) => CHANNEL_LABEL[c] ?? c },
@@ -74,19 +78,16 @@ export function DeliveriesTable({
             <>
               <Tag color={STATUS_COLOR[status]}>{status}</Tag>
               {n.deliveryStatus ? <Tag>{n.deliveryStatus}</Tag> : null}
-              {n.testMode ? <Tag color="purple">test mode</Tag> : null}
+              {n.testMode ? <Tag color="#531dab">test mode</Tag> : null}
             </>
           ),
         },
         { title: 'Registration', dataIndex: 'registrationId', render: (v?: string) => v || '—' },
-        { title: 'Trigger', dataIndex: 'trigger', render: (t?: string) => (t ? triggerNames[t] ?? t : n(t)) },
+        { title: 'Trigger', dataIndex: 'trigger', render: (t?: string) => (t ? triggerNames[t] ?? t : '—') },
         { title: `Created (${zone})`, dataIndex: 'createdAt', render: (iso: string) => formatDateTime(iso, zone).replace(` (${zone})`, '') },
         { title: 'Error', dataIndex: 'errorCode', render: (code?: string) => code || '' },
       ]}
     />
+    </FocusableScroll>
   );
-}
-
-function n(value?: string | null): string {
-  return value ? value : '—';
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/dates';
 import { errorMessage } from '../../shared/forms';
 import { STATUS_COLOR, useResend, type Attempt, type Notification } from './api';
 import { recipientOf } from './DeliveriesTable';
+import { FocusableScroll } from './FocusableScroll';
 
 /** What was sent, exactly as rendered when it was recorded: the HTML in a sandbox (no script, no network). */
 function RenderedContent({ notification }: { notification: Notification }) {
@@ -59,6 +60,7 @@ function RenderedContent({ notification }: { notification: Notification }) {
 
 function Attempts({ attempts, zone }: { attempts: Attempt[]; zone: string }) {
   return (
+    <FocusableScroll label="Attempts">
     <Table<Attempt>
       rowKey="number"
       size="small"
@@ -69,12 +71,13 @@ function Attempts({ attempts, zone }: { attempts: Attempt[]; zone: string }) {
       columns={[
         { title: '#', dataIndex: 'number' },
         { title: `At (${zone})`, dataIndex: 'at', render: (iso: string) => formatDateTime(iso, zone).replace(` (${zone})`, '') },
-        { title: 'Outcome', dataIndex: 'outcome', render: (o: string) => <Tag color={o === 'sent' ? 'success' : o === 'retry' ? 'warning' : 'error'}>{o}</Tag> },
+        { title: 'Outcome', dataIndex: 'outcome', render: (o: string) => <Tag color={o === 'sent' ? STATUS_COLOR.sent : o === 'retry' ? STATUS_COLOR.cancelled : STATUS_COLOR.failed}>{o}</Tag> },
         { title: 'Provider error', key: 'error', render: (_, a) => [a.errorCode, a.errorMessage].filter(Boolean).join(': ') || '—' },
         { title: 'Provider id', dataIndex: 'providerMessageId', render: (v?: string) => v || '—' },
         { title: 'ms', dataIndex: 'durationMs', render: (v?: number) => v ?? '—' },
       ]}
     />
+    </FocusableScroll>
   );
 }
 

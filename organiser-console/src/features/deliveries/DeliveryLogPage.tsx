@@ -36,7 +36,7 @@ export default function DeliveryLogPage({ eventId }: PageProps) {
         title="Delivery log"
         help={`Every message of this conference, newest first. Times in ${zone}.`}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => notifications.refetch()} loading={notifications.isFetching}>
+          <Button icon={<ReloadOutlined />} onClick={() => notifications.refetch()}>
             Refresh
           </Button>
         }

@@ -102,7 +102,7 @@ export default function TriggersPage({ eventId }: PageProps) {
         destroyOnHidden
       >
         {open === 'new' ? (
-          <TriggerForm eventId={eventId} zone={zone} canWrite={canWrite} onSaved={(saved) => view({ open: saved._id })} onCancel={() => view({ open: '' })} />
+          <TriggerForm eventId={eventId} zone={zone} canWrite={canWrite} onSaved={() => view({ open: '' })} onCancel={() => view({ open: '' })} />
         ) : open ? (
           <QueryState query={opened}>
             {(trigger) => (

@@ -2,9 +2,10 @@ import { Button, Flex, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
 import type { Page } from '../../api/http';
 import { formatDateTime } from '../../shared/dates';
+import { FocusableScroll } from '../deliveries/FocusableScroll';
 import { PAGE_SIZE, channelLabel, describeSchedule, type Trigger } from './api';
 
-const TYPE_COLOR: Record<string, string> = { event: 'blue', scheduled: 'purple', manual: 'gold' };
+const TYPE_COLOR: Record<string, string> = { event: '#0958d9', scheduled: '#531dab', manual: '#ad4e00' };
 
 export function TriggersTable({
   page,
@@ -28,6 +29,7 @@ export function TriggersTable({
   onDelete: (trigger: Trigger) => void;
 }) {
   return (
+    <FocusableScroll label="Triggers">
     <Table<Trigger>
       rowKey="_id"
       loading={loading}
@@ -44,7 +46,11 @@ export function TriggersTable({
         {
           title: 'Name',
           dataIndex: 'name',
-          render: (name: string, t) => <Typography.Link onClick={() => onOpen(t._id)}>{name}</Typography.Link>,
+          render: (name: string, t) => (
+            <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(t._id)}>
+              {name}
+            </Button>
+          ),
         },
         {
           title: 'Sends',
@@ -98,5 +104,6 @@ export function TriggersTable({
           : []),
       ]}
     />
+    </FocusableScroll>
   );
 }
