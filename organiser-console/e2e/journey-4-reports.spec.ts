@@ -152,4 +152,12 @@ test('journey 4: a grouped report with a bar chart, its XLSX read back, schedule
   await page.mouse.move(0, 0); // axe judges what is on screen: no hover state
   await expectAccessible(page);
   await screenshot(page, 'exports');
+
+  // A phone: the builder's form stacks, the chart and the table stay readable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const q = JSON.stringify({ reportType: 'registrations', groupBy: ['category'], metrics: [{ type: 'count' }], chartType: 'bar', name: 'Registrations per category' });
+  await page.goto(`events/${eventId}/reports?q=${encodeURIComponent(q)}`);
+  await expect(page.getByTestId('report-chart').locator('svg text').filter({ hasText: /^Faculty$/ })).toHaveCount(1, { timeout: 60_000 });
+  await screenshot(page, 'report-builder-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
 });

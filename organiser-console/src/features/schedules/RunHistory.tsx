@@ -1,5 +1,5 @@
 import { Table, Typography } from 'antd';
-import { formatDateTime } from '../../shared/dates';
+import { dayjs } from '../../shared/dates';
 import { QueryState } from '../../shared/PageStates';
 import { DownloadButton, StatusTag } from '../exports/JobStatus';
 import { useJob } from '../exports/api';
@@ -19,6 +19,8 @@ export function runJobId(run: ScheduleRun): string | undefined {
 /** The runs of one schedule, newest first, failures with their reason. */
 export function RunHistory({ scheduleId, zone }: { scheduleId: string; zone: string }) {
   const runs = useRuns(scheduleId);
+  // The zone is named once, in the column titles, so the table fits a drawer.
+  const time = (v: string | null) => (v ? dayjs(v).tz(zone).format('D MMM YYYY, HH:mm') : '—');
   return (
     <QueryState query={runs}>
       {(list) => (
@@ -30,9 +32,9 @@ export function RunHistory({ scheduleId, zone }: { scheduleId: string; zone: str
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: 'Not run yet' }}
           columns={[
-            { title: 'Planned for', dataIndex: 'occurrence', render: (v: string) => formatDateTime(v, zone) },
+            { title: `Planned for (${zone})`, dataIndex: 'occurrence', render: time },
             { title: 'Status', dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-            { title: 'Finished', dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v, zone) },
+            { title: `Finished (${zone})`, dataIndex: 'completedAt', render: time },
             {
               title: 'Result',
               key: 'result',

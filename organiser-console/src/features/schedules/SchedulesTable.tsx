@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { Page } from '../../api/http';
 import { formatDateTime } from '../../shared/dates';
@@ -40,19 +40,24 @@ export function SchedulesTable({
           title: 'Name',
           dataIndex: 'name',
           render: (name: string, s) => (
-            <>
-              {name} {s.isActive ? null : <Tag>paused</Tag>}
-            </>
+            <div>
+              <div>
+                {name} {s.isActive ? null : <Tag>paused</Tag>}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {s.report ? `${templateName(s.report)} (${(s.format ?? 'pdf').toUpperCase()})` : 'Saved export'}
+              </Typography.Text>
+            </div>
           ),
-        },
-        {
-          title: 'Report',
-          key: 'report',
-          render: (_, s) => (s.report ? `${templateName(s.report)} (${(s.format ?? 'pdf').toUpperCase()})` : 'Saved export'),
         },
         { title: 'When', key: 'when', render: (_, s) => describeTiming(s.schedule) },
         { title: 'Next run', dataIndex: 'nextRun', render: (v: string, s) => (s.isActive ? formatDateTime(v, s.schedule.timezone) : '—') },
-        { title: 'Delivery', key: 'delivery', render: (_, s) => (s.delivery.type === 'email' ? `E-mail to ${s.delivery.recipients?.join(', ')}` : s.delivery.type) },
+        {
+          title: 'Delivery',
+          key: 'delivery',
+          render: (_, s) =>
+            s.delivery.type === 'email' ? `E-mail to ${s.delivery.recipients?.join(', ')}` : s.delivery.type === 'download' ? 'Kept for download' : `Cloud (${s.delivery.cloudStorage?.provider ?? '?'})`,
+        },
         {
           title: 'Last run',
           key: 'last',
