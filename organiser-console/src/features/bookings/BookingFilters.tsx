@@ -22,7 +22,7 @@ export function BookingFilters({
         defaultValue={filters.search}
         allowClear
         onSearch={(search) => onChange({ search })}
-        style={{ flex: '1 1 220px', maxWidth: 320 }}
+        style={{ flex: '1 1 180px', maxWidth: 320 }}
       />
       <Select
         aria-label="Status"
@@ -31,7 +31,7 @@ export function BookingFilters({
         value={filters.status || undefined}
         onChange={(status) => onChange({ status: status ?? '' })}
         options={BOOKING_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
-        style={{ flex: '0 1 160px', minWidth: 140 }}
+        style={{ flex: '1 1 180px', maxWidth: 320 }}
       />
       <Select
         aria-label="Hotel"
@@ -40,7 +40,7 @@ export function BookingFilters({
         value={filters.hotelId || undefined}
         onChange={(hotelId) => onChange({ hotelId: hotelId ?? '' })}
         options={hotels.map((h) => ({ value: h._id, label: h.name }))}
-        style={{ flex: '0 1 200px', minWidth: 160 }}
+        style={{ flex: '1 1 180px', maxWidth: 320 }}
       />
       <Input.Search
         aria-label="Registration"
@@ -48,7 +48,7 @@ export function BookingFilters({
         defaultValue={filters.registration}
         allowClear
         onSearch={(registration) => onChange({ registration: registration.trim() })}
-        style={{ flex: '0 1 220px', minWidth: 180 }}
+        style={{ flex: '1 1 180px', maxWidth: 320 }}
       />
       <DatePicker.RangePicker
         aria-label="Check-in from and to"
@@ -61,7 +61,7 @@ export function BookingFilters({
             checkInTo: range?.[1]?.format('YYYY-MM-DD') ?? '',
           })
         }
-        style={{ flex: '0 1 280px', minWidth: 240 }}
+        style={{ flex: '1 1 240px', maxWidth: 320 }}
       />
     </Flex>
   );
