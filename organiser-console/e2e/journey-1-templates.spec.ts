@@ -14,6 +14,8 @@ import {
 } from './fixtures';
 
 test.afterAll(closeKafka);
+// A long journey (three pages, a real send through SMTP) on a shared two-core machine.
+test.setTimeout(300_000);
 
 /** notification-service learns registrations from Kafka; the preview can only use one it knows. */
 async function waitUntilNotificationsKnow(eventId: string, registrationId: string, admin: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button, Flex, Tooltip } from 'antd';
 import {
   BoldOutlined,
@@ -40,29 +40,37 @@ export function RichTextEditor({
   readOnly?: boolean;
   id?: string;
 }) {
-  const editor = useEditor({
-    extensions: [
-      StarterKit.configure({ link: { openOnClick: false }, heading: { levels: [2, 3] } }),
-      Placeholder.configure({ placeholder: 'Write the e-mail; insert variables from the palette.' }),
-    ],
-    content: value ?? '',
-    editable: !readOnly,
-    editorProps: {
-      attributes: {
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': label,
-        ...(id ? { id } : {}),
-        class: 'atlas-rich-text',
+  // The editor is created once (no deps): options that changed on every render would make Tiptap reconfigure the
+  // view on every keystroke. The callbacks are read through refs instead.
+  const callbacks = useRef({ onChange, onFocus });
+  callbacks.current = { onChange, onFocus };
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({ link: { openOnClick: false }, heading: { levels: [2, 3] } }),
+        Placeholder.configure({ placeholder: 'Write the e-mail; insert variables from the palette.' }),
+      ],
+      content: value ?? '',
+      editable: !readOnly,
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          ...(id ? { id } : {}),
+          class: 'atlas-rich-text',
+        },
       },
+      onUpdate: ({ editor: e }) => callbacks.current.onChange?.(normaliseHtml(e.getHTML())),
+      onFocus: () => callbacks.current.onFocus?.(),
     },
-    onUpdate: ({ editor: e }) => onChange?.(normaliseHtml(e.getHTML())),
-    onFocus: () => onFocus?.(),
-  });
+    [],
+  );
 
   // A value from outside (the template loaded, the form reset) replaces the content; our own echo does not.
   useEffect(() => {
-    if (editor && (value ?? '') !== normaliseHtml(editor.getHTML())) {
+    // (React's development double mount hands out a destroyed instance for a moment.)
+    if (editor && !editor.isDestroyed && (value ?? '') !== normaliseHtml(editor.getHTML())) {
       editor.commands.setContent(value ?? '', { emitUpdate: false });
     }
   }, [editor, value]);
