@@ -161,7 +161,7 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await page.getByRole('tab', { name: 'Transfer manifest' }).click();
   await page.getByPlaceholder('From day').fill(first);
   await page.getByPlaceholder('To day').fill(checkOut);
-  await page.getByPlaceholder('To day').press('Tab');
+  await page.getByPlaceholder('To day').press('Enter');
   await expect(page.getByText('09:00–10:00')).toBeVisible();
   await expect(page.getByRole('table', { name: /Arrivals BLR/ })).toContainText('AI 503');
   const csv = page.waitForEvent('download');
@@ -171,7 +171,8 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await screenshot(page, 'travel');
 
   // The registrant's own trip: their booking, and no staff navigation.
-  const registrant = await browser.newPage();
+  const registrantContext = await browser.newContext();
+  const registrant = await registrantContext.newPage();
   await signIn(registrant, await registrantToken(registration.registrationObjectId, eventId));
   await registrant.goto('my-trip');
   await expect(registrant.getByRole('heading', { name: 'My trip' })).toBeVisible();
@@ -182,5 +183,5 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await expect(registrant.getByRole('navigation', { name: 'Conference pages' })).toHaveCount(0);
   await expectAccessible(registrant);
   await screenshot(registrant, 'my-trip');
-  await registrant.close();
+  await registrantContext.close();
 });

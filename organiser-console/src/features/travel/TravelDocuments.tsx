@@ -31,7 +31,7 @@ export function TravelDocuments({
       <List
         bordered
         size="small"
-        locale={{ emptyText: 'No document yet' }}
+        locale={{ emptyText: <Typography.Text>No document yet</Typography.Text> }}
         dataSource={documents}
         renderItem={(doc) => (
           <List.Item
