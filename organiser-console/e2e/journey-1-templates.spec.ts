@@ -103,7 +103,8 @@ test('journey 1: an e-mail template written in the editor, previewed with a regi
   await expect(page.getByRole('heading', { name: `Edit “${templateName}”` })).toBeVisible();
   await expect(preview.locator('body')).toContainText('Dear अनन्या Iyer');
   await screenshot(page, 'template-editor');
-  await expectAccessible(page);
+  // The preview frame shows the organiser's e-mail in a script-less sandbox: axe cannot run inside it.
+  await expectAccessible(page, { exclude: ['iframe[title="E-mail preview"]'] });
 
   // Test send to an address: the mail arrives in the SMTP capture with the variables rendered.
   await page.getByRole('button', { name: 'Test send' }).click();
@@ -119,7 +120,7 @@ test('journey 1: an e-mail template written in the editor, previewed with a regi
 
   // Back to the list: the template is there, active, and found by its channel filter.
   await page.getByRole('button', { name: 'All templates' }).click();
-  await page.getByRole('radio', { name: 'E-mail' }).check({ force: true });
+  await page.getByRole('radiogroup', { name: 'Channel' }).getByText('E-mail', { exact: true }).click();
   await expect(page).toHaveURL(/channel=email/);
   const row = page.getByRole('row', { name: new RegExp(templateName) });
   await expect(row).toBeVisible();

@@ -59,12 +59,17 @@ export function TemplateActions({
         title={`Delete “${template.name}”?`}
         description="Triggers that use it will no longer send it. This cannot be undone."
         okText="Delete"
-        okButtonProps={{ danger: true, loading: remove.isPending }}
+        okButtonProps={{ danger: true, loading: remove.isPending, style: { background: '#cf1322', borderColor: '#cf1322' } }}
         onConfirm={confirmDelete}
       >
-        <Button danger type={compact ? 'text' : 'default'} icon={<DeleteOutlined />} aria-label={`Delete ${template.name}`}>
-          {compact ? null : 'Delete'}
-        </Button>
+        {/* antd's danger red (#ff4d4f) is below AA contrast as text: the labelled button keeps the red for its icon. */}
+        {compact ? (
+          <Button danger type="text" icon={<DeleteOutlined />} aria-label={`Delete ${template.name}`} />
+        ) : (
+          <Button icon={<DeleteOutlined style={{ color: '#cf1322' }} />} aria-label={`Delete ${template.name}`}>
+            Delete
+          </Button>
+        )}
       </Popconfirm>
     </>
   );

@@ -30,7 +30,7 @@ export default function TemplatesPage({ eventId }: PageProps) {
           canWrite={canWrite}
           sample={state.sample}
           onSample={(sample) => setState({ sample, page: state.page })}
-          onClose={() => setState({ edit: '', page: state.page })}
+          onClose={() => setState({ edit: '', sample: '', page: state.page })}
           onSaved={(id) => setState({ edit: id, page: state.page })}
         />
       </>
