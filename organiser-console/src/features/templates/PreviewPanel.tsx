@@ -83,7 +83,7 @@ export function PreviewPanel({ preview, error, fetching, onRetry }: { preview?: 
             </div>
           )}
           {preview.sms ? (
-            <Descriptions size="small" column={3} bordered items={[
+            <Descriptions size="small" layout="vertical" column={3} bordered items={[
               { key: 'c', label: 'Characters', children: preview.sms.characters },
               { key: 'e', label: 'Encoding', children: preview.sms.encoding },
               { key: 's', label: 'Segments', children: preview.sms.segments },

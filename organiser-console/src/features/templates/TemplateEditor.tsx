@@ -185,7 +185,7 @@ function EditorForm({
                   </Col>
                   <Col xs={24} md={12}>
                     <Form.Item name="type" label="Channel">
-                      <Segmented options={CHANNELS.map((c) => ({ value: c.value, label: c.label }))} />
+                      <Segmented aria-label="Channel" options={CHANNELS.map((c) => ({ value: c.value, label: c.label }))} />
                     </Form.Item>
                   </Col>
                 </Row>
@@ -274,11 +274,11 @@ function WhatsAppFields({ target }: { target: TargetProps }) {
         {(fields, { add, remove }) => (
           <>
             {fields.map((field, index) => (
-              <Flex key={field.key} gap={8} align="baseline">
+              <Flex key={field.key} gap={8} align="flex-end">
                 <Form.Item name={field.name} label={`Parameter {{${index + 1}}}`} style={{ flex: 1 }}>
                   <Input maxLength={1000} {...target(`whatsapp.parameters.${index}`, `parameter {{${index + 1}}}`)} />
                 </Form.Item>
-                <Button type="text" icon={<MinusCircleOutlined />} aria-label={`Remove parameter ${index + 1}`} onClick={() => remove(field.name)} />
+                <Button type="text" icon={<MinusCircleOutlined />} aria-label={`Remove parameter ${index + 1}`} onClick={() => remove(field.name)} style={{ marginBottom: 24 }} />
               </Flex>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 20}>
