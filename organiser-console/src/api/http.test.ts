@@ -12,7 +12,7 @@ describe('the HTTP client', () => {
       jsonResponse({ success: false, status: 400, message: 'Validation failed', errors: [{ field: 'roomTypes[0].priceCents', message: 'must be ≥ 0' }] }, 400),
     );
     const api = createApi({ apiBase: '/api', getToken: () => 't' });
-    const error = await api.post('/events/e/hotels', { name: 'x' }).catch((e) => e);
+    const error = (await api.post("/events/e/hotels", { name: "x" }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.message).toBe('Validation failed');
