@@ -53,7 +53,7 @@ function RenderedContent({ notification }: { notification: Notification }) {
           <Typography.Text strong>{content.subject}</Typography.Text>
         </Typography.Paragraph>
       ) : null}
-      <Tabs items={tabs} />
+      <Tabs items={tabs} destroyOnHidden />
     </>
   );
 }
