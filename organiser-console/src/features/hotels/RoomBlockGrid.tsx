@@ -43,7 +43,8 @@ export function RoomBlockGrid({ eventId, nights, canWrite }: { eventId: string; 
   const save = useSaveRoomBlock(eventId);
   const { message } = App.useApp();
 
-  if (rows.length === 0) return <Empty description="No room block yet: contract rooms with the form above." />;
+  if (rows.length === 0)
+    return <Empty description={canWrite ? "No room block yet: contract rooms with the form above." : "No room block has been contracted yet."} />;
 
   const columns: ColumnsType<Row> = [
     {
