@@ -67,7 +67,7 @@ export function DeliveriesTable({
           key: 'subject',
           render: (_, n) => (
             <Typography.Text ellipsis style={{ maxWidth: 280 }}>
-              {n.content?.subject || n.content?.text?.slice(0, 60) || '—'}
+              {n.content?.subject || n.content?.body?.slice(0, 60) || '—'}
             </Typography.Text>
           ),
         },

@@ -25,22 +25,22 @@ function RenderedContent({ notification }: { notification: Notification }) {
       ),
     });
   }
-  if (content.text) {
+  if (content.body) {
     tabs.push({
       key: 'text',
       label: 'Text',
-      children: <pre style={{ whiteSpace: 'pre-wrap', margin: 0, fontFamily: 'inherit' }}>{content.text}</pre>,
+      children: <pre style={{ whiteSpace: 'pre-wrap', margin: 0, fontFamily: 'inherit' }}>{content.body}</pre>,
     });
   }
-  if (content.whatsapp) {
+  if (content.whatsappTemplate) {
     tabs.push({
       key: 'whatsapp',
       label: 'WhatsApp template',
       children: (
         <Descriptions size="small" column={1}>
-          <Descriptions.Item label="Approved template">{content.whatsapp.name}</Descriptions.Item>
-          <Descriptions.Item label="Language">{content.whatsapp.language ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="Parameters">{(content.whatsapp.parameters ?? []).join(' · ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="Approved template">{content.whatsappTemplate.name}</Descriptions.Item>
+          <Descriptions.Item label="Language">{content.whatsappTemplate.language ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="Parameters">{(content.whatsappTemplate.parameters ?? []).join(' · ') || '—'}</Descriptions.Item>
         </Descriptions>
       ),
     });

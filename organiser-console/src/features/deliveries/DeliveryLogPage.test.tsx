@@ -17,7 +17,7 @@ const failed: Notification = {
   status: 'failed',
   registrationId: 'REG-0001',
   recipient: { name: 'प्रिया शर्मा', email: 'priya@example.org' },
-  content: { subject: 'Welcome, प्रिया', html: '<p>Dear प्रिया</p>', text: 'Dear प्रिया' },
+  content: { subject: 'Welcome, प्रिया', html: '<p>Dear प्रिया</p>', body: 'Dear प्रिया' },
   errorCode: 'EAUTH',
   errorMessage: 'SMTP login failed',
   createdAt: '2027-03-12T03:30:00Z',
@@ -67,6 +67,9 @@ describe('DeliveryLogPage', () => {
     expect(await within(drawer).findByText('Welcome, प्रिया', {}, slow)).toBeInTheDocument();
     expect(within(drawer).getByTitle('Rendered HTML of the message')).toHaveAttribute('srcdoc', '<p>Dear प्रिया</p>');
     expect(within(drawer).getByText('EAUTH: 535 bad credentials')).toBeInTheDocument();
+    // The text part is the service's `content.body`.
+    await userEvent.click(within(drawer).getByRole('tab', { name: /Text/ }));
+    expect(await within(drawer).findByText('Dear प्रिया')).toBeInTheDocument();
     await userEvent.click(within(drawer).getByRole('button', { name: /Resend/ }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === '/events/e1/notifications/resend/n1')).toBe(true));
   });

@@ -40,9 +40,10 @@ export interface Notification {
   recipient?: Recipient | null;
   content?: {
     subject?: string | null;
-    text?: string | null;
+    /** The text part (e-mail), the SMS text or the WhatsApp session text, as the service stores it. */
+    body?: string | null;
     html?: string | null;
-    whatsapp?: { name?: string; language?: string; parameters?: string[] } | null;
+    whatsappTemplate?: { name?: string; language?: string; parameters?: string[] } | null;
   } | null;
   status: Status;
   errorMessage?: string | null;

@@ -132,6 +132,14 @@ final class SuiteRoutes {
 			.of("name", "Matrix " + UUID.randomUUID(), "type", "email", "subject", "Hi", "contentHtml", "<p>Hi</p>")));
 		route("GET " + ev + "/notification-templates/variables",
 				(x) -> x.get(x.p("/notification-templates/variables?eventType=registration-created")));
+		route("POST " + ev + "/notification-templates/preview",
+				(x) -> x.json("POST", x.p("/notification-templates/preview"), Map.of("type", "email", "subject",
+						"Hi {{firstName}}", "contentHtml", "<p>Dear {{firstName}}</p>")));
+		route("GET " + ev + "/notification-templates/sample-registrations",
+				(x) -> x.get(x.p("/notification-templates/sample-registrations?search=&limit=5")));
+		route("GET " + ev + "/notification-triggers/event-types",
+				(x) -> x.get(x.p("/notification-triggers/event-types")));
+		route("GET " + ev + "/notifications/progress", (x) -> x.get(x.p("/notifications/progress")));
 		route("GET " + ev + "/notification-templates/{id}",
 				(x) -> x.get(x.p("/notification-templates/" + x.f().templateId)));
 		route("PUT " + ev + "/notification-templates/{id}",
@@ -311,6 +319,8 @@ final class SuiteRoutes {
 				(x) -> x.json("POST", "/api/reports/schedules/" + scheduleId + "/run-now", Map.of()));
 		route("GET /api/reports/schedules/{id}/runs", (x) -> x.get("/api/reports/schedules/" + scheduleId + "/runs"));
 		route("GET /api/reports/projection-status", (x) -> x.get("/api/reports/projection-status"));
+		route("GET /api/reports/conferences", (x) -> x.get("/api/reports/conferences?search=&limit=5"));
+		route("GET /api/reports/conferences/{eventId}", (x) -> x.get("/api/reports/conferences/" + a.eventId));
 		route("GET /api/reports/favorites", (x) -> x.get("/api/reports/favorites?eventId=" + this.a.eventId));
 		// Favourites are per user: each caller marks its own (201).
 		route("POST /api/reports/favorites", (x) -> x.json("POST", "/api/reports/favorites",
