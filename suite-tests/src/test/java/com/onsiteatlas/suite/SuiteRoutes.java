@@ -132,9 +132,9 @@ final class SuiteRoutes {
 			.of("name", "Matrix " + UUID.randomUUID(), "type", "email", "subject", "Hi", "contentHtml", "<p>Hi</p>")));
 		route("GET " + ev + "/notification-templates/variables",
 				(x) -> x.get(x.p("/notification-templates/variables?eventType=registration-created")));
-		route("POST " + ev + "/notification-templates/preview",
-				(x) -> x.json("POST", x.p("/notification-templates/preview"), Map.of("type", "email", "subject",
-						"Hi {{firstName}}", "contentHtml", "<p>Dear {{firstName}}</p>")));
+		route("POST " + ev + "/notification-templates/preview", (x) -> x.json("POST",
+				x.p("/notification-templates/preview"),
+				Map.of("type", "email", "subject", "Hi {{firstName}}", "contentHtml", "<p>Dear {{firstName}}</p>")));
 		route("GET " + ev + "/notification-templates/sample-registrations",
 				(x) -> x.get(x.p("/notification-templates/sample-registrations?search=&limit=5")));
 		route("GET " + ev + "/notification-triggers/event-types",
