@@ -113,7 +113,12 @@ class NotificationTriggerController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasAnyRole('admin','manager')")
 	Mono<ApiResponse<Map<String, Object>>> manual(@PathVariable String eventId, @PathVariable String id,
+			@RequestParam(required = false) String dryRun,
 			@Valid @RequestBody(required = false) ManualTriggerRequest request) {
+		// Only dryRun=true is the dry run; any other value must not send for real.
+		if (dryRun != null && !"false".equals(dryRun)) {
+			throw ApiException.badRequest("'dryRun' must be true or false");
+		}
 		ManualTriggerRequest effective = (request != null) ? request : new ManualTriggerRequest(null, null, null);
 		return this.triggers.manual(eventId, id, effective)
 			.map((send) -> ApiResponse.ok(send.result().queued() + " notification(s) queued",

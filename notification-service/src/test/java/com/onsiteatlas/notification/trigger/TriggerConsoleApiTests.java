@@ -152,6 +152,18 @@ class TriggerConsoleApiTests extends NotificationIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+		// A dry-run value other than true never sends for real.
+		this.admin.post()
+			.uri("/api/events/{e}/notification-triggers/{t}/manual-trigger?dryRun=1", this.eventId, trigger)
+			.bodyValue(Map.of("filter", Map.of()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("'dryRun' must be true or false");
+		assertThat(this.mongo.count(Query.query(Criteria.where("event").is(this.eventId)), "notifications").block())
+			.isZero();
 
 		String batch = JsonPath.read(post("/api/events/{e}/notification-triggers/{t}/manual-trigger",
 				Map.of("filter", Map.of()), this.eventId, trigger), "$.data.batchId");
