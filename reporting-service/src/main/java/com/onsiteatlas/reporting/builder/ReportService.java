@@ -83,6 +83,21 @@ public class ReportService {
 	 * @param body the request body
 	 */
 	public void checkBuilderRequest(JsonNode body) {
+		builderDefinition(body);
+	}
+
+	/**
+	 * The report of a ReportBuilder request body (the preview's body, as a schedule keeps
+	 * it), checked the way the preview checks it; 400 otherwise. Relative date ranges
+	 * ({@code week}, ...) are resolved now, so a saved body means the week before each
+	 * call.
+	 * @param body the request body
+	 * @return the checked definition
+	 */
+	public ReportDefinition builderDefinition(JsonNode body) {
+		if (body == null || !body.isObject()) {
+			throw ApiException.badRequest("definition must be a report builder request: {reportType, ...}");
+		}
 		PreviewRequest request;
 		try {
 			request = this.json.treeToValue(body, PreviewRequest.class);
@@ -90,7 +105,12 @@ public class ReportService {
 		catch (JsonProcessingException ex) {
 			throw ApiException.badRequest("definition is not a report builder request: " + ex.getOriginalMessage());
 		}
-		validate(request.definition());
+		catch (IllegalArgumentException ex) {
+			throw ApiException.badRequest("definition is not a report builder request: " + ex.getMessage());
+		}
+		ReportDefinition definition = request.definition();
+		validate(definition);
+		return definition;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.data.annotation.Id;
@@ -19,11 +20,15 @@ import org.springframework.data.mongodb.core.mapping.Field;
  *
  * @param id id
  * @param name name
- * @param report a ready-made report template id (used when there is no export config)
+ * @param report a ready-made report template id (one of report, definition and
+ * exportConfig)
+ * @param definition a report built in the report builder: its request body as sent
+ * (relative date ranges are resolved at each run); absent from the JSON of other
+ * schedules
  * @param exportConfig the export config that produces the file
- * @param eventId the conference: a template's, or the export config's (null when the
- * config exports every conference)
- * @param format pdf, excel or csv of a template report
+ * @param eventId the conference: a template's or definition's, or the export config's
+ * (null when the config exports every conference)
+ * @param format pdf, excel or csv of a template or definition report
  * @param schedule when
  * @param delivery where
  * @param isActive whether it runs
@@ -38,8 +43,9 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param updatedAt last change
  */
 @Document(ReportSchedule.COLLECTION)
-public record ReportSchedule(@Id @JsonProperty("_id") String id, String name, String report, String exportConfig,
-		String eventId, String format, Timing schedule, Delivery delivery,
+public record ReportSchedule(@Id @JsonProperty("_id") String id, String name, String report,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> definition, String exportConfig, String eventId,
+		String format, Timing schedule, Delivery delivery,
 		@JsonProperty("isActive") @Field("isActive") boolean isActive,
 		@JsonProperty("isGlobal") @Field("isGlobal") Boolean isGlobal, Instant lastRun, @Indexed Instant nextRun,
 		String lastStatus, String lastError, Integer failureCount, String createdBy, Instant createdAt,
@@ -60,8 +66,8 @@ public record ReportSchedule(@Id @JsonProperty("_id") String id, String name, St
 		masked.replaceAll((key, value) -> ScheduleSecrets.SECRET_KEYS.contains(key) ? ScheduleSecrets.MASK : value);
 		CloudStorage storage = new CloudStorage(this.delivery.cloudStorage().provider(),
 				this.delivery.cloudStorage().path(), masked);
-		return new ReportSchedule(this.id, this.name, this.report, this.exportConfig, this.eventId, this.format,
-				this.schedule,
+		return new ReportSchedule(this.id, this.name, this.report, this.definition, this.exportConfig, this.eventId,
+				this.format, this.schedule,
 				new Delivery(this.delivery.type(), this.delivery.recipients(), this.delivery.subject(),
 						this.delivery.message(), storage),
 				this.isActive, this.isGlobal, this.lastRun, this.nextRun, this.lastStatus, this.lastError,

@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.builder.RenderedFile;
 import com.onsiteatlas.reporting.builder.ReportService;
-import com.onsiteatlas.reporting.builder.ReportTemplate;
 import com.onsiteatlas.reporting.delivery.CloudDelivery;
 import com.onsiteatlas.reporting.delivery.MailDelivery;
 import com.onsiteatlas.reporting.delivery.ReportFile;
@@ -34,6 +33,7 @@ import com.onsiteatlas.reporting.export.ExportHistory;
 import com.onsiteatlas.reporting.export.ExportService;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.reporting.lease.LeaseKeeper;
+import com.onsiteatlas.reporting.schedule.ScheduledReports.ScheduledReport;
 
 /**
  * Runs due schedules. An occurrence is claimed by inserting its {@link ScheduleRun} (a
@@ -64,13 +64,16 @@ class ScheduleRunner implements SmartLifecycle {
 
 	private final ScheduleSecrets secrets;
 
+	private final ScheduledReports scheduled;
+
 	private final String owner = UUID.randomUUID().toString();
 
 	private volatile Disposable loop;
 
 	ScheduleRunner(ReactiveMongoTemplate mongo, ExportService exports, MailDelivery mail, CloudDelivery cloud,
-			ScheduleProperties properties, ReportService reports, ScheduleSecrets secrets) {
+			ScheduleProperties properties, ReportService reports, ScheduleSecrets secrets, ScheduledReports scheduled) {
 		this.mongo = mongo;
+		this.scheduled = scheduled;
 		this.secrets = secrets;
 		this.reports = reports;
 		this.exports = exports;
@@ -170,7 +173,7 @@ class ScheduleRunner implements SmartLifecycle {
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The schedule was deleted")))
 			.flatMap((schedule) -> {
 				if (schedule.exportConfig() == null) {
-					return runTemplate(run, schedule, lease);
+					return runReport(run, schedule, lease);
 				}
 				return ScheduleRun.CLAIMED.equals(run.status()) ? startExport(run, schedule)
 						: checkExport(run, schedule, lease);
@@ -198,30 +201,29 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	/**
-	 * A template report is rendered to a temporary file by the report service (every row
-	 * of a list template, streamed) and delivered in one step, without an export job.
+	 * A template or built report is rendered to a temporary file by the report service
+	 * (every row of a list report, streamed) and delivered in one step, without an export
+	 * job.
 	 */
-	private Mono<Void> runTemplate(ScheduleRun run, ReportSchedule schedule, LeaseKeeper lease) {
-		ReportTemplate template = ReportTemplate.find(schedule.report());
-		if (template == null) {
-			return Mono.error(new IllegalStateException("Unknown report template '" + schedule.report() + "'"));
-		}
+	private Mono<Void> runReport(ScheduleRun run, ReportSchedule schedule, LeaseKeeper lease) {
 		FileFormat format = FileFormat.of((schedule.format() != null) ? schedule.format() : "pdf");
-		String name = schedule.report() + "_" + schedule.eventId() + "_" + run.occurrence().toString().substring(0, 10)
-				+ "." + format.extension();
-		return this.reports.file(schedule.eventId(), null, template.definition(), format)
-			.flatMap((rendered) -> lease.held()
-				.then(Mono.defer(() -> deliverTemplate(schedule, template, format, name, rendered)))
-				.doFinally((signal) -> rendered.delete()))
-			.flatMap((target) -> succeed(run, target));
+		return Mono.fromCallable(() -> this.scheduled.of(schedule)).flatMap((report) -> {
+			String name = report.fileBase() + "_" + schedule.eventId() + "_"
+					+ run.occurrence().toString().substring(0, 10) + "." + format.extension();
+			return this.reports.file(schedule.eventId(), null, report.definition(), format)
+				.flatMap((rendered) -> lease.held()
+					.then(Mono.defer(() -> deliverReport(schedule, report, format, name, rendered)))
+					.doFinally((signal) -> rendered.delete()));
+		}).flatMap((target) -> succeed(run, target));
 	}
 
 	/**
-	 * Delivers a template report. A download, or an e-mail too large to attach, needs a
-	 * stored copy: it is kept as a completed export job and linked like any export.
+	 * Delivers a template or built report. A download, or an e-mail too large to attach,
+	 * needs a stored copy: it is kept as a completed export job and linked like any
+	 * export.
 	 */
-	private Mono<String> deliverTemplate(ReportSchedule schedule, ReportTemplate template, FileFormat format,
-			String name, RenderedFile rendered) {
+	private Mono<String> deliverReport(ReportSchedule schedule, ScheduledReport report, FileFormat format, String name,
+			RenderedFile rendered) {
 		String type = schedule.delivery().type();
 		boolean keep = "download".equals(type) || ("email".equals(type) && !this.mail.attaches(rendered.size()));
 		if (!keep) {
@@ -229,14 +231,14 @@ class ScheduleRunner implements SmartLifecycle {
 			return Mono.fromCallable(() -> Files.readAllBytes(rendered.path()))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap((bytes) -> send(schedule,
-						new ReportFile(name, format.contentType(), bytes, bytes.length, null), template.name()));
+						new ReportFile(name, format.contentType(), bytes, bytes.length, null), report.title()));
 		}
 		return this.exports
-			.keep(template.name(), template.definition().dataType(), schedule.eventId(), format, name, rendered.path(),
+			.keep(report.title(), report.definition().dataType(), schedule.eventId(), format, name, rendered.path(),
 					rendered.size(), schedule.createdBy(), schedule.id())
 			.flatMap((job) -> "download".equals(type) ? Mono.just("history:" + job.id())
 					: send(schedule, new ReportFile(name, format.contentType(), null, rendered.size(),
-							"/api/export/download/" + job.id()), template.name()));
+							"/api/export/download/" + job.id()), report.title()));
 	}
 
 	private Mono<Void> startExport(ScheduleRun run, ReportSchedule schedule) {

@@ -3,8 +3,10 @@ package com.onsiteatlas.reporting.schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
@@ -46,12 +48,15 @@ class ScheduleService {
 
 	private final ScheduleSecrets secrets;
 
+	private final ScheduledReports reports;
+
 	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunner runner,
-			ScheduleSecrets secrets) {
+			ScheduleSecrets secrets, ScheduledReports reports) {
 		this.mongo = mongo;
 		this.configs = configs;
 		this.runner = runner;
 		this.secrets = secrets;
+		this.reports = reports;
 	}
 
 	Mono<Paged<ReportSchedule>> list(AtlasPrincipal user, String isActive, String frequency, String eventId,
@@ -117,36 +122,57 @@ class ScheduleService {
 	}
 
 	private Mono<ReportSchedule> validated(AtlasPrincipal user, ScheduleRequest request, ReportSchedule existing) {
-		Mono<Optional<ExportConfig>> config = Mono.fromRunnable(() -> check(request))
-			.then(Mono.defer(() -> (request.exportConfig() != null)
-					? this.configs.get(user, request.exportConfig()).map(Optional::of) : Mono.just(Optional.empty())));
-		return config.map((found) -> {
-			String eventId = found.map(ExportConfig::event).orElse(request.eventId());
-			if (eventId != null && !user.canReachEvent(eventId)) {
-				throw ApiException.forbidden("You cannot schedule reports of this event");
-			}
-			if (eventId == null && user.eventId() != null) {
-				throw ApiException.forbidden("Your access is limited to one event: use an export config of that event");
-			}
-			Instant now = Instant.now();
-			boolean active = request.isActive() == null || request.isActive();
-			return new ReportSchedule((existing != null) ? existing.id() : new ObjectId().toHexString(), request.name(),
-					request.report(), found.map(ExportConfig::id).orElse(null), eventId,
-					(request.format() != null) ? FileFormat.of(request.format()).exportType() : null,
-					request.schedule(),
-					this.secrets.seal(request.delivery(), (existing != null) ? existing.delivery() : null), active,
-					Boolean.TRUE.equals(request.isGlobal()), (existing != null) ? existing.lastRun() : null,
-					active ? Occurrences.next(request.schedule(), now) : null,
-					(existing != null) ? existing.lastStatus() : null, (existing != null) ? existing.lastError() : null,
-					(existing != null) ? existing.failureCount() : 0,
-					(existing != null) ? existing.createdBy() : user.userId(),
-					(existing != null) ? existing.createdAt() : now, now);
+		Mono<Optional<Map<String, Object>>> definition = Mono.fromCallable(() -> {
+			check(request);
+			return Optional.ofNullable(hasDefinition(request) ? this.reports.storable(request.definition()) : null);
 		});
+		return definition.flatMap((saved) -> config(user, request)
+			.map((found) -> schedule(user, request, existing, saved.orElse(null), found)));
+	}
+
+	private Mono<Optional<ExportConfig>> config(AtlasPrincipal user, ScheduleRequest request) {
+		return (request.exportConfig() != null) ? this.configs.get(user, request.exportConfig()).map(Optional::of)
+				: Mono.just(Optional.empty());
+	}
+
+	private ReportSchedule schedule(AtlasPrincipal user, ScheduleRequest request, ReportSchedule existing,
+			Map<String, Object> definition, Optional<ExportConfig> found) {
+		String eventId = found.map(ExportConfig::event).orElse(request.eventId());
+		if (eventId != null && !user.canReachEvent(eventId)) {
+			throw ApiException.forbidden("You cannot schedule reports of this event");
+		}
+		if (eventId == null && user.eventId() != null) {
+			throw ApiException.forbidden("Your access is limited to one event: use an export config of that event");
+		}
+		Instant now = Instant.now();
+		boolean active = request.isActive() == null || request.isActive();
+		return new ReportSchedule((existing != null) ? existing.id() : new ObjectId().toHexString(), request.name(),
+				request.report(), definition, found.map(ExportConfig::id).orElse(null), eventId,
+				(request.format() != null) ? FileFormat.of(request.format()).exportType() : null, request.schedule(),
+				this.secrets.seal(request.delivery(), (existing != null) ? existing.delivery() : null), active,
+				Boolean.TRUE.equals(request.isGlobal()), (existing != null) ? existing.lastRun() : null,
+				active ? Occurrences.next(request.schedule(), now) : null,
+				(existing != null) ? existing.lastStatus() : null, (existing != null) ? existing.lastError() : null,
+				(existing != null) ? existing.failureCount() : 0,
+				(existing != null) ? existing.createdBy() : user.userId(),
+				(existing != null) ? existing.createdAt() : now, now);
+	}
+
+	/** A JSON null is no definition. */
+	private static boolean hasDefinition(ScheduleRequest request) {
+		return request.definition() != null && !request.definition().isNull();
 	}
 
 	private static void check(ScheduleRequest request) {
-		if (request.exportConfig() == null && request.report() == null) {
-			throw ApiException.badRequest("Give exportConfig, or report (a template id) with eventId");
+		long sources = Stream.of(request.report() != null, hasDefinition(request), request.exportConfig() != null)
+			.filter(Boolean::booleanValue)
+			.count();
+		if (sources == 0) {
+			throw ApiException.badRequest("Give one source: report (a ready-made report id) or definition "
+					+ "(a report builder request), each with eventId, or exportConfig");
+		}
+		if (sources > 1) {
+			throw ApiException.badRequest("Give only one source: report, definition or exportConfig");
 		}
 		if (request.eventId() != null) {
 			ObjectIds.require(request.eventId(), "eventId");
@@ -155,13 +181,13 @@ class ScheduleService {
 			ObjectIds.require(request.exportConfig(), "exportConfig");
 		}
 		else {
-			if (ReportTemplate.find(request.report()) == null) {
+			if (request.report() != null && ReportTemplate.find(request.report()) == null) {
 				throw ApiException.badRequest("Unknown report template '" + request.report() + "'");
 			}
 			if (request.eventId() == null) {
-				throw ApiException.badRequest("eventId is required with a report template");
+				throw ApiException.badRequest("eventId is required with a "
+						+ ((request.report() != null) ? "report template" : "definition"));
 			}
-			ObjectIds.require(request.eventId(), "eventId");
 		}
 		if (request.format() != null && FileFormat.of(request.format()) == null) {
 			throw ApiException.badRequest("format must be pdf, excel or csv");
