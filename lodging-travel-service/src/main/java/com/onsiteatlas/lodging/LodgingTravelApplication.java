@@ -1,10 +1,17 @@
 package com.onsiteatlas.lodging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
+import com.onsiteatlas.lodging.booking.BookingStatus;
+import com.onsiteatlas.lodging.travel.TravelStatus;
 import com.onsiteatlas.support.messaging.OutboxCollections;
 
 /**
@@ -25,6 +32,19 @@ public class LodgingTravelApplication {
 	@Bean
 	OutboxCollections lodgingOutboxCollections() {
 		return OutboxCollections.of("hotel_bookings", "travel_info");
+	}
+
+	/**
+	 * Stores the status enums as their lower-case wire values ({@code checked-in}), the
+	 * strings documents held before the enums existed; Spring Data would store the
+	 * constant names otherwise. Replaces Boot's default, which registers no converters.
+	 * @return the conversions
+	 */
+	@Bean
+	MongoCustomConversions mongoCustomConversions() {
+		List<Converter<?, ?>> converters = new ArrayList<>(BookingStatus.mongoConverters());
+		converters.addAll(TravelStatus.mongoConverters());
+		return new MongoCustomConversions(converters);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.onsiteatlas.domainevents.PersonalInfo;
 import com.onsiteatlas.lodging.travel.TravelInfo;
+import com.onsiteatlas.lodging.travel.TravelStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +84,7 @@ class BenchmarkTests extends LodgingTravelIntegrationTest {
 					"6E " + (100 + i % 900), airports[i % 3], terminals[i % 2], i % 2 == 0);
 			travels.add(new TravelInfo(newId(), eventId, newId(), "REG-" + i,
 					new PersonalInfo("First" + i, "Last" + i, null, "+91" + i, null, null, null), arrival, departure,
-					List.of(), null, "confirmed", "bench", Instant.now(), Instant.now(), "", null));
+					List.of(), null, TravelStatus.CONFIRMED, "bench", Instant.now(), Instant.now(), "", null));
 		}
 		long insertStart = System.nanoTime();
 		this.mongo.insertAll(travels).then().block(Duration.ofMinutes(2));

@@ -28,7 +28,7 @@ class BookingHotelReferences implements HotelReferences {
 			.and("hotel.hotelId")
 			.is(hotelId)
 			.and("bookingStatus")
-			.ne("cancelled"));
+			.ne(BookingStatus.CANCELLED.value()));
 		return this.mongo.count(query, HotelBooking.class)
 			.filter((count) -> count > 0)
 			.map((count) -> count + ((count == 1) ? " booking" : " bookings") + " (not cancelled)");

@@ -60,12 +60,6 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class BookingService {
 
-	static final List<String> STATUSES = List.of("pending", "confirmed", "cancelled", "checked-in", "checked-out");
-
-	static final Map<String, Set<String>> TRANSITIONS = Map.of("pending", Set.of("confirmed", "cancelled"), "confirmed",
-			Set.of("checked-in", "cancelled"), "checked-in", Set.of("checked-out"), "checked-out", Set.of(),
-			"cancelled", Set.of());
-
 	static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt", "checkIn",
 			"checkIn.date", "checkOut", "checkOut.date", "bookingStatus", "bookingStatus", "registrationId",
 			"registrationId", "lastName", "guest.lastName", "hotel", "hotel.name", "roomType", "roomType");
@@ -117,7 +111,7 @@ public class BookingService {
 			criteria.and("registration").is(ObjectIds.require(filter.registration(), "registration"));
 		}
 		if (filter.status() != null) {
-			criteria.and("bookingStatus").is(requireStatus(filter.status()));
+			criteria.and("bookingStatus").is(BookingStatus.of(filter.status()).value());
 		}
 		if (filter.hotelId() != null) {
 			criteria.and("hotel.hotelId").is(ObjectIds.require(filter.hotelId(), "hotelId"));
@@ -163,7 +157,7 @@ public class BookingService {
 						.with(Sort.by(Sort.Order.desc("createdAt"))), HotelBooking.class))
 			.collectList()
 			.flatMap((bookings) -> Mono.justOrEmpty(bookings.stream()
-				.filter((booking) -> !"cancelled".equals(booking.bookingStatus()))
+				.filter((booking) -> booking.bookingStatus().isActive())
 				.findFirst()
 				.or(() -> bookings.stream().findFirst())))
 			.map((booking) -> forViewer(booking, viewer))
@@ -192,18 +186,33 @@ public class BookingService {
 				.flatMap((hotel) -> stay(eventId, request.checkIn(), request.checkOut()).flatMap((stay) -> {
 					Instant now = now();
 					String id = new ObjectId().toHexString();
-					HotelBooking booking = new HotelBooking(id, eventId, registration.id(),
-							registration.registrationId(), registration.personalInfo(), hotel.hotel(), hotel.roomType(),
-							request.roomNumber(),
-							new HotelBooking.CheckIn(stay.checkIn(), stay.checkInTime(), false, null),
-							new HotelBooking.CheckOut(stay.checkOut(), stay.checkOutTime(), false, null), stay.nights(),
-							request.bookingReference(), "pending", null, request.specialRequests(), request.notes(),
-							List.of(), null, viewer.userId(), now, now,
-							searchText(registration.personalInfo(), registration.registrationId()), List.of());
+					HotelBooking booking = HotelBooking.builder()
+						.id(id)
+						.event(eventId)
+						.registration(registration.id())
+						.registrationId(registration.registrationId())
+						.guest(registration.personalInfo())
+						.hotel(hotel.hotel())
+						.roomType(hotel.roomType())
+						.roomNumber(request.roomNumber())
+						.checkIn(new HotelBooking.CheckIn(stay.checkIn(), stay.checkInTime(), false, null))
+						.checkOut(new HotelBooking.CheckOut(stay.checkOut(), stay.checkOutTime(), false, null))
+						.nights(stay.nights())
+						.bookingReference(request.bookingReference())
+						.bookingStatus(BookingStatus.PENDING)
+						.specialRequests(request.specialRequests())
+						.notes(request.notes())
+						.flags(List.of())
+						.createdBy(viewer.userId())
+						.createdAt(now)
+						.updatedAt(now)
+						.searchText(searchText(registration.personalInfo(), registration.registrationId()))
+						.outbox(List.of())
+						.build();
 					return this.registrants.conference(eventId)
 						.flatMap((conference) -> this.outbox.entry(new HotelBookingCreated(conference,
 								Registrants.snapshot(registration), snapshot(booking), now, viewer.userId()), eventId))
-						.flatMap((message) -> this.mongo.insert(withOutbox(booking, message)))
+						.flatMap((message) -> this.mongo.insert(booking.withOutbox(List.of(message))))
 						.doOnSuccess((saved) -> this.outbox.nudge());
 				}));
 		});
@@ -219,13 +228,11 @@ public class BookingService {
 				if (request.specialRequests() == null) {
 					return Mono.just(forViewer(old, viewer));
 				}
-				if (Set.of("cancelled", "checked-out").contains(old.bookingStatus())) {
-					return Mono.error(ApiException
-						.conflict("This booking is " + old.bookingStatus() + "; requests can no longer be changed"));
+				if (!old.bookingStatus().acceptsRequests()) {
+					return Mono.error(ApiException.conflict(
+							"This booking is " + old.bookingStatus().value() + "; requests can no longer be changed"));
 				}
-				HotelBooking after = copy(old, old.hotel(), old.roomType(), old.roomNumber(), old.checkIn(),
-						old.checkOut(), old.nights(), old.bookingReference(), old.bookingStatus(),
-						request.specialRequests(), old.notes(), old.roomBlock());
+				HotelBooking after = old.toBuilder().specialRequests(request.specialRequests()).outbox(null).build();
 				return write(old, after, updatedCondition(old), List.of("specialRequests"), viewer.userId(), null)
 					.map((saved) -> forViewer(saved, viewer));
 			}
@@ -237,7 +244,7 @@ public class BookingService {
 		if (request.registration() != null && !request.registration().equalsIgnoreCase(old.registration())) {
 			return Mono.error(ApiException.badRequest("The registration of a booking cannot change"));
 		}
-		if (request.bookingStatus() != null && !request.bookingStatus().equals(old.bookingStatus())) {
+		if (request.bookingStatus() != null && !request.bookingStatus().equals(old.bookingStatus().value())) {
 			return Mono.error(
 					ApiException.badRequest("Change the status with PATCH /hotel-bookings/{id}/status, not with PUT"));
 		}
@@ -268,23 +275,28 @@ public class BookingService {
 			note(changed, "notes", old.notes(), pick(request.notes(), old.notes()));
 			boolean roomOrDates = changed.contains("hotel") || changed.contains("roomType")
 					|| changed.contains("checkIn") || changed.contains("checkOut");
-			if (roomOrDates && Set.of("cancelled", "checked-in", "checked-out").contains(old.bookingStatus())) {
+			if (roomOrDates && !old.bookingStatus().allowsRoomAndDateChanges()) {
 				return Mono.<HotelBooking>error(ApiException
-					.conflict("The dates and room of a " + old.bookingStatus() + " booking cannot change"));
+					.conflict("The dates and room of a " + old.bookingStatus().value() + " booking cannot change"));
 			}
-			HotelBooking after = copy(old, hotel.hotel(), hotel.roomType(),
-					pick(request.roomNumber(), old.roomNumber()),
-					new HotelBooking.CheckIn(stay.checkIn(), stay.checkInTime(), old.checkIn().isCheckedIn(),
-							old.checkIn().checkedInAt()),
-					new HotelBooking.CheckOut(stay.checkOut(), stay.checkOutTime(), old.checkOut().isCheckedOut(),
-							old.checkOut().checkedOutAt()),
-					stay.nights(), pick(request.bookingReference(), old.bookingReference()), old.bookingStatus(),
-					pick(request.specialRequests(), old.specialRequests()), pick(request.notes(), old.notes()),
-					old.roomBlock());
+			HotelBooking after = old.toBuilder()
+				.hotel(hotel.hotel())
+				.roomType(hotel.roomType())
+				.roomNumber(pick(request.roomNumber(), old.roomNumber()))
+				.checkIn(new HotelBooking.CheckIn(stay.checkIn(), stay.checkInTime(), old.checkIn().isCheckedIn(),
+						old.checkIn().checkedInAt()))
+				.checkOut(new HotelBooking.CheckOut(stay.checkOut(), stay.checkOutTime(), old.checkOut().isCheckedOut(),
+						old.checkOut().checkedOutAt()))
+				.nights(stay.nights())
+				.bookingReference(pick(request.bookingReference(), old.bookingReference()))
+				.specialRequests(pick(request.specialRequests(), old.specialRequests()))
+				.notes(pick(request.notes(), old.notes()))
+				.outbox(null)
+				.build();
 			if (changed.isEmpty()) {
 				return Mono.just(old);
 			}
-			if (roomOrDates && "confirmed".equals(old.bookingStatus())) {
+			if (roomOrDates && old.bookingStatus() == BookingStatus.CONFIRMED) {
 				return rehold(old, after, changed, viewer.userId());
 			}
 			return write(old, after, updatedCondition(old), changed, viewer.userId(), null);
@@ -317,7 +329,7 @@ public class BookingService {
 				HotelBooking.RoomBlockHold newHold = newBlock
 					.map((block) -> new HotelBooking.RoomBlockHold(block.hotelId(), block.roomType(), newNights))
 					.orElse(null);
-				HotelBooking held = withHold(after, newHold);
+				HotelBooking held = after.withRoomBlock(newHold);
 				Mono<Void> take = newBlock
 					.map((block) -> this.inventory.reserve(block, toTake.stream().map(LocalDate::parse).toList(),
 							old.id()))
@@ -336,32 +348,31 @@ public class BookingService {
 		if (viewer.isRegistrant()) {
 			return Mono.error(ApiException.forbidden("Registrants cannot change the status of a booking"));
 		}
-		String status = requireStatus(request.status());
+		BookingStatus status = BookingStatus.of(request.status());
 		return get(eventId, id, viewer).flatMap((old) -> {
-			if (!TRANSITIONS.get(old.bookingStatus()).contains(status)) {
-				return Mono.error(ApiException.conflict("A " + old.bookingStatus() + " booking cannot become " + status
-						+ ((TRANSITIONS.get(old.bookingStatus()).isEmpty()) ? "" : "; allowed: "
-								+ String.join(", ", new java.util.TreeSet<>(TRANSITIONS.get(old.bookingStatus()))))));
+			if (!old.bookingStatus().canBecome(status)) {
+				List<String> allowed = old.bookingStatus().nextValues();
+				return Mono.error(ApiException.conflict("A " + old.bookingStatus().value() + " booking cannot become "
+						+ status.value() + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed))));
 			}
 			Instant now = now();
-			Criteria condition = Criteria.where("_id").is(old.id()).and("bookingStatus").is(old.bookingStatus());
+			Criteria condition = Criteria.where("_id")
+				.is(old.id())
+				.and("bookingStatus")
+				.is(old.bookingStatus().value());
 			return switch (status) {
-				case "confirmed" -> this.registrants.find(eventId, old.registration())
+				case CONFIRMED -> this.registrants.find(eventId, old.registration())
 					.filter((registration) -> "cancelled".equals(registration.status()))
 					.flatMap((registration) -> Mono.<HotelBooking>error(ApiException.conflict("Registration "
 							+ registration.registrationId() + " is cancelled; its booking cannot be confirmed")))
 					.switchIfEmpty(Mono.defer(() -> confirm(old, condition, viewer.userId())));
-				case "cancelled" -> cancel(old, condition, request.reason(), viewer.userId());
-				case "checked-in" -> write(old,
-						withStatus(old, status,
-								new HotelBooking.CheckIn(old.checkIn().date(), old.checkIn().time(), true, now),
-								old.checkOut(), old.roomBlock()),
-						condition, List.of(), viewer.userId(), null);
-				default -> write(old,
-						withStatus(old, status, old.checkIn(),
-								new HotelBooking.CheckOut(old.checkOut().date(), old.checkOut().time(), true, now),
-								old.roomBlock()),
-						condition, List.of(), viewer.userId(), null);
+				case CANCELLED -> cancel(old, condition, request.reason(), viewer.userId());
+				case CHECKED_IN ->
+					write(old, old.toBuilder().bookingStatus(status).checkIn(old.checkIn().checkedIn(now)).build(),
+							condition, List.of(), viewer.userId(), null);
+				default ->
+					write(old, old.toBuilder().bookingStatus(status).checkOut(old.checkOut().checkedOut(now)).build(),
+							condition, List.of(), viewer.userId(), null);
 			};
 		});
 	}
@@ -369,19 +380,21 @@ public class BookingService {
 	private Mono<HotelBooking> confirm(HotelBooking old, Criteria condition, String actor) {
 		return managedBlock(old).flatMap((block) -> {
 			List<String> nights = nightsOf(old);
-			HotelBooking after = withStatus(old, "confirmed", old.checkIn(), old.checkOut(),
-					new HotelBooking.RoomBlockHold(block.hotelId(), block.roomType(), nights));
+			HotelBooking after = old.toBuilder()
+				.bookingStatus(BookingStatus.CONFIRMED)
+				.roomBlock(new HotelBooking.RoomBlockHold(block.hotelId(), block.roomType(), nights))
+				.build();
 			return this.inventory.reserve(block, nights.stream().map(LocalDate::parse).toList(), old.id())
 				.then(guarded(write(old, after, condition, List.of(), actor, null),
 						this.inventory.release(block, nights, old.id())));
 		})
-			.switchIfEmpty(
-					Mono.defer(() -> write(old, withStatus(old, "confirmed", old.checkIn(), old.checkOut(), null),
-							condition, List.of(), actor, null)));
+			.switchIfEmpty(Mono
+				.defer(() -> write(old, old.toBuilder().bookingStatus(BookingStatus.CONFIRMED).roomBlock(null).build(),
+						condition, List.of(), actor, null)));
 	}
 
 	private Mono<HotelBooking> cancel(HotelBooking old, Criteria condition, String reason, String actor) {
-		HotelBooking after = withStatus(old, "cancelled", old.checkIn(), old.checkOut(), null);
+		HotelBooking after = old.toBuilder().bookingStatus(BookingStatus.CANCELLED).roomBlock(null).build();
 		return write(old, after, condition, List.of(), actor, (reason != null) ? reason : "cancelled")
 			.flatMap((saved) -> releaseHold(old).thenReturn(saved));
 	}
@@ -403,10 +416,7 @@ public class BookingService {
 	 * @return the booking as saved
 	 */
 	Mono<HotelBooking> attachConfirmation(HotelBooking old, HotelBooking.ConfirmationDocument document, String actor) {
-		HotelBooking after = new HotelBooking(old.id(), old.event(), old.registration(), old.registrationId(),
-				old.guest(), old.hotel(), old.roomType(), old.roomNumber(), old.checkIn(), old.checkOut(), old.nights(),
-				old.bookingReference(), old.bookingStatus(), document, old.specialRequests(), old.notes(), old.flags(),
-				old.roomBlock(), old.createdBy(), old.createdAt(), now(), old.searchText(), null);
+		HotelBooking after = old.toBuilder().confirmationDocument(document).updatedAt(now()).outbox(null).build();
 		return write(old, after, updatedCondition(old), List.of("confirmationDocument"), actor, null);
 	}
 
@@ -423,16 +433,12 @@ public class BookingService {
 			.and("registration")
 			.is(registration.id())
 			.and("bookingStatus")
-			.is("pending")
+			.is(BookingStatus.PENDING.value())
 			.and("flags")
 			.ne(FLAG_REGISTRATION_CANCELLED)), HotelBooking.class).concatMap((old) -> {
 				List<String> flags = new ArrayList<>((old.flags() != null) ? old.flags() : List.of());
 				flags.add(FLAG_REGISTRATION_CANCELLED);
-				HotelBooking after = new HotelBooking(old.id(), old.event(), old.registration(), old.registrationId(),
-						old.guest(), old.hotel(), old.roomType(), old.roomNumber(), old.checkIn(), old.checkOut(),
-						old.nights(), old.bookingReference(), old.bookingStatus(), old.confirmationDocument(),
-						old.specialRequests(), old.notes(), flags, old.roomBlock(), old.createdBy(), old.createdAt(),
-						now(), old.searchText(), null);
+				HotelBooking after = old.toBuilder().flags(flags).updatedAt(now()).outbox(null).build();
 				return write(old, after, updatedCondition(old), List.of("flags"), "system", null);
 			}).then();
 	}
@@ -465,7 +471,7 @@ public class BookingService {
 			.and("registration")
 			.in(registrations)
 			.and("bookingStatus")
-			.ne("cancelled")), HotelBooking.class);
+			.ne(BookingStatus.CANCELLED.value())), HotelBooking.class);
 	}
 
 	/**
@@ -514,10 +520,10 @@ public class BookingService {
 		return context(before).flatMap((context) -> {
 			HotelBookingSnapshot snapshot = snapshot(stamped);
 			List<DomainEventPayload> events = new ArrayList<>();
-			if (!before.bookingStatus().equals(stamped.bookingStatus())) {
+			if (before.bookingStatus() != stamped.bookingStatus()) {
 				events.add(new HotelBookingStatusChanged(context.conference(), context.registration(), snapshot,
-						before.bookingStatus(), stamped.bookingStatus(), now, actor));
-				if ("cancelled".equals(stamped.bookingStatus())) {
+						before.bookingStatus().value(), stamped.bookingStatus().value(), now, actor));
+				if (stamped.bookingStatus() == BookingStatus.CANCELLED) {
 					events.add(new HotelBookingCancelled(context.conference(), context.registration(), snapshot,
 							cancelReason, now, actor));
 				}
@@ -559,7 +565,7 @@ public class BookingService {
 		return new HotelBookingSnapshot(booking.id(),
 				new HotelRef(hotel.hotelId(), hotel.name(), hotel.address(), hotel.contactInfo()), booking.roomType(),
 				booking.roomNumber(), booking.checkIn().date(), booking.checkOut().date(), booking.nights(),
-				booking.bookingReference(), booking.bookingStatus(), booking.specialRequests());
+				booking.bookingReference(), booking.bookingStatus().value(), booking.specialRequests());
 	}
 
 	private static Update setAll(HotelBooking booking) {
@@ -572,7 +578,7 @@ public class BookingService {
 			.set("checkOut", booking.checkOut())
 			.set("nights", booking.nights())
 			.set("bookingReference", booking.bookingReference())
-			.set("bookingStatus", booking.bookingStatus())
+			.set("bookingStatus", booking.bookingStatus().value())
 			.set("confirmationDocument", booking.confirmationDocument())
 			.set("specialRequests", booking.specialRequests())
 			.set("notes", booking.notes())
@@ -662,13 +668,6 @@ public class BookingService {
 		return stay;
 	}
 
-	static String requireStatus(String status) {
-		if (status == null || !STATUSES.contains(status)) {
-			throw ApiException.badRequest("status must be one of " + String.join(", ", STATUSES));
-		}
-		return status;
-	}
-
 	static List<String> nightsOf(HotelBooking booking) {
 		return Dates.nights(booking.checkIn().date(), booking.checkOut().date())
 			.stream()
@@ -680,52 +679,11 @@ public class BookingService {
 	 * Hides what only staff should see from a registrant.
 	 */
 	static HotelBooking forViewer(HotelBooking booking, Viewer viewer) {
-		if (!viewer.isRegistrant()) {
-			return booking;
-		}
-		return new HotelBooking(booking.id(), booking.event(), booking.registration(), booking.registrationId(),
-				booking.guest(), booking.hotel(), booking.roomType(), booking.roomNumber(), booking.checkIn(),
-				booking.checkOut(), booking.nights(), booking.bookingReference(), booking.bookingStatus(),
-				booking.confirmationDocument(), booking.specialRequests(), null, null, null, null, booking.createdAt(),
-				booking.updatedAt(), null, null);
-	}
-
-	private static HotelBooking withOutbox(HotelBooking booking, OutboxMessage message) {
-		return new HotelBooking(booking.id(), booking.event(), booking.registration(), booking.registrationId(),
-				booking.guest(), booking.hotel(), booking.roomType(), booking.roomNumber(), booking.checkIn(),
-				booking.checkOut(), booking.nights(), booking.bookingReference(), booking.bookingStatus(),
-				booking.confirmationDocument(), booking.specialRequests(), booking.notes(), booking.flags(),
-				booking.roomBlock(), booking.createdBy(), booking.createdAt(), booking.updatedAt(),
-				booking.searchText(), List.of(message));
-	}
-
-	private static HotelBooking withStatus(HotelBooking old, String status, HotelBooking.CheckIn checkIn,
-			HotelBooking.CheckOut checkOut, HotelBooking.RoomBlockHold hold) {
-		return new HotelBooking(old.id(), old.event(), old.registration(), old.registrationId(), old.guest(),
-				old.hotel(), old.roomType(), old.roomNumber(), checkIn, checkOut, old.nights(), old.bookingReference(),
-				status, old.confirmationDocument(), old.specialRequests(), old.notes(), old.flags(), hold,
-				old.createdBy(), old.createdAt(), old.updatedAt(), old.searchText(), null);
-	}
-
-	private static HotelBooking withHold(HotelBooking old, HotelBooking.RoomBlockHold hold) {
-		return withStatus(old, old.bookingStatus(), old.checkIn(), old.checkOut(), hold);
-	}
-
-	private static HotelBooking copy(HotelBooking old, HotelBooking.Hotel hotel, String roomType, String roomNumber,
-			HotelBooking.CheckIn checkIn, HotelBooking.CheckOut checkOut, int nights, String bookingReference,
-			String status, String specialRequests, String notes, HotelBooking.RoomBlockHold hold) {
-		return new HotelBooking(old.id(), old.event(), old.registration(), old.registrationId(), old.guest(), hotel,
-				roomType, roomNumber, checkIn, checkOut, nights, bookingReference, status, old.confirmationDocument(),
-				specialRequests, notes, old.flags(), hold, old.createdBy(), old.createdAt(), old.updatedAt(),
-				old.searchText(), null);
+		return viewer.isRegistrant() ? booking.withoutStaffFields() : booking;
 	}
 
 	private static HotelBooking stamp(HotelBooking booking, Instant now) {
-		return new HotelBooking(booking.id(), booking.event(), booking.registration(), booking.registrationId(),
-				booking.guest(), booking.hotel(), booking.roomType(), booking.roomNumber(), booking.checkIn(),
-				booking.checkOut(), booking.nights(), booking.bookingReference(), booking.bookingStatus(),
-				booking.confirmationDocument(), booking.specialRequests(), booking.notes(), booking.flags(),
-				booking.roomBlock(), booking.createdBy(), booking.createdAt(), now, booking.searchText(), null);
+		return booking.toBuilder().updatedAt(now).outbox(null).build();
 	}
 
 	private static BookingRequest.Stay merge(BookingRequest.Stay given, Instant date, String time) {

@@ -69,9 +69,8 @@ class HoldRepair implements SmartLifecycle {
 
 	private static boolean holds(HotelBooking booking, RoomNight night) {
 		HotelBooking.RoomBlockHold hold = booking.roomBlock();
-		return HotelBooking.HOLDING.contains(booking.bookingStatus()) && hold != null
-				&& night.hotelId().equals(hold.hotelId()) && night.roomType().equals(hold.roomType())
-				&& hold.nights().contains(night.night());
+		return booking.bookingStatus().holdsRooms() && hold != null && night.hotelId().equals(hold.hotelId())
+				&& night.roomType().equals(hold.roomType()) && hold.nights().contains(night.night());
 	}
 
 	@Override

@@ -47,14 +47,50 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
 @CompoundIndex(name = "event_status", def = "{'event': 1, 'bookingStatus': 1}")
 public record HotelBooking(@Id @JsonProperty("_id") String id, String event, String registration, String registrationId,
 		PersonalInfo guest, Hotel hotel, String roomType, String roomNumber, CheckIn checkIn, CheckOut checkOut,
-		int nights, String bookingReference, String bookingStatus, ConfirmationDocument confirmationDocument,
+		int nights, String bookingReference, BookingStatus bookingStatus, ConfirmationDocument confirmationDocument,
 		String specialRequests, String notes, List<String> flags, RoomBlockHold roomBlock, String createdBy,
 		Instant createdAt, Instant updatedAt, @JsonIgnore String searchText, @JsonIgnore List<OutboxMessage> outbox) {
 
 	static final String COLLECTION = "hotel_bookings";
 
-	/** Statuses whose booking holds its room-block nights. */
-	static final List<String> HOLDING = List.of("confirmed", "checked-in", "checked-out");
+	static HotelBookingBuilder builder() {
+		return new HotelBookingBuilder();
+	}
+
+	/**
+	 * A builder that starts from this booking, so a change names only what changes.
+	 * @return the builder
+	 */
+	HotelBookingBuilder toBuilder() {
+		return new HotelBookingBuilder(this);
+	}
+
+	HotelBooking withStatus(BookingStatus status) {
+		return toBuilder().bookingStatus(status).build();
+	}
+
+	HotelBooking withRoomBlock(RoomBlockHold hold) {
+		return toBuilder().roomBlock(hold).build();
+	}
+
+	HotelBooking withOutbox(List<OutboxMessage> messages) {
+		return toBuilder().outbox(messages).build();
+	}
+
+	/**
+	 * This booking without what only staff see (notes, flags, the room-block hold, who
+	 * created it), as a registrant gets it.
+	 * @return the reduced booking
+	 */
+	HotelBooking withoutStaffFields() {
+		return toBuilder().notes(null)
+			.flags(null)
+			.roomBlock(null)
+			.createdBy(null)
+			.searchText(null)
+			.outbox(null)
+			.build();
+	}
 
 	/**
 	 * The hotel of a booking.
@@ -77,6 +113,11 @@ public record HotelBooking(@Id @JsonProperty("_id") String id, String event, Str
 	 */
 	public record CheckIn(Instant date, String time, @JsonProperty("isCheckedIn") boolean isCheckedIn,
 			Instant checkedInAt) {
+
+		CheckIn checkedIn(Instant at) {
+			return new CheckIn(this.date, this.time, true, at);
+		}
+
 	}
 
 	/**
@@ -89,6 +130,11 @@ public record HotelBooking(@Id @JsonProperty("_id") String id, String event, Str
 	 */
 	public record CheckOut(Instant date, String time, @JsonProperty("isCheckedOut") boolean isCheckedOut,
 			Instant checkedOutAt) {
+
+		CheckOut checkedOut(Instant at) {
+			return new CheckOut(this.date, this.time, true, at);
+		}
+
 	}
 
 	/**

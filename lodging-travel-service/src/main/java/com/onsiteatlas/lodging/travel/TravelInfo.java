@@ -36,11 +36,32 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
 @Document(TravelInfo.COLLECTION)
 @CompoundIndex(name = "event_registration", def = "{'event': 1, 'registration': 1}", unique = true)
 public record TravelInfo(@Id @JsonProperty("_id") String id, String event, String registration, String registrationId,
-		PersonalInfo traveller, Leg arrival, Leg departure, List<TravelDocument> documents, String notes, String status,
-		String createdBy, Instant createdAt, Instant updatedAt, @JsonIgnore String searchText,
+		PersonalInfo traveller, Leg arrival, Leg departure, List<TravelDocument> documents, String notes,
+		TravelStatus status, String createdBy, Instant createdAt, Instant updatedAt, @JsonIgnore String searchText,
 		@JsonIgnore List<OutboxMessage> outbox) {
 
 	static final String COLLECTION = "travel_info";
+
+	TravelInfo withOutbox(List<OutboxMessage> messages) {
+		return new TravelInfo(this.id, this.event, this.registration, this.registrationId, this.traveller, this.arrival,
+				this.departure, this.documents, this.notes, this.status, this.createdBy, this.createdAt, this.updatedAt,
+				this.searchText, messages);
+	}
+
+	/**
+	 * This itinerary with what an update may change; the stored outbox is not carried.
+	 * @param arrival the arrival leg
+	 * @param departure the departure leg
+	 * @param notes notes
+	 * @param status status
+	 * @param updatedAt when
+	 * @return the changed itinerary
+	 */
+	TravelInfo withItinerary(Leg arrival, Leg departure, String notes, TravelStatus status, Instant updatedAt) {
+		return new TravelInfo(this.id, this.event, this.registration, this.registrationId, this.traveller, arrival,
+				departure, this.documents, notes, status, this.createdBy, this.createdAt, updatedAt, this.searchText,
+				null);
+	}
 
 	/**
 	 * One direction of the journey.

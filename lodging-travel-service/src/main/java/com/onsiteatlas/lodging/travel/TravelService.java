@@ -57,8 +57,6 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class TravelService {
 
-	static final List<String> STATUSES = List.of("pending", "confirmed", "completed");
-
 	static final Set<String> DOCUMENT_TYPES = Set.of("flight-ticket", "visa", "passport", "other");
 
 	static final Set<String> ENCRYPTED_TYPES = Set.of("passport", "visa");
@@ -118,7 +116,7 @@ public class TravelService {
 			criteria.and("registration").is(ObjectIds.require(filter.registration(), "registration"));
 		}
 		if (filter.status() != null) {
-			criteria.and("status").is(requireStatus(filter.status()));
+			criteria.and("status").is(TravelStatus.of(filter.status()).value());
 		}
 		List<Criteria> and = new ArrayList<>();
 		if (filter.airport() != null) {
@@ -172,7 +170,7 @@ public class TravelService {
 			}
 			registration = viewer.registrationId();
 		}
-		String status = (request.status() != null) ? requireStatus(request.status()) : "pending";
+		TravelStatus status = (request.status() != null) ? TravelStatus.of(request.status()) : TravelStatus.PENDING;
 		return this.registrants.require(eventId, registration).flatMap((view) -> {
 			TravelInfo.Leg arrival = Itineraries.leg(request.arrival(), null, "arrival");
 			TravelInfo.Leg departure = Itineraries.leg(request.departure(), null, "departure");
@@ -184,7 +182,7 @@ public class TravelService {
 			return this.registrants.conference(eventId)
 				.flatMap((conference) -> this.outbox.entry(new TravelInfoCreated(conference, Registrants.snapshot(view),
 						snapshot(travel), now, viewer.userId()), eventId))
-				.flatMap((message) -> this.mongo.insert(withOutbox(travel, List.of(message))))
+				.flatMap((message) -> this.mongo.insert(travel.withOutbox(List.of(message))))
 				.onErrorMap(DuplicateKeyException.class,
 						(ex) -> ApiException.conflict(
 								"This registration already has travel info; update it with PUT /travel-info/{id}"))
@@ -197,13 +195,14 @@ public class TravelService {
 			if (request.registration() != null && !request.registration().equalsIgnoreCase(old.registration())) {
 				return Mono.error(ApiException.badRequest("The registration of travel info cannot change"));
 			}
-			if (viewer.isRegistrant() && request.status() != null && !request.status().equals(old.status())) {
+			if (viewer.isRegistrant() && request.status() != null && !request.status().equals(old.status().value())) {
 				return Mono.error(ApiException.forbidden("Only the organisers change the travel status"));
 			}
-			String status = (request.status() != null) ? requireStatus(request.status()) : old.status();
-			if (STATUSES.indexOf(status) < STATUSES.indexOf(old.status())) {
-				return Mono.error(ApiException.conflict(
-						"Travel status moves forward only (pending, confirmed, completed); it is " + old.status()));
+			TravelStatus status = (request.status() != null) ? TravelStatus.of(request.status()) : old.status();
+			if (!old.status().canBecome(status)) {
+				return Mono.error(
+						ApiException.conflict("Travel status moves forward only (pending, confirmed, completed); it is "
+								+ old.status().value()));
 			}
 			TravelInfo.Leg arrival = Itineraries.leg(request.arrival(), old.arrival(), "arrival");
 			TravelInfo.Leg departure = Itineraries.leg(request.departure(), old.departure(), "departure");
@@ -221,11 +220,9 @@ public class TravelService {
 			Update update = new Update().set("arrival", arrival)
 				.set("departure", departure)
 				.set("notes", notes)
-				.set("status", status)
+				.set("status", status.value())
 				.set("updatedAt", now);
-			TravelInfo after = new TravelInfo(old.id(), old.event(), old.registration(), old.registrationId(),
-					old.traveller(), arrival, departure, old.documents(), notes, status, old.createdBy(),
-					old.createdAt(), now, old.searchText(), null);
+			TravelInfo after = old.withItinerary(arrival, departure, notes, status, now);
 			return write(old, update, (context) -> new TravelInfoUpdated(context.conference(), context.registration(),
 					snapshot(after), changed, now, viewer.userId()));
 		});
@@ -323,7 +320,7 @@ public class TravelService {
 	}
 
 	static TravelSnapshot snapshot(TravelInfo travel) {
-		return new TravelSnapshot(travel.id(), leg(travel.arrival()), leg(travel.departure()), travel.status(),
+		return new TravelSnapshot(travel.id(), leg(travel.arrival()), leg(travel.departure()), travel.status().value(),
 				(travel.documents() != null) ? travel.documents().size() : 0);
 	}
 
@@ -335,20 +332,6 @@ public class TravelService {
 	static TravelDocumentRef reference(TravelInfo.TravelDocument document) {
 		return new TravelDocumentRef(document.id(), document.type(), document.name(), document.fileType(),
 				document.fileSize());
-	}
-
-	static String requireStatus(String status) {
-		if (!STATUSES.contains(status)) {
-			throw ApiException.badRequest("status must be one of " + String.join(", ", STATUSES));
-		}
-		return status;
-	}
-
-	private static TravelInfo withOutbox(TravelInfo travel, List<OutboxMessage> outbox) {
-		return new TravelInfo(travel.id(), travel.event(), travel.registration(), travel.registrationId(),
-				travel.traveller(), travel.arrival(), travel.departure(), travel.documents(), travel.notes(),
-				travel.status(), travel.createdBy(), travel.createdAt(), travel.updatedAt(), travel.searchText(),
-				outbox);
 	}
 
 	private static void note(List<String> changed, String field, Object before, Object after) {
