@@ -29,6 +29,8 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
 				Arguments.of("/api/events/{e}/travel-info/t1", TestBackends.LODGING),
 				Arguments.of("/api/events/{e}/room-blocks", TestBackends.LODGING),
 				Arguments.of("/api/events/{e}/transfer-manifest", TestBackends.LODGING),
+				Arguments.of("/api/events/{e}/registrants", TestBackends.LODGING),
+				Arguments.of("/api/events/{e}/registrants/me", TestBackends.LODGING),
 				Arguments.of("/api/export/{e}/registrations.xlsx", TestBackends.REPORTING),
 				Arguments.of("/api/reports/{e}", TestBackends.REPORTING),
 				Arguments.of("/api/events/{e}/reports/preview", TestBackends.REPORTING),

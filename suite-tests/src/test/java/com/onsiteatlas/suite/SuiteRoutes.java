@@ -273,6 +273,8 @@ final class SuiteRoutes {
 				(x) -> x.get(x.p("/travel-info/" + x.f().travelId + "/documents/" + x.f().newDocument(x.f().travelId)))
 					.method("DELETE")
 					.owner(x.f().owner));
+		route("GET " + ev + "/registrants", (x) -> x.get(x.p("/registrants?search=&limit=5")));
+		route("GET " + ev + "/registrants/me", (x) -> x.get(x.p("/registrants/me")));
 		route("GET " + ev + "/room-blocks", (x) -> x.get(x.p("/room-blocks")));
 		// A night without bookings, so that the change never falls below what is booked.
 		route("PUT " + ev + "/room-blocks",
