@@ -4,15 +4,18 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.onsiteatlas.support.testing.MutableClock;
 import com.onsiteatlas.support.testing.ServiceTestProperties;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -20,7 +23,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * The one Spring context of this service's integration tests: real embedded Kafka broker
  * and MongoDB-wire server, a real SMTP server (GreenMail) and one local HTTP server
- * (WireMock) standing in for Twilio and Meta.
+ * (WireMock) standing in for Twilio and Meta. The service's clock runs with the system
+ * clock unless a test sets it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_notification_test",
@@ -30,6 +34,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 				"atlas.notification.rate-limits.sms=20", "atlas.notification.rate-limits.whatsapp=1000",
 				"atlas.notification.schedule.enabled=false", "atlas.notification.public-base-url=https://atlas.test",
 				"atlas.notification.twilio.timeout=2s", "atlas.notification.whatsapp.timeout=2s" })
+@Import(TestClockConfiguration.class)
 public abstract class NotificationIntegrationTest {
 
 	/**
@@ -52,6 +57,10 @@ public abstract class NotificationIntegrationTest {
 	@Autowired
 	protected org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
+	/** The service's clock: a test that depends on the time of day sets it. */
+	@Autowired
+	protected MutableClock clock;
+
 	protected WebTestClient client;
 
 	@DynamicPropertySource
@@ -69,6 +78,11 @@ public abstract class NotificationIntegrationTest {
 			.baseUrl("http://localhost:" + this.port)
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 }

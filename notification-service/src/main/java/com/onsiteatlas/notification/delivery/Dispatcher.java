@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -82,13 +83,16 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final CircuitBreakerRegistry breakers;
 
+	private final Clock clock;
+
 	private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
 
 	private volatile Disposable loop;
 
 	Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels, OptOuts optOuts,
-			Outbox outbox, NotificationProperties properties) {
+			Outbox outbox, NotificationProperties properties, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		this.configs = configs;
 		channels.forEach((channel) -> this.channels.put(channel.name(), channel));
 		this.optOuts = optOuts;
@@ -131,7 +135,7 @@ public class Dispatcher implements SmartLifecycle {
 	 * guarded claim still scans the collection, without the sort (docs/PERFORMANCE.md).
 	 */
 	Flux<String> dueIds() {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Query query = Query.query(due(now)).with(Sort.by("nextAttemptAt")).limit(CLAIM_BATCH);
 		query.fields().include("_id");
 		return this.mongo.find(query, org.bson.Document.class, Notification.COLLECTION)
@@ -145,7 +149,7 @@ public class Dispatcher implements SmartLifecycle {
 	 * @return the claimed notification, empty when it is no longer available
 	 */
 	Mono<Notification> claim(String id) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		// MongoDB uses the _id index here; the MongoDB-wire server only for a query that
 		// is exactly {_id}, so this guarded one scans the collection there (see
 		// docs/PERFORMANCE.md).
@@ -202,7 +206,7 @@ public class Dispatcher implements SmartLifecycle {
 				window, callback);
 		CircuitBreaker breaker = this.breakers.circuitBreaker(breakerName(notification.channel(), settings));
 		Duration wait = pacer(notification.channel()).reserve();
-		Instant started = Instant.now();
+		Instant started = this.clock.instant();
 		Mono<SendResult> send = Mono.delay(wait)
 			.then(Mono.defer(() -> channel.send(message, settings)))
 			.transformDeferred(CircuitBreakerOperator.of(breaker));
@@ -226,14 +230,14 @@ public class Dispatcher implements SmartLifecycle {
 			Duration delay = backoff(attempt, failure.retryAfter());
 			logger.info("Notification {} attempt {} failed ({}), retrying in {}", notification.id(), attempt,
 					failure.getMessage(), delay);
-			Update update = new Update().set("nextAttemptAt", Instant.now().plus(delay))
+			Update update = new Update().set("nextAttemptAt", this.clock.instant().plus(delay))
 				.set("errorMessage", failure.getMessage())
 				.set("errorCode", failure.code())
-				.set("updatedAt", Instant.now())
+				.set("updatedAt", this.clock.instant())
 				.set("attemptCount", attempt)
 				.push("attempts",
 						new Notification.Attempt(attempt, started, "retry", failure.code(), failure.getMessage(), null,
-								Duration.between(started, Instant.now()).toMillis()))
+								Duration.between(started, this.clock.instant()).toMillis()))
 				.unset("leaseOwner")
 				.unset("leaseUntil");
 			return this.mongo
@@ -251,15 +255,15 @@ public class Dispatcher implements SmartLifecycle {
 	 */
 	private Mono<Void> deferred(Notification notification, CircuitBreaker breaker) {
 		String message = "The provider is failing; sends paused by the circuit breaker " + breaker.getName();
-		Instant created = (notification.createdAt() != null) ? notification.createdAt() : Instant.now();
-		if (created.plus(this.properties.dispatch().maxDeferral()).isBefore(Instant.now())) {
+		Instant created = (notification.createdAt() != null) ? notification.createdAt() : this.clock.instant();
+		if (created.plus(this.properties.dispatch().maxDeferral()).isBefore(this.clock.instant())) {
 			return finish(notification, "failed", null, "CIRCUIT_OPEN", message, null);
 		}
 		Duration delay = backoff(1, OPEN_WAIT);
-		Update update = new Update().set("nextAttemptAt", Instant.now().plus(delay))
+		Update update = new Update().set("nextAttemptAt", this.clock.instant().plus(delay))
 			.set("errorMessage", message)
 			.set("errorCode", "CIRCUIT_OPEN")
-			.set("updatedAt", Instant.now())
+			.set("updatedAt", this.clock.instant())
 			.inc("deferrals", 1)
 			.unset("leaseOwner")
 			.unset("leaseUntil");
@@ -283,7 +287,7 @@ public class Dispatcher implements SmartLifecycle {
 
 	private Mono<Void> finish(Notification notification, String status, SendResult result, String code, String message,
 			Instant started) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		int attempt = notification.attemptCount() + ((started != null) ? 1 : 0);
 		Update update = new Update().set("status", status)
 			.set("updatedAt", now)
@@ -332,7 +336,7 @@ public class Dispatcher implements SmartLifecycle {
 			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("leaseOwner").is(this.owner)),
 					new Update().unset("leaseOwner")
 						.unset("leaseUntil")
-						.set("nextAttemptAt", Instant.now().plus(this.properties.dispatch().initialBackoff())),
+						.set("nextAttemptAt", this.clock.instant().plus(this.properties.dispatch().initialBackoff())),
 					Notification.class)
 			.then()
 			.onErrorResume((ex) -> Mono.empty());
@@ -345,7 +349,7 @@ public class Dispatcher implements SmartLifecycle {
 		return this.mongo.exists(Query.query(Criteria.where("_id")
 			.is(WhatsAppSessions.key(notification.event(), address))
 			.and("lastInboundAt")
-			.gt(Instant.now().minus(Duration.ofHours(24)))), WhatsAppSessions.COLLECTION);
+			.gt(this.clock.instant().minus(Duration.ofHours(24)))), WhatsAppSessions.COLLECTION);
 	}
 
 	/**

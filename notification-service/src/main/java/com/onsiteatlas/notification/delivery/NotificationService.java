@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.delivery;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,9 +63,12 @@ public class NotificationService {
 
 	private final OptOuts optOuts;
 
+	private final Clock clock;
+
 	NotificationService(ReactiveMongoTemplate mongo, TemplateService templates, NotificationConfigService configs,
-			Dispatcher dispatcher, OptOuts optOuts) {
+			Dispatcher dispatcher, OptOuts optOuts, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		this.templates = templates;
 		this.configs = configs;
 		this.dispatcher = dispatcher;
@@ -139,7 +143,7 @@ public class NotificationService {
 	}
 
 	private Notification build(SendRequest request, NotificationConfig config) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		String channel = request.channel();
 		Notification.Recipient recipient = request.recipient();
 		Notification.Recipient original = null;
@@ -274,8 +278,8 @@ public class NotificationService {
 						+ current.errorMessage() + "); fix the template and send again"));
 			}
 			Update update = new Update().set("status", "pending")
-				.set("nextAttemptAt", Instant.now())
-				.set("updatedAt", Instant.now())
+				.set("nextAttemptAt", this.clock.instant())
+				.set("updatedAt", this.clock.instant())
 				.set("source", "resend")
 				.unset("errorMessage")
 				.unset("errorCode");
@@ -309,7 +313,7 @@ public class NotificationService {
 			.updateMulti(Query.query(pending),
 					new Update().set("status", "cancelled")
 						.set("errorMessage", "The registration was cancelled")
-						.set("updatedAt", Instant.now()),
+						.set("updatedAt", this.clock.instant()),
 					Notification.class)
 			.map((result) -> result.getModifiedCount());
 	}

@@ -1,7 +1,7 @@
 package com.onsiteatlas.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -34,8 +34,11 @@ class OptOuts {
 
 	private final String baseUrl;
 
-	OptOuts(ReactiveMongoTemplate mongo, SecretBox secrets, NotificationProperties properties) {
+	private final Clock clock;
+
+	OptOuts(ReactiveMongoTemplate mongo, SecretBox secrets, NotificationProperties properties, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		this.secrets = secrets;
 		this.baseUrl = properties.publicBaseUrl();
 		mongo.indexOps(COLLECTION)
@@ -77,7 +80,7 @@ class OptOuts {
 		}
 		Document optOut = new Document("event", parts[0]).append("channel", parts[1])
 			.append("address", parts[2])
-			.append("createdAt", java.util.Date.from(Instant.now()));
+			.append("createdAt", java.util.Date.from(this.clock.instant()));
 		return this.mongo.insert(optOut, COLLECTION)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(optOut))
 			.thenReturn(parts[2]);

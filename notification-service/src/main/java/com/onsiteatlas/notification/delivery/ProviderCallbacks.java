@@ -3,7 +3,7 @@ package com.onsiteatlas.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -45,8 +45,11 @@ class ProviderCallbacks {
 
 	private final ObjectMapper json;
 
-	ProviderCallbacks(ReactiveMongoTemplate mongo, NotificationConfigService configs, ObjectMapper json) {
+	private final Clock clock;
+
+	ProviderCallbacks(ReactiveMongoTemplate mongo, NotificationConfigService configs, ObjectMapper json, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		this.configs = configs;
 		this.json = json;
 	}
@@ -66,8 +69,8 @@ class ProviderCallbacks {
 					return Mono.empty();
 				}
 				Update update = new Update().set("deliveryStatus", status)
-					.set("deliveryUpdatedAt", Instant.now())
-					.set("updatedAt", Instant.now());
+					.set("deliveryUpdatedAt", this.clock.instant())
+					.set("updatedAt", this.clock.instant());
 				if (params.get("ErrorCode") != null) {
 					update.set("errorCode", params.get("ErrorCode"));
 				}
@@ -139,8 +142,8 @@ class ProviderCallbacks {
 		}
 		return this.mongo.updateFirst(Query.query(Criteria.where("event").is(eventId).and("providerMessageId").is(id)),
 				new Update().set("deliveryStatus", state)
-					.set("deliveryUpdatedAt", Instant.now())
-					.set("updatedAt", Instant.now()),
+					.set("deliveryUpdatedAt", this.clock.instant())
+					.set("updatedAt", this.clock.instant()),
 				Notification.class)
 			.then();
 	}
@@ -152,7 +155,8 @@ class ProviderCallbacks {
 		}
 		return this.mongo
 			.upsert(Query.query(Criteria.where("_id").is(WhatsAppSessions.key(eventId, from))),
-					new Update().set("lastInboundAt", Instant.now()).set("event", eventId), WhatsAppSessions.COLLECTION)
+					new Update().set("lastInboundAt", this.clock.instant()).set("event", eventId),
+					WhatsAppSessions.COLLECTION)
 			.then();
 	}
 

@@ -1,6 +1,6 @@
 package com.onsiteatlas.notification.settings;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +37,12 @@ public class NotificationConfigService {
 
 	private final Map<String, Channel> channels = new HashMap<>();
 
+	private final Clock clock;
+
 	NotificationConfigService(ReactiveMongoTemplate mongo, SecretBox secrets, Directory directory,
-			List<Channel> channels) {
+			List<Channel> channels, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		this.secrets = secrets;
 		this.directory = directory;
 		channels.forEach((channel) -> this.channels.put(channel.name(), channel));
@@ -103,9 +106,9 @@ public class NotificationConfigService {
 			NotificationConfig.Sms changed = new NotificationConfig.Sms(or(request.enabled(), sms.enabled()),
 					or(request.provider(), sms.provider()), providers, or(request.rateLimit(), sms.rateLimit()),
 					or(request.templates(), sms.templates()));
-			return this.mongo
-				.save(new NotificationConfig(eventId, eventId, current.email(), current.whatsapp(), changed,
-						current.testMode(), current.testRecipients(), or(current.createdBy(), userId), Instant.now()));
+			return this.mongo.save(new NotificationConfig(eventId, eventId, current.email(), current.whatsapp(),
+					changed, current.testMode(), current.testRecipients(), or(current.createdBy(), userId),
+					this.clock.instant()));
 		}).map(this::masked);
 	}
 
@@ -177,7 +180,7 @@ public class NotificationConfigService {
 			throw ApiException.badRequest("Test mode needs test recipients (testRecipients.email and/or .phone)");
 		}
 		return new NotificationConfig(current.id(), current.event(), email, whatsapp, sms, testMode, testRecipients,
-				or(current.createdBy(), userId), Instant.now());
+				or(current.createdBy(), userId), this.clock.instant());
 	}
 
 	private NotificationConfig.SmsCredentials credentials(NotificationConfig.SmsCredentials old,

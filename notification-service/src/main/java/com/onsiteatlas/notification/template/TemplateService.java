@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.template;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,11 @@ public class TemplateService {
 
 	private final Directory directory;
 
-	TemplateService(ReactiveMongoTemplate mongo, TemplateEngine engine, Directory directory) {
+	private final Clock clock;
+
+	TemplateService(ReactiveMongoTemplate mongo, TemplateEngine engine, Directory directory, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		this.engine = engine;
 		this.directory = directory;
 	}
@@ -88,7 +92,7 @@ public class TemplateService {
 				errors.add(new ApiError.FieldError("contentText", "is required"));
 			}
 		}
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		NotificationTemplate template = new NotificationTemplate(new ObjectId().toHexString(), eventId, request.name(),
 				request.description(), request.type(), request.subject(), request.contentHtml(), request.contentText(),
 				request.variables(), request.isActive() == null || request.isActive(),
@@ -107,7 +111,7 @@ public class TemplateService {
 					or(request.variables(), current.variables()), or(request.isActive(), current.isActive()),
 					or(request.transactional(), current.transactional()),
 					(request.whatsapp() != null) ? whatsapp(request.whatsapp()) : current.whatsapp(),
-					current.createdBy(), current.createdAt(), Instant.now());
+					current.createdBy(), current.createdAt(), this.clock.instant());
 			List<ApiError.FieldError> errors = new ArrayList<>();
 			if (changed.name() == null || changed.name().isBlank()) {
 				errors.add(new ApiError.FieldError("name", "must not be blank"));

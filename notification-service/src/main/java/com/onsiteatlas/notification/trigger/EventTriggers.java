@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.trigger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +68,11 @@ class EventTriggers {
 
 	private final Duration maxAge;
 
-	EventTriggers(TriggerService triggers, ObjectMapper json, NotificationProperties properties) {
+	private final Clock clock;
+
+	EventTriggers(TriggerService triggers, ObjectMapper json, NotificationProperties properties, Clock clock) {
 		this.triggers = triggers;
+		this.clock = clock;
 		this.json = json;
 		this.maxAge = properties.triggerMaxAge();
 	}
@@ -129,7 +133,7 @@ class EventTriggers {
 	}
 
 	<T extends DomainEventPayload> Mono<Void> on(EventEnvelope<T> envelope, Subject subject) {
-		if (envelope.time().isBefore(Instant.now().minus(this.maxAge))) {
+		if (envelope.time().isBefore(this.clock.instant().minus(this.maxAge))) {
 			logger.debug("Not running triggers for {} {}: older than {}", envelope.type(), envelope.id(), this.maxAge);
 			return Mono.empty();
 		}

@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.trigger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -45,10 +46,14 @@ class TriggerScheduler implements SmartLifecycle {
 
 	private final NotificationProperties.Schedule properties;
 
+	private final Clock clock;
+
 	private volatile Disposable loop;
 
-	TriggerScheduler(ReactiveMongoTemplate mongo, TriggerService triggers, NotificationProperties properties) {
+	TriggerScheduler(ReactiveMongoTemplate mongo, TriggerService triggers, NotificationProperties properties,
+			Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		this.triggers = triggers;
 		this.properties = properties.schedule();
 	}
@@ -128,7 +133,7 @@ class TriggerScheduler implements SmartLifecycle {
 		}
 		this.loop = Flux.interval(Duration.ofSeconds(2), this.properties.pollInterval())
 			.onBackpressureDrop()
-			.concatMap((tick) -> runDue(Instant.now()).onErrorResume((ex) -> {
+			.concatMap((tick) -> runDue(this.clock.instant()).onErrorResume((ex) -> {
 				logger.warn("Scheduler pass failed: {}", ex.toString());
 				return Mono.just(0L);
 			}), 1)

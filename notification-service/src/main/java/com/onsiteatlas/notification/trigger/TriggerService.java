@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.trigger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -53,9 +54,12 @@ public class TriggerService {
 
 	private final NotificationProperties properties;
 
+	private final Clock clock;
+
 	TriggerService(ReactiveMongoTemplate mongo, TemplateService templates, NotificationService notifications,
-			Recipients recipients, Directory directory, NotificationProperties properties) {
+			Recipients recipients, Directory directory, NotificationProperties properties, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
 		this.mongo = mongo;
 		this.templates = templates;
 		this.notifications = notifications;
@@ -89,7 +93,7 @@ public class TriggerService {
 	}
 
 	Mono<NotificationTrigger> create(String eventId, TriggerRequest request, String userId) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		NotificationTrigger trigger = new NotificationTrigger(new ObjectId().toHexString(), eventId, request.name(),
 				request.description(), request.triggerType(), request.eventType(), schedule(request.schedule()),
 				conditions(request.conditions()), templateRefs(request.templates()),
@@ -105,8 +109,8 @@ public class TriggerService {
 					(request.schedule() != null) ? schedule(request.schedule()) : current.schedule(),
 					(request.conditions() != null) ? conditions(request.conditions()) : current.conditions(),
 					(request.templates() != null) ? templateRefs(request.templates()) : current.templates(),
-					or(request.isActive(), current.isActive()), current.createdBy(), current.createdAt(), Instant.now(),
-					null, current.lastRunAt());
+					or(request.isActive(), current.isActive()), current.createdBy(), current.createdAt(),
+					this.clock.instant(), null, current.lastRunAt());
 			return validate(changed).flatMap(this::withNextRun).flatMap(this.mongo::save);
 		});
 	}
@@ -176,7 +180,7 @@ public class TriggerService {
 			return Mono.just(trigger);
 		}
 		return zone(trigger.event()).map((zone) -> {
-			Instant next = Schedules.next(trigger.schedule(), zone, Instant.now());
+			Instant next = Schedules.next(trigger.schedule(), zone, this.clock.instant());
 			if (next == null && "one-time".equals(trigger.schedule().type())) {
 				throw ApiException.badRequest("The one-time schedule is in the past");
 			}

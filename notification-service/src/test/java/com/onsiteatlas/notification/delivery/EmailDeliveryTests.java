@@ -251,7 +251,7 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 		}
 		this.mongo.insertAll(batch).collectList().block();
 		Dispatcher second = new Dispatcher(this.mongo, this.configs, this.channels, this.optOuts, this.outbox,
-				this.properties);
+				this.properties, this.clock);
 		Flux.merge(second.dispatchDue(), second.dispatchDue()).blockLast(Duration.ofSeconds(30));
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.mongo

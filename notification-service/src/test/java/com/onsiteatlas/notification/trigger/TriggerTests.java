@@ -266,43 +266,43 @@ class TriggerTests extends NotificationIntegrationTest {
 
 	@Test
 	void firesEachScheduledOccurrenceOnceAcrossReplicasAndSkipsLongMissedOnes() {
+		// Five minutes after a daily 08:00 occurrence, whatever the time of day the test
+		// runs (with the real clock it failed between 08:00 and 08:10 UTC, when the next
+		// occurrence after the fake due time was today's, already past).
+		this.clock.setTime(Instant.parse("2025-11-05T08:05:00Z"));
 		registration(Events.newId(), "sched." + this.eventId + "@example.com", "paid", "active");
 		String template = emailTemplate("Daily digest");
-		// Daily at the wall time of ten minutes ago (UTC), so that the occurrence made
-		// due
-		// below is a real occurrence of the schedule whatever the time of day the test
-		// runs (a fixed 08:00 made the next occurrence after a fake due time of 07:58
-		// today's 08:00, already past, when the test ran between 08:00 and 08:10).
-		Instant due = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-		java.time.ZonedDateTime dueAt = due.atZone(java.time.ZoneOffset.UTC);
-		String time = String.format("%02d:%02d", dueAt.getHour(), dueAt.getMinute());
 		String trigger = JsonPath.read(post("/api/events/{e}/notification-triggers",
 				Map.of("name", "Daily", "triggerType", "scheduled", "schedule",
-						Map.of("type", "recurring", "time", time, "recurring", Map.of("frequency", "daily")),
+						Map.of("type", "recurring", "time", "08:00", "recurring", Map.of("frequency", "daily")),
 						"templates", List.of(Map.of("channel", "email", "template", template)))),
 				"$.data._id");
 		Document stored = this.mongo.findById(trigger, Document.class, "notification_triggers").block();
-		assertThat(stored.getDate("nextRunAt")).isAfter(new java.util.Date());
+		assertThat(stored.getDate("nextRunAt")).isAfter(java.util.Date.from(this.clock.instant()));
 
-		// Today's occurrence became due 10 minutes ago (within the 1 h grace): two
+		// Today's occurrence became due 5 minutes ago (within the 1 h grace): two
 		// replicas race.
+		Instant due = Instant.parse("2025-11-05T08:00:00Z");
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(trigger)), new Update().set("nextRunAt", due),
 					"notification_triggers")
 			.block();
-		reactor.core.publisher.Flux.merge(this.scheduler.runDue(Instant.now()), this.scheduler.runDue(Instant.now()))
+		reactor.core.publisher.Flux
+			.merge(this.scheduler.runDue(this.clock.instant()), this.scheduler.runDue(this.clock.instant()))
 			.blockLast(Duration.ofSeconds(20));
 		await().atMost(Duration.ofSeconds(15)).until(() -> count("sent") == 1);
 		Document advanced = this.mongo.findById(trigger, Document.class, "notification_triggers").block();
-		assertThat(advanced.getDate("nextRunAt").toInstant()).isAfter(Instant.now());
+		assertThat(advanced.getDate("nextRunAt").toInstant()).isAfter(this.clock.instant());
 
 		// An occurrence missed by three hours of downtime is recorded and skipped.
-		Instant missed = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Instant missed = this.clock.instant()
+			.minus(Duration.ofHours(3))
+			.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(trigger)), new Update().set("nextRunAt", missed),
 					"notification_triggers")
 			.block();
-		this.scheduler.runDue(Instant.now()).block(Duration.ofSeconds(20));
+		this.scheduler.runDue(this.clock.instant()).block(Duration.ofSeconds(20));
 		Document occurrence = this.mongo.findById(trigger + "@" + missed, Document.class, "trigger_occurrences")
 			.block();
 		assertThat(occurrence.getString("status")).isEqualTo("missed");
