@@ -1,7 +1,10 @@
 package com.onsiteatlas.lodging.booking;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -75,6 +78,24 @@ public record HotelBooking(@Id @JsonProperty("_id") String id, String event, Str
 
 	HotelBooking withOutbox(List<OutboxMessage> messages) {
 		return toBuilder().outbox(messages).build();
+	}
+
+	/**
+	 * The text a booking is found by.
+	 * @param guest the guest's contact details
+	 * @param registrationId the human registration id
+	 * @return lower-case first and last name, e-mail and registration id
+	 */
+	static String searchText(PersonalInfo guest, String registrationId) {
+		Set<String> parts = new LinkedHashSet<>();
+		if (guest != null) {
+			parts.add(guest.firstName());
+			parts.add(guest.lastName());
+			parts.add(guest.email());
+		}
+		parts.add(registrationId);
+		parts.remove(null);
+		return String.join(" ", parts).toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -13,7 +13,7 @@ import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.conference.EventDeleted;
 import com.onsiteatlas.domainevents.registration.RegistrationCancelled;
 import com.onsiteatlas.domainevents.registration.RegistrationUpdated;
-import com.onsiteatlas.lodging.booking.BookingService;
+import com.onsiteatlas.lodging.booking.BookingReactions;
 import com.onsiteatlas.lodging.document.DocumentStore;
 import com.onsiteatlas.lodging.hotel.HotelService;
 import com.onsiteatlas.lodging.inventory.InventoryService;
@@ -32,7 +32,7 @@ class LifecycleHandlers {
 	private static final Logger logger = LoggerFactory.getLogger(LifecycleHandlers.class);
 
 	@Bean
-	DomainEventHandlers lodgingLifecycleHandlers(BookingService bookings, TravelService travel, HotelService hotels,
+	DomainEventHandlers lodgingLifecycleHandlers(BookingReactions bookings, TravelService travel, HotelService hotels,
 			InventoryService inventory, DocumentStore documents, Registrants registrants) {
 		return new DomainEventHandlers(List.of(
 				DomainEventHandler.of("lodging-registration-cancelled", RegistrationCancelled.class,

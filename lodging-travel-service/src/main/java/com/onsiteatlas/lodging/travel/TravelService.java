@@ -36,7 +36,7 @@ import com.onsiteatlas.domainevents.lodging.TravelInfoCreated;
 import com.onsiteatlas.domainevents.lodging.TravelInfoUpdated;
 import com.onsiteatlas.domainevents.lodging.TravelLeg;
 import com.onsiteatlas.domainevents.lodging.TravelSnapshot;
-import com.onsiteatlas.lodging.booking.BookingService;
+import com.onsiteatlas.lodging.booking.BookingQueries;
 import com.onsiteatlas.lodging.booking.HotelBooking;
 import com.onsiteatlas.lodging.calendar.Dates;
 import com.onsiteatlas.lodging.registrant.Registrants;
@@ -69,11 +69,11 @@ public class TravelService {
 
 	private final Registrants registrants;
 
-	private final BookingService bookings;
+	private final BookingQueries bookings;
 
 	private final Outbox outbox;
 
-	TravelService(ReactiveMongoTemplate mongo, Registrants registrants, BookingService bookings, Outbox outbox) {
+	TravelService(ReactiveMongoTemplate mongo, Registrants registrants, BookingQueries bookings, Outbox outbox) {
 		this.mongo = mongo;
 		this.registrants = registrants;
 		this.bookings = bookings;

@@ -1,0 +1,84 @@
+package com.onsiteatlas.lodging.booking;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import com.onsiteatlas.domainevents.RegistrationSnapshot;
+
+/**
+ * What bookings do when a registration or a conference changes elsewhere. Each reaction
+ * is idempotent in effect, so a redelivered domain event changes nothing more.
+ */
+@Service
+public class BookingReactions {
+
+	static final String FLAG_REGISTRATION_CANCELLED = "registration-cancelled";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final BookingWriter writer;
+
+	BookingReactions(ReactiveMongoTemplate mongo, BookingWriter writer) {
+		this.mongo = mongo;
+		this.writer = writer;
+	}
+
+	/**
+	 * Flags the pending bookings of a cancelled registration for staff attention; they
+	 * are not deleted, a person decides.
+	 * @param eventId the conference
+	 * @param registration the registration as the event carried it
+	 * @return completes when every pending booking is flagged
+	 */
+	public Mono<Void> flagCancelledRegistration(String eventId, RegistrationSnapshot registration) {
+		return this.mongo.find(Query.query(Criteria.where("event")
+			.is(eventId)
+			.and("registration")
+			.is(registration.id())
+			.and("bookingStatus")
+			.is(BookingStatus.PENDING.value())
+			.and("flags")
+			.ne(FLAG_REGISTRATION_CANCELLED)), HotelBooking.class).concatMap((old) -> {
+				List<String> flags = new ArrayList<>((old.flags() != null) ? old.flags() : List.of());
+				flags.add(FLAG_REGISTRATION_CANCELLED);
+				return this.writer.update(old, old.toBuilder().flags(flags).build(), List.of("flags"), "system");
+			}).then();
+	}
+
+	/**
+	 * Refreshes the guest details kept on a registration's bookings.
+	 * @param eventId the conference
+	 * @param registration the registration as the event carried it
+	 * @return completes when done
+	 */
+	public Mono<Void> refreshRegistration(String eventId, RegistrationSnapshot registration) {
+		return this.mongo
+			.updateMulti(Query.query(Criteria.where("event").is(eventId).and("registration").is(registration.id())),
+					new Update().set("guest", registration.personalInfo())
+						.set("registrationId", registration.registrationId())
+						.set("searchText",
+								HotelBooking.searchText(registration.personalInfo(), registration.registrationId())),
+					HotelBooking.class)
+			.then();
+	}
+
+	/**
+	 * Deletes the bookings of a deleted event (their confirmations go with the event's
+	 * stored files).
+	 * @param eventId the conference
+	 * @return number removed
+	 */
+	public Mono<Long> deleteEvent(String eventId) {
+		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), HotelBooking.class)
+			.map((result) -> result.getDeletedCount());
+	}
+
+}

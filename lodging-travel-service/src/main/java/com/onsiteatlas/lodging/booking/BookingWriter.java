@@ -1,0 +1,156 @@
+package com.onsiteatlas.lodging.booking;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.lodging.registrant.Registrants;
+import com.onsiteatlas.support.messaging.Outbox;
+import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.support.web.ApiException;
+
+/**
+ * Stores booking changes. Every change is one conditional single-document write that
+ * carries its domain events in the document's outbox (no transactions needed); a write
+ * whose condition no longer holds is a 409.
+ */
+@Component
+class BookingWriter {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Registrants registrants;
+
+	private final Outbox outbox;
+
+	BookingWriter(ReactiveMongoTemplate mongo, Registrants registrants, Outbox outbox) {
+		this.mongo = mongo;
+		this.registrants = registrants;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * Stores a new booking with its created event.
+	 * @param booking the booking
+	 * @param registration its registration
+	 * @return the booking as stored
+	 */
+	Mono<HotelBooking> insert(HotelBooking booking, RegistrationView registration) {
+		return this.registrants.conference(booking.event())
+			.flatMap(
+					(conference) -> this.outbox.entry(
+							BookingEvents.created(
+									new BookingEvents.Context(conference, Registrants.snapshot(registration)), booking),
+							booking.event()))
+			.flatMap((message) -> this.mongo.insert(booking.withOutbox(List.of(message))))
+			.doOnSuccess((saved) -> this.outbox.nudge());
+	}
+
+	/**
+	 * Stores changed fields, on condition that the booking is unchanged since it was
+	 * read.
+	 * @param before the booking as read
+	 * @param after the booking as it should be
+	 * @param changed the names of the changed fields
+	 * @param actor who
+	 * @return the booking as stored
+	 */
+	Mono<HotelBooking> update(HotelBooking before, HotelBooking after, List<String> changed, String actor) {
+		return write(before, after, unchangedSinceRead(before), changed, actor, null);
+	}
+
+	/**
+	 * Stores a status change, on condition that the booking is still in the status read.
+	 * @param before the booking as read
+	 * @param after the booking in its new status
+	 * @param actor who
+	 * @param cancelReason why, for a cancellation
+	 * @return the booking as stored
+	 */
+	Mono<HotelBooking> changeStatus(HotelBooking before, HotelBooking after, String actor, String cancelReason) {
+		Criteria stillInStatus = Criteria.where("_id")
+			.is(before.id())
+			.and("bookingStatus")
+			.is(before.bookingStatus().value());
+		return write(before, after, stillInStatus, List.of(), actor, cancelReason);
+	}
+
+	/**
+	 * Removes a booking, on condition that it is unchanged since it was read.
+	 * @param booking the booking as read
+	 * @return the removed booking
+	 */
+	Mono<HotelBooking> remove(HotelBooking booking) {
+		return this.mongo.findAndRemove(Query.query(unchangedSinceRead(booking)), HotelBooking.class)
+			.switchIfEmpty(Mono.error(() -> ApiException.conflict("The booking changed meanwhile; reload it")));
+	}
+
+	private Mono<HotelBooking> write(HotelBooking before, HotelBooking after, Criteria condition, List<String> changed,
+			String actor, String cancelReason) {
+		Instant now = now();
+		HotelBooking stamped = after.toBuilder().updatedAt(now).outbox(null).build();
+		return context(before)
+			.flatMap((context) -> Flux
+				.fromIterable(BookingEvents.ofChange(context, before, stamped, changed, now, actor, cancelReason))
+				.concatMap((event) -> this.outbox.entry(event, before.event()))
+				.collectList())
+			.flatMap((messages) -> this.mongo.findAndModify(Query.query(condition),
+					Outbox.push(setAll(stamped), messages), FindAndModifyOptions.options().returnNew(true),
+					HotelBooking.class))
+			.switchIfEmpty(Mono.error(() -> ApiException
+				.conflict("The booking was changed by someone else meanwhile; reload it and retry")))
+			.doOnNext((saved) -> this.outbox.nudge());
+	}
+
+	private Mono<BookingEvents.Context> context(HotelBooking booking) {
+		return Mono
+			.zip(this.registrants.conference(booking.event()),
+					this.registrants.find(booking.event(), booking.registration())
+						.map(Registrants::snapshot)
+						.defaultIfEmpty(BookingEvents.remembered(booking)))
+			.map((tuple) -> new BookingEvents.Context(tuple.getT1(), tuple.getT2()));
+	}
+
+	private static Update setAll(HotelBooking booking) {
+		return new Update().set("registrationId", booking.registrationId())
+			.set("guest", booking.guest())
+			.set("hotel", booking.hotel())
+			.set("roomType", booking.roomType())
+			.set("roomNumber", booking.roomNumber())
+			.set("checkIn", booking.checkIn())
+			.set("checkOut", booking.checkOut())
+			.set("nights", booking.nights())
+			.set("bookingReference", booking.bookingReference())
+			.set("bookingStatus", booking.bookingStatus().value())
+			.set("confirmationDocument", booking.confirmationDocument())
+			.set("specialRequests", booking.specialRequests())
+			.set("notes", booking.notes())
+			.set("flags", booking.flags())
+			.set("roomBlock", booking.roomBlock())
+			.set("updatedAt", booking.updatedAt())
+			.set("searchText", booking.searchText());
+	}
+
+	private static Criteria unchangedSinceRead(HotelBooking booking) {
+		return Criteria.where("_id").is(booking.id()).and("updatedAt").is(booking.updatedAt());
+	}
+
+	/**
+	 * The time of a change, to the millisecond MongoDB keeps.
+	 * @return now
+	 */
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}
