@@ -41,5 +41,9 @@ export default defineConfig({
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // antd in jsdom renders slowly on a loaded 2-core machine (CI shares it with six JVMs): a test fails on what it
+    // asserts, not on the wall clock. Playwright's and Testing Library's waits keep their own (shorter) timeouts.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

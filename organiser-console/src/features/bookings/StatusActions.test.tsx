@@ -9,7 +9,6 @@ import type { Booking } from './api';
 const booking = (bookingStatus: Booking['bookingStatus']): Booking => ({ _id: 'b1', registration: 'r1', bookingStatus });
 
 // The machine running the suite is shared; antd's first render can take seconds there.
-vi.setConfig({ testTimeout: 30_000 });
 afterEach(() => vi.unstubAllGlobals());
 
 describe('booking lifecycle', () => {

@@ -8,7 +8,6 @@ import type { Notification, Progress } from './api';
 afterEach(() => vi.unstubAllGlobals());
 
 // antd's drawer in jsdom on a shared 2-core machine is slow: generous waits, no fixed sleeps.
-vi.setConfig({ testTimeout: 30_000 });
 const slow = { timeout: 15_000 };
 
 const failed: Notification = {

@@ -28,7 +28,7 @@ describe('JobStatus', () => {
     expect(await screen.findByText('processing')).toBeInTheDocument();
     expect(screen.getByText(/400 of 1000 rows/)).toBeInTheDocument();
     expect(screen.getByText(/4 Feb 2027, 09:00 \(Asia\/Kolkata\)/)).toBeInTheDocument();
-    expect(await screen.findByText('completed', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('completed', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(get).toHaveBeenCalledWith('/export/status/job1', undefined, expect.anything());
     await userEvent.click(screen.getByRole('button', { name: /Download file/ }));
     await waitFor(() => expect(download).toHaveBeenCalledWith('/export/download/job1', 'registrations.xlsx'));

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HotelForm } from './HotelForm';
 import { renderWithApi } from '../bookings/test-utils';
 
-vi.setConfig({ testTimeout: 30_000 });
 afterEach(() => vi.unstubAllGlobals());
 
 describe('HotelForm', () => {

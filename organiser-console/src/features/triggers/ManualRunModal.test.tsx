@@ -8,7 +8,6 @@ import { renderAt } from '../deliveries/test-utils';
 import type { Audience, ConditionField, Trigger } from './api';
 
 afterEach(() => vi.unstubAllGlobals());
-vi.setConfig({ testTimeout: 30_000 });
 const slow = { timeout: 15_000 };
 
 const trigger: Trigger = { _id: 't1', name: 'Payment reminder', triggerType: 'manual', conditions: [], templates: [{ channel: 'email', template: 'x' }], isActive: true };
