@@ -18,7 +18,7 @@ import com.onsiteatlas.lodging.document.DocumentStore;
 import com.onsiteatlas.lodging.hotel.HotelService;
 import com.onsiteatlas.lodging.inventory.InventoryService;
 import com.onsiteatlas.lodging.registrant.Registrants;
-import com.onsiteatlas.lodging.travel.TravelService;
+import com.onsiteatlas.lodging.travel.TravelReactions;
 import com.onsiteatlas.support.messaging.DomainEventHandler;
 import com.onsiteatlas.support.messaging.DomainEventHandlers;
 
@@ -32,7 +32,7 @@ class LifecycleHandlers {
 	private static final Logger logger = LoggerFactory.getLogger(LifecycleHandlers.class);
 
 	@Bean
-	DomainEventHandlers lodgingLifecycleHandlers(BookingReactions bookings, TravelService travel, HotelService hotels,
+	DomainEventHandlers lodgingLifecycleHandlers(BookingReactions bookings, TravelReactions travel, HotelService hotels,
 			InventoryService inventory, DocumentStore documents, Registrants registrants) {
 		return new DomainEventHandlers(List.of(
 				DomainEventHandler.of("lodging-registration-cancelled", RegistrationCancelled.class,

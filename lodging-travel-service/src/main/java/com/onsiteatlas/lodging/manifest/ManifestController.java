@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.lodging.calendar.Dates;
-import com.onsiteatlas.lodging.travel.TravelService;
+import com.onsiteatlas.lodging.travel.TravelQueries;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
@@ -26,11 +26,11 @@ class ManifestController {
 
 	private static final int MAX_DAYS = 62;
 
-	private final TravelService travel;
+	private final TravelQueries travel;
 
 	private final ManifestProperties properties;
 
-	ManifestController(TravelService travel, ManifestProperties properties) {
+	ManifestController(TravelQueries travel, ManifestProperties properties) {
 		this.travel = travel;
 		this.properties = properties;
 	}

@@ -1,7 +1,11 @@
 package com.onsiteatlas.lodging.travel;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -41,6 +45,35 @@ public record TravelInfo(@Id @JsonProperty("_id") String id, String event, Strin
 		@JsonIgnore List<OutboxMessage> outbox) {
 
 	static final String COLLECTION = "travel_info";
+
+	/**
+	 * The text an itinerary is found by.
+	 * @param traveller the traveller's contact details
+	 * @param registrationId the human registration id
+	 * @return lower-case first and last name, e-mail and registration id
+	 */
+	static String searchText(PersonalInfo traveller, String registrationId) {
+		Set<String> parts = new LinkedHashSet<>();
+		if (traveller != null) {
+			parts.add(traveller.firstName());
+			parts.add(traveller.lastName());
+			parts.add(traveller.email());
+		}
+		parts.add(registrationId);
+		parts.remove(null);
+		return String.join(" ", parts).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * One of the itinerary's documents.
+	 * @param documentId the document id, any case
+	 * @return the document, empty when there is none with that id
+	 */
+	Optional<TravelDocument> document(String documentId) {
+		return (this.documents != null)
+				? this.documents.stream().filter((document) -> document.id().equalsIgnoreCase(documentId)).findFirst()
+				: Optional.empty();
+	}
 
 	TravelInfo withOutbox(List<OutboxMessage> messages) {
 		return new TravelInfo(this.id, this.event, this.registration, this.registrationId, this.traveller, this.arrival,

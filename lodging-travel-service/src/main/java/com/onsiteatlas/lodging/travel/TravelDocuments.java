@@ -1,0 +1,171 @@
+package com.onsiteatlas.lodging.travel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import com.onsiteatlas.domainevents.lodging.TravelDocumentDeleted;
+import com.onsiteatlas.domainevents.lodging.TravelDocumentUploaded;
+import com.onsiteatlas.lodging.audit.Actor;
+import com.onsiteatlas.lodging.document.DocumentOwner;
+import com.onsiteatlas.lodging.document.DocumentStore;
+import com.onsiteatlas.lodging.document.Download;
+import com.onsiteatlas.lodging.document.StoredDocument;
+import com.onsiteatlas.lodging.document.UploadForm;
+import com.onsiteatlas.lodging.registrant.Viewer;
+import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.web.ObjectIds;
+
+/**
+ * The documents of an itinerary (tickets, visas, passports): stored first (passports and
+ * visas encrypted), then recorded on the itinerary; the stored file is deleted again when
+ * that write fails. A removed document's file is deleted after the write.
+ */
+@Service
+class TravelDocuments {
+
+	static final String RESOURCE = "travel-document";
+
+	static final Set<String> TYPES = Set.of("flight-ticket", "visa", "passport", "other");
+
+	static final Set<String> ENCRYPTED_TYPES = Set.of("passport", "visa");
+
+	private final TravelQueries queries;
+
+	private final TravelWriter writer;
+
+	private final DocumentStore documents;
+
+	TravelDocuments(TravelQueries queries, TravelWriter writer, DocumentStore documents) {
+		this.queries = queries;
+		this.writer = writer;
+		this.documents = documents;
+	}
+
+	/**
+	 * Stores an uploaded document on an itinerary the caller may see.
+	 * @param eventId the conference
+	 * @param id the itinerary id
+	 * @param viewer the caller
+	 * @param form the multipart upload: {@code file}, {@code type}, optional {@code name}
+	 * and {@code description}
+	 * @param actor the caller for the document audit
+	 * @return the recorded document
+	 */
+	Mono<TravelInfo.TravelDocument> upload(String eventId, String id, Viewer viewer, Mono<UploadForm> form,
+			Actor actor) {
+		return this.queries.get(eventId, id, viewer).flatMap((old) -> form.flatMap((upload) -> {
+			String type = upload.field("type");
+			if (type == null || !TYPES.contains(type)) {
+				return Mono
+					.error(ApiException.badRequest("'type' must be one of flight-ticket, visa, passport, other"));
+			}
+			String name = upload.field("name");
+			String description = upload.field("description");
+			if ((name != null && name.length() > 200) || (description != null && description.length() > 2000)) {
+				return Mono.error(ApiException.badRequest("'name' or 'description' is too long"));
+			}
+			return this.documents.store(owner(old), upload.file(), ENCRYPTED_TYPES.contains(type), actor)
+				.flatMap((stored) -> {
+					TravelInfo.TravelDocument document = document(old, stored, type, name, description,
+							viewer.userId());
+					return add(old, document, viewer.userId())
+						.onErrorResume(
+								(ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
+									.then(Mono.error(ex)))
+						.thenReturn(document);
+				});
+		}));
+	}
+
+	private static TravelInfo.TravelDocument document(TravelInfo travel, StoredDocument stored, String type,
+			String name, String description, String uploadedBy) {
+		String documentId = new ObjectId().toHexString();
+		return new TravelInfo.TravelDocument(documentId, type, (name != null) ? name : stored.fileName(), description,
+				stored.fileName(),
+				"/api/events/" + travel.event() + "/travel-info/" + travel.id() + "/documents/" + documentId
+						+ "/download",
+				stored.contentType(), stored.size(), stored.encrypted(), TravelWriter.now(), uploadedBy,
+				stored.fileId());
+	}
+
+	private Mono<TravelInfo> add(TravelInfo old, TravelInfo.TravelDocument document, String actor) {
+		Instant now = TravelWriter.now();
+		return this.writer.write(old, new Update().push("documents", document).set("updatedAt", now),
+				(context) -> new TravelDocumentUploaded(context.conference(), context.registration(), old.id(),
+						TravelEvents.reference(document), now, actor));
+	}
+
+	/**
+	 * Opens a document of an itinerary the caller may see, audited.
+	 * @param eventId the conference
+	 * @param id the itinerary id
+	 * @param documentId the document id
+	 * @param viewer the caller
+	 * @param actor the caller for the document audit
+	 * @return the download, or a 404
+	 */
+	Mono<Download> open(String eventId, String id, String documentId, Viewer viewer, Actor actor) {
+		return this.queries.get(eventId, id, viewer)
+			.flatMap((travel) -> find(travel, documentId)
+				.flatMap((document) -> this.documents.open(owner(travel), document.storedFileId(), actor)));
+	}
+
+	/**
+	 * Removes a document from an itinerary the caller may see, then its stored file.
+	 * @param eventId the conference
+	 * @param id the itinerary id
+	 * @param documentId the document id
+	 * @param viewer the caller
+	 * @param actor the caller for the document audit
+	 * @return the itinerary as saved
+	 */
+	Mono<TravelInfo> remove(String eventId, String id, String documentId, Viewer viewer, Actor actor) {
+		return this.queries.get(eventId, id, viewer).flatMap((old) -> find(old, documentId).flatMap((document) -> {
+			Instant now = TravelWriter.now();
+			Update update = new Update()
+				.pull("documents", Query.query(Criteria.where("_id").is(document.id())).getQueryObject())
+				.set("updatedAt", now);
+			return this.writer
+				.write(old, update,
+						(context) -> new TravelDocumentDeleted(context.conference(), context.registration(), old.id(),
+								TravelEvents.reference(document), now, viewer.userId()))
+				.flatMap((saved) -> this.documents
+					.delete(owner(old), document.storedFileId(), document.fileName(), actor)
+					.thenReturn(saved));
+		}));
+	}
+
+	/**
+	 * Deletes the stored files of every document of a removed itinerary.
+	 * @param travel the itinerary as it was
+	 * @param actor the caller for the document audit
+	 * @return completes when done
+	 */
+	Mono<Void> discardAll(TravelInfo travel, Actor actor) {
+		return Flux.fromIterable((travel.documents() != null) ? travel.documents() : List.of())
+			.concatMap((document) -> this.documents.delete(owner(travel), document.storedFileId(), document.fileName(),
+					actor))
+			.then();
+	}
+
+	private static Mono<TravelInfo.TravelDocument> find(TravelInfo travel, String documentId) {
+		ObjectIds.require(documentId, "document id");
+		return Mono.justOrEmpty(travel.document(documentId))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Document not found")));
+	}
+
+	private static DocumentOwner owner(TravelInfo travel) {
+		return new DocumentOwner(travel.event(), RESOURCE, travel.id(), travel.registration());
+	}
+
+}
