@@ -11,10 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.result.method.annotation.ExtendedWebExchangeDataBinder;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.onsiteatlas.lodging.audit.Actor;
@@ -61,17 +58,6 @@ class BookingController {
 		this.statuses = statuses;
 		this.confirmations = confirmations;
 		this.registrants = registrants;
-	}
-
-	/**
-	 * The list query binds from the query string only, not also from same-named request
-	 * headers as Spring binds by default.
-	 */
-	@InitBinder
-	void bindQueryStringOnly(WebDataBinder binder) {
-		if (binder instanceof ExtendedWebExchangeDataBinder exchangeBinder) {
-			exchangeBinder.setHeaderPredicate((header) -> false);
-		}
 	}
 
 	@GetMapping

@@ -208,9 +208,21 @@ public class InventoryService {
 				page);
 	}
 
-	Flux<RoomNight> nights(String eventId, String hotelId, String roomType, String from, String to) {
-		return this.mongo.find(Query.query(filter(eventId, hotelId, roomType, from, to))
-			.with(Sort.by("hotelName", "roomType", "night")), RoomNight.class);
+	/**
+	 * The pickup of the matching blocks, night by night and in total.
+	 * @param eventId the conference
+	 * @param hotelId only this hotel
+	 * @param roomType only this room type
+	 * @param from first night
+	 * @param to last night
+	 * @return one report per hotel and room type
+	 */
+	Mono<List<PickupReport>> pickup(String eventId, String hotelId, String roomType, String from, String to) {
+		return this.mongo
+			.find(Query.query(filter(eventId, hotelId, roomType, from, to))
+				.with(Sort.by("hotelName", "roomType", "night")), RoomNight.class)
+			.collectList()
+			.map(PickupReport::perBlock);
 	}
 
 	Mono<RoomNight> delete(String eventId, String id) {

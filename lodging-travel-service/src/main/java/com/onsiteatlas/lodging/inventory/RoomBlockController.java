@@ -1,10 +1,6 @@
 package com.onsiteatlas.lodging.inventory;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -68,40 +64,12 @@ class RoomBlockController {
 	Mono<ApiResponse<List<PickupReport>>> pickup(@PathVariable String eventId,
 			@RequestParam(required = false) String hotelId, @RequestParam(required = false) String roomType,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return this.inventory.nights(eventId, optionalId(hotelId), roomType, from, to)
-			.collectList()
-			.map(RoomBlockController::report)
+		return this.inventory.pickup(eventId, optionalId(hotelId), roomType, from, to)
 			.map((reports) -> ApiResponse.ok("Pickup report", reports));
 	}
 
 	private static String optionalId(String id) {
 		return (id == null || id.isBlank()) ? null : ObjectIds.require(id, "hotelId");
-	}
-
-	static List<PickupReport> report(List<RoomNight> nights) {
-		Map<String, List<RoomNight>> byBlock = new LinkedHashMap<>();
-		for (RoomNight night : nights) {
-			byBlock.computeIfAbsent(night.hotelId() + "|" + night.roomType(), (key) -> new ArrayList<>()).add(night);
-		}
-		List<PickupReport> reports = new ArrayList<>();
-		for (List<RoomNight> block : byBlock.values()) {
-			RoomNight first = block.get(0);
-			List<PickupReport.Line> lines = block.stream()
-				.sorted(Comparator.comparing(RoomNight::night))
-				.map((night) -> PickupReport.Line.of(night.night(), night.contracted(), night.booked(),
-						night.available()))
-				.toList();
-			PickupReport.Line totals = PickupReport.Line.of(null, block.stream().mapToInt(RoomNight::contracted).sum(),
-					block.stream().mapToInt(RoomNight::booked).sum(),
-					block.stream().mapToInt(RoomNight::available).sum());
-			String peak = lines.stream()
-				.filter((line) -> line.booked() > 0)
-				.max(Comparator.comparingInt(PickupReport.Line::booked))
-				.map(PickupReport.Line::night)
-				.orElse(null);
-			reports.add(new PickupReport(first.hotelId(), first.hotelName(), first.roomType(), lines, totals, peak));
-		}
-		return reports;
 	}
 
 }
