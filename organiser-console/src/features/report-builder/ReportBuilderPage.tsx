@@ -1,22 +1,26 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Tabs } from 'antd';
-import { DownloadOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Grid, Tabs } from 'antd';
+import { ClockCircleOutlined, DownloadOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
 import type { PageProps } from '../pageProps';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/PageStates';
 import { useUrlState } from '../../shared/useUrlState';
 import { useConferenceZone } from '../../shared/conference';
 import { errorMessage } from '../../shared/forms';
+import { useCanWrite } from '../../api/ConsoleContext';
 import { useDataSource } from '../exports/api';
+import { ScheduleForm } from '../schedules/ScheduleForm';
+import { NextRunAlert } from '../schedules/NextRunAlert';
+import type { Schedule } from '../schedules/api';
 import {
   parseRequest,
+  reportTitle,
   usePreview,
   useAddFavorite,
   useReportDownload,
   useTemplateData,
   useTemplates,
   type FileFormat,
-  type ReportRequest,
 } from './api';
 import { BuilderForm } from './BuilderForm';
 import { ResultView } from './ResultView';
@@ -25,12 +29,10 @@ import { FavoritesList } from './FavoritesList';
 
 const DEFAULTS = { tab: 'build', q: '', template: '' };
 
-export function reportTitle(request: ReportRequest): string {
-  if (request.name) return request.name;
-  return request.groupBy?.length ? `${request.reportType} by ${request.groupBy.join(' and ')}` : request.reportType;
-}
-
-/** Report builder: build a report (groups, metrics, chart), preview it, download it, keep it as a favourite; the ready-made reports. */
+/**
+ * Report builder: build a report (groups, metrics, chart), preview it, download it, keep it as a favourite, schedule it
+ * (admins and managers); the ready-made reports.
+ */
 export default function ReportBuilderPage({ eventId }: PageProps) {
   const zone = useConferenceZone(eventId);
   const { message } = App.useApp();
@@ -47,6 +49,10 @@ export default function ReportBuilderPage({ eventId }: PageProps) {
   const download = useReportDownload(eventId);
   const [busy, setBusy] = useState<string>('');
   const [saved, setSaved] = useState<string>('');
+  const canWrite = useCanWrite();
+  const screens = Grid.useBreakpoint();
+  // The schedule drawer: closed, open with the form, or showing the schedule just saved.
+  const [scheduling, setScheduling] = useState<{ open: boolean; saved?: Schedule }>({ open: false });
 
   const fetchFile = async (key: string, run: () => Promise<{ fileName: string }>) => {
     setBusy(key);
@@ -115,11 +121,40 @@ export default function ReportBuilderPage({ eventId }: PageProps) {
                     Save as favourite
                   </Button>
                 ),
+                canWrite ? (
+                  <Button key="schedule" icon={<ClockCircleOutlined />} onClick={() => setScheduling({ open: true })}>
+                    Schedule…
+                  </Button>
+                ) : null,
               ]}
             />
           )}
         </QueryState>
       ) : null}
+      <Drawer
+        open={scheduling.open && !!request}
+        onClose={() => setScheduling({ open: false })}
+        title={scheduling.saved ? `Scheduled: ${scheduling.saved.name}` : 'Schedule this report'}
+        size={screens.md ? 720 : '100%'}
+        destroyOnHidden
+      >
+        {scheduling.saved ? (
+          <>
+            <NextRunAlert schedule={scheduling.saved} />
+            <p>Its runs, run now and changes are on the Scheduled reports page.</p>
+            <Button onClick={() => setScheduling({ open: false })}>Close</Button>
+          </>
+        ) : request ? (
+          <ScheduleForm
+            eventId={eventId}
+            zone={zone}
+            definition={request}
+            canWrite={canWrite}
+            onSaved={(schedule) => setScheduling({ open: true, saved: schedule })}
+            onCancel={() => setScheduling({ open: false })}
+          />
+        ) : null}
+      </Drawer>
     </>
   );
 

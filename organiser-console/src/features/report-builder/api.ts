@@ -61,6 +61,12 @@ export interface Favorite {
   definition?: ReportRequest;
 }
 
+/** The report's name, or what it shows. */
+export function reportTitle(request: ReportRequest): string {
+  if (request.name) return request.name;
+  return request.groupBy?.length ? `${request.reportType} by ${request.groupBy.join(' and ')}` : request.reportType;
+}
+
 export type FileFormat = 'excel' | 'pdf' | 'csv';
 
 export const EXTENSIONS: Record<FileFormat, string> = { excel: 'xlsx', pdf: 'pdf', csv: 'csv' };

@@ -3,22 +3,26 @@ import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, S
 import { dayjs } from '../../shared/dates';
 import { applyFieldErrors, errorMessage } from '../../shared/forms';
 import { useExportConfigs } from '../exports/api';
-import { useTemplates } from '../report-builder/api';
+import { reportTitle, useTemplates, type ReportRequest } from '../report-builder/api';
 import {
   DAYS,
   MASK,
   PROVIDER_FIELDS,
   SECRET_KEYS,
+  sourceOf,
   useSaveSchedule,
   type Provider,
   type Schedule,
   type ScheduleInput,
+  type ScheduleSource,
 } from './api';
+import { BuiltReportField } from './BuiltReportField';
 
 interface Values {
   name: string;
-  source: 'report' | 'exportConfig';
+  source: ScheduleSource;
   report?: string;
+  definition?: ReportRequest;
   format?: 'pdf' | 'excel' | 'csv';
   exportConfig?: string;
   frequency: Schedule['schedule']['frequency'];
@@ -47,8 +51,9 @@ function toValues(schedule: Schedule): Values {
   const cloud = schedule.delivery?.cloudStorage;
   return {
     name: schedule.name,
-    source: schedule.exportConfig ? 'exportConfig' : 'report',
+    source: sourceOf(schedule),
     report: schedule.report ?? undefined,
+    definition: schedule.definition ?? undefined,
     format: schedule.format ?? 'excel',
     exportConfig: schedule.exportConfig ?? undefined,
     frequency: schedule.schedule.frequency,
@@ -74,7 +79,8 @@ function toInput(values: Values, eventId: string): ScheduleInput {
   return {
     name: values.name,
     report: values.source === 'report' ? values.report : null,
-    format: values.source === 'report' ? values.format : null,
+    definition: values.source === 'definition' ? values.definition : null,
+    format: values.source === 'exportConfig' ? null : values.format,
     exportConfig: values.source === 'exportConfig' ? values.exportConfig : null,
     eventId,
     schedule: {
@@ -100,11 +106,15 @@ function toInput(values: Values, eventId: string): ScheduleInput {
   };
 }
 
-/** Create or edit a schedule: what (ready-made report or export config), when, and where it goes. */
+/**
+ * Create or edit a schedule: what (ready-made report, report built in the report builder, or saved export), when, and
+ * where it goes. `definition` starts a new schedule of that built report (the report builder's “Schedule…”).
+ */
 export function ScheduleForm({
   eventId,
   zone,
   schedule,
+  definition,
   canWrite,
   onSaved,
   onCancel,
@@ -112,6 +122,7 @@ export function ScheduleForm({
   eventId: string;
   zone: string;
   schedule?: Schedule;
+  definition?: ReportRequest;
   canWrite: boolean;
   onSaved: (saved: Schedule) => void;
   onCancel: () => void;
@@ -149,7 +160,7 @@ export function ScheduleForm({
       disabled={!canWrite}
       onFinish={submit}
       initialValues={{
-        source: 'report',
+        ...(definition ? { source: 'definition', definition, name: reportTitle(definition) } : { source: 'report' }),
         report: 'registrations-by-category-status',
         format: 'excel',
         frequency: 'weekly',
@@ -170,6 +181,7 @@ export function ScheduleForm({
         <Radio.Group
           options={[
             { value: 'report', label: 'Ready-made report' },
+            { value: 'definition', label: 'Built report' },
             { value: 'exportConfig', label: 'Saved export' },
           ]}
         />
@@ -180,9 +192,20 @@ export function ScheduleForm({
         </Form.Item>
       ) : (
         <Flex wrap gap={16}>
-          <Form.Item label="Ready-made report" name="report" rules={[{ required: true }]} style={{ flex: '2 1 240px' }}>
-            <Select loading={templates.isPending} options={(templates.data ?? []).map((t) => ({ value: t.id, label: t.name }))} />
-          </Form.Item>
+          {source === 'definition' ? (
+            <Form.Item
+              label="Report from the report builder"
+              name="definition"
+              rules={[{ required: true, message: 'Build a report in the Report builder, or pick a saved one' }]}
+              style={{ flex: '2 1 240px' }}
+            >
+              <BuiltReportField eventId={eventId} />
+            </Form.Item>
+          ) : (
+            <Form.Item label="Ready-made report" name="report" rules={[{ required: true }]} style={{ flex: '2 1 240px' }}>
+              <Select loading={templates.isPending} options={(templates.data ?? []).map((t) => ({ value: t.id, label: t.name }))} />
+            </Form.Item>
+          )}
           <Form.Item label="File format" name="format" style={{ flex: '1 1 200px' }}>
             <Radio.Group optionType="button" options={[{ value: 'excel', label: 'XLSX' }, { value: 'pdf', label: 'PDF' }, { value: 'csv', label: 'CSV' }]} />
           </Form.Item>

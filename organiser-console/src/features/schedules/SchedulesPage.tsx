@@ -1,14 +1,14 @@
-import { Alert, Button, Drawer, Empty, Flex, Grid, Select } from 'antd';
+import { Button, Drawer, Empty, Flex, Grid, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { PageProps } from '../pageProps';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/PageStates';
 import { useUrlState } from '../../shared/useUrlState';
 import { useConferenceZone } from '../../shared/conference';
-import { formatDateTime } from '../../shared/dates';
 import { useCanWrite } from '../../api/ConsoleContext';
 import { useTemplates } from '../report-builder/api';
-import { describeTiming, useSchedule, useSchedules } from './api';
+import { useSchedule, useSchedules } from './api';
+import { NextRunAlert } from './NextRunAlert';
 import { ScheduleForm } from './ScheduleForm';
 import { SchedulesTable } from './SchedulesTable';
 import { RunHistory } from './RunHistory';
@@ -92,23 +92,7 @@ export default function SchedulesPage({ eventId }: PageProps) {
           <QueryState query={opened}>
             {(schedule) => (
               <>
-                <Alert
-                  type={schedule.lastStatus === 'failed' ? 'warning' : 'info'}
-                  showIcon
-                  style={{ marginBottom: 16 }}
-                  title={
-                    schedule.isActive
-                      ? `Next run: ${formatDateTime(schedule.nextRun, schedule.schedule.timezone)}`
-                      : 'Paused: it does not run until made active'
-                  }
-                  description={
-                    <>
-                      {describeTiming(schedule.schedule)}
-                      {schedule.lastError ? <div>Last failure: {schedule.lastError}</div> : null}
-                    </>
-                  }
-                  data-testid="next-run"
-                />
+                <NextRunAlert schedule={schedule} />
                 <ScheduleForm eventId={eventId} zone={zone} schedule={schedule} canWrite={canWrite} onSaved={() => undefined} onCancel={() => view({ open: '' })} />
               </>
             )}

@@ -37,7 +37,19 @@ describe('SchedulesTable', () => {
     expect(screen.getByText('Weekly on Monday at 09:00 (Asia/Kolkata)')).toBeInTheDocument();
     expect(screen.getByText('8 Feb 2027, 09:00 (Asia/Kolkata)')).toBeInTheDocument();
     expect(screen.getByText('failed')).toBeInTheDocument();
-    expect(screen.getByText('Registrations by category and status (EXCEL)')).toBeInTheDocument();
+    expect(screen.getByText('Ready-made: Registrations by category and status (EXCEL)')).toBeInTheDocument();
+  });
+
+  it('names the source of each schedule: a ready-made report, a built report or a saved export', () => {
+    const built: Schedule = { ...schedule, _id: 's2', name: 'Built weekly', report: null, definition: { reportType: 'registrations', groupBy: ['category'], name: 'Registrations per category' } };
+    const exported: Schedule = { ...schedule, _id: 's3', name: 'Export weekly', report: null, format: null, exportConfig: 'c1' };
+    renderWithConsole(
+      <SchedulesTable page={{ ...page, items: [schedule, built, exported] }} loading={false} canWrite templateName={() => 'Registrations by category and status'} onPage={vi.fn()} onOpen={vi.fn()} onRuns={vi.fn()} />,
+      {} as never,
+    );
+    expect(screen.getByText('Ready-made: Registrations by category and status (EXCEL)')).toBeInTheDocument();
+    expect(screen.getByText('Built report: Registrations per category (EXCEL)')).toBeInTheDocument();
+    expect(screen.getByText('Saved export')).toBeInTheDocument();
   });
 
   it('runs a schedule now and opens its history', async () => {

@@ -4,9 +4,9 @@ import type { Page } from '../../api/http';
 import { formatDateTime } from '../../shared/dates';
 import { errorMessage } from '../../shared/forms';
 import { StatusTag } from '../exports/JobStatus';
-import { describeTiming, PAGE_SIZE, useDeleteSchedule, useRunNow, type Schedule } from './api';
+import { describeSource, describeTiming, PAGE_SIZE, useDeleteSchedule, useRunNow, type Schedule } from './api';
 
-/** The schedules: when they run next, how the last run went; run now, history, edit, delete. */
+/** The schedules: which report each sends, when they run next, how the last run went; run now, history, edit, delete. */
 export function SchedulesTable({
   page,
   loading,
@@ -45,7 +45,7 @@ export function SchedulesTable({
                 {name} {s.isActive ? null : <Tag>paused</Tag>}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                {s.report ? `${templateName(s.report)} (${(s.format ?? 'pdf').toUpperCase()})` : 'Saved export'}
+                {describeSource(s, templateName)}
               </Typography.Text>
             </div>
           ),

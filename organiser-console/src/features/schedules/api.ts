@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ConsoleContext';
 import type { Page } from '../../api/http';
+import type { ReportRequest } from '../report-builder/api';
 
 export type Frequency = 'daily' | 'weekly' | 'monthly' | 'custom';
 export type DeliveryType = 'email' | 'download' | 'cloud-storage';
@@ -23,11 +24,13 @@ export interface Delivery {
   cloudStorage?: { provider: Provider; path?: string; config?: Record<string, string> } | null;
 }
 
-/** A scheduled report (docs/reporting.md, Scheduled reports). */
+/** A scheduled report (docs/reporting.md, Scheduled reports): one source of report, definition and exportConfig. */
 export interface Schedule {
   _id: string;
   name: string;
   report?: string | null;
+  /** A report built in the report builder: its request body, as the preview takes it. */
+  definition?: ReportRequest | null;
   exportConfig?: string | null;
   eventId?: string | null;
   format?: 'pdf' | 'excel' | 'csv' | null;
@@ -78,6 +81,45 @@ export const PROVIDER_FIELDS: Record<Provider, { key: string; label: string }[]>
   ],
   dropbox: [{ key: 'accessToken', label: 'Access token' }],
 };
+
+export type ScheduleSource = 'report' | 'definition' | 'exportConfig';
+
+export function sourceOf(schedule: Pick<Schedule, 'exportConfig' | 'definition'>): ScheduleSource {
+  if (schedule.exportConfig) return 'exportConfig';
+  return schedule.definition ? 'definition' : 'report';
+}
+
+/** The saved builder request may give groupBy as one name or a list. */
+function groupsOf(definition: ReportRequest): string[] {
+  const groupBy = definition.groupBy as string[] | string | undefined;
+  if (!groupBy) return [];
+  return typeof groupBy === 'string' ? [groupBy] : groupBy;
+}
+
+/** "registrations · grouped by Category · bar chart": data type, groups (or columns), filters and chart of a built report. */
+export function describeDefinition(definition: ReportRequest, label: (field: string) => string = (f) => f): string {
+  const groups = groupsOf(definition);
+  const parts = [definition.reportType];
+  if (groups.length) parts.push(`grouped by ${groups.map(label).join(' and ')}`);
+  else parts.push(definition.fields?.length ? `${definition.fields.length} column${definition.fields.length === 1 ? '' : 's'}` : 'every column');
+  if (definition.filters?.length) parts.push(`${definition.filters.length} filter${definition.filters.length === 1 ? '' : 's'}`);
+  // A grouped report is drawn as bars unless it names another chart; a list has none.
+  parts.push(groups.length ? `${definition.chartType ?? 'bar'} chart` : 'no chart');
+  return parts.join(' · ');
+}
+
+/** Which report a schedule sends: "Ready-made: …", "Built report: …" (with the file format) or "Saved export". */
+export function describeSource(schedule: Schedule, templateName: (id: string) => string): string {
+  const format = (schedule.format ?? 'pdf').toUpperCase();
+  switch (sourceOf(schedule)) {
+    case 'exportConfig':
+      return 'Saved export';
+    case 'definition':
+      return `Built report: ${schedule.definition?.name || schedule.definition?.reportType} (${format})`;
+    default:
+      return `Ready-made: ${templateName(schedule.report ?? '')} (${format})`;
+  }
+}
 
 export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
