@@ -161,7 +161,7 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	private static Criteria due(Instant now) {
-		return new Criteria().andOperator(Criteria.where("status").is("pending"),
+		return new Criteria().andOperator(Criteria.where("status").is(NotificationStatus.PENDING.value()),
 				Criteria.where("nextAttemptAt").lte(now),
 				new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)));
 	}
@@ -169,7 +169,7 @@ public class Dispatcher implements SmartLifecycle {
 	Mono<Void> deliver(Notification notification) {
 		Channel channel = this.channels.get(notification.channel());
 		if (channel == null || notification.content() == null || notification.recipient() == null) {
-			return finish(notification, "failed", null, "INVALID",
+			return finish(notification, NotificationStatus.FAILED, null, "INVALID",
 					"The notification has no channel, content or recipient to send", null);
 		}
 		String address = "email".equals(notification.channel()) ? notification.recipient().email()
@@ -178,7 +178,7 @@ public class Dispatcher implements SmartLifecycle {
 				: this.optOuts.isOptedOut(notification.event(), notification.channel(), address);
 		return optedOut.flatMap((out) -> {
 			if (out) {
-				return finish(notification, "skipped", null, "OPTED_OUT",
+				return finish(notification, NotificationStatus.SKIPPED, null, "OPTED_OUT",
 						"The recipient unsubscribed from these messages on " + notification.channel(), null);
 			}
 			return this.configs.resolve(notification.event())
@@ -210,7 +210,7 @@ public class Dispatcher implements SmartLifecycle {
 		Mono<SendResult> send = Mono.delay(wait)
 			.then(Mono.defer(() -> channel.send(message, settings)))
 			.transformDeferred(CircuitBreakerOperator.of(breaker));
-		return send.flatMap((result) -> finish(notification, "sent", result, null, null, started))
+		return send.flatMap((result) -> finish(notification, NotificationStatus.SENT, result, null, null, started))
 			.onErrorResume((ex) -> failed(notification, ex, started, breaker));
 	}
 
@@ -240,12 +240,12 @@ public class Dispatcher implements SmartLifecycle {
 								Duration.between(started, this.clock.instant()).toMillis()))
 				.unset("leaseOwner")
 				.unset("leaseUntil");
-			return this.mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is("pending")),
-						update, Notification.class)
+			return this.mongo.updateFirst(Query.query(
+					Criteria.where("_id").is(notification.id()).and("status").is(NotificationStatus.PENDING.value())),
+					update, Notification.class)
 				.then();
 		}
-		return finish(notification, "failed", null, failure.code(), failure.getMessage(), started);
+		return finish(notification, NotificationStatus.FAILED, null, failure.code(), failure.getMessage(), started);
 	}
 
 	/**
@@ -257,7 +257,7 @@ public class Dispatcher implements SmartLifecycle {
 		String message = "The provider is failing; sends paused by the circuit breaker " + breaker.getName();
 		Instant created = (notification.createdAt() != null) ? notification.createdAt() : this.clock.instant();
 		if (created.plus(this.properties.dispatch().maxDeferral()).isBefore(this.clock.instant())) {
-			return finish(notification, "failed", null, "CIRCUIT_OPEN", message, null);
+			return finish(notification, NotificationStatus.FAILED, null, "CIRCUIT_OPEN", message, null);
 		}
 		Duration delay = backoff(1, OPEN_WAIT);
 		Update update = new Update().set("nextAttemptAt", this.clock.instant().plus(delay))
@@ -268,8 +268,9 @@ public class Dispatcher implements SmartLifecycle {
 			.unset("leaseOwner")
 			.unset("leaseUntil");
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is("pending")), update,
-					Notification.class)
+			.updateFirst(Query.query(
+					Criteria.where("_id").is(notification.id()).and("status").is(NotificationStatus.PENDING.value())),
+					update, Notification.class)
 			.then();
 	}
 
@@ -285,25 +286,25 @@ public class Dispatcher implements SmartLifecycle {
 		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
 	}
 
-	private Mono<Void> finish(Notification notification, String status, SendResult result, String code, String message,
-			Instant started) {
+	private Mono<Void> finish(Notification notification, NotificationStatus status, SendResult result, String code,
+			String message, Instant started) {
 		Instant now = this.clock.instant();
 		int attempt = notification.attemptCount() + ((started != null) ? 1 : 0);
-		Update update = new Update().set("status", status)
+		Update update = new Update().set("status", status.value())
 			.set("updatedAt", now)
 			.set("attemptCount", attempt)
 			.unset("leaseOwner")
 			.unset("leaseUntil");
 		if (started != null) {
 			update.push("attempts",
-					new Notification.Attempt(attempt, started, "sent".equals(status) ? "sent" : "failed", code, message,
-							(result != null) ? result.providerMessageId() : null,
+					new Notification.Attempt(attempt, started, (status == NotificationStatus.SENT) ? "sent" : "failed",
+							code, message, (result != null) ? result.providerMessageId() : null,
 							Duration.between(started, now).toMillis()));
 		}
 		RegistrationRef registration = (notification.registration() != null)
 				? new RegistrationRef(notification.registration(), notification.registrationId()) : null;
 		OutboxMessage event = null;
-		if ("sent".equals(status)) {
+		if (status == NotificationStatus.SENT) {
 			update.set("sentAt", now)
 				.set("providerMessageId", result.providerMessageId())
 				.unset("errorMessage")
@@ -314,7 +315,7 @@ public class Dispatcher implements SmartLifecycle {
 		}
 		else {
 			update.set("errorMessage", message).set("errorCode", code);
-			if ("failed".equals(status)) {
+			if (status == NotificationStatus.FAILED) {
 				event = this.outbox.message(new NotificationFailed(notification.event(), notification.id(),
 						registration, notification.trigger(), notification.template(), notification.channel(), code,
 						message, notification.testMode(), attempt, now, now), notification.event(), null);
@@ -323,9 +324,9 @@ public class Dispatcher implements SmartLifecycle {
 		if (event != null) {
 			Outbox.push(update, List.of(event));
 		}
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(notification.id()).and("status").is("pending")), update,
-					Notification.class)
+		return this.mongo.updateFirst(Query.query(
+				Criteria.where("_id").is(notification.id()).and("status").in(NotificationStatus.thatCanBecome(status))),
+				update, Notification.class)
 			// No relay nudge per send: each relay pass scans the collection for outbox
 			// entries, and its regular poll is soon enough for reporting.
 			.then();

@@ -28,7 +28,7 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
  * @param recipient where it goes
  * @param content what it says
  * @param status pending, sent, failed, skipped (opted out, no address, channel off) or
- * cancelled
+ * cancelled; stored and shown as these lower-case values
  * @param errorMessage why it failed or was skipped
  * @param errorCode machine-readable reason
  * @param sentAt when the provider accepted it
@@ -55,12 +55,13 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
 		@CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
 		@CompoundIndex(name = "event_registration", def = "{'event': 1, 'registration': 1}") })
 public record Notification(@Id @JsonProperty("_id") String id, String event, String registration, String registrationId,
-		String trigger, String template, String channel, Recipient recipient, Content content, String status,
-		String errorMessage, String errorCode, Instant sentAt, Instant createdAt, Instant updatedAt,
-		@Indexed(unique = true) String dedupKey, String source, int attemptCount, List<Attempt> attempts,
-		Instant nextAttemptAt, @JsonIgnore String leaseOwner, @JsonIgnore Instant leaseUntil, String providerMessageId,
-		String deliveryStatus, Instant deliveryUpdatedAt, boolean testMode, Recipient originalRecipient,
-		boolean transactional, @JsonIgnore String qrPayload, @JsonIgnore List<OutboxMessage> outbox) {
+		String trigger, String template, String channel, Recipient recipient, Content content,
+		NotificationStatus status, String errorMessage, String errorCode, Instant sentAt, Instant createdAt,
+		Instant updatedAt, @Indexed(unique = true) String dedupKey, String source, int attemptCount,
+		List<Attempt> attempts, Instant nextAttemptAt, @JsonIgnore String leaseOwner, @JsonIgnore Instant leaseUntil,
+		String providerMessageId, String deliveryStatus, Instant deliveryUpdatedAt, boolean testMode,
+		Recipient originalRecipient, boolean transactional, @JsonIgnore String qrPayload,
+		@JsonIgnore List<OutboxMessage> outbox) {
 
 	static final String COLLECTION = "notifications";
 

@@ -39,8 +39,6 @@ class NotificationController {
 	private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "sentAt", "sentAt", "status",
 			"status", "channel", "channel");
 
-	private static final List<String> STATUSES = List.of("pending", "sent", "failed", "skipped", "cancelled");
-
 	private final NotificationService notifications;
 
 	private final TemplateService templates;
@@ -77,10 +75,7 @@ class NotificationController {
 		if (channel != null && !List.of("email", "sms", "whatsapp").contains(channel)) {
 			throw ApiException.badRequest("'channel' must be one of email, sms, whatsapp");
 		}
-		if (status != null && !STATUSES.contains(status)) {
-			throw ApiException.badRequest("'status' must be one of " + String.join(", ", STATUSES));
-		}
-		NotificationFilter filter = new NotificationFilter(channel, status, optionalId(trigger, "trigger"),
+		NotificationFilter filter = new NotificationFilter(channel, status(status), optionalId(trigger, "trigger"),
 				optionalId(template, "template"), optionalId(registration, "registration"),
 				instant(dateFrom, "dateFrom"), instant(dateTo, "dateTo"), search, SendProgress.batch(batch));
 		return this.notifications.list(eventId, filter, query).map((paged) -> paged.toResponse("Notifications"));
@@ -168,6 +163,18 @@ class NotificationController {
 	Mono<ApiResponse<Notification>> resend(@PathVariable String eventId, @PathVariable String id) {
 		return this.notifications.resend(eventId, id)
 			.map((notification) -> ApiResponse.ok("Notification queued for resending", notification));
+	}
+
+	private static NotificationStatus status(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return NotificationStatus.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.badRequest("'status' must be one of " + NotificationStatus.list());
+		}
 	}
 
 	private static String optionalId(String value, String name) {

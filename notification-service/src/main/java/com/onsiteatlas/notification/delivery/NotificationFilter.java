@@ -15,6 +15,6 @@ import java.time.Instant;
  * @param search text in recipient, subject or registration id
  * @param batch the batch (a bulk send or manual trigger) the notification belongs to
  */
-record NotificationFilter(String channel, String status, String trigger, String template, String registration,
-		Instant from, Instant to, String search, String batch) {
+record NotificationFilter(String channel, NotificationStatus status, String trigger, String template,
+		String registration, Instant from, Instant to, String search, String batch) {
 }

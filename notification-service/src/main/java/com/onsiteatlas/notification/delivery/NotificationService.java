@@ -131,7 +131,7 @@ public class NotificationService {
 					if (duplicates.contains(i)) {
 						continue;
 					}
-					if ("pending".equals(batch.get(i).status())) {
+					if (batch.get(i).status() == NotificationStatus.PENDING) {
 						queued++;
 					}
 					else {
@@ -148,7 +148,7 @@ public class NotificationService {
 		Notification.Recipient recipient = request.recipient();
 		Notification.Recipient original = null;
 		boolean testMode = config.testMode() && !"test".equals(request.source());
-		String status = "pending";
+		NotificationStatus status = NotificationStatus.PENDING;
 		String error = null;
 		String code = null;
 		if (testMode) {
@@ -159,20 +159,20 @@ public class NotificationService {
 		}
 		String address = "email".equals(channel) ? recipient.email() : recipient.phone();
 		if (address == null || address.isBlank()) {
-			status = "skipped";
+			status = NotificationStatus.SKIPPED;
 			code = "NO_ADDRESS";
 			error = "The recipient has no " + ("email".equals(channel) ? "e-mail address" : "phone number")
 					+ (testMode ? " among the test recipients" : "");
 		}
 		else if (!channelEnabled(config, channel) && !"test".equals(request.source())) {
-			status = "skipped";
+			status = NotificationStatus.SKIPPED;
 			code = "CHANNEL_DISABLED";
 			error = "The " + channel + " channel is disabled for this event";
 		}
 		Notification.Content content = null;
 		String qrPayload = null;
 		boolean transactional = request.template().transactional();
-		if ("pending".equals(status)) {
+		if (status == NotificationStatus.PENDING) {
 			try {
 				RenderedMessage rendered = this.templates.render(request.template(), request.model());
 				Notification.WhatsAppTemplate whatsapp = (rendered.whatsappTemplate() != null)
@@ -186,7 +186,7 @@ public class NotificationService {
 				}
 			}
 			catch (TemplateRenderingException ex) {
-				status = "failed";
+				status = NotificationStatus.FAILED;
 				code = "TEMPLATE";
 				error = ex.getMessage();
 			}
@@ -212,7 +212,7 @@ public class NotificationService {
 			criteria.and("channel").is(filter.channel());
 		}
 		if (filter.status() != null) {
-			criteria.and("status").is(filter.status());
+			criteria.and("status").is(filter.status().value());
 		}
 		if (filter.trigger() != null) {
 			criteria.and("trigger").is(filter.trigger());
@@ -256,7 +256,8 @@ public class NotificationService {
 	 * @return pending notifications
 	 */
 	public Mono<Long> pendingCount(String channel) {
-		return this.mongo.count(Query.query(Criteria.where("status").is("pending").and("channel").is(channel)),
+		return this.mongo.count(
+				Query.query(Criteria.where("status").is(NotificationStatus.PENDING.value()).and("channel").is(channel)),
 				Notification.class);
 	}
 
@@ -269,23 +270,27 @@ public class NotificationService {
 
 	Mono<Notification> resend(String eventId, String id) {
 		return get(eventId, id).flatMap((current) -> {
-			if (!"failed".equals(current.status())) {
+			if (!current.status().canBecome(NotificationStatus.PENDING)) {
 				return Mono.error(ApiException
-					.conflict("Only failed notifications can be resent; this one is " + current.status()));
+					.conflict("Only failed notifications can be resent; this one is " + current.status().value()));
 			}
 			if (current.content() == null) {
 				return Mono.error(ApiException.conflict("This notification has no content to resend ("
 						+ current.errorMessage() + "); fix the template and send again"));
 			}
-			Update update = new Update().set("status", "pending")
+			Update update = new Update().set("status", NotificationStatus.PENDING.value())
 				.set("nextAttemptAt", this.clock.instant())
 				.set("updatedAt", this.clock.instant())
 				.set("source", "resend")
 				.unset("errorMessage")
 				.unset("errorCode");
 			return this.mongo
-				.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is("failed")), update,
-						FindAndModifyOptions.options().returnNew(true), Notification.class)
+				.findAndModify(
+						Query.query(Criteria.where("_id")
+							.is(id)
+							.and("status")
+							.in(NotificationStatus.thatCanBecome(NotificationStatus.PENDING))),
+						update, FindAndModifyOptions.options().returnNew(true), Notification.class)
 				.switchIfEmpty(Mono.error(() -> ApiException.conflict("The notification changed meanwhile")))
 				.doOnNext((saved) -> this.dispatcher.nudge());
 		});
@@ -305,13 +310,13 @@ public class NotificationService {
 			.and("registration")
 			.is(registration)
 			.and("status")
-			.is("pending")
+			.in(NotificationStatus.thatCanBecome(NotificationStatus.CANCELLED))
 			.and("dedupKey")
 			.not()
 			.regex("^" + Pattern.quote(causeId + "|"));
 		return this.mongo
 			.updateMulti(Query.query(pending),
-					new Update().set("status", "cancelled")
+					new Update().set("status", NotificationStatus.CANCELLED.value())
 						.set("errorMessage", "The registration was cancelled")
 						.set("updatedAt", this.clock.instant()),
 					Notification.class)
@@ -326,8 +331,12 @@ public class NotificationService {
 	 */
 	public Mono<Long> deleteEvent(String eventId) {
 		return this.mongo
-			.updateMulti(Query.query(Criteria.where("event").is(eventId).and("status").is("pending")),
-					new Update().set("status", "cancelled"), Notification.class)
+			.updateMulti(
+					Query.query(Criteria.where("event")
+						.is(eventId)
+						.and("status")
+						.in(NotificationStatus.thatCanBecome(NotificationStatus.CANCELLED))),
+					new Update().set("status", NotificationStatus.CANCELLED.value()), Notification.class)
 			.then(this.optOuts.deleteEvent(eventId))
 			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), WhatsAppSessions.COLLECTION))
 			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), Notification.class))

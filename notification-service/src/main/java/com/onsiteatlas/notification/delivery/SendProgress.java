@@ -36,8 +36,6 @@ class SendProgress {
 
 	private static final Pattern BATCH = Pattern.compile("[A-Za-z0-9:@._+-]{1,120}");
 
-	private static final List<String> STATUSES = List.of("pending", "sent", "failed", "skipped", "cancelled");
-
 	private static final List<String> BULK = List.of("send", "manual", "scheduled");
 
 	private final ReactiveMongoTemplate mongo;
@@ -61,7 +59,8 @@ class SendProgress {
 		if (wanted != null) {
 			return of(eventId, wanted).map((progress) -> ApiResponse.ok(List.of(progress)));
 		}
-		Query pending = Query.query(Criteria.where("event").is(eventId).and("status").is("pending"));
+		Query pending = Query
+			.query(Criteria.where("event").is(eventId).and("status").is(NotificationStatus.PENDING.value()));
 		pending.fields().include("dedupKey");
 		return this.mongo.find(pending, Document.class, Notification.COLLECTION)
 			.mapNotNull((document) -> document.getString("dedupKey"))
@@ -82,7 +81,9 @@ class SendProgress {
 		query.fields().include("status", "channel", "createdAt", "updatedAt", "sentAt", "trigger", "source");
 		return this.mongo.find(query, Document.class, Notification.COLLECTION).collectList().map((documents) -> {
 			Map<String, Integer> byStatus = new LinkedHashMap<>();
-			STATUSES.forEach((status) -> byStatus.put(status, 0));
+			for (NotificationStatus status : NotificationStatus.values()) {
+				byStatus.put(status.value(), 0);
+			}
 			Map<String, Integer> byChannel = new LinkedHashMap<>();
 			Instant started = null;
 			Instant last = null;
@@ -103,7 +104,7 @@ class SendProgress {
 				source = (source != null) ? source : document.getString("source");
 			}
 			int total = documents.size();
-			int pending = byStatus.get("pending");
+			int pending = byStatus.get(NotificationStatus.PENDING.value());
 			return new Progress(batch, (source != null) ? source : "unknown", trigger, total, byStatus, byChannel,
 					total - pending, total > 0 && pending == 0, started, last);
 		});

@@ -137,7 +137,8 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 		assertThat(((jakarta.mail.internet.MimeBodyPart) qr).getContentID()).isEqualTo("<qrcode>");
 		assertThat(mail.getHeader("List-Unsubscribe")).as("transactional mail has no unsubscribe").isNull();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(notificationFor(registration).status()));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> notificationFor(registration).status() == NotificationStatus.SENT);
 		Notification notification = notificationFor(registration);
 		this.admin.get()
 			.uri("/api/events/{e}/notifications?registration={r}&status=sent", this.eventId, registration)
@@ -240,7 +241,7 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 			// The first three were sent before the crash; the next three were claimed by
 			// the
 			// crashed instance (expired leases); the rest were never touched.
-			String status = (i < 3) ? "sent" : "pending";
+			NotificationStatus status = (i < 3) ? NotificationStatus.SENT : NotificationStatus.PENDING;
 			Instant leaseUntil = (i >= 3 && i < 6) ? now.minusSeconds(5) : null;
 			batch.add(new Notification(Events.newId(), this.eventId, Events.newId(), null, null, template.id(), "email",
 					new Notification.Recipient("Batch " + i, address, null),
@@ -338,7 +339,8 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 		Events.publish(this.kafka, Topics.REGISTRATIONS,
 				Events.fresh("registration-created", this.eventId, registration, real));
 		await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(testAddress).size() == 1);
-		await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(notificationFor(registration).status()));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> notificationFor(registration).status() == NotificationStatus.SENT);
 		Notification notification = notificationFor(registration);
 		assertThat(notification.testMode()).isTrue();
 		assertThat(notification.recipient().email()).isEqualTo(testAddress);
@@ -365,7 +367,7 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 			.until(() -> this.mongo.findOne(Query.query(Criteria.where("event").is(this.eventId)), Notification.class)
 				.map(Notification::status)
 				.block()
-				.equals("failed"));
+				.equals(NotificationStatus.FAILED));
 		Notification failed = this.mongo
 			.findOne(Query.query(Criteria.where("event").is(this.eventId)), Notification.class)
 			.block();
@@ -386,7 +388,9 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 			.isOk();
 		await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address).size() == 1);
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "sent".equals(this.mongo.findById(failed.id(), Notification.class).block().status()));
+			.until(() -> this.mongo.findById(failed.id(), Notification.class)
+				.block()
+				.status() == NotificationStatus.SENT);
 		assertThat(this.mongo.findById(failed.id(), Notification.class).block().attempts()).hasSize(5);
 		this.admin.post()
 			.uri("/api/events/{e}/notifications/resend/{id}", this.eventId, failed.id())

@@ -122,7 +122,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 				.withBody(String.format(TWILIO_OK, "0001", this.accountSid))));
 		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi {{firstName}}")), "+919812345678");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(notification.providerMessageId()).isEqualTo("SM0001");
 		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
 		assertThat(notification.attempts().get(0).errorCode()).isEqualTo("20500");
@@ -137,7 +137,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 					+ "\"status\":400}")));
 		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+15005550001");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("failed");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.FAILED);
 		assertThat(notification.errorCode()).isEqualTo("21211");
 		assertThat(notification.errorMessage()).contains("not a valid phone number");
 		assertThat(notification.attempts()).hasSize(1);
@@ -166,7 +166,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 				.withBody(String.format(TWILIO_OK, "0022", this.accountSid))));
 		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+919800000022");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(notification.providerMessageId()).isEqualTo("SM0022");
 		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
 		Notification.Attempt first = notification.attempts().get(0);
@@ -189,7 +189,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 				.withBody(String.format(TWILIO_OK, "0002", this.accountSid))));
 		send(template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi")), "+919800000002");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
 		assertThat(notification.attempts().get(0).errorCode()).isEqualTo("ECONNECTION");
 		assertThat(notification.attempts().get(0).errorMessage()).startsWith("Cannot reach Twilio");
@@ -215,7 +215,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		send(template(Map.of("name", "WA", "type", "whatsapp", "contentText", "Hi", "whatsapp",
 				Map.of("name", "registration_confirmed", "language", "en"))), "+919812345622");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(notification.providerMessageId()).isEqualTo("wamid.ONTIME");
 		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
 		Notification.Attempt first = notification.attempts().get(0);
@@ -261,7 +261,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 			.expectStatus()
 			.isAccepted();
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(notification.providerMessageId()).isEqualTo("wamid.ABC");
 		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
 		assertThat(Duration.between(notification.attempts().get(0).at(), notification.attempts().get(1).at()))
@@ -274,7 +274,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		String template = template(Map.of("name", "WA text", "type", "whatsapp", "contentText", "Hi"));
 		send(template, "+919812340000");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("failed");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.FAILED);
 		assertThat(notification.errorCode()).isEqualTo("OUTSIDE_WINDOW");
 	}
 
@@ -335,7 +335,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 			// deferred without using up an attempt, so they still get every attempt once
 			// the provider recovers.
 			assertThat(deferred).allSatisfy((n) -> {
-				assertThat(n.status()).isEqualTo("pending");
+				assertThat(n.status()).isEqualTo(NotificationStatus.PENDING);
 				assertThat(n.attemptCount()).isEqualTo(n.attempts().size());
 				assertThat(n.attempts()).noneMatch((a) -> "CIRCUIT_OPEN".equals(a.errorCode()));
 			});
@@ -371,7 +371,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 				Map.of("name", contentSid, "parameters", List.of("{{firstName}}"))));
 		send(template, "+919812345678");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(notification.providerMessageId()).isEqualTo("SM0009");
 	}
 
@@ -426,7 +426,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		send(template(Map.of("name", "WA text", "type", "whatsapp", "contentText", "Thanks for writing")),
 				"+919812399999");
 		Notification notification = awaitFinal();
-		assertThat(notification.status()).isEqualTo("sent");
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 		assertThat(notification.providerMessageId()).isEqualTo("wamid.TEXT");
 	}
 
