@@ -6,7 +6,7 @@ import type { Conference } from '../shared/conference';
 import { QueryState } from '../shared/PageStates';
 import { PageHeader } from '../shared/PageHeader';
 import { useUrlState } from '../shared/useUrlState';
-import { formatDate } from '../shared/dates';
+import { formatDayInZone } from '../shared/dates';
 
 /** The conferences the services know (reporting's read model of event-created/updated), to pick one. */
 export function ConferencesPage() {
@@ -44,7 +44,7 @@ export function ConferencesPage() {
                   <Link to={`/events/${conference._id}/templates`} aria-label={`Open ${conference.name}`}>
                     <Card hoverable title={conference.name} size="small">
                       <Typography.Text>
-                        {formatDate(conference.startDate)} – {formatDate(conference.endDate)}
+                        {formatDayInZone(conference.startDate, conference.timezone)} – {formatDayInZone(conference.endDate, conference.timezone)}
                       </Typography.Text>
                       <br />
                       <Typography.Text type="secondary">

@@ -5,7 +5,9 @@ import type { Dayjs } from 'dayjs';
 import { applyFieldErrors, errorMessage } from '../../shared/forms';
 import { ApiError } from '../../api/http';
 import type { Hotel } from '../hotels/api';
-import { useSaveBooking, type Booking, type BookingInput } from './api';
+import { RegistrantSelect } from '../../shared/RegistrantSelect';
+import type { Registrant } from '../../shared/registrants';
+import { guestName, useSaveBooking, type Booking, type BookingInput } from './api';
 import { stayIsLocked } from './lifecycle';
 
 /** The form keeps days as `YYYY-MM-DD` and times as `HH:mm`, the API's own shapes, so its field errors line up. */
@@ -31,6 +33,10 @@ function initialValues(booking?: Booking): BookingInput {
     specialRequests: booking.specialRequests,
     notes: booking.notes,
   };
+}
+
+function bookingRegistrant(booking: Booking): Registrant {
+  return { _id: booking.registration, registrationId: booking.registrationId, name: guestName(booking), email: booking.guest?.email };
 }
 
 export function BookingForm({
@@ -75,14 +81,18 @@ export function BookingForm({
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(booking)} aria-label="Booking">
-      {booking ? null : (
+      {booking ? (
+        <Form.Item label="Registrant" htmlFor="booking-registrant" extra="The registrant of a booking cannot change.">
+          <RegistrantSelect id="booking-registrant" eventId={eventId} value={booking.registration} current={bookingRegistrant(booking)} disabled />
+        </Form.Item>
+      ) : (
         <Form.Item
           name="registration"
-          label="Registration"
-          extra="The registration's _id from ONSITE ATLAS (24 characters)."
-          rules={[{ required: true, message: 'Which registration is this booking for?' }]}
+          label="Registrant"
+          extra="Search by name, e-mail or registration id (REG-0001)."
+          rules={[{ required: true, message: 'Who is this booking for?' }]}
         >
-          <Input maxLength={24} autoComplete="off" />
+          <RegistrantSelect eventId={eventId} />
         </Form.Item>
       )}
       {locked ? <Alert type="info" showIcon title="Dates, hotel and room of a cancelled, checked-in or checked-out booking cannot change." style={{ marginBottom: 12 }} /> : null}

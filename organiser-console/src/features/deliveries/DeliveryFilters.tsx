@@ -1,5 +1,5 @@
 import { DatePicker, Flex, Input, Select } from 'antd';
-import { dayjs } from '../../shared/dates';
+import { dayInZone, zoneDayBounds } from '../../shared/dates';
 import { STATUSES, type DeliveryFilters as Filters } from './api';
 
 const CHANNELS = [
@@ -69,18 +69,13 @@ export function DeliveryFilters({
       <DatePicker.RangePicker
         aria-label={`Sent between (${zone})`}
         placeholder={['From', 'To']}
-        value={[
-          filters.dateFrom ? dayjs(filters.dateFrom).tz(zone) : null,
-          filters.dateTo ? dayjs(filters.dateTo).tz(zone) : null,
-        ]}
+        value={[dayInZone(filters.dateFrom, zone), dayInZone(filters.dateTo, zone)]}
         allowEmpty={[true, true]}
-        onChange={(range) =>
-          onChange({
-            // Whole days in the conference's zone, sent to the API as instants.
-            dateFrom: range?.[0] ? dayjs.tz(range[0].format('YYYY-MM-DD'), zone).startOf('day').toISOString() : '',
-            dateTo: range?.[1] ? dayjs.tz(range[1].format('YYYY-MM-DD'), zone).endOf('day').toISOString() : '',
-          })
-        }
+        onChange={(range) => {
+          // Whole days in the conference's zone, sent to the API as instants.
+          const { from, to } = zoneDayBounds(range?.[0], range?.[1], zone);
+          onChange({ dateFrom: from, dateTo: to });
+        }}
         style={{ flex: '0 1 260px', minWidth: 230 }}
       />
     </Flex>

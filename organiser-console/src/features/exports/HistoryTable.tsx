@@ -1,5 +1,5 @@
 import { DatePicker, Flex, Select, Table } from 'antd';
-import { dayjs, formatDateTime } from '../../shared/dates';
+import { dayInZone, formatDateTime, zoneDayBounds } from '../../shared/dates';
 import { QueryState } from '../../shared/PageStates';
 import { EXPORT_TYPES, formatBytes, PAGE_SIZE, useHistory, type DataSource, type ExportJob, type HistoryFilters } from './api';
 import { DownloadButton, StatusTag } from './JobStatus';
@@ -50,14 +50,12 @@ export function HistoryTable({
           options={EXPORT_TYPES}
         />
         <DatePicker.RangePicker
-          aria-label="Created between"
-          value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-          onChange={(range) =>
-            onChange({
-              from: range?.[0] ? range[0].startOf('day').toISOString() : '',
-              to: range?.[1] ? range[1].endOf('day').toISOString() : '',
-            })
-          }
+          aria-label={`Created between (${zone})`}
+          placeholder={['Created from', 'Created to']}
+          allowEmpty={[true, true]}
+          value={[dayInZone(filters.from, zone), dayInZone(filters.to, zone)]}
+          // Whole days in the conference's zone, sent to the API as instants.
+          onChange={(range) => onChange(zoneDayBounds(range?.[0], range?.[1], zone))}
         />
       </Flex>
       <QueryState query={history}>
@@ -77,7 +75,7 @@ export function HistoryTable({
               onChange: (p) => onChange({ page: String(p) }),
             }}
             columns={[
-              { title: 'Created', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, zone) },
+              { title: `Created (${zone})`, dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, zone).replace(` (${zone})`, '') },
               { title: 'Name', dataIndex: 'name', render: (v: string, job) => v || job.dataType },
               { title: 'Data type', dataIndex: 'dataType' },
               { title: 'Format', dataIndex: 'exportType' },

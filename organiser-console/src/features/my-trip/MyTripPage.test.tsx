@@ -45,8 +45,30 @@ describe('MyTripPage', () => {
       url: '/events/e1/hotel-bookings/b1',
       body: { specialRequests: 'Late arrival, after 23:00' },
     });
-    // Only the registrant's own records are asked for: no list, no hotel, no room block, no manifest.
-    expect(calls.every((c) => /registration\/r1$|hotel-bookings\/b1$/.test(c.url))).toBe(true);
+    // Only the registrant's own records and conference are asked for: no list, no hotel, no room block, no manifest.
+    expect(calls.every((c) => /registration\/r1$|hotel-bookings\/b1$|registrants\/me$/.test(c.url))).toBe(true);
+  });
+
+  it('shows flight and upload times in the conference’s zone, named', async () => {
+    const { calls } = renderWithApi(<MyTripPage eventId="e1" />, {
+      'GET /events/e1/registrants/me': { registration: { _id: 'r1', registrationId: 'REG-0001', name: 'अनन्या Iyer' }, conference: { _id: 'e1', name: 'Atlas Summit', timezone: 'Asia/Kolkata' } },
+      'GET /events/e1/travel-info/registration/r1': {
+        _id: 't1',
+        registration: 'r1',
+        status: 'confirmed',
+        arrival: { date: '2027-01-19T00:00:00Z', time: '06:40', flightNumber: 'AI 101', airport: 'BLR', transferRequired: true },
+        departure: { date: '2027-01-23T00:00:00Z', time: '21:10', flightNumber: '6E 2043', airport: 'BLR' },
+        documents: [{ _id: 'd1', type: 'visa', name: 'Visa', fileName: 'visa.pdf', fileSize: 2048, uploadedAt: '2027-01-05T20:00:00Z' }],
+      },
+    }, registrant);
+    expect(await screen.findByText(/19 Jan 2027, 06:40 \(Asia\/Kolkata\) · AI 101 · BLR/)).toBeInTheDocument();
+    expect(screen.getByText(/23 Jan 2027, 21:10 \(Asia\/Kolkata\) · 6E 2043 · BLR/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Arrival time (Asia/Kolkata)')).toHaveValue('06:40');
+    // 20:00 UTC on the 5th is 01:30 on the 6th in Kolkata.
+    expect(await screen.findByText(/6 Jan 2027, 01:30 \(Asia\/Kolkata\)/)).toBeInTheDocument();
+    expect(screen.queryByText(/\(UTC\)/)).not.toBeInTheDocument();
+    expect(calls.some((c) => c.url === '/events/e1/registrants/me')).toBe(true);
+    expect(calls.some((c) => c.url.startsWith('/reports/'))).toBe(false);
   });
 
   it('says when there is no booking yet and offers to enter travel plans', async () => {

@@ -7,9 +7,9 @@ import { useBookingOfRegistration } from '../bookings/api';
 import { useTravelOfRegistration } from '../travel/api';
 import { TravelForm } from '../travel/TravelForm';
 import { TravelDocuments } from '../travel/TravelDocuments';
+import { useConferenceZone } from '../../shared/conference';
 import { MyHotel } from './MyHotel';
-
-const ZONE = 'UTC';
+import { MyFlights } from './MyFlights';
 
 function SectionTitle({ children }: { children: string }) {
   return (
@@ -28,11 +28,13 @@ export default function MyTripPage({ eventId }: PageProps) {
   const registrationId = caller.kind === 'registrant' ? caller.registrationId : undefined;
   const booking = useBookingOfRegistration(eventId, registrationId);
   const travel = useTravelOfRegistration(eventId, registrationId);
+  // A registrant reads its conference's zone from lodging (registrants/me): it may call no reporting route.
+  const zone = useConferenceZone(registrationId ? eventId : undefined);
   if (!registrationId) return <Forbidden message="“My trip” is the registrant's own page: sign in from your registration." />;
 
   return (
     <>
-      <PageHeader title="My trip" help="Your hotel, your travel plans and your travel documents for this conference." />
+      <PageHeader title="My trip" help={`Your hotel, your travel plans and your travel documents for this conference. Times are the conference's clock, ${zone}.`} />
       <Flex vertical gap={16}>
         <Card title={<SectionTitle>Hotel</SectionTitle>} size="small">
           <QueryState query={booking}>{(data) => <MyHotel eventId={eventId} booking={data} />}</QueryState>
@@ -42,10 +44,10 @@ export default function MyTripPage({ eventId }: PageProps) {
             {(data) => (
               <Flex vertical gap={12}>
                 {data?.warnings?.map((w) => <Alert key={w.code} type="warning" showIcon title={w.message} />)}
-                {data ? null : (
+                {data ? <MyFlights travel={data} zone={zone} /> : (
                   <Typography.Paragraph type="secondary">Tell the organisers when you arrive and leave, and whether you need an airport transfer.</Typography.Paragraph>
                 )}
-                <TravelForm key={data?._id ?? 'new'} eventId={eventId} travel={data ?? undefined} registration={registrationId} mode="registrant" onDone={() => undefined} />
+                <TravelForm key={data?._id ?? 'new'} eventId={eventId} travel={data ?? undefined} registration={registrationId} mode="registrant" zone={zone} onDone={() => undefined} />
               </Flex>
             )}
           </QueryState>
@@ -54,7 +56,7 @@ export default function MyTripPage({ eventId }: PageProps) {
           <QueryState query={travel}>
             {(data) =>
               data ? (
-                <TravelDocuments eventId={eventId} travel={data} zone={ZONE} canChange />
+                <TravelDocuments eventId={eventId} travel={data} zone={zone} canChange />
               ) : (
                 <Typography.Paragraph type="secondary">Save your travel plans first; then you can add tickets, visa and passport copies.</Typography.Paragraph>
               )

@@ -24,7 +24,7 @@ export function TravelDrawerBody({
   return (
     <Flex vertical gap={16}>
       {travel.warnings?.map((w) => <Alert key={w.code} type="warning" showIcon title={w.message} />)}
-      <TravelForm eventId={eventId} travel={travel} readOnly={!canWrite} onDone={() => undefined} />
+      <TravelForm eventId={eventId} travel={travel} zone={zone} readOnly={!canWrite} onDone={() => undefined} />
       <div>
         <Typography.Title level={3} style={{ fontSize: 16 }}>Documents</Typography.Title>
         <TravelDocuments eventId={eventId} travel={travel} zone={zone} canChange={canWrite} />

@@ -4,7 +4,9 @@ import type { Dayjs } from 'dayjs';
 import { dayjs } from '../../shared/dates';
 import { applyFieldErrors, errorMessage } from '../../shared/forms';
 import { ApiError } from '../../api/http';
-import { TRAVEL_STATUSES, useSaveTravel, type TravelInfo, type TravelInput } from './api';
+import { RegistrantSelect } from '../../shared/RegistrantSelect';
+import type { Registrant } from '../../shared/registrants';
+import { TRAVEL_STATUSES, travellerName, useSaveTravel, type TravelInfo, type TravelInput } from './api';
 
 const dayProps = {
   getValueProps: (value?: string | null) => ({ value: value ? dayjs(value) : undefined }),
@@ -21,7 +23,12 @@ function initial(travel?: TravelInfo): TravelInput {
   return travel ? { arrival: leg(travel.arrival), departure: leg(travel.departure), notes: travel.notes, status: travel.status } : { arrival: {}, departure: {} };
 }
 
-function LegFields({ leg, title }: { leg: 'arrival' | 'departure'; title: string }) {
+function travelRegistrant(travel: TravelInfo): Registrant {
+  return { _id: travel.registration, registrationId: travel.registrationId, name: travellerName(travel), email: travel.traveller?.email };
+}
+
+/** One leg. Its time is the clock at the conference (no conversion), so the field names the conference's zone. */
+function LegFields({ leg, title, zone }: { leg: 'arrival' | 'departure'; title: string; zone?: string }) {
   const word = leg === 'arrival' ? 'Arrival' : 'Departure';
   return (
     <Card size="small" title={title} style={{ marginBottom: 12 }}>
@@ -32,7 +39,7 @@ function LegFields({ leg, title }: { leg: 'arrival' | 'departure'; title: string
           </Form.Item>
         </Col>
         <Col xs={10} sm={5}>
-          <Form.Item name={[leg, 'time']} label={`${word} time`} {...timeProps}>
+          <Form.Item name={[leg, 'time']} label={zone ? `${word} time (${zone})` : `${word} time`} {...timeProps}>
             <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -68,6 +75,7 @@ export function TravelForm({
   travel,
   registration,
   mode = 'staff',
+  zone,
   readOnly = false,
   onDone,
   onCancel,
@@ -76,6 +84,8 @@ export function TravelForm({
   travel?: TravelInfo;
   registration?: string;
   mode?: 'staff' | 'registrant';
+  /** The conference's zone, named on the leg times. */
+  zone?: string;
   readOnly?: boolean;
   onDone: (saved: TravelInfo) => void;
   onCancel?: () => void;
@@ -109,12 +119,17 @@ export function TravelForm({
   return (
     <Form form={form} layout="vertical" disabled={readOnly} onFinish={submit} initialValues={initial(travel)} aria-label="Itinerary">
       {!travel && !registration ? (
-        <Form.Item name="registration" label="Registration" extra="The registration's _id from ONSITE ATLAS (24 characters)." rules={[{ required: true, message: 'Whose itinerary is this?' }]}>
-          <Input maxLength={24} autoComplete="off" />
+        <Form.Item name="registration" label="Registrant" extra="Search by name, e-mail or registration id (REG-0001)." rules={[{ required: true, message: 'Whose itinerary is this?' }]}>
+          <RegistrantSelect eventId={eventId} />
         </Form.Item>
       ) : null}
-      <LegFields leg="arrival" title="Arrival" />
-      <LegFields leg="departure" title="Departure" />
+      {travel && mode === 'staff' ? (
+        <Form.Item label="Registrant" htmlFor="travel-registrant">
+          <RegistrantSelect id="travel-registrant" eventId={eventId} value={travel.registration} current={travelRegistrant(travel)} disabled />
+        </Form.Item>
+      ) : null}
+      <LegFields leg="arrival" title="Arrival" zone={zone} />
+      <LegFields leg="departure" title="Departure" zone={zone} />
       <Form.Item name="notes" label="Notes">
         <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>

@@ -50,7 +50,7 @@ export default function TravelPage({ eventId }: PageProps) {
         </Checkbox>
       </Flex>
       <QueryState query={list} isEmpty={(p) => p.items.length === 0} empty={<Empty description="No itinerary matches" />}>
-        {(page) => <TravelTable page={page} loading={list.isFetching} onPage={(p) => setState({ page: String(p) })} onOpen={(open) => view({ open })} />}
+        {(page) => <TravelTable page={page} zone={zone} loading={list.isFetching} onPage={(p) => setState({ page: String(p) })} onOpen={(open) => view({ open })} />}
       </QueryState>
     </>
   );
@@ -59,7 +59,7 @@ export default function TravelPage({ eventId }: PageProps) {
     <>
       <PageHeader
         title="Travel"
-        help={`Arrivals, departures, transfers and travel documents. Times in ${zone}; flight times as entered (airport local).`}
+        help={`Arrivals, departures, transfers and travel documents. Times in ${zone}; flight times are the clock at the conference's airport (${zone}), as entered.`}
         extra={canWrite ? <Button type="primary" icon={<PlusOutlined />} onClick={() => view({ open: 'new' })}>New itinerary</Button> : null}
       />
       <Tabs
@@ -88,7 +88,7 @@ export default function TravelPage({ eventId }: PageProps) {
         destroyOnHidden
       >
         {state.open === 'new' ? (
-          <TravelForm eventId={eventId} onDone={(saved) => view({ open: saved._id })} onCancel={close} />
+          <TravelForm eventId={eventId} zone={zone} onDone={(saved) => view({ open: saved._id })} onCancel={close} />
         ) : state.open ? (
           <QueryState query={opened}>
             {(travel) => <TravelDrawerBody eventId={eventId} travel={travel} zone={zone} canWrite={canWrite} onDeleted={close} />}

@@ -26,11 +26,14 @@ function LegCell({ leg }: { leg?: Leg | null }) {
 
 export function TravelTable({
   page,
+  zone,
   loading,
   onPage,
   onOpen,
 }: {
   page: Page<TravelInfo>;
+  /** The conference's zone: leg times are its clock. */
+  zone: string;
   loading: boolean;
   onPage: (page: number) => void;
   onOpen: (id: string) => void;
@@ -70,8 +73,8 @@ export function TravelTable({
             </div>
           ),
         },
-        { title: 'Arrival', key: 'arrival', render: (_, t) => <LegCell leg={t.arrival} /> },
-        { title: 'Departure', key: 'departure', render: (_, t) => <LegCell leg={t.departure} /> },
+        { title: `Arrival (${zone})`, key: 'arrival', render: (_, t) => <LegCell leg={t.arrival} /> },
+        { title: `Departure (${zone})`, key: 'departure', render: (_, t) => <LegCell leg={t.departure} /> },
         {
           title: 'Documents',
           key: 'documents',
