@@ -11,4 +11,9 @@ class LodgingTravelArchitectureTests {
 		ArchitectureRules.check("com.onsiteatlas.lodging");
 	}
 
+	@Test
+	void keepsEveryMainClassToOneJob() {
+		ArchitectureRules.checkClassSizes("com.onsiteatlas.lodging", 300);
+	}
+
 }

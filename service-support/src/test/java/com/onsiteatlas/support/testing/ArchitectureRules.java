@@ -1,5 +1,15 @@
 package com.onsiteatlas.support.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,9 +23,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package rules every service follows (see ../shared/style/HOUSE-STYLE.md): package
  * by feature, no catch-all packages, no cycles between features, controllers only used by
- * the web layer, no Lombok.
+ * the web layer, no Lombok. {@link #checkClassSizes(String, int)} is a further rule a
+ * service opts into: no main class longer than a limit unless it says why.
  */
 public final class ArchitectureRules {
+
+	/** The sentence in a class's Javadoc that lets it exceed the limit. */
+	private static final Pattern REASON = Pattern.compile("longer than \\d+ lines because", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern TYPE = Pattern.compile(
+			"^(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|abstract|final|sealed|non-sealed|static|strictfp)\\s+)*(?:class|record|enum|interface|@interface)\\s",
+			Pattern.MULTILINE);
 
 	private ArchitectureRules() {
 	}
@@ -55,6 +73,77 @@ public final class ArchitectureRules {
 			.resideInAPackage(basePackage + "..")
 			.allowEmptyShould(true)
 			.check(classes);
+	}
+
+	/**
+	 * Fails for every main source file of a package (the module's {@code src/main/java},
+	 * so run from the module directory, as Surefire does) longer than {@code maxLines}
+	 * lines unless the Javadoc of its class says why, in a sentence starting "Longer than
+	 * N lines because".
+	 * @param basePackage the service's base package
+	 * @param maxLines the longest file allowed without a reason
+	 */
+	public static void checkClassSizes(String basePackage, int maxLines) {
+		checkClassSizes(Path.of("src", "main", "java"), basePackage, maxLines);
+	}
+
+	/**
+	 * Fails for every source file of a package under a source root longer than
+	 * {@code maxLines} lines unless the Javadoc of its class says why.
+	 * @param sourceRoot the source root
+	 * @param basePackage the package to check, with its subpackages
+	 * @param maxLines the longest file allowed without a reason
+	 */
+	public static void checkClassSizes(Path sourceRoot, String basePackage, int maxLines) {
+		Path base = sourceRoot.resolve(basePackage.replace('.', '/'));
+		if (!Files.isDirectory(base)) {
+			throw new AssertionError("No sources to check at " + base.toAbsolutePath());
+		}
+		try (Stream<Path> files = Files.walk(base)) {
+			List<String> tooLong = files.filter((file) -> file.toString().endsWith(".java"))
+				.sorted()
+				.map((file) -> tooLong(base, file, maxLines))
+				.filter((message) -> message != null)
+				.toList();
+			if (!tooLong.isEmpty()) {
+				throw new AssertionError("A class does one job: these main classes are longer than " + maxLines
+						+ " lines and their Javadoc does not say why (\"Longer than " + maxLines
+						+ " lines because ...\"):\n  " + String.join("\n  ", tooLong));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String tooLong(Path base, Path file, int maxLines) {
+		try {
+			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+			if (lines.size() <= maxLines || explained(String.join("\n", lines))) {
+				return null;
+			}
+			return base.relativize(file) + " (" + lines.size() + " lines)";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether the Javadoc right before the first type declaration gives a reason.
+	 */
+	private static boolean explained(String source) {
+		Matcher type = TYPE.matcher(source);
+		if (!type.find()) {
+			return false;
+		}
+		int start = source.lastIndexOf("/**", type.start());
+		int end = (start < 0) ? -1 : source.indexOf("*/", start);
+		if (start < 0 || end < 0 || end > type.start()) {
+			return false;
+		}
+		String text = source.substring(start + 3, end).replaceAll("(?m)^\\s*\\*", " ").replaceAll("\\s+", " ");
+		return REASON.matcher(text).find();
 	}
 
 }
