@@ -1,22 +1,31 @@
 package com.onsiteatlas.notification.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.onsiteatlas.notification.template.NotificationTemplate;
+import com.onsiteatlas.notification.template.TemplateService;
+import com.onsiteatlas.support.web.ApiException;
+
 /**
- * Records the notifications of a bulk send ({@code notifications/send}) independently of
- * the request that asked for it. The caller waits for the exact counts only for a short
- * while: a 10,000-recipient send takes longer to record than the gateway waits (15 s),
- * and a caller that goes away (gateway timeout, closed browser) used to cancel the
- * recording halfway, leaving part of the audience without a message and a retry sending
- * the other part twice.
+ * Bulk sends ({@code notifications/send}): every chosen template to every recipient,
+ * explicit addresses or registrations (ids or a filter). The notifications are recorded
+ * independently of the request that asked for them. The caller waits for the exact counts
+ * only for a short while: a 10,000-recipient send takes longer to record than the gateway
+ * waits (15 s), and a caller that goes away (gateway timeout, closed browser) used to
+ * cancel the recording halfway, leaving part of the audience without a message and a
+ * retry sending the other part twice.
  */
 @Component
 class BulkSends {
@@ -25,8 +34,78 @@ class BulkSends {
 
 	private final NotificationService notifications;
 
-	BulkSends(NotificationService notifications) {
+	private final TemplateService templates;
+
+	private final Recipients recipients;
+
+	private final Duration answerWithin;
+
+	/**
+	 * @param answerWithin how long {@code send} waits for the exact counts; well below
+	 * the gateway's 15 s route timeout
+	 */
+	BulkSends(NotificationService notifications, TemplateService templates, Recipients recipients,
+			@Value("${atlas.notification.send.answer-within:5s}") Duration answerWithin) {
 		this.notifications = notifications;
+		this.templates = templates;
+		this.recipients = recipients;
+		this.answerWithin = answerWithin;
+	}
+
+	/**
+	 * Records a bulk send under a new batch id.
+	 * @param eventId the conference
+	 * @param request the templates, the audience and extra variables
+	 * @return the batch and what the caller is told; a 400 when a template or the
+	 * audience is missing or not of this event, before anything is recorded
+	 */
+	Mono<Sent> send(String eventId, SendNotificationRequest request) {
+		// Each template id with the body field that holds it, for the refusal message.
+		List<Map.Entry<String, String>> templateIds = new ArrayList<>();
+		if (request.templateId() != null) {
+			templateIds.add(Map.entry(request.templateId(), "templateId"));
+		}
+		if (request.templateIds() != null) {
+			request.templateIds().forEach((id) -> templateIds.add(Map.entry(id, "templateIds")));
+		}
+		if (templateIds.isEmpty()) {
+			throw ApiException.badRequest("templateId is required");
+		}
+		boolean noAudience = (request.registrationIds() == null || request.registrationIds().isEmpty())
+				&& request.filter() == null && (request.recipients() == null || request.recipients().isEmpty());
+		if (noAudience) {
+			// An empty body must not mean "everyone": a bulk send to all registrations
+			// needs an explicit (possibly empty) filter.
+			throw ApiException
+				.badRequest("Give registrationIds, a filter ({} for all active registrations) or recipients");
+		}
+		String batch = "send:" + UUID.randomUUID();
+		return Flux.fromIterable(templateIds)
+			.concatMap((id) -> this.templates.require(eventId, id.getKey(), id.getValue()))
+			.collectList()
+			.flatMap((chosen) -> requests(eventId, request, chosen, batch).collectList())
+			.flatMap((requests) -> record(requests, batch, this.answerWithin))
+			.map((answer) -> new Sent(batch, answer));
+	}
+
+	private Flux<SendRequest> requests(String eventId, SendNotificationRequest request,
+			List<NotificationTemplate> chosen, String batch) {
+		if (request.recipients() != null && !request.recipients().isEmpty()) {
+			return Flux.fromIterable(request.recipients())
+				.flatMapIterable((address) -> chosen.stream()
+					.map((template) -> new SendRequest(eventId, null, null, null, template,
+							(request.data() != null) ? request.data() : Map.of(),
+							new Notification.Recipient(address.name(), address.email(), address.phone()), batch,
+							"send"))
+					.toList());
+		}
+		return this.recipients.conference(eventId)
+			.flatMapMany(
+					(conference) -> this.recipients.registrations(eventId, request.registrationIds(), request.filter())
+						.flatMapIterable((registration) -> chosen.stream()
+							.map((template) -> this.recipients.request(registration, conference, template, null, batch,
+									"send", request.data()))
+							.toList()));
 	}
 
 	/**
@@ -58,6 +137,15 @@ class BulkSends {
 	 * @param recording whether recording still runs (the log shows the outcome)
 	 */
 	record Answer(int queued, int duplicates, int skipped, boolean recording) {
+	}
+
+	/**
+	 * A recorded (or still recording) bulk send.
+	 *
+	 * @param batchId its batch, for {@code notifications/progress?batch=}
+	 * @param answer the counts
+	 */
+	record Sent(String batchId, Answer answer) {
 	}
 
 }

@@ -13,15 +13,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.support.web.ApiException;
-import com.onsiteatlas.support.web.ApiResponse;
 
 /**
  * The live progress of bulk sends ({@code notifications/send}, manual triggers, schedule
@@ -30,8 +24,7 @@ import com.onsiteatlas.support.web.ApiResponse;
  * ({@code send:<uuid>}, {@code manual:<uuid>}, {@code <triggerId>@<instant>}), so no
  * extra bookkeeping is written while sending.
  */
-@RestController
-@RequestMapping("/api/events/{eventId}/notifications/progress")
+@Component
 class SendProgress {
 
 	private static final Pattern BATCH = Pattern.compile("[A-Za-z0-9:@._+-]{1,120}");
@@ -45,19 +38,15 @@ class SendProgress {
 	}
 
 	/**
-	 * One batch ({@code ?batch=}), or every batch of the event that still has pending
-	 * notifications (newest first).
+	 * One batch, or every bulk batch of the event that still has pending notifications
+	 * (at most 20, newest first).
 	 * @param eventId the conference
-	 * @param batch the batch id from {@code send} or {@code manual-trigger}
+	 * @param batch a batch id ({@link #batch(String)}), or null for the running ones
 	 * @return progress
 	 */
-	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
-	Mono<ApiResponse<List<Progress>>> progress(@PathVariable String eventId,
-			@RequestParam(required = false) String batch) {
-		String wanted = batch(batch);
-		if (wanted != null) {
-			return of(eventId, wanted).map((progress) -> ApiResponse.ok(List.of(progress)));
+	Mono<List<Progress>> find(String eventId, String batch) {
+		if (batch != null) {
+			return of(eventId, batch).map(List::of);
 		}
 		Query pending = Query
 			.query(Criteria.where("event").is(eventId).and("status").is(NotificationStatus.PENDING.value()));
@@ -71,8 +60,7 @@ class SendProgress {
 			.concatMap((key) -> of(eventId, key))
 			.filter((progress) -> BULK.contains(progress.source()))
 			.collectSortedList(
-					Comparator.comparing(Progress::startedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-			.map(ApiResponse::ok);
+					Comparator.comparing(Progress::startedAt, Comparator.nullsLast(Comparator.reverseOrder())));
 	}
 
 	private Mono<Progress> of(String eventId, String batch) {

@@ -1,12 +1,10 @@
 package com.onsiteatlas.notification.delivery;
 
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -17,31 +15,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.onsiteatlas.notification.settings.NotificationConfigService;
-import com.onsiteatlas.notification.template.TemplateService;
-import com.onsiteatlas.notification.template.TemplateVariables;
-import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
 /**
- * {@code POST notification-templates/{id}/test}: renders the template with sample data
- * (or the given data) and delivers it through the real channel to the given or the
- * configured test recipients. Lives with delivery because it is a send.
+ * {@code POST notification-templates/{id}/test}: a test send of a template (see
+ * {@link TemplateTestSends}).
  */
 @RestController
 class TemplateTestController {
 
-	private final TemplateService templates;
+	private final TemplateTestSends testSends;
 
-	private final NotificationConfigService configs;
-
-	private final NotificationService notifications;
-
-	TemplateTestController(TemplateService templates, NotificationConfigService configs,
-			NotificationService notifications) {
-		this.templates = templates;
-		this.configs = configs;
-		this.notifications = notifications;
+	TemplateTestController(TemplateTestSends testSends) {
+		this.testSends = testSends;
 	}
 
 	@PostMapping("/api/events/{eventId}/notification-templates/{id}/test")
@@ -49,30 +35,10 @@ class TemplateTestController {
 	@PreAuthorize("hasAnyRole('admin','manager')")
 	Mono<ApiResponse<Map<String, Object>>> test(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody(required = false) TestRequest request) {
-		return this.templates.get(eventId, id).zipWith(this.configs.stored(eventId)).flatMap((pair) -> {
-			var template = pair.getT1();
-			var configured = pair.getT2().testRecipients();
-			String email = (request != null && request.email() != null) ? request.email()
-					: (configured != null) ? configured.email() : null;
-			String phone = (request != null && request.phone() != null) ? request.phone()
-					: (configured != null) ? configured.phone() : null;
-			String address = "email".equals(template.type()) ? email : phone;
-			if (address == null) {
-				return Mono.error(ApiException
-					.badRequest("No test recipient: give " + ("email".equals(template.type()) ? "'email'" : "'phone'")
-							+ " or configure testRecipients in notification-config"));
-			}
-			Map<String, Object> model = TemplateVariables.sample(null);
-			if (request != null && request.data() != null) {
-				model.putAll(request.data());
-			}
-			String key = "test:" + UUID.randomUUID();
-			SendRequest send = new SendRequest(eventId, null, null, null, template, model,
-					new Notification.Recipient("Test recipient", email, phone), key, "test");
-			return this.notifications.enqueue(Flux.just(send))
-				.map((result) -> ApiResponse.ok("Test message queued to " + address,
-						Map.<String, Object>of("queued", result.queued(), "recipient", address, "batchId", key)));
-		});
+		TestRequest body = (request != null) ? request : new TestRequest(null, null, null);
+		return this.testSends.send(eventId, id, body.email(), body.phone(), body.data())
+			.map((sent) -> ApiResponse.ok("Test message queued to " + sent.recipient(), Map.<String, Object>of("queued",
+					sent.queued(), "recipient", sent.recipient(), "batchId", sent.batchId())));
 	}
 
 	/**

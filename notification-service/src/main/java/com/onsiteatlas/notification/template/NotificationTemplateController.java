@@ -35,8 +35,11 @@ class NotificationTemplateController {
 
 	private final TemplateService templates;
 
-	NotificationTemplateController(TemplateService templates) {
+	private final SampleRegistrations samples;
+
+	NotificationTemplateController(TemplateService templates, SampleRegistrations samples) {
 		this.templates = templates;
+		this.samples = samples;
 	}
 
 	@GetMapping
@@ -72,22 +75,7 @@ class NotificationTemplateController {
 	@PreAuthorize("hasAnyRole('admin','manager','staff')")
 	Mono<ApiResponse<List<SampleRegistration>>> sampleRegistrations(@PathVariable String eventId,
 			@RequestParam(required = false) String search, @RequestParam(required = false) String limit) {
-		int max = 20;
-		if (limit != null) {
-			try {
-				max = Integer.parseInt(limit);
-			}
-			catch (NumberFormatException ex) {
-				max = -1;
-			}
-			if (max < 1 || max > 50) {
-				throw ApiException.badRequest("'limit' must be a number from 1 to 50");
-			}
-		}
-		if (search != null && search.length() > 200) {
-			throw ApiException.badRequest("'search' must be at most 200 characters");
-		}
-		return this.templates.sampleRegistrations(eventId, search, max).collectList().map(ApiResponse::ok);
+		return this.samples.find(eventId, SampleSearch.of(search, limit)).collectList().map(ApiResponse::ok);
 	}
 
 	@PostMapping("/preview")

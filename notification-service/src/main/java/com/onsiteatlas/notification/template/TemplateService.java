@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -220,23 +217,6 @@ public class TemplateService {
 			return Mono.error(ApiException.badRequest("The template is invalid", errors));
 		}
 		return preview(eventId, draft, request.previewRequest());
-	}
-
-	/**
-	 * Registrations this service knows for an event, to preview templates with: newest
-	 * first, matching a search on name, e-mail, id or organisation.
-	 * @param eventId the conference
-	 * @param search part of a name, e-mail, id or organisation, may be empty
-	 * @param limit at most this many (1..50)
-	 * @return the registrations
-	 */
-	Flux<SampleRegistration> sampleRegistrations(String eventId, String search, int limit) {
-		Criteria criteria = Criteria.where("eventId").is(eventId);
-		if (search != null && !search.isBlank()) {
-			criteria.and("searchText").regex(Pattern.quote(search.trim().toLowerCase(Locale.ROOT)), "i");
-		}
-		Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "firstSeenAt")).limit(limit);
-		return this.mongo.find(query, RegistrationView.class).map(SampleRegistration::of);
 	}
 
 	private Mono<TemplatePreview> preview(String eventId, NotificationTemplate template, PreviewRequest request) {

@@ -358,4 +358,18 @@ class TemplateApiTests extends NotificationIntegrationTest {
 			.isBadRequest();
 	}
 
+	@Test
+	void refusesATestSendWithoutATestRecipientForTheChannel() {
+		String sms = createTemplate(Map.of("name", "SMS", "type", "sms", "contentText", "Hi {{firstName}}"));
+		this.admin.post()
+			.uri("/api/events/{e}/notification-templates/{id}/test", this.eventId, sms)
+			.bodyValue(Map.of("email", "qa@example.org"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("No test recipient: give 'phone' or configure testRecipients in notification-config");
+	}
+
 }
