@@ -4,16 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.security.RequestValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -30,8 +29,8 @@ import com.onsiteatlas.support.web.ApiException;
 
 /**
  * Verifies and applies provider delivery callbacks: Twilio status callbacks
- * ({@code X-Twilio-Signature}, HMAC-SHA1 of URL and sorted parameters with the auth
- * token) and WhatsApp Cloud API webhooks (verify token on subscription,
+ * ({@code X-Twilio-Signature}, checked by twilio-java's own {@link RequestValidator} with
+ * the event's auth token) and WhatsApp Cloud API webhooks (verify token on subscription,
  * {@code X-Hub-Signature-256} HMAC-SHA256 of the body with the app secret).
  */
 @Component
@@ -60,7 +59,7 @@ class ProviderCallbacks {
 			.flatMap((notification) -> this.configs.resolve(notification.event()).flatMap((resolved) -> {
 				var sms = resolved.settings().sms();
 				String token = (sms != null) ? sms.authToken() : null;
-				if (token == null || signature == null || !twilioSignatureMatches(token, url, params, signature)) {
+				if (!twilioSigned(token, url, params, signature)) {
 					logger.warn("Rejected a Twilio callback for {} with a bad signature", notificationId);
 					return Mono.error(ApiException.forbidden("Invalid signature"));
 				}
@@ -80,16 +79,18 @@ class ProviderCallbacks {
 			}));
 	}
 
-	static boolean twilioSignatureMatches(String authToken, String url, Map<String, String> params, String signature) {
-		String expected = twilioSignature(authToken, url, params);
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-				signature.getBytes(StandardCharsets.UTF_8));
-	}
-
-	static String twilioSignature(String authToken, String url, Map<String, String> params) {
-		StringBuilder data = new StringBuilder(url);
-		new TreeMap<>(params).forEach((key, value) -> data.append(key).append(value));
-		return Base64.getEncoder().encodeToString(hmac("HmacSHA1", authToken, data.toString()));
+	/**
+	 * Whether Twilio signed a callback: its validator also accepts the signature of the
+	 * same URL with or without the default port, as Twilio may have called either.
+	 * @param authToken the event's auth token, may be null (then nothing is signed)
+	 * @param url the URL Twilio called
+	 * @param params the form parameters
+	 * @param signature {@code X-Twilio-Signature}, may be null
+	 * @return true when the signature is Twilio's
+	 */
+	static boolean twilioSigned(String authToken, String url, Map<String, String> params, String signature) {
+		return authToken != null && signature != null
+				&& new RequestValidator(authToken).validate(url, params, signature);
 	}
 
 	Mono<String> whatsappVerify(String eventId, String mode, String token, String challenge) {

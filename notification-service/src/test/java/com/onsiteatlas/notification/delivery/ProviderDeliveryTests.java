@@ -288,12 +288,11 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		String path = "/api/notifications/webhooks/twilio/" + notification.id();
 		Map<String, String> form = Map.of("MessageSid", "SM0003", "MessageStatus", "delivered", "AccountSid",
 				this.accountSid);
-		String signature = ProviderCallbacks.twilioSignature("twilio-secret", "https://atlas.test" + path, form);
+		String signature = TwilioSignatures.sign("twilio-secret", "https://atlas.test" + path, form);
 
 		this.client.post()
 			.uri(path)
-			.header("X-Twilio-Signature",
-					ProviderCallbacks.twilioSignature("wrong-token", "https://atlas.test" + path, form))
+			.header("X-Twilio-Signature", TwilioSignatures.sign("wrong-token", "https://atlas.test" + path, form))
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(formBody(form))
 			.exchange()
