@@ -148,9 +148,9 @@ test('journey 6b: the forms and drawers of every page, open: no serious accessib
     { key: 'triggers', open: (p) => p.getByRole('button', { name: 'New trigger' }).click() },
     { key: 'hotels', open: (p) => p.getByRole('button', { name: 'Add hotel' }).click() },
     { key: 'bookings', open: (p) => p.getByRole('button', { name: 'New booking' }).click() },
-    { key: 'bookings', open: (p) => p.getByRole('row').filter({ hasText: registration.registrationId }).first().click() },
+    { key: 'bookings', open: (p) => p.getByRole('row').filter({ hasText: registration.registrationId }).locator('a, button').first().click() },
     { key: 'travel', open: (p) => p.getByRole('button', { name: 'New itinerary' }).click() },
-    { key: 'travel', open: (p) => p.getByRole('row').filter({ hasText: registration.registrationId }).first().click() },
+    { key: 'travel', open: (p) => p.getByRole('row').filter({ hasText: registration.registrationId }).locator('a, button').first().click() },
     { key: 'exports', open: (p) => p.getByRole('button', { name: 'New export' }).click() },
     { key: 'schedules', open: (p) => p.getByRole('button', { name: 'New schedule' }).click() },
   ];
@@ -164,7 +164,8 @@ test('journey 6b: the forms and drawers of every page, open: no serious accessib
       // A drawer or modal, or (templates) the editor page: wait for its first field.
       await expect(page.locator('.ant-drawer-open, .ant-modal-wrap, form').first()).toBeVisible();
       await expect(page.getByRole('textbox').first()).toBeVisible();
-      await settled(page);
+      // Not networkidle: the template editor's live preview keeps a frame loading.
+      await expect(page.locator('.ant-skeleton, .ant-spin-spinning')).toHaveCount(0);
       await page.mouse.move(0, 0);
       await expectAccessible(page, { exclude: ['iframe'] });
       if (viewport === PHONE) {

@@ -9,7 +9,7 @@ export function FocusableScroll({ label, children }: { label: string; children: 
   useEffect(() => {
     const mark = () =>
       ref.current?.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body').forEach((region) => {
-        if (region.getAttribute('tabindex') === '0') return;
+        if (region.getAttribute('aria-label') === label) return;
         region.setAttribute('tabindex', '0');
         region.setAttribute('role', 'region');
         region.setAttribute('aria-label', label);
