@@ -48,6 +48,21 @@ describe('ChannelSettingsPage', () => {
     expect(body.email.smtp.host).toBe('smtp.example.org');
   });
 
+  it('keeps what the organiser typed in one section when another section is saved', async () => {
+    const api = arrange();
+    renderWithConsole(<ChannelSettingsPage eventId="e1" />, api);
+    const sender = await screen.findByLabelText('Sender name');
+    await userEvent.clear(sender);
+    await userEvent.type(sender, 'ICC Desk');
+    await userEvent.type(screen.getByLabelText('Test phone (SMS and WhatsApp)'), '+15550002');
+    await userEvent.click(screen.getByRole('button', { name: 'Save test mode and test recipients' }));
+    await waitFor(() => expect(api.put).toHaveBeenCalled());
+    expect(api.put.mock.calls[0][1]).not.toHaveProperty('email');
+    // The saved section shows what was stored; the unsaved e-mail edit is still there to be saved.
+    expect(await screen.findByLabelText('Test phone (SMS and WhatsApp)')).toHaveValue('+15550002');
+    expect(screen.getByLabelText('Sender name')).toHaveValue('ICC Desk');
+  });
+
   it('shows the result of a connection test, naming what failed', async () => {
     const api = arrange();
     api.post.mockResolvedValue([{ channel: 'email', success: false, message: 'Connected to smtp.example.org:587 but login failed' }]);

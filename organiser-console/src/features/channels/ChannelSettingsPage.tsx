@@ -12,6 +12,9 @@ import { SmsSettings } from './SmsSettings';
 import { WhatsAppSettings } from './WhatsAppSettings';
 import { TestModeSettings } from './TestModeSettings';
 
+/** A section's form remounts (fresh values, secret fields empty) only when its own part of the configuration changed. */
+const version = (part: unknown) => JSON.stringify(part ?? null);
+
 /**
  * Channel settings of one conference (`notification-config`): e-mail sender and SMTP, SMS, WhatsApp, test mode and
  * test recipients. Secrets are write-only; each channel has its connection test. The open tab is `?tab=`.
@@ -35,14 +38,14 @@ export default function ChannelSettingsPage({ eventId }: PageProps) {
       <QueryState query={config}>
         {(data) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <TestModeSettings key={`test-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} />
+            <TestModeSettings key={`test-${version([data.testMode, data.testRecipients])}`} eventId={eventId} config={data} canWrite={canWrite} />
             <Tabs
               activeKey={state.tab}
               onChange={(tab) => setState({ tab })}
               items={[
-                { key: 'email', label: 'E-mail', children: <EmailSettings key={`email-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} /> },
-                { key: 'sms', label: 'SMS', children: <SmsSettings key={`sms-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} /> },
-                { key: 'whatsapp', label: 'WhatsApp', children: <WhatsAppSettings key={`wa-${data.updatedAt}`} eventId={eventId} config={data} canWrite={canWrite} /> },
+                { key: 'email', label: 'E-mail', children: <EmailSettings key={`email-${version(data.email)}`} eventId={eventId} config={data} canWrite={canWrite} /> },
+                { key: 'sms', label: 'SMS', children: <SmsSettings key={`sms-${version(data.sms)}`} eventId={eventId} config={data} canWrite={canWrite} /> },
+                { key: 'whatsapp', label: 'WhatsApp', children: <WhatsAppSettings key={`wa-${version(data.whatsapp)}`} eventId={eventId} config={data} canWrite={canWrite} /> },
               ]}
             />
           </Space>
