@@ -1,20 +1,27 @@
 package com.onsiteatlas.notification.template;
 
-import java.util.regex.Pattern;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Derives the text alternative of an HTML e-mail when the template has none (as ONSITE
- * ATLAS did with html-to-text).
+ * ATLAS did with html-to-text). jsoup parses the HTML, so every named and numeric
+ * character reference is decoded ({@code &rsquo;}, {@code &mdash;}, {@code &#8377;}), not
+ * only the few a hand-written list knew.
  */
 final class HtmlText {
 
-	private static final Pattern BREAKS = Pattern.compile("(?i)<br\\s*/?>|</p>|</div>|</h[1-6]>|</li>|</tr>");
+	/** Elements whose end starts a new line. */
+	private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr");
 
-	private static final Pattern BLOCKS = Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
-
-	private static final Pattern LINKS = Pattern.compile("(?i)<a\\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>");
-
-	private static final Pattern TAGS = Pattern.compile("<[^>]+>");
+	/** Table cells, kept apart by a space. */
+	private static final Set<String> CELLS = Set.of("td", "th");
 
 	private HtmlText() {
 	}
@@ -23,20 +30,45 @@ final class HtmlText {
 		if (html == null) {
 			return null;
 		}
-		String text = BLOCKS.matcher(html).replaceAll("");
-		text = LINKS.matcher(text).replaceAll("$2 ($1)");
-		text = BREAKS.matcher(text).replaceAll("\n");
-		text = TAGS.matcher(text).replaceAll("");
-		text = text.replace("&nbsp;", " ")
-			.replace("&lt;", "<")
-			.replace("&gt;", ">")
-			.replace("&quot;", "\"")
-			.replace("&#x27;", "'")
-			.replace("&#39;", "'")
-			.replace("&#x60;", "`")
-			.replace("&#x3D;", "=")
-			.replace("&amp;", "&");
-		return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+		Element body = Jsoup.parse(html).body();
+		body.select("script, style").remove();
+		StringBuilder text = new StringBuilder();
+		NodeTraversor.traverse(new NodeVisitor() {
+
+			@Override
+			public void head(Node node, int depth) {
+				if (node instanceof TextNode textNode) {
+					text.append(textNode.text());
+				}
+				else if (node instanceof Element element && "br".equals(element.normalName())) {
+					text.append('\n');
+				}
+			}
+
+			@Override
+			public void tail(Node node, int depth) {
+				if (!(node instanceof Element element)) {
+					return;
+				}
+				String name = element.normalName();
+				if ("a".equals(name) && !element.attr("href").isBlank()) {
+					text.append(" (").append(element.attr("href")).append(')');
+				}
+				else if (BLOCKS.contains(name)) {
+					text.append('\n');
+				}
+				else if (CELLS.contains(name)) {
+					text.append(' ');
+				}
+			}
+
+		}, body);
+		return text.toString()
+			.replace('\u00A0', ' ')
+			.replaceAll("[ \\t]+", " ")
+			.replaceAll(" ?\\n ?", "\n")
+			.replaceAll("\\n{3,}", "\n\n")
+			.strip();
 	}
 
 }

@@ -372,4 +372,19 @@ class TemplateApiTests extends NotificationIntegrationTest {
 			.isEqualTo("No test recipient: give 'phone' or configure testRecipients in notification-config");
 	}
 
+	@Test
+	void previewsTheTextPartWithEveryCharacterReferenceDecoded() {
+		String id = createTemplate(Map.of("name", "Fee", "type", "email", "subject", "Fee", "contentHtml",
+				"<p>It&rsquo;s {{firstName}}&rsquo;s day &mdash; fee &#8377;500</p>"));
+		this.admin.post()
+			.uri("/api/events/{e}/notification-templates/{id}/preview", this.eventId, id)
+			.bodyValue(Map.of("data", Map.of("firstName", "Priya")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.text")
+			.isEqualTo("It\u2019s Priya\u2019s day \u2014 fee \u20b9500");
+	}
+
 }
