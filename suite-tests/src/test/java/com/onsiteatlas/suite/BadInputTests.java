@@ -196,6 +196,9 @@ class BadInputTests {
 			return probes;
 		}
 		ObjectNode object = (ObjectNode) body;
+		if (valid.path().startsWith("/api/reports/schedules") && object.has("report")) {
+			probes.addAll(definitionProbes(valid, object));
+		}
 		for (String root : List.of("[]", "\"text\"", "42", "{", "{\"name\":", "nul\u0000", DEEP)) {
 			probes.add(jsonProbe("root " + label(root), valid, root));
 		}
@@ -245,6 +248,36 @@ class BadInputTests {
 						textField, injection));
 			}
 		}
+		return probes;
+	}
+
+	/**
+	 * A schedule of a built report ({@code definition}, the report builder's request)
+	 * that the preview would refuse, that MongoDB could not store, or given next to
+	 * another source.
+	 */
+	static List<Probe> definitionProbes(SuiteRoutes.Req valid, ObjectNode schedule) {
+		ObjectNode built = schedule.deepCopy();
+		built.remove("report");
+		Map<String, String> bad = new LinkedHashMap<>();
+		bad.put("unknown data type", "{\"reportType\":\"planets\"}");
+		bad.put("unknown group field", "{\"reportType\":\"registrations\",\"groupBy\":[\"shoeSize\"]}");
+		bad.put("unknown operator", "{\"reportType\":\"registrations\",\"filters\":[{\"field\":\"category\","
+				+ "\"operator\":\"resembles\",\"value\":\"x\"}]}");
+		bad.put("unknown metric",
+				"{\"reportType\":\"registrations\",\"groupBy\":[\"category\"],\"metrics\":[{\"type\":\"median\"}]}");
+		bad.put("unknown chart type",
+				"{\"reportType\":\"registrations\",\"groupBy\":[\"category\"],\"chartType\":\"radar\"}");
+		bad.put("operator key in a filter value", "{\"reportType\":\"registrations\",\"filters\":[{\"field\":"
+				+ "\"category\",\"operator\":\"equals\",\"value\":{\"$gt\":\"\"}}]}");
+		bad.put("no data type", "{\"groupBy\":[\"category\"]}");
+		bad.put("as string", "\"registrations by category\"");
+		bad.put("as array", "[1,2]");
+		List<Probe> probes = new ArrayList<>();
+		bad.forEach((label, definition) -> probes
+			.add(jsonProbe("definition " + label, valid, with(built, "definition", definition))));
+		probes.add(jsonProbe("definition next to report", valid,
+				with(schedule, "definition", "{\"reportType\":\"registrations\",\"groupBy\":[\"category\"]}")));
 		return probes;
 	}
 
