@@ -156,6 +156,8 @@ export function ScheduleForm({
   return (
     <Form
       form={form}
+      // Field ids start with "schedule_": the form also opens over the report builder, whose fields have the same names.
+      name="schedule"
       layout="vertical"
       disabled={!canWrite}
       onFinish={submit}
