@@ -1,8 +1,11 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { Button, Flex, Tooltip } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Flex, Input, Popover, Space, Tooltip } from 'antd';
 import {
   BoldOutlined,
+  ClearOutlined,
   ItalicOutlined,
+  LineOutlined,
+  LinkOutlined,
   OrderedListOutlined,
   RedoOutlined,
   UnderlineOutlined,
@@ -90,6 +93,9 @@ export function RichTextEditor({
       h3: e?.isActive('heading', { level: 3 }) ?? false,
       bullet: e?.isActive('bulletList') ?? false,
       ordered: e?.isActive('orderedList') ?? false,
+      quote: e?.isActive('blockquote') ?? false,
+      link: e?.isActive('link') ?? false,
+      href: (e?.getAttributes('link').href as string | undefined) ?? '',
     }),
   });
 
@@ -117,10 +123,88 @@ export function RichTextEditor({
         {tool('Subheading', <strong aria-hidden>H3</strong>, active?.h3 ?? false, (e) => e.chain().focus().toggleHeading({ level: 3 }).run())}
         {tool('Bulleted list', <UnorderedListOutlined />, active?.bullet ?? false, (e) => e.chain().focus().toggleBulletList().run())}
         {tool('Numbered list', <OrderedListOutlined />, active?.ordered ?? false, (e) => e.chain().focus().toggleOrderedList().run())}
+        {tool('Quote', <strong aria-hidden>“</strong>, active?.quote ?? false, (e) => e.chain().focus().toggleBlockquote().run())}
+        {tool('Divider', <LineOutlined />, false, (e) => e.chain().focus().setHorizontalRule().run())}
+        <LinkTool editor={editor} disabled={!editor || !!readOnly} active={active?.link ?? false} href={active?.href ?? ''} />
+        {tool('Clear formatting', <ClearOutlined />, false, (e) => e.chain().focus().unsetAllMarks().clearNodes().run())}
         {tool('Undo', <UndoOutlined />, false, (e) => e.chain().focus().undo().run())}
         {tool('Redo', <RedoOutlined />, false, (e) => e.chain().focus().redo().run())}
       </Flex>
       <EditorContent editor={editor} />
     </div>
+  );
+}
+
+/** A URL an organiser may link to: http(s), mailto, tel, or a variable that fills one in (`{{registrationUrl}}`). */
+export function linkTarget(text: string): string | null {
+  const url = text.trim();
+  if (!url) return null;
+  if (/^(https?:\/\/|mailto:|tel:)\S+$/i.test(url) || /^\{\{\s*[\w.]+\s*\}\}\S*$/.test(url)) return url;
+  if (/^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(url)) return `https://${url}`;
+  return null;
+}
+
+/** Link or unlink the selection: a small form in a popover, so the URL can be typed, checked and applied by keyboard. */
+function LinkTool({ editor, disabled, active, href }: { editor: Editor | null; disabled: boolean; active: boolean; href: string }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    const target = linkTarget(text);
+    if (!target) {
+      setError('Enter a web address (https://…), mailto:, tel: or a {{variable}}');
+      return;
+    }
+    editor?.chain().focus().extendMarkRange('link').setLink({ href: target }).run();
+    setOpen(false);
+  };
+  const remove = () => {
+    editor?.chain().focus().extendMarkRange('link').unsetLink().run();
+    setOpen(false);
+  };
+  return (
+    <Popover
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) {
+          setText(href);
+          setError(null);
+        }
+      }}
+      trigger="click"
+      title="Link"
+      content={
+        <Space orientation="vertical" style={{ width: 300 }}>
+          <Input
+            aria-label="Link address"
+            value={text}
+            autoFocus
+            placeholder="https://example.org or {{registrationUrl}}"
+            status={error ? 'error' : undefined}
+            onChange={(event) => {
+              setText(event.target.value);
+              setError(null);
+            }}
+            onPressEnter={apply}
+          />
+          {error ? <span role="alert" style={{ color: '#cf1322' }}>{error}</span> : null}
+          <Space>
+            <Button type="primary" size="small" onClick={apply}>
+              Apply link
+            </Button>
+            {active ? (
+              <Button size="small" onClick={remove}>
+                Remove link
+              </Button>
+            ) : null}
+          </Space>
+        </Space>
+      }
+    >
+      <Tooltip title="Link">
+        <Button size="small" type={active ? 'primary' : 'text'} icon={<LinkOutlined />} aria-label="Link" aria-pressed={active} disabled={disabled} />
+      </Tooltip>
+    </Popover>
   );
 }
