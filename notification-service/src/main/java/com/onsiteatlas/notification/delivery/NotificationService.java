@@ -37,6 +37,7 @@ import com.onsiteatlas.notification.template.TemplateService;
 import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
+import com.onsiteatlas.support.projection.Directory;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 
@@ -63,11 +64,14 @@ public class NotificationService {
 
 	private final OptOuts optOuts;
 
+	private final Directory directory;
+
 	private final Clock clock;
 
 	NotificationService(ReactiveMongoTemplate mongo, TemplateService templates, NotificationConfigService configs,
-			Dispatcher dispatcher, OptOuts optOuts, Clock clock) {
+			Dispatcher dispatcher, OptOuts optOuts, Directory directory, Clock clock) {
 		this.mongo = mongo;
+		this.directory = directory;
 		this.clock = clock;
 		this.templates = templates;
 		this.configs = configs;
@@ -78,16 +82,16 @@ public class NotificationService {
 	/**
 	 * Records sends as pending notifications (or skipped/failed ones when they cannot be
 	 * sent) and wakes the dispatcher. Requests already recorded are counted as
-	 * duplicates.
+	 * duplicates. Phone numbers are recorded in E.164, national ones read in the
+	 * conference's country.
 	 * @param requests the sends
 	 * @return what happened
 	 */
 	public Mono<EnqueueResult> enqueue(Flux<SendRequest> requests) {
-		Map<String, Mono<NotificationConfig>> configsByEvent = new ConcurrentHashMap<>();
+		Map<String, Mono<EventSettings>> settingsByEvent = new ConcurrentHashMap<>();
 		return requests
-			.concatMap((request) -> configsByEvent
-				.computeIfAbsent(request.eventId(), (eventId) -> this.configs.stored(eventId).cache())
-				.map((config) -> build(request, config)))
+			.concatMap((request) -> settingsByEvent.computeIfAbsent(request.eventId(), this::settings)
+				.map((settings) -> build(request, settings.config(), settings.region())))
 			.buffer(INSERT_BATCH)
 			.concatMap(this::record)
 			.reduce(new EnqueueResult(0, 0, 0), EnqueueResult::plus)
@@ -142,7 +146,15 @@ public class NotificationService {
 			});
 	}
 
-	private Notification build(SendRequest request, NotificationConfig config) {
+	private Mono<EventSettings> settings(String eventId) {
+		Mono<String> region = this.directory.conference(eventId)
+			.map(PhoneNumbers::region)
+			.defaultIfEmpty(PhoneNumbers.UNKNOWN);
+		return this.configs.stored(eventId).zipWith(region, EventSettings::new).cache();
+	}
+
+	private Notification build(SendRequest given, NotificationConfig config, String region) {
+		SendRequest request = given.withRecipient(PhoneNumbers.normalise(given.recipient(), region));
 		Instant now = this.clock.instant();
 		String channel = request.channel();
 		Notification.Recipient recipient = request.recipient();
@@ -155,7 +167,7 @@ public class NotificationService {
 			original = recipient;
 			NotificationConfig.TestRecipients test = config.testRecipients();
 			recipient = new Notification.Recipient(recipient.name(), (test != null) ? test.email() : null,
-					(test != null) ? test.phone() : null);
+					(test != null) ? PhoneNumbers.normalise(test.phone(), region) : null);
 		}
 		String address = "email".equals(channel) ? recipient.email() : recipient.phone();
 		if (address == null || address.isBlank()) {
@@ -341,6 +353,15 @@ public class NotificationService {
 			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), WhatsAppSessions.COLLECTION))
 			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), Notification.class))
 			.map((result) -> result.getDeletedCount());
+	}
+
+	/**
+	 * What recording the sends of an event needs to know about it.
+	 *
+	 * @param config its notification configuration
+	 * @param region its country, for national phone numbers
+	 */
+	private record EventSettings(NotificationConfig config, String region) {
 	}
 
 	/**

@@ -22,6 +22,11 @@ public record SendRequest(String eventId, String registration, String registrati
 		NotificationTemplate template, Map<String, Object> model, Notification.Recipient recipient, String sourceKey,
 		String source) {
 
+	SendRequest withRecipient(Notification.Recipient recipient) {
+		return new SendRequest(this.eventId, this.registration, this.registrationId, this.triggerId, this.template,
+				this.model, recipient, this.sourceKey, this.source);
+	}
+
 	String channel() {
 		return this.template.type();
 	}

@@ -18,8 +18,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import com.onsiteatlas.domainevents.Venue;
 import com.onsiteatlas.notification.NotificationIntegrationTest;
 import com.onsiteatlas.notification.Staff;
+import com.onsiteatlas.support.projection.ConferenceView;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -101,6 +103,29 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		Query query = Query.query(Criteria.where("event").is(this.eventId).and("status").in("sent", "failed"));
 		await().atMost(Duration.ofSeconds(25)).until(() -> this.mongo.count(query, Notification.class).block() == 1);
 		return this.mongo.findOne(query, Notification.class).block();
+	}
+
+	@Test
+	void sendsNationalAndFormattedNumbersInE164ReadInTheConferencesCountry() {
+		// The conferences read model as event-created fills it: a conference in India.
+		this.mongo
+			.insert(new ConferenceView(this.eventId, "ICC 2025", null, null, "Asia/Kolkata", "published",
+					new Venue("BIEC", null, "Bengaluru", null, "India", null), "INR", "en-IN", null, false, null))
+			.block();
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).withRequestBody(containing("To=%2B919876543210"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(String.format(TWILIO_OK, "0098", this.accountSid))));
+		String template = template(Map.of("name", "SMS", "type", "sms", "contentText", "Hi"));
+		send(template, "98765 43210");
+		send(template, "+91 98765-43210");
+		Query sent = Query.query(Criteria.where("event").is(this.eventId).and("status").is("sent"));
+		await().atMost(Duration.ofSeconds(25)).until(() -> this.mongo.count(sent, Notification.class).block() == 2);
+		assertThat(this.mongo.find(sent, Notification.class).collectList().block())
+			.extracting((notification) -> notification.recipient().phone())
+			.containsExactly("+919876543210", "+919876543210");
+		PROVIDERS.verify(2,
+				postRequestedFor(urlEqualTo(messagesPath())).withRequestBody(containing("To=%2B919876543210")));
 	}
 
 	@Test
