@@ -11,12 +11,33 @@ import {
   staffToken,
   test,
 } from './fixtures';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 test.afterAll(closeKafka);
 
 /** An option of the open antd Select (the selected value also carries the title, so look in the dropdown). */
 const option = (page: Page, title: string) => page.locator(`.ant-select-dropdown .ant-select-item-option[title="${title}"]`);
+
+/**
+ * Picks the registrant in a form's search-as-you-type field by name, with the keyboard: the list shows the name,
+ * human id and e-mail, and Enter takes the highlighted match.
+ */
+async function pickRegistrant(form: Locator, page: Page, name: string, registrationId: string): Promise<void> {
+  const field = form.getByLabel('Registrant', { exact: true });
+  const label = `${name} (${registrationId})`;
+  const searched = page.waitForResponse((response) => response.url().includes('/registrants?search='));
+  await field.click();
+  await field.pressSequentially(name.split(' ')[0]);
+  // Enter takes the highlighted match of this search, not of the list shown while typing.
+  await searched;
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveCount(1);
+  await expect(option(page, label)).toContainText(registrationId);
+  await expect(option(page, label)).toContainText('@e2e.example.org');
+  await field.press('Enter');
+  await expect(field).toHaveAttribute('aria-expanded', 'false');
+  // The chosen registrant now fills the field (the dropdown has closed, so this is not an option).
+  await expect(form.locator(`.ant-select-content[title="${label}"]`)).toBeVisible();
+}
 
 /** A day counted from today; newConference() starts the conference in 30 days. */
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -86,7 +107,7 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await page.goto(`events/${eventId}/bookings`);
   await page.getByRole('button', { name: 'New booking' }).click();
   const form = page.getByRole('dialog');
-  await form.getByLabel('Registration', { exact: true }).fill(registration.registrationObjectId);
+  await pickRegistrant(form, page, 'प्रिया Sharma', registration.registrationId);
   await form.getByLabel('Hotel', { exact: true }).click();
   await option(page, hotelName).click();
   await form.getByLabel('Room type', { exact: true }).click();
@@ -143,9 +164,11 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await page.goto(`events/${eventId}/travel`);
   await page.getByRole('button', { name: 'New itinerary' }).click();
   const itinerary = page.getByRole('dialog');
-  await itinerary.getByLabel('Registration', { exact: true }).fill(registration.registrationObjectId);
+  await pickRegistrant(itinerary, page, 'प्रिया Sharma', registration.registrationId);
   await itinerary.getByLabel('Arrival day', { exact: true }).fill(first);
   await itinerary.getByLabel('Arrival day', { exact: true }).press('Tab');
+  // Leg times are the conference's clock, and the form says whose.
+  await expect(itinerary.getByText('Arrival (times in Asia/Kolkata)')).toBeVisible();
   await itinerary.getByLabel('Arrival time', { exact: true }).fill('09:40');
   await itinerary.getByLabel('Arrival time', { exact: true }).press('Tab');
   await itinerary.getByLabel('Arrival flight', { exact: true }).fill('ai 503');
@@ -179,6 +202,9 @@ test('journey 3: a hotel with a room block, a booking confirmed and checked in, 
   await expect(registrant.getByText(hotelName)).toBeVisible();
   await expect(registrant.getByText('Checked in')).toBeVisible();
   await expect(registrant.getByLabel('Arrival flight', { exact: true })).toHaveValue('AI 503');
+  // The registrant cannot read reporting's conferences: the zone comes from lodging, and is named.
+  await expect(registrant.getByText(`, 09:40 (Asia/Kolkata) · AI 503 · BLR`, { exact: false })).toBeVisible();
+  await expect(registrant.getByLabel('Arrival time', { exact: true })).toHaveValue('09:40');
   await expect(registrant.getByLabel('Special requests', { exact: true })).toHaveValue('Quiet room, वेज meals');
   await expect(registrant.getByRole('navigation', { name: 'Conference pages' })).toHaveCount(0);
   await expectAccessible(registrant);

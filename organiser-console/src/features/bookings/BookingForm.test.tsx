@@ -7,7 +7,7 @@ import { renderWithApi } from './test-utils';
 import type { Booking } from './api';
 import type { Hotel } from '../hotels/api';
 
-vi.setConfig({ testTimeout: 90_000 });
+vi.setConfig({ testTimeout: 120_000 });
 afterEach(() => vi.unstubAllGlobals());
 
 const priya = { _id: 'c'.repeat(24), registrationId: 'REG-0007', name: 'प्रिया Sharma', email: 'priya@example.in', status: 'active' };
@@ -70,6 +70,7 @@ describe('lodging forms pick the registrant by name', () => {
       {},
     );
     expect(screen.getByRole('combobox', { name: 'Registrant' }).closest('.ant-select-content')).toHaveAttribute('title', 'प्रिया Sharma (REG-0007)');
-    expect(screen.getByLabelText('Arrival time (Asia/Kolkata)')).toHaveValue('06:40');
+    expect(screen.getByText('Arrival (times in Asia/Kolkata)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Arrival time')).toHaveValue('06:40');
   });
 });

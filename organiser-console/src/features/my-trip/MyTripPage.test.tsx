@@ -63,7 +63,8 @@ describe('MyTripPage', () => {
     }, registrant);
     expect(await screen.findByText(/19 Jan 2027, 06:40 \(Asia\/Kolkata\) · AI 101 · BLR/)).toBeInTheDocument();
     expect(screen.getByText(/23 Jan 2027, 21:10 \(Asia\/Kolkata\) · 6E 2043 · BLR/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Arrival time (Asia/Kolkata)')).toHaveValue('06:40');
+    expect(screen.getByText('Arrival (times in Asia/Kolkata)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Arrival time')).toHaveValue('06:40');
     // 20:00 UTC on the 5th is 01:30 on the 6th in Kolkata.
     expect(await screen.findByText(/6 Jan 2027, 01:30 \(Asia\/Kolkata\)/)).toBeInTheDocument();
     expect(screen.queryByText(/\(UTC\)/)).not.toBeInTheDocument();

@@ -27,11 +27,11 @@ function travelRegistrant(travel: TravelInfo): Registrant {
   return { _id: travel.registration, registrationId: travel.registrationId, name: travellerName(travel), email: travel.traveller?.email };
 }
 
-/** One leg. Its time is the clock at the conference (no conversion), so the field names the conference's zone. */
+/** One leg. Its time is the clock at the conference (no conversion), so the card names the conference's zone. */
 function LegFields({ leg, title, zone }: { leg: 'arrival' | 'departure'; title: string; zone?: string }) {
   const word = leg === 'arrival' ? 'Arrival' : 'Departure';
   return (
-    <Card size="small" title={title} style={{ marginBottom: 12 }}>
+    <Card size="small" title={zone ? `${title} (times in ${zone})` : title} style={{ marginBottom: 12 }}>
       <Row gutter={8}>
         <Col xs={14} sm={8}>
           <Form.Item name={[leg, 'date']} label={`${word} day`} {...dayProps}>
@@ -39,7 +39,7 @@ function LegFields({ leg, title, zone }: { leg: 'arrival' | 'departure'; title: 
           </Form.Item>
         </Col>
         <Col xs={10} sm={5}>
-          <Form.Item name={[leg, 'time']} label={zone ? `${word} time (${zone})` : `${word} time`} {...timeProps}>
+          <Form.Item name={[leg, 'time']} label={`${word} time`} {...timeProps}>
             <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
