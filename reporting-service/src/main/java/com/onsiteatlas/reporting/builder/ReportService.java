@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,49 +65,10 @@ public class ReportService {
 
 	private final RowService rows;
 
-	private final ObjectMapper json;
-
-	ReportService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows, ObjectMapper json) {
+	ReportService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows) {
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.rows = rows;
-		this.json = json;
-	}
-
-	/**
-	 * Checks a ReportBuilder request body (as saved in a favourite) the way the preview
-	 * would; 400 otherwise.
-	 * @param body the request body
-	 */
-	public void checkBuilderRequest(JsonNode body) {
-		builderDefinition(body);
-	}
-
-	/**
-	 * The report of a ReportBuilder request body (the preview's body, as a schedule keeps
-	 * it), checked the way the preview checks it; 400 otherwise. Relative date ranges
-	 * ({@code week}, ...) are resolved now, so a saved body means the week before each
-	 * call.
-	 * @param body the request body
-	 * @return the checked definition
-	 */
-	public ReportDefinition builderDefinition(JsonNode body) {
-		if (body == null || !body.isObject()) {
-			throw ApiException.badRequest("definition must be a report builder request: {reportType, ...}");
-		}
-		PreviewRequest request;
-		try {
-			request = this.json.treeToValue(body, PreviewRequest.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw ApiException.badRequest("definition is not a report builder request: " + ex.getOriginalMessage());
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("definition is not a report builder request: " + ex.getMessage());
-		}
-		ReportDefinition definition = request.definition();
-		validate(definition);
-		return definition;
 	}
 
 	/**

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import com.onsiteatlas.reporting.builder.ReportService;
+import com.onsiteatlas.reporting.builder.BuilderRequests;
 import com.onsiteatlas.reporting.builder.ReportTemplate;
 import com.onsiteatlas.reporting.export.ExportConfigService;
 import com.onsiteatlas.support.security.AtlasPrincipal;
@@ -41,16 +39,12 @@ class FavoriteService {
 
 	private final ExportConfigService configs;
 
-	private final ReportService reports;
+	private final BuilderRequests requests;
 
-	private final ObjectMapper json;
-
-	FavoriteService(ReactiveMongoTemplate mongo, ExportConfigService configs, ReportService reports,
-			ObjectMapper json) {
+	FavoriteService(ReactiveMongoTemplate mongo, ExportConfigService configs, BuilderRequests requests) {
 		this.mongo = mongo;
 		this.configs = configs;
-		this.reports = reports;
-		this.json = json;
+		this.requests = requests;
 	}
 
 	Mono<List<Favorite>> list(AtlasPrincipal user, String eventId, String kind) {
@@ -127,10 +121,7 @@ class FavoriteService {
 			if (name == null) {
 				throw ApiException.badRequest("A builder favourite needs a name");
 			}
-			this.reports.checkBuilderRequest(request.definition());
-			Map<String, Object> definition = this.json.convertValue(request.definition(),
-					new TypeReference<Map<String, Object>>() {
-					});
+			Map<String, Object> definition = this.requests.storable(request.definition());
 			return new Favorite(id, user.userId(), request.kind(), null, eventId, name, definition,
 					Favorite.BUILDER + ":" + id, Instant.now());
 		}

@@ -143,6 +143,15 @@ class FavoriteTests extends ReportingIntegrationTest {
 			.expectBody()
 			.jsonPath("$.message")
 			.value((String message) -> assertThat(message).contains("shoeSize").contains("valid fields"));
+		// A key MongoDB cannot store as it is: a 400, not a 500 from the mapping.
+		mark(user(this.alice, null), Map.of("kind", "builder", "name", "Dotted", "definition",
+				Map.of("reportType", "registrations", "filters",
+						List.of(Map.of("field", "category", "operator", "equals", "value", Map.of("a.b", "x"))))))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("'a.b'"));
 		mark(user(this.alice, null), Map.of("kind", "builder", "definition", definition)).expectStatus()
 			.isBadRequest()
 			.expectBody()
