@@ -78,4 +78,16 @@ class NotificationStatusStoreTests extends NotificationIntegrationTest {
 			.isEqualTo("'status' must be one of pending, sent, failed, skipped, cancelled");
 	}
 
+	@Test
+	void describesTheStatusWithItsLowerCaseValuesInTheApiDocument() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.schemas.Notification.properties.status.enum")
+			.isEqualTo(List.of("pending", "sent", "failed", "skipped", "cancelled"));
+	}
+
 }
