@@ -33,12 +33,15 @@ export function SchedulesTable({
       size="middle"
       loading={loading}
       dataSource={page.items}
-      scroll={{ x: 'max-content' }}
+      // Widths that wrap the long cells (times with their zone) so the table fits the page at 1280 px; it scrolls
+      // inside itself on a phone.
+      scroll={{ x: 1000 }}
       pagination={{ current: page.pagination.page, pageSize: PAGE_SIZE, total: page.pagination.total, showSizeChanger: false, onChange: onPage }}
       columns={[
         {
           title: 'Name',
           dataIndex: 'name',
+          width: 220,
           render: (name: string, s) => (
             <div>
               <div>
@@ -50,17 +53,19 @@ export function SchedulesTable({
             </div>
           ),
         },
-        { title: 'When', key: 'when', render: (_, s) => describeTiming(s.schedule) },
-        { title: 'Next run', dataIndex: 'nextRun', render: (v: string, s) => (s.isActive ? formatDateTime(v, s.schedule.timezone) : '—') },
+        { title: 'When', key: 'when', width: 150, render: (_, s) => describeTiming(s.schedule) },
+        { title: 'Next run', dataIndex: 'nextRun', width: 140, render: (v: string, s) => (s.isActive ? formatDateTime(v, s.schedule.timezone) : '—') },
         {
           title: 'Delivery',
           key: 'delivery',
+          width: 130,
           render: (_, s) =>
             s.delivery.type === 'email' ? `E-mail to ${s.delivery.recipients?.join(', ')}` : s.delivery.type === 'download' ? 'Kept for download' : `Cloud (${s.delivery.cloudStorage?.provider ?? '?'})`,
         },
         {
           title: 'Last run',
           key: 'last',
+          width: 150,
           render: (_, s) =>
             s.lastStatus ? (
               <Tooltip title={s.lastError ?? undefined}>
@@ -75,6 +80,7 @@ export function SchedulesTable({
         {
           title: 'Actions',
           key: 'actions',
+          width: 210,
           render: (_, s) => (
             <Space wrap>
               {canWrite ? (
