@@ -80,6 +80,33 @@ class DomainEventConsumerTests extends SupportIntegrationTest {
 	}
 
 	@Test
+	void callsAnnotatedListenerMethodsWithThePayloadOncePerEnvelope() throws Exception {
+		String eventId = new ObjectId().toHexString();
+		ObjectNode deleted;
+		try (InputStream in = DomainEventConsumerTests.class.getResourceAsStream("/golden/event-deleted.v1.json")) {
+			deleted = (ObjectNode) JSON.readTree(in);
+		}
+		deleted.put("id", UUID.randomUUID().toString());
+		deleted.put("subject", eventId);
+		deleted.put("eventid", eventId);
+		((ObjectNode) deleted.get("data")).put("eventId", eventId);
+		byte[] event = JSON.writeValueAsBytes(deleted);
+		this.kafka.send(Topics.EVENTS, eventId, event).get(10, TimeUnit.SECONDS);
+		this.kafka.send(Topics.EVENTS, eventId, event).get(10, TimeUnit.SECONDS);
+		ObjectNode marker = deleted.deepCopy();
+		marker.put("id", UUID.randomUUID().toString());
+		((ObjectNode) marker.get("data")).put("eventId", "marker-" + eventId);
+		this.kafka.send(Topics.EVENTS, eventId, JSON.writeValueAsBytes(marker)).get(10, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(20)).until(() -> deletedCount("marker-" + eventId) != null);
+		assertThat(deletedCount(eventId)).isEqualTo(1);
+	}
+
+	private Integer deletedCount(String eventId) {
+		Document seen = this.mongo.findById(eventId, Document.class, "deleted_conferences").block();
+		return (seen != null) ? seen.getInteger("count") : null;
+	}
+
+	@Test
 	void retriesTransientFailuresUntilTheyPass() throws Exception {
 		String registrationId = new ObjectId().toHexString();
 		send(registrationId, JSON.writeValueAsBytes(registrationCreated(registrationId, "FailTwice")));

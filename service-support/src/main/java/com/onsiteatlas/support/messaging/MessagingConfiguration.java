@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -88,9 +89,14 @@ public class MessagingConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	DomainEventConsumer domainEventConsumer(ConcurrentKafkaListenerContainerFactory<?, ?> factory,
-			ObjectProvider<DomainEventHandler<?>> handlers, ObjectProvider<DomainEventHandlers> groups,
-			ProcessedEvents processed, EventCodec codec, MessagingProperties properties) {
+			ObjectProvider<DomainEventHandler<?>> handlers, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<DomainEventHandlers> groups, ProcessedEvents processed, EventCodec codec,
+			MessagingProperties properties) {
 		List<DomainEventHandler<?>> all = new ArrayList<>(handlers.orderedStream().toList());
+		// Listener methods before the groups: the services' reactions were groups of
+		// component-scanned beans, which came before the projections' groups, and
+		// handlers of one payload type keep that order.
+		all.addAll(DomainEventListeners.find(beanFactory));
 		groups.orderedStream().forEach((group) -> all.addAll(group.handlers()));
 		return new DomainEventConsumer((ConcurrentKafkaListenerContainerFactory<Object, Object>) factory, all,
 				processed, codec, properties);

@@ -11,20 +11,30 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import org.springframework.web.bind.annotation.RestController;
 
+import com.onsiteatlas.support.messaging.DomainEventListener;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package rules every service follows (see ../shared/style/HOUSE-STYLE.md): package
  * by feature, no catch-all packages, no cycles between features, controllers only used by
- * the web layer, no Lombok. {@link #checkClassSizes(String, int)} is a further rule a
- * service opts into: no main class longer than a limit unless it says why.
+ * the web layer, no Lombok, {@link DomainEventListener} methods named {@code on<Payload>}
+ * in {@code <Feature>Listeners} classes. {@link #checkClassSizes(String, int)} is a
+ * further rule a service opts into: no main class longer than a limit unless it says why.
  */
 public final class ArchitectureRules {
 
@@ -66,6 +76,16 @@ public final class ArchitectureRules {
 			.because("controllers are entry points, not collaborators")
 			.allowEmptyShould(true)
 			.check(classes);
+		methods().that()
+			.areAnnotatedWith(DomainEventListener.class)
+			.should(beNamedOnTheirPayloadType())
+			.andShould()
+			.beDeclaredInClassesThat()
+			.haveSimpleNameEndingWith("Listeners")
+			.because("reactions to domain events are named the same way in every feature: on<Payload> methods of a"
+					+ " <Feature>Listeners class")
+			.allowEmptyShould(true)
+			.check(classes);
 		noClasses().that()
 			.resideInAPackage("com.onsiteatlas.support..")
 			.should()
@@ -73,6 +93,29 @@ public final class ArchitectureRules {
 			.resideInAPackage(basePackage + "..")
 			.allowEmptyShould(true)
 			.check(classes);
+	}
+
+	private static ArchCondition<JavaMethod> beNamedOnTheirPayloadType() {
+		return new ArchCondition<>("be named on<payload type>") {
+
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				List<JavaType> parameters = method.getParameterTypes();
+				if (parameters.size() != 1) {
+					return;
+				}
+				JavaType parameter = parameters.get(0);
+				if (parameter instanceof JavaParameterizedType generic && !generic.getActualTypeArguments().isEmpty()) {
+					parameter = generic.getActualTypeArguments().get(0);
+				}
+				String expected = "on" + parameter.toErasure().getSimpleName();
+				if (!method.getName().equals(expected)) {
+					events.add(SimpleConditionEvent.violated(method,
+							method.getFullName() + " should be named " + expected));
+				}
+			}
+
+		};
 	}
 
 	/**
