@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +14,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.domainevents.ConferenceRef;
 import com.onsiteatlas.domainevents.DomainEventPayload;
@@ -24,29 +22,13 @@ import com.onsiteatlas.domainevents.EventCatalog;
 import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.PersonalInfo;
 import com.onsiteatlas.domainevents.RegistrationSnapshot;
-import com.onsiteatlas.domainevents.abstracts.AbstractStatusChanged;
-import com.onsiteatlas.domainevents.abstracts.AbstractSubmitted;
-import com.onsiteatlas.domainevents.lodging.HotelBookingCancelled;
-import com.onsiteatlas.domainevents.lodging.HotelBookingCreated;
 import com.onsiteatlas.domainevents.lodging.HotelBookingSnapshot;
-import com.onsiteatlas.domainevents.lodging.HotelBookingStatusChanged;
-import com.onsiteatlas.domainevents.lodging.HotelBookingUpdated;
-import com.onsiteatlas.domainevents.lodging.TravelInfoCreated;
-import com.onsiteatlas.domainevents.lodging.TravelInfoUpdated;
 import com.onsiteatlas.domainevents.lodging.TravelSnapshot;
-import com.onsiteatlas.domainevents.payment.PaymentReceived;
-import com.onsiteatlas.domainevents.registration.CheckInCompleted;
-import com.onsiteatlas.domainevents.registration.RegistrationCancelled;
-import com.onsiteatlas.domainevents.registration.RegistrationCreated;
-import com.onsiteatlas.domainevents.registration.RegistrationUpdated;
-import com.onsiteatlas.domainevents.registration.WorkshopRegistered;
 import com.onsiteatlas.notification.config.NotificationProperties;
 import com.onsiteatlas.notification.delivery.Notification;
 import com.onsiteatlas.notification.delivery.SendRequest;
 import com.onsiteatlas.notification.template.NotificationTemplate;
 import com.onsiteatlas.notification.template.TemplateModel;
-import com.onsiteatlas.support.messaging.DomainEventHandler;
-import com.onsiteatlas.support.messaging.DomainEventHandlers;
 
 /**
  * Runs the event triggers of a conference when one of the contract's domain events
@@ -54,13 +36,12 @@ import com.onsiteatlas.support.messaging.DomainEventHandlers;
  * each of its templates. The unique key (envelope id, trigger, registration, channel)
  * makes redeliveries harmless. Events older than {@code trigger-max-age} only feed the
  * read models: a fresh instance replaying the topics must not re-send history.
+ * {@link TriggerListeners} hands it each event with its {@link Subject}.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class EventTriggers {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventTriggers.class);
-
-	private static final String NAME = "EventTriggers";
 
 	private final TriggerService triggers;
 
@@ -77,62 +58,14 @@ class EventTriggers {
 		this.maxAge = properties.triggerMaxAge();
 	}
 
-	@Bean
-	DomainEventHandlers eventTriggerHandlers() {
-		return new DomainEventHandlers(List.of(
-				handler(RegistrationCreated.class, (p) -> new Subject(p.event(), p.registration(), null, Map.of())),
-				handler(RegistrationUpdated.class, (p) -> new Subject(p.event(), p.registration(), null, Map.of())),
-				handler(RegistrationCancelled.class,
-						(p) -> new Subject(p.event(), p.registration(), null, extras("reason", p.reason()))),
-				handler(PaymentReceived.class,
-						(p) -> new Subject(p.event(), p.registration(), null,
-								extras("amountCents", p.amountCents(), "amount",
-										java.math.BigDecimal.valueOf(p.amountCents()).movePointLeft(2).toPlainString(),
-										"currency", p.currency(), "transactionId", p.paymentId(), "paymentDate",
-										p.capturedAt(), "paymentMethod", p.method(), "invoiceUrl", p.invoiceUrl()))),
-				handler(AbstractSubmitted.class,
-						(p) -> new Subject(p.event(), p.registration(), p.author(),
-								extras("abstractTitle", p.abstractInfo().title(), "abstractNumber",
-										p.abstractInfo().abstractNumber()))),
-				handler(AbstractStatusChanged.class,
-						(p) -> new Subject(p.event(), p.registration(), p.author(),
-								extras("abstractTitle", p.abstractInfo().title(), "abstractNumber",
-										p.abstractInfo().abstractNumber(), "abstractStatus", p.newStatus().value(),
-										"reason", p.reason(), "revisionDeadline", p.revisionDeadline()))),
-				handler(WorkshopRegistered.class,
-						(p) -> new Subject(p.event(), p.registration(), null, extras("workshopTitle",
-								p.workshop().title(), "workshopDate", p.workshop().startDateTime(), "workshopTime",
-								(p.workshop().startDateTime() != null)
-										? p.workshop().startDateTime().atZone(zone(p.event())).toLocalTime().toString()
-										: null,
-								"workshopLocation", p.workshop().venue()))),
-				handler(CheckInCompleted.class,
-						(p) -> new Subject(p.event(), p.registration(), null, extras("checkedInAt", p.checkedInAt()))),
-				handler(HotelBookingCreated.class,
-						(p) -> new Subject(p.event(), p.registration(), null, hotel(p.booking()))),
-				handler(HotelBookingUpdated.class,
-						(p) -> new Subject(p.event(), p.registration(), null, hotel(p.booking()))),
-				handler(HotelBookingStatusChanged.class,
-						(p) -> new Subject(p.event(), p.registration(), null, hotel(p.booking()))),
-				handler(HotelBookingCancelled.class,
-						(p) -> new Subject(p.event(), p.registration(), null, hotel(p.booking()))),
-				handler(TravelInfoCreated.class,
-						(p) -> new Subject(p.event(), p.registration(), null, travel(p.travel()))),
-				handler(TravelInfoUpdated.class,
-						(p) -> new Subject(p.event(), p.registration(), null, travel(p.travel())))));
-	}
-
 	/**
-	 * No processed-id bookkeeping: every send is recorded under its unique key (envelope
-	 * id, trigger, registration, channel), so running a redelivered event again only
-	 * counts duplicates. Skipping the bookkeeping saves two database round trips per
-	 * consumed event, half of the consumer's work for an event without triggers.
+	 * Runs the conference's triggers of the envelope's type for what it is about.
+	 * @param envelope the domain event
+	 * @param subject who and what it is about
+	 * @param <T> the payload type
+	 * @return completes when the sends are queued
 	 */
-	private <T extends DomainEventPayload> DomainEventHandler<T> handler(Class<T> type, Function<T, Subject> subject) {
-		return DomainEventHandler.of(NAME, type, false, (envelope) -> on(envelope, subject.apply(envelope.data())));
-	}
-
-	<T extends DomainEventPayload> Mono<Void> on(EventEnvelope<T> envelope, Subject subject) {
+	<T extends DomainEventPayload> Mono<Void> run(EventEnvelope<T> envelope, Subject subject) {
 		if (envelope.time().isBefore(this.clock.instant().minus(this.maxAge))) {
 			logger.debug("Not running triggers for {} {}: older than {}", envelope.type(), envelope.id(), this.maxAge);
 			return Mono.empty();
@@ -184,7 +117,7 @@ class EventTriggers {
 		});
 	}
 
-	private static java.time.ZoneId zone(ConferenceRef event) {
+	static java.time.ZoneId zone(ConferenceRef event) {
 		try {
 			return (event.timezone() != null) ? java.time.ZoneId.of(event.timezone()) : java.time.ZoneOffset.UTC;
 		}
@@ -193,13 +126,13 @@ class EventTriggers {
 		}
 	}
 
-	private static Map<String, Object> hotel(HotelBookingSnapshot booking) {
+	static Map<String, Object> hotel(HotelBookingSnapshot booking) {
 		return extras("hotelName", booking.hotel().name(), "checkInDate", booking.checkInDate(), "checkOutDate",
 				booking.checkOutDate(), "roomType", booking.roomType(), "bookingReference", booking.bookingReference(),
 				"bookingStatus", booking.bookingStatus());
 	}
 
-	private static Map<String, Object> travel(TravelSnapshot travel) {
+	static Map<String, Object> travel(TravelSnapshot travel) {
 		return extras("travelStatus", travel.status(), "arrivalDate",
 				(travel.arrival() != null) ? travel.arrival().date() : null, "arrivalFlight",
 				(travel.arrival() != null) ? travel.arrival().flightNumber() : null, "departureDate",
@@ -207,7 +140,7 @@ class EventTriggers {
 				(travel.departure() != null) ? travel.departure().flightNumber() : null);
 	}
 
-	private static Map<String, Object> extras(Object... pairs) {
+	static Map<String, Object> extras(Object... pairs) {
 		Map<String, Object> extras = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			Object value = pairs[i + 1];
