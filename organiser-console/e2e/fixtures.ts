@@ -193,6 +193,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * axe cannot run and would wait for ever.
  */
 export async function expectAccessible(page: Page, { exclude = [] }: { exclude?: string[] } = {}): Promise<void> {
+  // antd's motion (a drawer's mask fading out, a toast fading in) leaves colours half-blended for a moment, and axe
+  // would judge the contrast of that frame: judge the page once nothing is moving.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   for (const selector of exclude) builder.exclude(selector);
   const results = await builder.analyze();
