@@ -103,6 +103,7 @@ export default function ReportBuilderPage({ eventId }: PageProps) {
               title={reportTitle(request)}
               result={result}
               fields={fields}
+              zone={zone}
               actions={[
                 ...fileButtons((format) => download.built(request, format)),
                 saved === state.q ? (
@@ -171,6 +172,7 @@ export default function ReportBuilderPage({ eventId }: PageProps) {
               title={template?.name ?? state.template}
               result={result}
               fields={templateFields}
+              zone={zone}
               actions={fileButtons((format) => download.template(state.template, format))}
             />
           )}
