@@ -1,5 +1,6 @@
 import { DatePicker, Flex, Input, Select } from 'antd';
 import { dayInZone, zoneDayBounds } from '../../shared/dates';
+import { RegistrantSelect } from '../../shared/RegistrantSelect';
 import { STATUSES, type DeliveryFilters as Filters } from './api';
 
 const CHANNELS = [
@@ -10,11 +11,13 @@ const CHANNELS = [
 
 /** The log's filters; each lives in the URL so a filtered log deep-links. */
 export function DeliveryFilters({
+  eventId,
   filters,
   triggers,
   zone,
   onChange,
 }: {
+  eventId: string;
   filters: Filters;
   triggers: { value: string; label: string }[];
   zone: string;
@@ -58,14 +61,15 @@ export function DeliveryFilters({
         options={triggers}
         style={{ flex: '0 1 200px', minWidth: 160 }}
       />
-      <Input.Search
-        aria-label="Registration"
-        placeholder="Registration _id"
-        defaultValue={filters.registration}
-        allowClear
-        onSearch={(registration) => onChange({ registration: registration.trim() })}
-        style={{ flex: '0 1 220px', minWidth: 180 }}
-      />
+      <div style={{ flex: '0 1 260px', minWidth: 200 }}>
+        <RegistrantSelect
+          eventId={eventId}
+          aria-label="Registration"
+          placeholder="Any registration"
+          value={filters.registration || undefined}
+          onChange={(registration) => onChange({ registration: registration ?? '' })}
+        />
+      </div>
       <DatePicker.RangePicker
         aria-label={`Sent between (${zone})`}
         placeholder={['From', 'To']}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import DeliveryLogPage from './DeliveryLogPage';
@@ -52,6 +52,21 @@ describe('DeliveryLogPage', () => {
     expect(list?.url).toContain('channel=email');
     expect(list?.url).toContain('page=2');
     expect(list?.url).toContain('limit=25');
+  });
+
+  it('filters by a registrant picked by name', async () => {
+    const withRegistrants = {
+      ...routes,
+      'GET /events/e1/registrants': [{ _id: 'c'.repeat(24), registrationId: 'REG-0001', name: 'प्रिया शर्मा', email: 'priya@example.org', status: 'active' }],
+    };
+    const { calls } = renderAt(<DeliveryLogPage eventId="e1" />, '/', withRegistrants);
+    const box = await screen.findByRole('combobox', { name: 'Registration' }, slow);
+    await userEvent.click(box);
+    expect(await screen.findByText('priya@example.org', {}, slow)).toBeInTheDocument();
+    // rc-select reads the legacy `which`, which user-event leaves unset in jsdom.
+    fireEvent.keyDown(box, { key: 'ArrowDown', keyCode: 40, which: 40 });
+    fireEvent.keyDown(box, { key: 'Enter', keyCode: 13, which: 13 });
+    await waitFor(() => expect(calls.some((c) => c.url.startsWith('/events/e1/notifications?') && c.url.includes(`registration=${'c'.repeat(24)}`))).toBe(true), slow);
   });
 
   it('shows a running bulk send with its progress', async () => {

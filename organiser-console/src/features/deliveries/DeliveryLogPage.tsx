@@ -52,6 +52,7 @@ export default function DeliveryLogPage({ eventId }: PageProps) {
         </Tag>
       ) : null}
       <DeliveryFilters
+        eventId={eventId}
         filters={filters as Filters}
         zone={zone}
         triggers={triggers.map((t) => ({ value: t._id, label: t.name }))}
