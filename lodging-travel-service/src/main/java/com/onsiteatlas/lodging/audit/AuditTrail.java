@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,8 +26,11 @@ public class AuditTrail {
 
 	private final ReactiveMongoTemplate mongo;
 
-	AuditTrail(ReactiveMongoTemplate mongo) {
+	private final Clock clock;
+
+	AuditTrail(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	/**
@@ -44,7 +48,7 @@ public class AuditTrail {
 			String fileName, Actor actor) {
 		return this.mongo
 			.insert(new AuditEntry(new ObjectId().toHexString(), eventId, action, resourceType, resourceId, documentId,
-					fileName, actor, Instant.now()))
+					fileName, actor, this.clock.instant()))
 			.then();
 	}
 

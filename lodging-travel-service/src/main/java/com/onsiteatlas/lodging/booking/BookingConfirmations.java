@@ -62,7 +62,7 @@ class BookingConfirmations {
 	private Mono<HotelBooking> attach(HotelBooking old, StoredDocument stored, String actor) {
 		HotelBooking.ConfirmationDocument document = new HotelBooking.ConfirmationDocument(stored.fileName(),
 				"/api/events/" + old.event() + "/hotel-bookings/" + old.id() + "/confirmation", stored.contentType(),
-				stored.size(), BookingWriter.now(), actor, stored.fileId());
+				stored.size(), this.writer.now(), actor, stored.fileId());
 		return this.writer.update(old, old.toBuilder().confirmationDocument(document).build(),
 				List.of("confirmationDocument"), actor);
 	}

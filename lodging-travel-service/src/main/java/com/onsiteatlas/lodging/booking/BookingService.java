@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class BookingService {
 			}
 			return this.hotels.of(eventId, request)
 				.flatMap((hotel) -> this.stays.check(eventId, request.checkIn(), request.checkOut()).flatMap((stay) -> {
-					Instant now = BookingWriter.now();
+					Instant now = this.writer.now();
 					HotelBooking booking = HotelBooking.builder()
 						.id(new ObjectId().toHexString())
 						.event(eventId)

@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +46,7 @@ class BookingStatusChanges {
 				return Mono.error(ApiException.conflict("A " + old.bookingStatus().value() + " booking cannot become "
 						+ status.value() + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed))));
 			}
-			Instant now = BookingWriter.now();
+			Instant now = this.writer.now();
 			String actor = viewer.userId();
 			return switch (status) {
 				case CONFIRMED -> confirm(eventId, old, actor);

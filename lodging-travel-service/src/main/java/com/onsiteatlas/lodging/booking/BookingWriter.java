@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,10 +34,13 @@ class BookingWriter {
 
 	private final Outbox outbox;
 
-	BookingWriter(ReactiveMongoTemplate mongo, Registrants registrants, Outbox outbox) {
+	private final Clock clock;
+
+	BookingWriter(ReactiveMongoTemplate mongo, Registrants registrants, Outbox outbox, Clock clock) {
 		this.mongo = mongo;
 		this.registrants = registrants;
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/**
@@ -149,8 +153,8 @@ class BookingWriter {
 	 * The time of a change, to the millisecond MongoDB keeps.
 	 * @return now
 	 */
-	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +25,12 @@ class Stays {
 
 	private final BookingProperties properties;
 
-	Stays(Registrants registrants, BookingProperties properties) {
+	private final Clock clock;
+
+	Stays(Registrants registrants, BookingProperties properties, Clock clock) {
 		this.registrants = registrants;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,7 +60,7 @@ class Stays {
 			.map((conference) -> plausible(stay, conference))
 			.defaultIfEmpty(stay)
 			.flatMap((checked) -> {
-				Instant now = Instant.now();
+				Instant now = this.clock.instant();
 				if (checked.checkIn().isBefore(now.minus(3 * 366, ChronoUnit.DAYS))
 						|| checked.checkOut().isAfter(now.plus(3 * 366, ChronoUnit.DAYS))) {
 					return Mono.error(ApiException.badRequest("The stay dates are not plausible for this event"));

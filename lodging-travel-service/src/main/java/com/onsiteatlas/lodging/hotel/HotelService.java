@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.hotel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +39,12 @@ public class HotelService {
 
 	private final ObjectProvider<HotelReferences> references;
 
-	HotelService(ReactiveMongoTemplate mongo, ObjectProvider<HotelReferences> references) {
+	private final Clock clock;
+
+	HotelService(ReactiveMongoTemplate mongo, ObjectProvider<HotelReferences> references, Clock clock) {
 		this.mongo = mongo;
 		this.references = references;
+		this.clock = clock;
 	}
 
 	/**
@@ -87,7 +91,7 @@ public class HotelService {
 		if (request.name() == null || request.name().isBlank()) {
 			return Mono.error(ApiException.badRequest("Validation failed: name: is required"));
 		}
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		List<RoomType> roomTypes = roomTypes(request.roomTypes(), List.of());
 		Hotel hotel = new Hotel(new ObjectId().toHexString(), eventId, request.name().trim(), request.description(),
 				request.address(), request.contactInfo(), (request.images() != null) ? request.images() : List.of(),
@@ -108,7 +112,7 @@ public class HotelService {
 					(request.roomTypes() != null) ? roomTypes(request.roomTypes(), old.roomTypes()) : old.roomTypes(),
 					(request.isOfficial() != null) ? request.isOfficial() : old.isOfficial(),
 					pick(request.distanceToVenue(), old.distanceToVenue()), pick(request.notes(), old.notes()),
-					old.createdBy(), old.createdAt(), Instant.now(), null);
+					old.createdBy(), old.createdAt(), this.clock.instant(), null);
 			return this.mongo.save(withSearchText(hotel));
 		});
 	}

@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.inventory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,9 +50,12 @@ public class InventoryService {
 
 	private final HotelService hotels;
 
-	InventoryService(ReactiveMongoTemplate mongo, HotelService hotels) {
+	private final Clock clock;
+
+	InventoryService(ReactiveMongoTemplate mongo, HotelService hotels, Clock clock) {
 		this.mongo = mongo;
 		this.hotels = hotels;
+		this.clock = clock;
 	}
 
 	/**
@@ -96,7 +100,7 @@ public class InventoryService {
 					new Update().inc("booked", -1)
 						.inc("available", 1)
 						.pull("holders", bookingId)
-						.set("updatedAt", Instant.now()),
+						.set("updatedAt", this.clock.instant()),
 					RoomNight.class))
 			.then();
 	}
@@ -136,7 +140,7 @@ public class InventoryService {
 		Update update = new Update().inc("booked", 1)
 			.inc("available", -1)
 			.push("holders", bookingId)
-			.set("updatedAt", Instant.now());
+			.set("updatedAt", this.clock.instant());
 		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), RoomNight.class)
 			.map((saved) -> night)
 			.switchIfEmpty(
@@ -191,12 +195,14 @@ public class InventoryService {
 				.and("available")
 				.gte(-delta));
 			return this.mongo.findAndModify(query,
-					new Update().inc("contracted", delta).inc("available", delta).set("updatedAt", Instant.now()),
+					new Update().inc("contracted", delta)
+						.inc("available", delta)
+						.set("updatedAt", this.clock.instant()),
 					FindAndModifyOptions.options().returnNew(true), RoomNight.class);
 		})
 			.switchIfEmpty(Mono.defer(() -> this.mongo
 				.insert(new RoomNight(new ObjectId().toHexString(), block.eventId(), block.hotelId(), hotel.name(),
-						block.roomType(), night, rooms, 0, rooms, List.of(), Instant.now()))
+						block.roomType(), night, rooms, 0, rooms, List.of(), this.clock.instant()))
 				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())))
 			.switchIfEmpty(Mono.defer(() -> (attempts > 1) ? setNight(hotel, block, night, rooms, attempts - 1) : Mono
 				.error(ApiException.conflict("The night of " + night + " is being changed concurrently; retry"))));

@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.travel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -87,19 +88,19 @@ class TravelDocuments {
 		}));
 	}
 
-	private static TravelInfo.TravelDocument document(TravelInfo travel, StoredDocument stored, String type,
-			String name, String description, String uploadedBy) {
+	private TravelInfo.TravelDocument document(TravelInfo travel, StoredDocument stored, String type, String name,
+			String description, String uploadedBy) {
 		String documentId = new ObjectId().toHexString();
 		return new TravelInfo.TravelDocument(documentId, type, (name != null) ? name : stored.fileName(), description,
 				stored.fileName(),
 				"/api/events/" + travel.event() + "/travel-info/" + travel.id() + "/documents/" + documentId
 						+ "/download",
-				stored.contentType(), stored.size(), stored.encrypted(), TravelWriter.now(), uploadedBy,
+				stored.contentType(), stored.size(), stored.encrypted(), this.writer.now(), uploadedBy,
 				stored.fileId());
 	}
 
 	private Mono<TravelInfo> add(TravelInfo old, TravelInfo.TravelDocument document, String actor) {
-		Instant now = TravelWriter.now();
+		Instant now = this.writer.now();
 		return this.writer.write(old, new Update().push("documents", document).set("updatedAt", now),
 				(context) -> new TravelDocumentUploaded(context.conference(), context.registration(), old.id(),
 						TravelEvents.reference(document), now, actor));
@@ -131,7 +132,7 @@ class TravelDocuments {
 	 */
 	Mono<TravelInfo> remove(String eventId, String id, String documentId, Viewer viewer, Actor actor) {
 		return this.queries.get(eventId, id, viewer).flatMap((old) -> find(old, documentId).flatMap((document) -> {
-			Instant now = TravelWriter.now();
+			Instant now = this.writer.now();
 			Update update = new Update()
 				.pull("documents", Query.query(Criteria.where("_id").is(document.id())).getQueryObject())
 				.set("updatedAt", now);

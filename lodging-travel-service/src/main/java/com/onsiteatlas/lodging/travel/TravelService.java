@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.travel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ class TravelService {
 			TravelInfo.Leg arrival = Itineraries.leg(request.arrival(), null, "arrival");
 			TravelInfo.Leg departure = Itineraries.leg(request.departure(), null, "departure");
 			Itineraries.requireOrder(arrival, departure);
-			Instant now = TravelWriter.now();
+			Instant now = this.writer.now();
 			TravelInfo travel = new TravelInfo(new ObjectId().toHexString(), eventId, view.id(), view.registrationId(),
 					view.personalInfo(), arrival, departure, List.of(), request.notes(), status, viewer.userId(), now,
 					now, TravelInfo.searchText(view.personalInfo(), view.registrationId()), null);
@@ -81,7 +82,7 @@ class TravelService {
 			TravelInfo.Leg departure = Itineraries.leg(request.departure(), old.departure(), "departure");
 			Itineraries.requireOrder(arrival, departure);
 			String notes = (request.notes() != null) ? request.notes() : old.notes();
-			Instant now = TravelWriter.now();
+			Instant now = this.writer.now();
 			TravelInfo after = old.withItinerary(arrival, departure, notes, status, now);
 			List<String> changed = changedFields(old, after);
 			if (changed.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.travel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,10 +37,13 @@ class TravelWriter {
 
 	private final Outbox outbox;
 
-	TravelWriter(ReactiveMongoTemplate mongo, Registrants registrants, Outbox outbox) {
+	private final Clock clock;
+
+	TravelWriter(ReactiveMongoTemplate mongo, Registrants registrants, Outbox outbox, Clock clock) {
 		this.mongo = mongo;
 		this.registrants = registrants;
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/**
@@ -105,8 +109,8 @@ class TravelWriter {
 	 * The time of a change, to the millisecond MongoDB keeps.
 	 * @return now
 	 */
-	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }
