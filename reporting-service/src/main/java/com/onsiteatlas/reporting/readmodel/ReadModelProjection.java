@@ -7,35 +7,22 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.domainevents.ConferenceRef;
-import com.onsiteatlas.domainevents.DomainEventPayload;
-import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.PersonalInfo;
 import com.onsiteatlas.domainevents.RegistrationSnapshot;
 import com.onsiteatlas.domainevents.abstracts.AbstractSnapshot;
-import com.onsiteatlas.domainevents.abstracts.AbstractStatusChanged;
-import com.onsiteatlas.domainevents.abstracts.AbstractSubmitted;
-import com.onsiteatlas.domainevents.lodging.HotelBookingCancelled;
-import com.onsiteatlas.domainevents.lodging.HotelBookingCreated;
 import com.onsiteatlas.domainevents.lodging.HotelBookingSnapshot;
-import com.onsiteatlas.domainevents.lodging.HotelBookingStatusChanged;
-import com.onsiteatlas.domainevents.lodging.HotelBookingUpdated;
-import com.onsiteatlas.domainevents.lodging.TravelInfoCreated;
-import com.onsiteatlas.domainevents.lodging.TravelInfoUpdated;
 import com.onsiteatlas.domainevents.lodging.TravelLeg;
 import com.onsiteatlas.domainevents.lodging.TravelSnapshot;
 import com.onsiteatlas.domainevents.notification.NotificationFailed;
@@ -43,27 +30,19 @@ import com.onsiteatlas.domainevents.notification.NotificationSent;
 import com.onsiteatlas.domainevents.payment.PaymentReceived;
 import com.onsiteatlas.domainevents.payment.PaymentRefunded;
 import com.onsiteatlas.domainevents.registration.CheckInCompleted;
-import com.onsiteatlas.domainevents.registration.RegistrationCancelled;
-import com.onsiteatlas.domainevents.registration.RegistrationCreated;
-import com.onsiteatlas.domainevents.registration.RegistrationUpdated;
 import com.onsiteatlas.domainevents.registration.WorkshopRegistered;
 import com.onsiteatlas.domainevents.resource.ResourceUsed;
-import com.onsiteatlas.domainevents.sponsor.SponsorCreated;
 import com.onsiteatlas.domainevents.sponsor.SponsorSnapshot;
-import com.onsiteatlas.domainevents.sponsor.SponsorUpdated;
-import com.onsiteatlas.support.messaging.DomainEventHandler;
-import com.onsiteatlas.support.messaging.DomainEventHandlers;
 
 /**
  * Turns domain events into {@link ReportRow}s. Every event carries a full snapshot of
  * what it is about, so applying one sets all its fields; a snapshot older than the stored
  * one is ignored, which makes redelivery and replay harmless. Facts that accumulate
  * (check-in, workshop sign-ups) are applied independently of that ordering.
+ * {@link ReadModelListeners} applies each event here.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class ReadModelProjection {
-
-	private static final String NAME = "ReportingReadModel";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -73,59 +52,16 @@ class ReadModelProjection {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final ProjectionLag lag;
-
-	ReadModelProjection(ReactiveMongoTemplate mongo, ProjectionLag lag) {
+	ReadModelProjection(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
-		this.lag = lag;
 	}
 
-	@Bean
-	DomainEventHandlers reportingReadModelHandlers() {
-		return new DomainEventHandlers(List.of(
-				handler(RegistrationCreated.class, (e) -> registration(e.event(), e.registration(), e.occurredAt())),
-				handler(RegistrationUpdated.class, (e) -> registration(e.event(), e.registration(), e.occurredAt())),
-				handler(RegistrationCancelled.class, (e) -> registration(e.event(), e.registration(), e.occurredAt())),
-				handler(CheckInCompleted.class, this::checkIn), handler(WorkshopRegistered.class, this::workshop),
-				handler(PaymentReceived.class, this::payment), handler(PaymentRefunded.class, this::refund),
-				handler(AbstractSubmitted.class,
-						(e) -> abstractRow(e.event(), e.abstractInfo(), e.registration(), e.author(), null,
-								e.occurredAt(), true)),
-				handler(AbstractStatusChanged.class,
-						(e) -> abstractRow(e.event(), e.abstractInfo(), e.registration(), e.author(), e.reason(),
-								e.occurredAt(), false)),
-				handler(ResourceUsed.class, this::resource),
-				handler(SponsorCreated.class, (e) -> sponsor(e.event(), e.sponsor(), e.occurredAt())),
-				handler(SponsorUpdated.class, (e) -> sponsor(e.event(), e.sponsor(), e.occurredAt())),
-				handler(HotelBookingCreated.class,
-						(e) -> hotel(e.event(), e.registration(), e.booking(), e.occurredAt())),
-				handler(HotelBookingUpdated.class,
-						(e) -> hotel(e.event(), e.registration(), e.booking(), e.occurredAt())),
-				handler(HotelBookingStatusChanged.class,
-						(e) -> hotel(e.event(), e.registration(), e.booking(), e.occurredAt())),
-				handler(HotelBookingCancelled.class,
-						(e) -> hotel(e.event(), e.registration(), e.booking(), e.occurredAt())),
-				handler(TravelInfoCreated.class,
-						(e) -> travel(e.event(), e.registration(), e.travel(), e.occurredAt())),
-				handler(TravelInfoUpdated.class,
-						(e) -> travel(e.event(), e.registration(), e.travel(), e.occurredAt())),
-				handler(NotificationSent.class, this::notificationSent),
-				handler(NotificationFailed.class, this::notificationFailed)));
-	}
-
-	private <T extends DomainEventPayload> DomainEventHandler<T> handler(Class<T> type, Function<T, Mono<Void>> apply) {
-		// Every write below is a guarded upsert or a $set/$addToSet, so a repeat changes
-		// nothing: no bookkeeping.
-		return DomainEventHandler.of(NAME, type, false, (EventEnvelope<T> envelope) -> apply.apply(envelope.data())
-			.then(Mono.fromRunnable(() -> this.lag.applied(envelope.topic(), envelope.time()))));
-	}
-
-	private Mono<Void> registration(ConferenceRef event, RegistrationSnapshot registration, Instant at) {
+	Mono<Void> registration(ConferenceRef event, RegistrationSnapshot registration, Instant at) {
 		return upsert(rowId("registrations", registration.id()), "registrations", event.id(),
 				registrationValues(registration), at);
 	}
 
-	private Mono<Void> checkIn(CheckInCompleted checkIn) {
+	Mono<Void> checkIn(CheckInCompleted checkIn) {
 		ZonedDateTime local = checkIn.checkedInAt().atZone(zone(checkIn.event()));
 		Update update = new Update().set(ReportRow.VALUES + "checkedIn", true)
 			.set(ReportRow.VALUES + "checkInTime", Date.from(checkIn.checkedInAt()))
@@ -137,7 +73,7 @@ class ReadModelProjection {
 			.then();
 	}
 
-	private Mono<Void> workshop(WorkshopRegistered registered) {
+	Mono<Void> workshop(WorkshopRegistered registered) {
 		String registrationId = registered.registration().id();
 		Values values = attendee(registered.registration()).put("workshopId", registered.workshop().workshopId())
 			.put("workshopTitle", registered.workshop().title())
@@ -154,7 +90,7 @@ class ReadModelProjection {
 					registered.event().id(), values, registered.occurredAt()));
 	}
 
-	private Mono<Void> payment(PaymentReceived payment) {
+	Mono<Void> payment(PaymentReceived payment) {
 		Values values = attendee(payment.registration()).put("paymentId", payment.paymentId())
 			.put("provider", payment.provider())
 			.put("providerPaymentId", payment.providerPaymentId())
@@ -169,7 +105,7 @@ class ReadModelProjection {
 					payment.occurredAt()));
 	}
 
-	private Mono<Void> refund(PaymentRefunded refund) {
+	Mono<Void> refund(PaymentRefunded refund) {
 		Values values = attendee(refund.registration()).put("paymentId", refund.paymentId())
 			.put("refundedCents", refund.refundedCents())
 			.put("currency", refund.currency())
@@ -182,7 +118,7 @@ class ReadModelProjection {
 				rowId("payments", refund.paymentId()), "payments", refund.event().id(), values, refund.occurredAt()));
 	}
 
-	private Mono<Void> abstractRow(ConferenceRef event, AbstractSnapshot info, RegistrationSnapshot registration,
+	Mono<Void> abstractRow(ConferenceRef event, AbstractSnapshot info, RegistrationSnapshot registration,
 			PersonalInfo author, String reason, Instant at, boolean submitted) {
 		PersonalInfo person = (author != null) ? author : (registration != null) ? registration.personalInfo() : null;
 		Values values = new Values()
@@ -206,7 +142,7 @@ class ReadModelProjection {
 		return upsert(rowId("abstracts", info.id()), "abstracts", event.id(), values, at);
 	}
 
-	private Mono<Void> resource(ResourceUsed used) {
+	Mono<Void> resource(ResourceUsed used) {
 		ZonedDateTime local = used.actionDate().atZone(zone(used.event()));
 		String option = used.resourceOptionName();
 		Values values = attendee(used.registration()).put("resourceType", used.resourceType())
@@ -227,7 +163,7 @@ class ReadModelProjection {
 		return upsert(rowId("resources", used.resourceId()), "resources", used.event().id(), values, used.occurredAt());
 	}
 
-	private Mono<Void> sponsor(ConferenceRef event, SponsorSnapshot sponsor, Instant at) {
+	Mono<Void> sponsor(ConferenceRef event, SponsorSnapshot sponsor, Instant at) {
 		Values values = new Values().put("sponsorId", sponsor.sponsorId())
 			.put("companyName", sponsor.companyName())
 			.put("authorizedPerson", sponsor.authorizedPerson())
@@ -241,8 +177,7 @@ class ReadModelProjection {
 		return upsert(rowId("sponsors", sponsor.id()), "sponsors", event.id(), values, at);
 	}
 
-	private Mono<Void> hotel(ConferenceRef event, RegistrationSnapshot registration, HotelBookingSnapshot booking,
-			Instant at) {
+	Mono<Void> hotel(ConferenceRef event, RegistrationSnapshot registration, HotelBookingSnapshot booking, Instant at) {
 		Values values = attendee(registration).put("bookingId", booking.id())
 			.put("hotelName", booking.hotel().name())
 			.put("roomType", booking.roomType())
@@ -256,8 +191,7 @@ class ReadModelProjection {
 		return upsert(rowId("hotel", booking.id()), "hotel", event.id(), values, at);
 	}
 
-	private Mono<Void> travel(ConferenceRef event, RegistrationSnapshot registration, TravelSnapshot travel,
-			Instant at) {
+	Mono<Void> travel(ConferenceRef event, RegistrationSnapshot registration, TravelSnapshot travel, Instant at) {
 		Values values = attendee(registration).put("travelId", travel.id())
 			.put("status", travel.status())
 			.put("documentCount", travel.documentCount());
@@ -274,7 +208,7 @@ class ReadModelProjection {
 			.put(prefix + "Transfer", (leg != null) && leg.transferRequired());
 	}
 
-	private Mono<Void> notificationSent(NotificationSent sent) {
+	Mono<Void> notificationSent(NotificationSent sent) {
 		Values values = new Values().put("notificationId", sent.notificationId())
 			.put("registrationId", (sent.registration() != null) ? sent.registration().registrationId() : null)
 			.put("channel", sent.channel())
@@ -288,7 +222,7 @@ class ReadModelProjection {
 				sent.occurredAt());
 	}
 
-	private Mono<Void> notificationFailed(NotificationFailed failed) {
+	Mono<Void> notificationFailed(NotificationFailed failed) {
 		Values values = new Values().put("notificationId", failed.notificationId())
 			.put("registrationId", (failed.registration() != null) ? failed.registration().registrationId() : null)
 			.put("channel", failed.channel())
