@@ -1,5 +1,6 @@
 /**
- * Hotel bookings of registrations: the spec's CRUD, the status lifecycle, room-block
- * holds, booking confirmations and the events that tell the platform.
+ * Hotel bookings of registrations: the CRUD of docs/lodging-travel.md, the status
+ * lifecycle, room-block holds, booking confirmations and the events that tell the
+ * platform.
  */
 package com.onsiteatlas.lodging.booking;

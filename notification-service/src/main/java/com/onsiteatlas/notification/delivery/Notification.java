@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import com.onsiteatlas.support.messaging.OutboxMessage;
 
 /**
- * One message to one recipient over one channel (the spec's Notification), with its
- * delivery attempts.
+ * One message to one recipient over one channel (Notification in docs/notification.md),
+ * with its delivery attempts.
  *
  * @param id notification id
  * @param event the conference

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * fields hold AES-GCM ciphertext in the database and a mask in API responses.
  *
  * @param id the event id
- * @param event the event id (the spec's field)
+ * @param event the event id (field in docs/notification.md)
  * @param email e-mail settings
  * @param whatsapp WhatsApp settings
  * @param sms SMS settings

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A message template of one channel (the spec's NotificationTemplate).
+ * A message template of one channel (NotificationTemplate in docs/notification.md).
  *
  * @param id template id
  * @param event the conference

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * When to notify whom with which templates (the spec's NotificationTrigger).
+ * When to notify whom with which templates (NotificationTrigger in docs/notification.md).
  *
  * @param id trigger id
  * @param event the conference

@@ -15,7 +15,7 @@ import com.onsiteatlas.reporting.rows.RowFilter;
 import com.onsiteatlas.reporting.rows.RowSort;
 
 /**
- * A saved export definition (the spec's ExportConfig).
+ * A saved export definition (ExportConfig in docs/reporting.md).
  *
  * @param id the id
  * @param name name

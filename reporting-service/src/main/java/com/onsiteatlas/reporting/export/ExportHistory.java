@@ -18,7 +18,7 @@ import com.onsiteatlas.reporting.rows.RowSort;
 import com.onsiteatlas.support.messaging.OutboxMessage;
 
 /**
- * An export job and its file (the spec's ExportHistory).
+ * An export job and its file (ExportHistory in docs/reporting.md).
  *
  * @param id job id
  * @param event conference, may be null
@@ -34,7 +34,7 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
  * @param config format options
  * @param user who asked
  * @param recordCount rows written (so far, while processing)
- * @param totalRecords rows matching the spec, counted when the job starts
+ * @param totalRecords rows matching the export spec, counted when the job starts
  * @param fileSize bytes
  * @param fileUrl where to download it
  * @param fileName download name

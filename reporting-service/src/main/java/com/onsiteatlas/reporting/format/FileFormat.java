@@ -3,7 +3,7 @@ package com.onsiteatlas.reporting.format;
 import java.util.Locale;
 
 /**
- * The export types of the spec with their files.
+ * The export types (docs/reporting.md) with their files.
  */
 public enum FileFormat {
 

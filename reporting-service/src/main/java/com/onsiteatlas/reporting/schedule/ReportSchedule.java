@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
- * A report schedule (the spec's ReportSchedule) with its run bookkeeping.
+ * A report schedule (ReportSchedule in docs/reporting.md) with its run bookkeeping.
  *
  * @param id id
  * @param name name
