@@ -14,7 +14,8 @@ import com.onsiteatlas.domainevents.EventEnvelope;
  * {@link DomainEventConsumer} subscribes to their topics, runs each handler at most once
  * per envelope id, retries failures with backoff and dead-letters what still fails.
  * Handlers must still be idempotent in their effects (a crash between the effect and the
- * bookkeeping repeats the call).
+ * bookkeeping repeats the call). A feature's reactions are usually
+ * {@link DomainEventListener} methods, which become handlers of this kind.
  *
  * @param <T> the payload type
  */
