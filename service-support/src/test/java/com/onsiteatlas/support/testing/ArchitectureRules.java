@@ -30,11 +30,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules every service follows (see ../shared/style/HOUSE-STYLE.md): package
- * by feature, no catch-all packages, no cycles between features, controllers only used by
- * the web layer, no Lombok, {@link DomainEventListener} methods named {@code on<Payload>}
- * in {@code <Feature>Listeners} classes. {@link #checkClassSizes(String, int)} is a
- * further rule a service opts into: no main class longer than a limit unless it says why.
+ * The package rules every service follows: package by feature, no catch-all packages, no
+ * cycles between features, controllers only used by the web layer, no Lombok,
+ * {@link DomainEventListener} methods named {@code on<Payload>} in
+ * {@code <Feature>Listeners} classes. {@link #checkClassSizes(String, int)} is a further
+ * rule a service opts into: no main class longer than a limit unless it says why.
  */
 public final class ArchitectureRules {
 
