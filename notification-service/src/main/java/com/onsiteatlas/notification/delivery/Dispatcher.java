@@ -19,12 +19,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -45,6 +42,8 @@ import com.onsiteatlas.notification.config.NotificationProperties;
 import com.onsiteatlas.notification.settings.NotificationConfigService;
 import com.onsiteatlas.support.messaging.Outbox;
 import com.onsiteatlas.support.messaging.OutboxMessage;
+import com.onsiteatlas.support.worker.PeriodicWork;
+import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
  * Delivers pending notifications. Each one is claimed with an atomic
@@ -56,7 +55,7 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
  * write.
  */
 @Component
-public class Dispatcher implements SmartLifecycle {
+public class Dispatcher implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -85,9 +84,7 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
-
-	private volatile Disposable loop;
+	private final PeriodicWorker worker;
 
 	Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels, OptOuts optOuts,
 			Outbox outbox, NotificationProperties properties, Clock clock) {
@@ -106,11 +103,21 @@ public class Dispatcher implements SmartLifecycle {
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.recordException((ex) -> ex instanceof SendFailure failure && failure.isTransient())
 			.build());
+		// A pass claims until nothing due is left, so it never reports more work.
+		this.worker = new PeriodicWorker("dispatcher",
+				PeriodicWorker.Schedule.of(properties.dispatch().pollInterval(), properties.dispatch().pollInterval())
+					.enabled(properties.dispatch().enabled()),
+				() -> dispatchDue().thenReturn(false));
 	}
 
 	/** Looks for due notifications now. */
 	public void nudge() {
-		this.wakeups.tryEmitNext(System.nanoTime());
+		this.worker.wakeUp();
+	}
+
+	@Override
+	public PeriodicWorker worker() {
+		return this.worker;
 	}
 
 	/**
@@ -380,35 +387,6 @@ public class Dispatcher implements SmartLifecycle {
 
 	CircuitBreakerRegistry breakers() {
 		return this.breakers;
-	}
-
-	@Override
-	public void start() {
-		if (this.loop != null || !this.properties.dispatch().enabled()) {
-			return;
-		}
-		this.loop = Flux
-			.merge(Flux.interval(this.properties.dispatch().pollInterval()).onBackpressureDrop(), this.wakeups.asFlux())
-			.onBackpressureDrop()
-			.concatMap((tick) -> dispatchDue().onErrorResume((ex) -> {
-				logger.warn("Dispatch pass failed: {}", ex.toString());
-				return Mono.just(0L);
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.loop;
-		this.loop = null;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null;
 	}
 
 }

@@ -7,11 +7,9 @@ import java.time.Instant;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,6 +18,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.config.NotificationProperties;
+import com.onsiteatlas.support.worker.PeriodicWork;
+import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
  * Fires scheduled triggers. Each occurrence is claimed by inserting a document with the
@@ -32,7 +32,7 @@ import com.onsiteatlas.notification.config.NotificationProperties;
  * deduplicated by their unique key).
  */
 @Component
-class TriggerScheduler implements SmartLifecycle {
+class TriggerScheduler implements PeriodicWork {
 
 	static final String OCCURRENCES = "trigger_occurrences";
 
@@ -48,7 +48,7 @@ class TriggerScheduler implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile Disposable loop;
+	private final PeriodicWorker worker;
 
 	TriggerScheduler(ReactiveMongoTemplate mongo, TriggerService triggers, NotificationProperties properties,
 			Clock clock) {
@@ -56,6 +56,15 @@ class TriggerScheduler implements SmartLifecycle {
 		this.clock = clock;
 		this.triggers = triggers;
 		this.properties = properties.schedule();
+		this.worker = new PeriodicWorker("trigger-scheduler",
+				PeriodicWorker.Schedule.of(Duration.ofSeconds(2), this.properties.pollInterval())
+					.enabled(this.properties.enabled()),
+				() -> runDue(this.clock.instant()).thenReturn(false));
+	}
+
+	@Override
+	public PeriodicWorker worker() {
+		return this.worker;
 	}
 
 	/**
@@ -124,34 +133,6 @@ class TriggerScheduler implements SmartLifecycle {
 						new Update().set("status", "fired").set("queued", result.queued()), OCCURRENCES);
 			})
 			.then();
-	}
-
-	@Override
-	public void start() {
-		if (this.loop != null || !this.properties.enabled()) {
-			return;
-		}
-		this.loop = Flux.interval(Duration.ofSeconds(2), this.properties.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> runDue(this.clock.instant()).onErrorResume((ex) -> {
-				logger.warn("Scheduler pass failed: {}", ex.toString());
-				return Mono.just(0L);
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.loop;
-		this.loop = null;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null;
 	}
 
 }

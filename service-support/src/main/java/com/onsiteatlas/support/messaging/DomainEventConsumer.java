@@ -10,8 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -26,6 +24,7 @@ import com.onsiteatlas.domainevents.EventCodec;
 import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.InvalidEventException;
 import com.onsiteatlas.support.correlation.CorrelationId;
+import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
  * The one Kafka consumer of a service. It subscribes to the topics of the registered
@@ -55,7 +54,7 @@ public class DomainEventConsumer implements SmartLifecycle {
 
 	private volatile ConcurrentMessageListenerContainer<Object, Object> container;
 
-	private volatile Disposable purge;
+	private final PeriodicWorker purge;
 
 	public DomainEventConsumer(ConcurrentKafkaListenerContainerFactory<Object, Object> factory,
 			List<DomainEventHandler<?>> handlers, ProcessedEvents processed, EventCodec codec,
@@ -67,6 +66,11 @@ public class DomainEventConsumer implements SmartLifecycle {
 		this.processed = processed;
 		this.codec = codec;
 		this.properties = properties;
+		// Runs while the consumer runs: forgets the processed ids older than the
+		// retention.
+		this.purge = new PeriodicWorker("processed-events-purge",
+				PeriodicWorker.Schedule.of(Duration.ofMinutes(5), Duration.ofHours(1)),
+				() -> processed.purgeOlderThan(Instant.now().minus(properties.processedRetention())).thenReturn(false));
 	}
 
 	/**
@@ -141,12 +145,7 @@ public class DomainEventConsumer implements SmartLifecycle {
 		created.setBeanName("atlasDomainEventConsumer");
 		created.start();
 		this.container = created;
-		this.purge = Flux.interval(Duration.ofMinutes(5), Duration.ofHours(1))
-			.onBackpressureDrop()
-			.concatMap(
-					(tick) -> this.processed.purgeOlderThan(Instant.now().minus(this.properties.processedRetention()))
-						.onErrorResume((ex) -> Mono.just(0L)))
-			.subscribe();
+		this.purge.start();
 		logger.info("Consuming {} with {} handler(s)", topics,
 				this.handlers.values().stream().mapToInt(List::size).sum());
 	}
@@ -158,9 +157,7 @@ public class DomainEventConsumer implements SmartLifecycle {
 		if (current != null) {
 			current.stop();
 		}
-		if (this.purge != null) {
-			this.purge.dispose();
-		}
+		this.purge.stop();
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package com.onsiteatlas.support.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -12,18 +11,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import com.onsiteatlas.support.worker.PeriodicWork;
+import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
  * Publishes the outbox entries of aggregate documents and then removes them.
@@ -36,7 +35,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * same envelope ids: delivery is at-least-once and consumers deduplicate on the id. A
  * write that failed never put an entry into the document, so it never produces an event.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -50,9 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
-
-	private volatile Disposable loop;
+	private final PeriodicWorker worker;
 
 	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
 			MessagingProperties properties) {
@@ -60,6 +57,12 @@ public class OutboxRelay implements SmartLifecycle {
 		this.kafka = kafka;
 		this.collections = List.copyOf(collections);
 		this.properties = properties;
+		// Stops before the Kafka producer and the MongoDB client close (the default
+		// phase). A pass relays until nothing is left, so it never reports more work.
+		this.worker = new PeriodicWorker("outbox-relay",
+				PeriodicWorker.Schedule.of(properties.outboxPollInterval(), properties.outboxPollInterval())
+					.enabled(!this.collections.isEmpty()),
+				() -> relayOnce().thenReturn(false));
 	}
 
 	/**
@@ -175,45 +178,12 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** Triggers a pass now. */
 	public void nudge() {
-		this.wakeups.tryEmitNext(System.nanoTime());
+		this.worker.wakeUp();
 	}
 
 	@Override
-	public void start() {
-		if (this.loop != null || this.collections.isEmpty()) {
-			return;
-		}
-		// The interval drops its own surplus ticks: ticks piling up behind the merge
-		// during a long pause would overflow it and end the loop for good.
-		this.loop = Flux
-			.merge(Flux.interval(this.properties.outboxPollInterval()).onBackpressureDrop(), this.wakeups.asFlux())
-			.onBackpressureDrop()
-			.concatMap((tick) -> relayOnce().onErrorResume((ex) -> {
-				logger.warn("Outbox relay pass failed: {}", ex.toString());
-				return Mono.just(0);
-			}), 1)
-			.subscribe();
-		logger.info("Outbox relay {} watching {} (started {})", this.owner, this.collections, Instant.now());
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.loop;
-		this.loop = null;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null;
-	}
-
-	@Override
-	public int getPhase() {
-		// Stop before the Kafka producer and Mongo client are closed.
-		return Integer.MAX_VALUE - 100;
+	public PeriodicWorker worker() {
+		return this.worker;
 	}
 
 }
