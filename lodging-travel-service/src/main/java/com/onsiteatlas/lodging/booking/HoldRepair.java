@@ -6,17 +6,17 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.lodging.inventory.Block;
 import com.onsiteatlas.lodging.inventory.InventoryService;
 import com.onsiteatlas.lodging.inventory.RoomNight;
+import com.onsiteatlas.support.worker.PeriodicWork;
+import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
  * Repairs room-block holds after a crash. The holders listed on each night are the truth;
@@ -27,7 +27,7 @@ import com.onsiteatlas.lodging.inventory.RoomNight;
  * period are skipped so that a confirmation in flight is not undone.
  */
 @Component
-class HoldRepair implements SmartLifecycle {
+class HoldRepair implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(HoldRepair.class);
 
@@ -37,11 +37,19 @@ class HoldRepair implements SmartLifecycle {
 
 	private final InventoryService inventory;
 
-	private volatile Disposable schedule;
+	private final PeriodicWorker worker;
 
 	HoldRepair(ReactiveMongoTemplate mongo, InventoryService inventory) {
 		this.mongo = mongo;
 		this.inventory = inventory;
+		this.worker = new PeriodicWorker("hold-repair",
+				PeriodicWorker.Schedule.of(Duration.ofMinutes(1), Duration.ofMinutes(5)),
+				() -> repair(GRACE).thenReturn(false));
+	}
+
+	@Override
+	public PeriodicWorker worker() {
+		return this.worker;
 	}
 
 	/**
@@ -71,31 +79,6 @@ class HoldRepair implements SmartLifecycle {
 		HotelBooking.RoomBlockHold hold = booking.roomBlock();
 		return booking.bookingStatus().holdsRooms() && hold != null && night.hotelId().equals(hold.hotelId())
 				&& night.roomType().equals(hold.roomType()) && hold.nights().contains(night.night());
-	}
-
-	@Override
-	public void start() {
-		this.schedule = Flux.interval(Duration.ofMinutes(1), Duration.ofMinutes(5))
-			.onBackpressureDrop()
-			.concatMap((tick) -> repair(GRACE).onErrorResume((ex) -> {
-				logger.warn("Room-block repair failed; retrying at the next run: {}", ex.toString());
-				return Mono.just(0L);
-			}))
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = this.schedule;
-		if (running != null) {
-			running.dispose();
-		}
-		this.schedule = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.schedule != null;
 	}
 
 }
