@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.builder;
 
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -31,9 +32,12 @@ public class BuilderRequests {
 
 	private final ObjectMapper json;
 
-	BuilderRequests(ReportService reports, ObjectMapper json) {
+	private final Clock clock;
+
+	BuilderRequests(ReportService reports, ObjectMapper json, Clock clock) {
 		this.reports = reports;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,7 +60,7 @@ public class BuilderRequests {
 		catch (IllegalArgumentException ex) {
 			throw ApiException.badRequest("definition is not a report builder request: " + ex.getMessage());
 		}
-		ReportDefinition definition = request.definition();
+		ReportDefinition definition = request.definition(this.clock);
 		this.reports.validate(definition);
 		return definition;
 	}

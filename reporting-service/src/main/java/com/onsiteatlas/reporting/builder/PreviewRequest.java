@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.builder;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,7 +40,7 @@ record PreviewRequest(String reportType, List<String> fields, List<RowFilter> fi
 		String sortDirection, JsonNode dateRange, List<Metric> metrics, String chartType, Integer limit, String name,
 		String description) {
 
-	ReportDefinition definition() {
+	ReportDefinition definition(Clock clock) {
 		if (this.reportType == null || this.reportType.isBlank()) {
 			throw ApiException.badRequest("reportType is required");
 		}
@@ -53,7 +54,7 @@ record PreviewRequest(String reportType, List<String> fields, List<RowFilter> fi
 			sorts.add(new RowSort(parts[0], direction));
 		}
 		return new ReportDefinition(this.name, this.reportType, this.fields, this.filters, groups(), this.metrics,
-				sorts, range(), this.chartType, (this.limit != null) ? this.limit : 0);
+				sorts, range(clock.instant()), this.chartType, (this.limit != null) ? this.limit : 0);
 	}
 
 	private List<String> groups() {
@@ -71,16 +72,15 @@ record PreviewRequest(String reportType, List<String> fields, List<RowFilter> fi
 		throw ApiException.badRequest("groupBy must be a field name or a list of field names");
 	}
 
-	private DateRange range() {
+	private DateRange range(Instant now) {
 		if (this.dateRange == null || this.dateRange.isNull()) {
 			return null;
 		}
-		Instant now = Instant.now();
 		if (this.dateRange.isTextual()) {
 			return switch (this.dateRange.asText()) {
 				case "", "all" -> null;
-				case "today" ->
-					new DateRange(LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant(), null);
+				case "today" -> new DateRange(
+						LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant(), null);
 				case "week" -> new DateRange(now.minus(7, ChronoUnit.DAYS), null);
 				case "month" -> new DateRange(now.minus(30, ChronoUnit.DAYS), null);
 				case "year" -> new DateRange(now.minus(365, ChronoUnit.DAYS), null);

@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.builder;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,12 @@ class ReportBuilderController {
 
 	private final ObjectProvider<Directory> directory;
 
-	ReportBuilderController(ReportService reports, ObjectProvider<Directory> directory) {
+	private final Clock clock;
+
+	ReportBuilderController(ReportService reports, ObjectProvider<Directory> directory, Clock clock) {
 		this.reports = reports;
 		this.directory = directory;
+		this.clock = clock;
 	}
 
 	/**
@@ -54,7 +58,7 @@ class ReportBuilderController {
 	Mono<ApiResponse<List<Map<String, Object>>>> preview(@AuthenticationPrincipal AtlasPrincipal user,
 			@PathVariable String eventId, @RequestBody PreviewRequest request) {
 		requireEvent(user, eventId);
-		return Mono.fromCallable(request::definition)
+		return Mono.fromCallable(() -> request.definition(this.clock))
 			.flatMap((definition) -> this.reports.run(eventId, definition))
 			.map(ReportBuilderController::response);
 	}
@@ -64,7 +68,8 @@ class ReportBuilderController {
 			@RequestParam String eventId, @RequestParam(defaultValue = "pdf") String format,
 			@RequestBody PreviewRequest request) {
 		requireEvent(user, eventId);
-		return Mono.fromCallable(request::definition).flatMap((definition) -> file(eventId, definition, format));
+		return Mono.fromCallable(() -> request.definition(this.clock))
+			.flatMap((definition) -> file(eventId, definition, format));
 	}
 
 	@GetMapping("/api/reports/templates")

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,10 +66,13 @@ public class ReportService {
 
 	private final RowService rows;
 
-	ReportService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows) {
+	private final Clock clock;
+
+	ReportService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows, Clock clock) {
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.rows = rows;
+		this.clock = clock;
 	}
 
 	/**
@@ -302,8 +306,7 @@ public class ReportService {
 		});
 	}
 
-	private static TableSpec tableSpec(DataSource source, String eventName, ReportDefinition definition,
-			List<String> keys) {
+	private TableSpec tableSpec(DataSource source, String eventName, ReportDefinition definition, List<String> keys) {
 		List<Column> columns = keys.stream().map((key) -> {
 			CatalogField field = source.field(key);
 			return (field != null) ? new Column(key, field.label(), field.type())
@@ -315,7 +318,7 @@ public class ReportService {
 					.map((f) -> f.field() + " " + f.operator() + " " + f.value())
 					.reduce((a, b) -> a + "; " + b)
 					.orElse(""),
-				Instant.now(), columns, ExportOptions.defaults());
+				this.clock.instant(), columns, ExportOptions.defaults());
 	}
 
 	/**

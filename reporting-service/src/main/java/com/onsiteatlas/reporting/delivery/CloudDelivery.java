@@ -2,6 +2,7 @@ package com.onsiteatlas.reporting.delivery;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +35,12 @@ public class CloudDelivery {
 
 	private final DeliveryProperties properties;
 
-	CloudDelivery(WebClient.Builder builder, DeliveryProperties properties) {
+	private final Clock clock;
+
+	CloudDelivery(WebClient.Builder builder, DeliveryProperties properties, Clock clock) {
 		this.http = builder.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024)).build();
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -75,7 +79,7 @@ public class CloudDelivery {
 		URI uri = URI.create(endpoint + "/" + SigV4.encodePath(bucket + "/" + key));
 		Map<String, String> headers = SigV4.sign("PUT", uri, Map.of("content-type", file.contentType()),
 				SigV4.sha256Hex(file.bytes()), required(config, "accessKeyId"), required(config, "secretAccessKey"),
-				String.valueOf(config.getOrDefault("region", "us-east-1")), "s3", Instant.now());
+				String.valueOf(config.getOrDefault("region", "us-east-1")), "s3", this.clock.instant());
 		return this.http.put()
 			.uri(uri)
 			.headers((h) -> headers.forEach(h::set))

@@ -1,6 +1,7 @@
 package com.onsiteatlas.reporting.export;
 
 import java.text.DecimalFormat;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -47,10 +48,13 @@ public class ExportConfigService {
 
 	private final RowService rows;
 
-	ExportConfigService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows) {
+	private final Clock clock;
+
+	ExportConfigService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows, Clock clock) {
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.rows = rows;
+		this.clock = clock;
 	}
 
 	Mono<Paged<ExportConfig>> list(AtlasPrincipal user, String eventId, String dataType, String exportType,
@@ -148,7 +152,7 @@ public class ExportConfigService {
 		}
 		checkSpec(request.dataType(), request.event(), request.fields(), request.filters(), request.sorts(), null,
 				request.config());
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return new ExportConfig((existing != null) ? existing.id() : new ObjectId().toHexString(),
 				request.name().trim(), request.description(), request.exportType().toLowerCase(Locale.ROOT),
 				request.dataType(), request.event(), global, orEmpty(request.fields()), orEmpty(request.filters()),

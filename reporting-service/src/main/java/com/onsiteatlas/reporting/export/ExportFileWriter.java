@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -39,9 +40,12 @@ public class ExportFileWriter {
 
 	private final RowService rows;
 
-	ExportFileWriter(FieldCatalog catalog, RowService rows) {
+	private final Clock clock;
+
+	ExportFileWriter(FieldCatalog catalog, RowService rows, Clock clock) {
 		this.catalog = catalog;
 		this.rows = rows;
+		this.clock = clock;
 	}
 
 	/**
@@ -103,7 +107,7 @@ public class ExportFileWriter {
 			return new Column(name, header, field.type());
 		}).toList();
 		String title = (spec.name() != null) ? spec.name() : source.name() + " export";
-		return new TableSpec(title, eventName, filtersText(spec), Instant.now(), columns, options);
+		return new TableSpec(title, eventName, filtersText(spec), this.clock.instant(), columns, options);
 	}
 
 	static String filtersText(ExportSpec spec) {

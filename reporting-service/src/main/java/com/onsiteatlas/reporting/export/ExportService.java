@@ -1,6 +1,7 @@
 package com.onsiteatlas.reporting.export;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -47,13 +48,16 @@ public class ExportService {
 
 	private final ExportProperties properties;
 
+	private final Clock clock;
+
 	ExportService(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate gridFs, ExportConfigService configs,
-			ExportWorker worker, ExportProperties properties) {
+			ExportWorker worker, ExportProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.properties = properties;
 		this.gridFs = gridFs;
 		this.configs = configs;
 		this.worker = worker;
+		this.clock = clock;
 	}
 
 	Mono<ExportHistory> generate(AtlasPrincipal user, GenerateRequest request) {
@@ -113,7 +117,7 @@ public class ExportService {
 		ExportHistory job = new ExportHistory(new ObjectId().toHexString(), spec.eventId(), configId, scheduleId,
 				spec.name(), spec.exportType(), spec.dataType(), spec.fields(), spec.filters(), spec.sorts(),
 				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, null, 0, ExportHistory.PENDING,
-				null, 0, null, null, null, null, null, false, Instant.now(), List.of());
+				null, 0, null, null, null, null, null, false, this.clock.instant(), List.of());
 		return this.mongo.insert(job).doOnSuccess((saved) -> this.worker.nudge());
 	}
 
@@ -140,7 +144,7 @@ public class ExportService {
 			.store(DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024), fileName,
 					format.contentType(), metadata)
 			.flatMap((fileId) -> {
-				Instant now = Instant.now();
+				Instant now = this.clock.instant();
 				ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(),
 						dataType, List.of(), List.of(), List.of(), null, null, userId, null, null, size,
 						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportHistory.COMPLETED,
@@ -154,7 +158,7 @@ public class ExportService {
 	 * A checked spec for a saved config, for schedules.
 	 * @param configId config id
 	 * @param eventId the schedule's event, used when the config has none; may be null
-	 * @return the spec
+	 * @return the export spec
 	 */
 	public Mono<ExportSpec> specOf(String configId, String eventId) {
 		return this.mongo.findById(configId, ExportConfig.class)

@@ -3,6 +3,7 @@ package com.onsiteatlas.reporting.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -14,14 +15,11 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.domain.Sort;
@@ -40,6 +38,8 @@ import com.onsiteatlas.support.messaging.Outbox;
 import com.onsiteatlas.support.projection.ConferenceView;
 import com.onsiteatlas.reporting.lease.LeaseKeeper;
 import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.support.worker.PeriodicWork;
+import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
  * Runs export jobs. Each instance claims pending jobs with an atomic findAndModify lease
@@ -52,13 +52,15 @@ import com.onsiteatlas.support.projection.Directory;
  * MongoDB-wire server has no TTL).
  */
 @Component
-class ExportWorker implements SmartLifecycle {
+class ExportWorker implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExportWorker.class);
 
 	private static final Duration MAX_HEARTBEAT = Duration.ofSeconds(5);
 
 	private static final Duration MIN_HEARTBEAT = Duration.ofMillis(100);
+
+	private static final Duration FIRST_PURGE = Duration.ofSeconds(5);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -74,56 +76,58 @@ class ExportWorker implements SmartLifecycle {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+	private final Clock clock;
 
-	private volatile Disposable loop;
+	private final PeriodicWorker worker;
+
+	private volatile Instant nextPurge;
 
 	ExportWorker(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate gridFs, ExportFileWriter files, Outbox outbox,
-			ExportProperties properties, ObjectProvider<Directory> directory) {
+			ExportProperties properties, ObjectProvider<Directory> directory, Clock clock) {
 		this.mongo = mongo;
 		this.gridFs = gridFs;
 		this.files = files;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.directory = directory;
+		this.clock = clock;
+		// One worker for jobs and expired files, so a purge never runs next to a round of
+		// jobs: each round drains the jobs and then purges when the purge is due (also
+		// after a failed drain, as when they were two timers).
+		this.worker = new PeriodicWorker("export-worker",
+				PeriodicWorker.Schedule.of(Duration.ZERO, properties.pollInterval()),
+				() -> drain().onErrorResume((ex) -> {
+					logger.warn("Export worker round failed: {}", ex.toString());
+					return Mono.empty();
+				}).then(purgeWhenDue()).thenReturn(false));
 	}
 
 	void nudge() {
-		this.nudges.tryEmitNext(true);
+		this.worker.wakeUp();
 	}
 
 	@Override
-	public void start() {
-		// Each interval drops its own surplus ticks: behind a merge, ticks that pile up
-		// while the JVM stalls (long GC pauses during a 1M-row export) overflow the
-		// merge's
-		// queue, and the overflow error would end the loop for good.
-		Flux<Boolean> ticks = Flux.merge(
-				Flux.interval(Duration.ZERO, this.properties.pollInterval()).onBackpressureDrop().map((t) -> true),
-				this.nudges.asFlux());
-		Flux<Boolean> purges = Flux.interval(Duration.ofSeconds(5), this.properties.purgeInterval())
-			.onBackpressureDrop()
-			.map((t) -> false);
-		this.loop = Flux.merge(ticks, purges)
-			.onBackpressureDrop()
-			.concatMap((work) -> (work ? drain() : purgeExpired()).onErrorResume((ex) -> {
-				logger.warn("Export worker round failed: {}", ex.toString());
+	public PeriodicWorker worker() {
+		return this.worker;
+	}
+
+	/**
+	 * Deletes expired files five seconds after the first round and then every purge
+	 * interval (checked at the end of each round).
+	 * @return completion
+	 */
+	private Mono<Void> purgeWhenDue() {
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			if (this.nextPurge == null) {
+				this.nextPurge = now.plus(FIRST_PURGE);
+			}
+			if (now.isBefore(this.nextPurge)) {
 				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null && !this.loop.isDisposed();
+			}
+			this.nextPurge = now.plus(this.properties.purgeInterval());
+			return purgeExpired(now);
+		});
 	}
 
 	/** Runs jobs until none is left, {@code concurrency} at a time. */
@@ -135,7 +139,7 @@ class ExportWorker implements SmartLifecycle {
 	}
 
 	Mono<ExportHistory> claim() {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Query claimable = Query.query(new Criteria().orOperator(Criteria.where("status").is(ExportHistory.PENDING),
 				new Criteria().andOperator(Criteria.where("status").is(ExportHistory.PROCESSING),
 						Criteria.where("leaseUntil").lt(Date.from(now)))))
@@ -263,7 +267,8 @@ class ExportWorker implements SmartLifecycle {
 		private Mono<Boolean> renew() {
 			long rows = this.written.get();
 			Update update = new Update()
-				.set("leaseUntil", Date.from(Instant.now().plus(ExportWorker.this.properties.lease())))
+				.set("leaseUntil",
+						Date.from(ExportWorker.this.clock.instant().plus(ExportWorker.this.properties.lease())))
 				.set("recordCount", rows);
 			if (this.total >= 0) {
 				update.set("progress", progress(rows, this.total));
@@ -298,7 +303,7 @@ class ExportWorker implements SmartLifecycle {
 	}
 
 	private Mono<Void> complete(ExportHistory job, ExportFileWriter.Written written, String fileId) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		String fileName = fileName(job);
 		ExportCompleted event = new ExportCompleted(job.event(), job.id(), job.exportConfig(), job.scheduleId(),
 				job.exportType(), job.dataType(), written.recordCount(), written.size(), fileName, job.user(), now,
@@ -330,7 +335,7 @@ class ExportWorker implements SmartLifecycle {
 	}
 
 	private Mono<Void> fail(ExportHistory job, String reason) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		ExportFailed event = new ExportFailed(job.event(), job.id(), job.exportConfig(), job.scheduleId(),
 				job.exportType(), job.dataType(), reason, job.user(), now, now);
 		return this.outbox.entry(event, job.event()).flatMap((message) -> {
@@ -350,7 +355,7 @@ class ExportWorker implements SmartLifecycle {
 	}
 
 	Mono<Void> purgeExpired() {
-		return purgeExpired(Instant.now());
+		return purgeExpired(this.clock.instant());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.favorite;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,13 @@ class FavoriteService {
 
 	private final BuilderRequests requests;
 
-	FavoriteService(ReactiveMongoTemplate mongo, ExportConfigService configs, BuilderRequests requests) {
+	private final Clock clock;
+
+	FavoriteService(ReactiveMongoTemplate mongo, ExportConfigService configs, BuilderRequests requests, Clock clock) {
 		this.mongo = mongo;
 		this.configs = configs;
 		this.requests = requests;
+		this.clock = clock;
 	}
 
 	Mono<List<Favorite>> list(AtlasPrincipal user, String eventId, String kind) {
@@ -123,7 +127,7 @@ class FavoriteService {
 			}
 			Map<String, Object> definition = this.requests.storable(request.definition());
 			return new Favorite(id, user.userId(), request.kind(), null, eventId, name, definition,
-					Favorite.BUILDER + ":" + id, Instant.now());
+					Favorite.BUILDER + ":" + id, this.clock.instant());
 		}
 		if (request.targetId() == null || request.targetId().isBlank()) {
 			throw ApiException.badRequest("targetId is required: the export config id or template id");
@@ -136,7 +140,7 @@ class FavoriteService {
 			ObjectIds.require(request.targetId(), "targetId");
 		}
 		return new Favorite(id, user.userId(), request.kind(), request.targetId(), eventId, name, null,
-				request.kind() + ":" + request.targetId() + ":" + eventId, Instant.now());
+				request.kind() + ":" + request.targetId() + ":" + eventId, this.clock.instant());
 	}
 
 	/**

@@ -28,9 +28,9 @@ public class ProjectionLag {
 
 	private final Clock clock;
 
-	ProjectionLag(MeterRegistry registry) {
+	ProjectionLag(MeterRegistry registry, Clock clock) {
 		this.registry = registry;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	void applied(String topic, Instant eventTime) {

@@ -1,20 +1,19 @@
 package com.onsiteatlas.reporting.schedule;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -34,6 +33,8 @@ import com.onsiteatlas.reporting.export.ExportService;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.reporting.lease.LeaseKeeper;
 import com.onsiteatlas.reporting.schedule.ScheduledReports.ScheduledReport;
+import com.onsiteatlas.support.worker.PeriodicWork;
+import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
  * Runs due schedules. An occurrence is claimed by inserting its {@link ScheduleRun} (a
@@ -46,7 +47,7 @@ import com.onsiteatlas.reporting.schedule.ScheduledReports.ScheduledReport;
  * crash after sending and before recording sends again.
  */
 @Component
-class ScheduleRunner implements SmartLifecycle {
+class ScheduleRunner implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScheduleRunner.class);
 
@@ -68,10 +69,15 @@ class ScheduleRunner implements SmartLifecycle {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	private volatile Disposable loop;
+	private final Clock clock;
+
+	private final PeriodicWorker worker;
+
+	private final AtomicBoolean sealed = new AtomicBoolean();
 
 	ScheduleRunner(ReactiveMongoTemplate mongo, ExportService exports, MailDelivery mail, CloudDelivery cloud,
-			ScheduleProperties properties, ReportService reports, ScheduleSecrets secrets, ScheduledReports scheduled) {
+			ScheduleProperties properties, ReportService reports, ScheduleSecrets secrets, ScheduledReports scheduled,
+			Clock clock) {
 		this.mongo = mongo;
 		this.scheduled = scheduled;
 		this.secrets = secrets;
@@ -80,38 +86,34 @@ class ScheduleRunner implements SmartLifecycle {
 		this.mail = mail;
 		this.cloud = cloud;
 		this.properties = properties;
+		this.clock = clock;
+		this.worker = new PeriodicWorker("schedule-runner",
+				PeriodicWorker.Schedule.of(Duration.ofSeconds(1), properties.pollInterval()),
+				() -> sealOnce().then(claimDue()).then(advanceRuns()).thenReturn(false));
 	}
 
 	@Override
-	public void start() {
-		Mono<Long> seal = Mono.defer(this.secrets::sealLegacySecrets).onErrorResume((ex) -> {
+	public PeriodicWorker worker() {
+		return this.worker;
+	}
+
+	/**
+	 * Seals the clear-text secrets of old schedules, in the first round only; a failure
+	 * leaves them readable and the rounds go on.
+	 * @return completion
+	 */
+	private Mono<Void> sealOnce() {
+		if (this.sealed.getAndSet(true)) {
+			return Mono.empty();
+		}
+		return Mono.defer(this.secrets::sealLegacySecrets).onErrorResume((ex) -> {
 			logger.warn("Sealing clear-text schedule secrets failed (they stay readable): {}", ex.toString());
 			return Mono.empty();
-		});
-		this.loop = seal.thenMany(Flux.interval(Duration.ofSeconds(1), this.properties.pollInterval()))
-			.onBackpressureDrop()
-			.concatMap((tick) -> claimDue().then(advanceRuns()).onErrorResume((ex) -> {
-				logger.warn("Schedule round failed: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop != null && !this.loop.isDisposed();
+		}).then();
 	}
 
 	Mono<Void> claimDue() {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Query due = Query.query(Criteria.where("isActive").is(true).and("nextRun").lte(Date.from(now)));
 		return this.mongo.find(due, ReportSchedule.class).concatMap((schedule) -> {
 			Instant occurrence = schedule.nextRun();
@@ -130,7 +132,7 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	Mono<ScheduleRun> runNow(ReportSchedule schedule) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		ScheduleRun run = new ScheduleRun(schedule.id() + ":manual:" + new ObjectId().toHexString(), schedule.id(), now,
 				ScheduleRun.CLAIMED, null, null, null, null, null, now, null);
 		return this.mongo.insert(run)
@@ -141,7 +143,7 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	Mono<Void> advanceRuns() {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Query open = Query.query(Criteria.where("status")
 			.in(ScheduleRun.CLAIMED, ScheduleRun.EXPORTING)
 			.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(Date.from(now))));
@@ -151,7 +153,7 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	private Mono<ScheduleRun> lease(ScheduleRun run) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Query free = Query.query(Criteria.where("_id")
 			.is(run.id())
 			.and("status")
@@ -194,10 +196,10 @@ class ScheduleRunner implements SmartLifecycle {
 	 * nothing is sent.
 	 */
 	private LeaseKeeper leaseOf(ScheduleRun run) {
-		return new LeaseKeeper("schedule run " + run.id(), this.properties.lease().dividedBy(3),
-				() -> this.mongo.updateFirst(owned(run),
-						new Update().set("leaseUntil", Instant.now().plus(this.properties.lease())), ScheduleRun.class)
-					.map((result) -> result.getMatchedCount() > 0));
+		return new LeaseKeeper("schedule run " + run.id(), this.properties.lease().dividedBy(3), () -> this.mongo
+			.updateFirst(owned(run), new Update().set("leaseUntil", this.clock.instant().plus(this.properties.lease())),
+					ScheduleRun.class)
+			.map((result) -> result.getMatchedCount() > 0));
 	}
 
 	/**
@@ -299,7 +301,7 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	private Mono<Void> succeed(ScheduleRun run, String target) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.mongo
 			.updateFirst(owned(run),
 					new Update().set("status", ScheduleRun.DELIVERED)
@@ -317,7 +319,7 @@ class ScheduleRunner implements SmartLifecycle {
 	}
 
 	private Mono<Void> fail(ScheduleRun run, String reason) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.mongo
 			.updateFirst(owned(run),
 					new Update().set("status", ScheduleRun.FAILED)

@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.schedule;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +51,16 @@ class ScheduleService {
 
 	private final ScheduledReports reports;
 
+	private final Clock clock;
+
 	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunner runner,
-			ScheduleSecrets secrets, ScheduledReports reports) {
+			ScheduleSecrets secrets, ScheduledReports reports, Clock clock) {
 		this.mongo = mongo;
 		this.configs = configs;
 		this.runner = runner;
 		this.secrets = secrets;
 		this.reports = reports;
+		this.clock = clock;
 	}
 
 	Mono<Paged<ReportSchedule>> list(AtlasPrincipal user, String isActive, String frequency, String eventId,
@@ -144,7 +148,7 @@ class ScheduleService {
 		if (eventId == null && user.eventId() != null) {
 			throw ApiException.forbidden("Your access is limited to one event: use an export config of that event");
 		}
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		boolean active = request.isActive() == null || request.isActive();
 		return new ReportSchedule((existing != null) ? existing.id() : new ObjectId().toHexString(), request.name(),
 				request.report(), definition, found.map(ExportConfig::id).orElse(null), eventId,

@@ -2,6 +2,7 @@ package com.onsiteatlas.reporting.delivery;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ class DeliveryTests {
 			.withBody("{\"id\":\"drive-file-1\"}")));
 		DeliveryProperties properties = new DeliveryProperties("reports@test", DataSize.ofKilobytes(1),
 				"https://atlas.example", stub.baseUrl(), stub.baseUrl(), Duration.ofSeconds(5));
-		this.cloud = new CloudDelivery(WebClient.builder(), properties);
+		this.cloud = new CloudDelivery(WebClient.builder(), properties, Clock.systemUTC());
 	}
 
 	@Test
