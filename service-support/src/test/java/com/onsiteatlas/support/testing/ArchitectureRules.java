@@ -20,26 +20,37 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.messaging.DomainEventListener;
+import com.onsiteatlas.support.security.OrganisersOnly;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package rules every service follows: package by feature, no catch-all packages, no
  * cycles between features, controllers only used by the web layer, no Lombok,
  * {@link DomainEventListener} methods named {@code on<Payload>} in
- * {@code <Feature>Listeners} classes. {@link #checkClassSizes(String, int)} is a further
- * rule a service opts into: no main class longer than a limit unless it says why.
+ * {@code <Feature>Listeners} classes, roles named by the role annotations of
+ * {@code support.security} (such as {@link OrganisersOnly}) instead of
+ * {@code @PreAuthorize} strings. {@link #checkClassSizes(String, int)} is a further rule
+ * a service opts into: no main class longer than a limit unless it says why.
  */
 public final class ArchitectureRules {
 
 	/** The sentence in a class's Javadoc that lets it exceed the limit. */
 	private static final Pattern REASON = Pattern.compile("longer than \\d+ lines because", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * The package whose role annotations carry the only {@code @PreAuthorize}
+	 * expressions.
+	 */
+	private static final String ROLE_ANNOTATIONS = OrganisersOnly.class.getPackageName();
 
 	private static final Pattern TYPE = Pattern.compile(
 			"^(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|abstract|final|sealed|non-sealed|static|strictfp)\\s+)*(?:class|record|enum|interface|@interface)\\s",
@@ -86,11 +97,40 @@ public final class ArchitectureRules {
 					+ " <Feature>Listeners class")
 			.allowEmptyShould(true)
 			.check(classes);
+		checkRoleAnnotations(classes);
 		noClasses().that()
 			.resideInAPackage("com.onsiteatlas.support..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage(basePackage + "..")
+			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	/**
+	 * Fails for a {@code @PreAuthorize} expression written on a class or method outside
+	 * {@code support.security}: a route names who may call with one of the role
+	 * annotations there ({@code @OrganisersOnly}, {@code @StaffOnly},
+	 * {@code @StaffOrRegistrant}, {@code @RegistrantOnly}), so the four role sets are
+	 * spelled once.
+	 * @param classes the classes to check
+	 */
+	public static void checkRoleAnnotations(JavaClasses classes) {
+		String because = "who may call is one of the role annotations of " + ROLE_ANNOTATIONS
+				+ " (@OrganisersOnly, @StaffOnly, @StaffOrRegistrant, @RegistrantOnly), not a @PreAuthorize string";
+		noClasses().that()
+			.resideOutsideOfPackage(ROLE_ANNOTATIONS)
+			.should()
+			.beAnnotatedWith(PreAuthorize.class)
+			.because(because)
+			.allowEmptyShould(true)
+			.check(classes);
+		noMethods().that()
+			.areDeclaredInClassesThat()
+			.resideOutsideOfPackage(ROLE_ANNOTATIONS)
+			.should()
+			.beAnnotatedWith(PreAuthorize.class)
+			.because(because)
 			.allowEmptyShould(true)
 			.check(classes);
 	}
