@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +29,8 @@ import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.lodging.registrant.Viewer;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOrRegistrant;
 import com.onsiteatlas.support.web.ApiResponse;
 
 /**
@@ -61,7 +62,7 @@ class BookingController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<List<HotelBooking>>> list(@PathVariable String eventId,
 			@AuthenticationPrincipal AtlasPrincipal principal, BookingListQuery query) {
 		PageQuery page = query.paging();
@@ -72,7 +73,7 @@ class BookingController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<HotelBooking>> create(@PathVariable String eventId, @Valid @RequestBody BookingRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.bookings.create(eventId, viewer(principal, eventId), request)
@@ -80,21 +81,21 @@ class BookingController {
 	}
 
 	@GetMapping("/registration/{registrationId}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<HotelBooking>> byRegistration(@PathVariable String eventId, @PathVariable String registrationId,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.queries.byRegistration(eventId, viewer(principal, eventId), registrationId).map(ApiResponse::ok);
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<HotelBooking>> get(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.queries.get(eventId, id, viewer(principal, eventId)).map(ApiResponse::ok);
 	}
 
 	@PutMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<HotelBooking>> update(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody BookingRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.bookings.update(eventId, id, viewer(principal, eventId), request)
@@ -102,7 +103,7 @@ class BookingController {
 	}
 
 	@PatchMapping("/{id}/status")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<HotelBooking>> status(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody StatusRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.statuses.change(eventId, id, viewer(principal, eventId), request)
@@ -110,7 +111,7 @@ class BookingController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<HotelBooking>> delete(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal, ServerWebExchange exchange) {
 		Viewer viewer = viewer(principal, eventId);
@@ -119,7 +120,7 @@ class BookingController {
 	}
 
 	@PostMapping("/{id}/upload-confirmation")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<HotelBooking>> uploadConfirmation(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal, ServerWebExchange exchange) {
 		Viewer viewer = viewer(principal, eventId);
@@ -129,7 +130,7 @@ class BookingController {
 	}
 
 	@GetMapping("/{id}/confirmation")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ResponseEntity<Flux<DataBuffer>>> downloadConfirmation(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal, ServerWebExchange exchange) {
 		Viewer viewer = viewer(principal, eventId);

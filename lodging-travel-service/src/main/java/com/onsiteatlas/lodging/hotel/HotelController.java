@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOrRegistrant;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
@@ -39,7 +40,7 @@ class HotelController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<List<Hotel>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy,
 			@RequestParam(required = false) String search, @RequestParam(required = false) String isOfficial,
@@ -51,7 +52,7 @@ class HotelController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<Hotel>> get(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		requireReachable(principal, eventId);
@@ -70,7 +71,7 @@ class HotelController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Hotel>> create(@PathVariable String eventId, @Valid @RequestBody HotelRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.hotels.create(eventId, request, principal.userId())
@@ -78,14 +79,14 @@ class HotelController {
 	}
 
 	@PutMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Hotel>> update(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody HotelRequest request) {
 		return this.hotels.update(eventId, id, request).map((hotel) -> ApiResponse.ok("Hotel updated", hotel));
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Hotel>> delete(@PathVariable String eventId, @PathVariable String id) {
 		return this.hotels.delete(eventId, id).map((hotel) -> ApiResponse.ok("Hotel deleted", hotel));
 	}

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 import com.onsiteatlas.support.web.ObjectIds;
 
@@ -35,7 +36,7 @@ class RoomBlockController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<RoomNight>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy,
 			@RequestParam(required = false) String hotelId, @RequestParam(required = false) String roomType,
@@ -47,20 +48,20 @@ class RoomBlockController {
 	}
 
 	@PutMapping
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<List<RoomNight>>> set(@PathVariable String eventId, @Valid @RequestBody RoomBlockRequest request) {
 		return this.inventory.setBlock(eventId, request).map((nights) -> ApiResponse.ok("Room block saved", nights));
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<RoomNight>> delete(@PathVariable String eventId, @PathVariable String id) {
 		return this.inventory.delete(eventId, ObjectIds.require(id, "room block id"))
 			.map((night) -> ApiResponse.ok("Room block night deleted", night));
 	}
 
 	@GetMapping("/pickup")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<PickupReport>>> pickup(@PathVariable String eventId,
 			@RequestParam(required = false) String hotelId, @RequestParam(required = false) String roomType,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {

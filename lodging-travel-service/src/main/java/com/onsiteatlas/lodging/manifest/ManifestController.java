@@ -2,11 +2,11 @@ package com.onsiteatlas.lodging.manifest;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 /**
@@ -22,7 +22,7 @@ class ManifestController {
 	}
 
 	@GetMapping("/api/events/{eventId}/transfer-manifest")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<TransferManifest>> manifest(@PathVariable String eventId, ManifestQuery query) {
 		return this.manifests.build(eventId, query).map((manifest) -> ApiResponse.ok("Transfer manifest", manifest));
 	}

@@ -4,7 +4,6 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.RegistrantOnly;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
@@ -35,7 +36,7 @@ class RegistrantController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<Registrant>>> search(@PathVariable String eventId,
 			@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(required = false) String search,
 			@RequestParam(required = false) String limit) {
@@ -51,7 +52,7 @@ class RegistrantController {
 	}
 
 	@GetMapping("/me")
-	@PreAuthorize("hasRole('registrant')")
+	@RegistrantOnly
 	Mono<ApiResponse<OwnRegistration>> me(@PathVariable String eventId,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Viewer viewer = this.registrants.viewer(principal, eventId);

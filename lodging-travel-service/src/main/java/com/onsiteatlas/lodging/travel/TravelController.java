@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +31,8 @@ import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.lodging.registrant.Viewer;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOrRegistrant;
 import com.onsiteatlas.support.web.ApiResponse;
 import com.onsiteatlas.support.web.ObjectIds;
 
@@ -67,7 +68,7 @@ class TravelController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<List<TravelInfoResponse>>> list(@PathVariable String eventId,
 			@AuthenticationPrincipal AtlasPrincipal principal, TravelListQuery query) {
 		PageQuery page = query.paging();
@@ -79,7 +80,7 @@ class TravelController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<TravelInfoResponse>> create(@PathVariable String eventId,
 			@Valid @RequestBody TravelRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.travel.create(eventId, viewer(principal, eventId), request)
@@ -88,7 +89,7 @@ class TravelController {
 	}
 
 	@GetMapping("/registration/{registrationId}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<TravelInfoResponse>> byRegistration(@PathVariable String eventId,
 			@PathVariable String registrationId, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.queries.byRegistration(eventId, viewer(principal, eventId), registrationId)
@@ -97,7 +98,7 @@ class TravelController {
 	}
 
 	@GetMapping("/document-audit")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<List<AuditEntry>>> auditLog(@PathVariable String eventId,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String sortBy, @RequestParam(required = false) String resourceId) {
@@ -108,7 +109,7 @@ class TravelController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<TravelInfoResponse>> get(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.queries.get(eventId, id, viewer(principal, eventId))
@@ -117,7 +118,7 @@ class TravelController {
 	}
 
 	@PutMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<TravelInfoResponse>> update(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody TravelRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.travel.update(eventId, id, viewer(principal, eventId), request)
@@ -126,7 +127,7 @@ class TravelController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<TravelInfo>> delete(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal, ServerWebExchange exchange) {
 		Actor actor = Actor.of(principal, exchange.getRequest());
@@ -135,7 +136,7 @@ class TravelController {
 	}
 
 	@PostMapping("/{id}/upload-document")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<TravelInfo.TravelDocument>> upload(@PathVariable String eventId, @PathVariable String id,
 			@AuthenticationPrincipal AtlasPrincipal principal, ServerWebExchange exchange) {
 		Viewer viewer = viewer(principal, eventId);
@@ -145,7 +146,7 @@ class TravelController {
 	}
 
 	@GetMapping("/{id}/documents/{documentId}/download")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String eventId, @PathVariable String id,
 			@PathVariable String documentId, @AuthenticationPrincipal AtlasPrincipal principal,
 			ServerWebExchange exchange) {
@@ -155,7 +156,7 @@ class TravelController {
 	}
 
 	@DeleteMapping("/{id}/documents/{documentId}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff','registrant')")
+	@StaffOrRegistrant
 	Mono<ApiResponse<TravelInfo>> deleteDocument(@PathVariable String eventId, @PathVariable String id,
 			@PathVariable String documentId, @AuthenticationPrincipal AtlasPrincipal principal,
 			ServerWebExchange exchange) {

@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
@@ -40,7 +41,7 @@ class NotificationController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<Notification>>> list(@PathVariable String eventId,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String trigger, @RequestParam(required = false) String template,
@@ -55,7 +56,7 @@ class NotificationController {
 	}
 
 	@GetMapping("/registration/{registrationId}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<Notification>>> forRegistration(@PathVariable String eventId,
 			@PathVariable String registrationId, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
@@ -65,14 +66,14 @@ class NotificationController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<Notification>> get(@PathVariable String eventId, @PathVariable String id) {
 		return this.notifications.get(eventId, id).map(ApiResponse::ok);
 	}
 
 	@PostMapping("/send")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Map<String, Object>>> send(@PathVariable String eventId,
 			@Valid @RequestBody SendNotificationRequest request) {
 		return this.bulkSends.send(eventId, request).map((sent) -> {
@@ -86,7 +87,7 @@ class NotificationController {
 	}
 
 	@PostMapping("/resend/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Notification>> resend(@PathVariable String eventId, @PathVariable String id) {
 		return this.notifications.resend(eventId, id)
 			.map((notification) -> ApiResponse.ok("Notification queued for resending", notification));

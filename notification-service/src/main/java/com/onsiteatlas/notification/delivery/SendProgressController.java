@@ -4,13 +4,13 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 /**
@@ -35,7 +35,7 @@ class SendProgressController {
 	 * @return progress
 	 */
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<SendProgress.Progress>>> progress(@PathVariable String eventId,
 			@RequestParam(required = false) String batch) {
 		return this.progress.find(eventId, SendProgress.batch(batch)).map(ApiResponse::ok);

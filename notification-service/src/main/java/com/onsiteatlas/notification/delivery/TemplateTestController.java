@@ -8,13 +8,13 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 /**
@@ -32,7 +32,7 @@ class TemplateTestController {
 
 	@PostMapping("/api/events/{eventId}/notification-templates/{id}/test")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Map<String, Object>>> test(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody(required = false) TestRequest request) {
 		TestRequest body = (request != null) ? request : new TestRequest(null, null, null);

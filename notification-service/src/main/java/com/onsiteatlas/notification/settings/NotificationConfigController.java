@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.notification.channel.ConnectionCheck;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
@@ -31,13 +32,13 @@ class NotificationConfigController {
 	}
 
 	@GetMapping("/api/events/{eventId}/notification-config")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<NotificationConfig>> get(@PathVariable String eventId) {
 		return this.configs.view(eventId).map(ApiResponse::ok);
 	}
 
 	@PutMapping("/api/events/{eventId}/notification-config")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<NotificationConfig>> update(@PathVariable String eventId,
 			@Valid @RequestBody ConfigRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.configs.update(eventId, request, principal.userId())
@@ -45,7 +46,7 @@ class NotificationConfigController {
 	}
 
 	@PostMapping("/api/events/{eventId}/notification-config/test-connection")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<List<ConnectionCheck>>> testConnection(@PathVariable String eventId,
 			@Valid @RequestBody(required = false) TestConnectionRequest request) {
 		return this.configs.testConnection(eventId, (request != null) ? request.channel() : null).map((checks) -> {
@@ -55,13 +56,13 @@ class NotificationConfigController {
 	}
 
 	@GetMapping("/api/events/{eventId}/whatsapp-config")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<Map<String, Object>>> whatsapp(@PathVariable String eventId) {
 		return this.configs.view(eventId).map((config) -> ApiResponse.ok(Map.of("config", whatsapp(config))));
 	}
 
 	@PostMapping("/api/events/{eventId}/whatsapp-config")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Map<String, Object>>> saveWhatsapp(@PathVariable String eventId,
 			@Valid @RequestBody LegacyChannelConfig.WhatsApp request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
@@ -70,7 +71,7 @@ class NotificationConfigController {
 	}
 
 	@PutMapping("/api/events/{eventId}/whatsapp-config")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Map<String, Object>>> replaceWhatsapp(@PathVariable String eventId,
 			@Valid @RequestBody LegacyChannelConfig.WhatsApp request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
@@ -78,13 +79,13 @@ class NotificationConfigController {
 	}
 
 	@GetMapping("/api/events/{eventId}/sms-config")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<Map<String, Object>>> sms(@PathVariable String eventId) {
 		return this.configs.view(eventId).map((config) -> ApiResponse.ok(Map.of("config", sms(config))));
 	}
 
 	@PostMapping("/api/events/{eventId}/sms-config")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Map<String, Object>>> saveSms(@PathVariable String eventId,
 			@Valid @RequestBody LegacyChannelConfig.Sms request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.configs.updateSms(eventId, request, principal.userId())
@@ -92,7 +93,7 @@ class NotificationConfigController {
 	}
 
 	@PutMapping("/api/events/{eventId}/sms-config")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Map<String, Object>>> replaceSms(@PathVariable String eventId,
 			@Valid @RequestBody LegacyChannelConfig.Sms request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return saveSms(eventId, request, principal);

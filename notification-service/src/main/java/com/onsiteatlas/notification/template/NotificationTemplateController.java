@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
@@ -43,7 +44,7 @@ class NotificationTemplateController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<NotificationTemplate>>> list(@PathVariable String eventId,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String channel,
 			@RequestParam(required = false) String isActive, @RequestParam(required = false) String search,
@@ -59,7 +60,7 @@ class NotificationTemplateController {
 	}
 
 	@GetMapping("/variables")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<Map<String, List<TemplateVariables.Variable>>>> variables(@PathVariable String eventId,
 			@RequestParam(required = false) String eventType) {
 		if (eventType != null) {
@@ -72,14 +73,14 @@ class NotificationTemplateController {
 	}
 
 	@GetMapping("/sample-registrations")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<SampleRegistration>>> sampleRegistrations(@PathVariable String eventId,
 			@RequestParam(required = false) String search, @RequestParam(required = false) String limit) {
 		return this.samples.find(eventId, SampleSearch.of(search, limit)).collectList().map(ApiResponse::ok);
 	}
 
 	@PostMapping("/preview")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<TemplatePreview>> previewDraft(@PathVariable String eventId,
 			@Valid @RequestBody DraftPreviewRequest request) {
 		return this.templates.previewDraft(eventId, request).map(ApiResponse::ok);
@@ -87,7 +88,7 @@ class NotificationTemplateController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<NotificationTemplate>> create(@PathVariable String eventId,
 			@Valid @RequestBody TemplateRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.templates.create(eventId, request, principal.userId())
@@ -95,13 +96,13 @@ class NotificationTemplateController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<NotificationTemplate>> get(@PathVariable String eventId, @PathVariable String id) {
 		return this.templates.get(eventId, id).map(ApiResponse::ok);
 	}
 
 	@PutMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<NotificationTemplate>> update(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody TemplateRequest request) {
 		return this.templates.update(eventId, id, request)
@@ -109,14 +110,14 @@ class NotificationTemplateController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Void>> delete(@PathVariable String eventId, @PathVariable String id) {
 		return this.templates.delete(eventId, id)
 			.then(Mono.just(ApiResponse.ok("Notification template deleted", null)));
 	}
 
 	@PostMapping("/{id}/preview")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<TemplatePreview>> preview(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody(required = false) PreviewRequest request) {
 		return this.templates.preview(eventId, id, request).map(ApiResponse::ok);

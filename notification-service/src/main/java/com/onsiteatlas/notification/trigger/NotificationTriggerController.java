@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
@@ -43,13 +44,13 @@ class NotificationTriggerController {
 	}
 
 	@GetMapping("/event-types")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<TriggerEventTypes.EventTypeFields>>> eventTypes(@PathVariable String eventId) {
 		return Mono.just(ApiResponse.ok(this.eventTypes.all()));
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<List<NotificationTrigger>>> list(@PathVariable String eventId,
 			@RequestParam(required = false) String triggerType, @RequestParam(required = false) String eventType,
 			@RequestParam(required = false) String isActive, @RequestParam(required = false) String search,
@@ -72,7 +73,7 @@ class NotificationTriggerController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<NotificationTrigger>> create(@PathVariable String eventId,
 			@Valid @RequestBody TriggerRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.triggers.create(eventId, request, principal.userId())
@@ -80,13 +81,13 @@ class NotificationTriggerController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<NotificationTrigger>> get(@PathVariable String eventId, @PathVariable String id) {
 		return this.triggers.get(eventId, id).map(ApiResponse::ok);
 	}
 
 	@PutMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<NotificationTrigger>> update(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody TriggerRequest request) {
 		return this.triggers.update(eventId, id, request)
@@ -94,13 +95,13 @@ class NotificationTriggerController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Void>> delete(@PathVariable String eventId, @PathVariable String id) {
 		return this.triggers.delete(eventId, id).then(Mono.just(ApiResponse.ok("Notification trigger deleted", null)));
 	}
 
 	@PostMapping(path = "/{id}/manual-trigger", params = "dryRun=true")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<TriggerService.Audience>> audience(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody(required = false) ManualTriggerRequest request) {
 		ManualTriggerRequest effective = (request != null) ? request : new ManualTriggerRequest(null, null, null);
@@ -111,7 +112,7 @@ class NotificationTriggerController {
 
 	@PostMapping("/{id}/manual-trigger")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Map<String, Object>>> manual(@PathVariable String eventId, @PathVariable String id,
 			@RequestParam(required = false) String dryRun,
 			@Valid @RequestBody(required = false) ManualTriggerRequest request) {

@@ -16,7 +16,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +28,13 @@ import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.support.projection.ConferenceView;
 import com.onsiteatlas.support.projection.Directory;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 import com.onsiteatlas.support.web.ObjectIds;
 
 @RestController
-@PreAuthorize("hasAnyRole('admin','manager','staff')")
+@StaffOnly
 class ReportBuilderController {
 
 	private final ReportService reports;

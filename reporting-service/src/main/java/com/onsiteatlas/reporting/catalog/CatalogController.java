@@ -4,15 +4,15 @@ import java.util.Collection;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
-@PreAuthorize("hasAnyRole('admin','manager','staff')")
+@StaffOnly
 class CatalogController {
 
 	private final FieldCatalog catalog;

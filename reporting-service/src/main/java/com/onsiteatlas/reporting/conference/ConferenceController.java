@@ -6,7 +6,6 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 /**
@@ -24,7 +24,7 @@ import com.onsiteatlas.support.web.ApiResponse;
  */
 @RestController
 @RequestMapping("/api/reports/conferences")
-@PreAuthorize("hasAnyRole('admin','manager','staff')")
+@StaffOnly
 class ConferenceController {
 
 	private static final Map<String, String> SORTABLE = Map.of("startDate", "startDate", "endDate", "endDate", "name",

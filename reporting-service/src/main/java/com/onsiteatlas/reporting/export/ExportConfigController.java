@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
 @RequestMapping("/api/export/configs")
-@PreAuthorize("hasAnyRole('admin','manager','staff')")
+@StaffOnly
 class ExportConfigController {
 
 	private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt",

@@ -15,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
 @RequestMapping("/api/export")
-@PreAuthorize("hasAnyRole('admin','manager','staff')")
+@StaffOnly
 class ExportJobController {
 
 	private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "completedAt", "completedAt",

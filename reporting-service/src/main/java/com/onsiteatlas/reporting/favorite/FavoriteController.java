@@ -6,7 +6,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 /**
@@ -26,7 +26,7 @@ import com.onsiteatlas.support.web.ApiResponse;
  */
 @RestController
 @RequestMapping("/api/reports/favorites")
-@PreAuthorize("hasAnyRole('admin','manager','staff')")
+@StaffOnly
 class FavoriteController {
 
 	private final FavoriteService favorites;

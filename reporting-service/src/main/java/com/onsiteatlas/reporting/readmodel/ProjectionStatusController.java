@@ -4,10 +4,10 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
@@ -23,7 +23,7 @@ class ProjectionStatusController {
 	}
 
 	@GetMapping("/api/reports/projection-status")
-	@PreAuthorize("hasAnyRole('admin','manager','staff')")
+	@StaffOnly
 	Mono<ApiResponse<Map<String, ProjectionLag.TopicStatus>>> status() {
 		return this.offsets.recordsBehind().map((behind) -> ApiResponse.ok(this.lag.status(behind)));
 	}

@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
+import com.onsiteatlas.support.security.OrganisersOnly;
+import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
 @RequestMapping("/api/reports/schedules")
-@PreAuthorize("hasAnyRole('admin','manager','staff')")
+@StaffOnly
 class ScheduleController {
 
 	private static final Map<String, String> SORTABLE = Map.of("name", "name", "nextRun", "nextRun", "lastRun",
@@ -52,7 +53,7 @@ class ScheduleController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<ReportSchedule>> create(@AuthenticationPrincipal AtlasPrincipal user,
 			@Valid @RequestBody ScheduleRequest request) {
 		return this.schedules.create(user, request)
@@ -65,7 +66,7 @@ class ScheduleController {
 	}
 
 	@PutMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<ReportSchedule>> update(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id,
 			@Valid @RequestBody ScheduleRequest request) {
 		return this.schedules.update(user, id, request)
@@ -73,7 +74,7 @@ class ScheduleController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<Void>> delete(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
 		return this.schedules.delete(user, id)
 			.then(Mono.fromSupplier(() -> ApiResponse.ok("Report schedule deleted", null)));
@@ -81,7 +82,7 @@ class ScheduleController {
 
 	@PostMapping("/{id}/run-now")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@PreAuthorize("hasAnyRole('admin','manager')")
+	@OrganisersOnly
 	Mono<ApiResponse<ScheduleRun>> runNow(@AuthenticationPrincipal AtlasPrincipal user, @PathVariable String id) {
 		return this.schedules.runNow(user, id).map((run) -> ApiResponse.ok("Report run started", run));
 	}
