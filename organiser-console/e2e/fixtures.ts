@@ -193,6 +193,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * axe cannot run and would wait for ever.
  */
 export async function expectAccessible(page: Page, { exclude = [] }: { exclude?: string[] } = {}): Promise<void> {
+  // The pointer rests where the last click left it; hover colours are checked by the theme, axe judges the page at rest.
+  await page.mouse.move(0, 0);
   // antd's motion (a drawer's mask fading out, a toast fading in) leaves colours half-blended for a moment, and axe
   // would judge the contrast of that frame: judge the page once nothing is moving.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));

@@ -27,6 +27,12 @@ export const THEME = {
     colorTextPlaceholder: '#6b7280',
     // Links (Typography.Link) default to #1677ff, 4.1:1 on white; the primary blue is 6.7:1.
     colorLink: '#1d4ed8',
+    // Hover and pressed states go darker, not lighter: antd derives a lighter blue (under 4.5:1 on white) for the text
+    // of a hovered default button or link, which is what an organiser reads while pointing at it.
+    colorPrimaryHover: '#1e40af',
+    colorPrimaryActive: '#1e3a8a',
+    colorLinkHover: '#1e40af',
+    colorLinkActive: '#1e3a8a',
     // Danger buttons and error texts: antd's #ff4d4f is 3.3:1 on white; red-7 is 5.6:1.
     colorError: '#cf1322',
     borderRadius: 6,
