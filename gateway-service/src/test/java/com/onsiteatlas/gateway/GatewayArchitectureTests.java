@@ -39,6 +39,22 @@ class GatewayArchitectureTests {
 	}
 
 	@Test
+	void takesTimeOnlyFromTheClockBean() {
+		noClasses().that()
+			.doNotHaveSimpleName("ClockConfiguration")
+			.should()
+			.callMethod(java.time.Instant.class, "now")
+			.orShould()
+			.callMethod(System.class, "currentTimeMillis")
+			.orShould()
+			.callMethod(java.time.Clock.class, "systemUTC")
+			.orShould()
+			.callConstructor(java.util.Date.class)
+			.because("token lifetimes are checked against the Clock bean, so a test can set the time")
+			.check(this.classes);
+	}
+
+	@Test
 	void neverBlocksOrSleeps() {
 		noClasses().should()
 			.callMethod(reactor.core.publisher.Mono.class, "block")

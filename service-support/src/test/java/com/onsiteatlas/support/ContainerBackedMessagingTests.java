@@ -1,5 +1,6 @@
 package com.onsiteatlas.support;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,14 +74,15 @@ class ContainerBackedMessagingTests {
 		OutboxRelay relay = new OutboxRelay(template, producer, List.of("sponsors_view"),
 				new MessagingProperties(1, (short) 1, Duration.ofSeconds(1), Duration.ofSeconds(30), 10,
 						Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1),
-						3, Duration.ofDays(1)));
+						3, Duration.ofDays(1)),
+				Clock.systemUTC());
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			relay.relayOnce().block();
 			assertThat(template.findById(new ObjectId(id), Document.class, "sponsors_view")
 				.block()
 				.getList("outbox", Document.class)).isEmpty();
 		});
-		ProcessedEvents processed = new ProcessedEvents(template);
+		ProcessedEvents processed = new ProcessedEvents(template, Clock.systemUTC());
 		assertThat(processed.runOnce("h", message.messageId(), Mono::empty).block()).isTrue();
 		assertThat(processed.runOnce("h", message.messageId(), Mono::empty).block()).isFalse();
 		client.close();

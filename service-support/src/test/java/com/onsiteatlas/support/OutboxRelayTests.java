@@ -1,5 +1,6 @@
 package com.onsiteatlas.support;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,7 +146,8 @@ class OutboxRelayTests extends SupportIntegrationTest {
 				Duration.ofMillis(300), 10, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(50),
 				Duration.ofMillis(100), 1, Duration.ofDays(1));
 		AtomicBoolean died = new AtomicBoolean();
-		OutboxRelay dying = new OutboxRelay(this.mongo, this.kafka, List.of(CRASH_COLLECTION), dyingProperties) {
+		OutboxRelay dying = new OutboxRelay(this.mongo, this.kafka, List.of(CRASH_COLLECTION), dyingProperties,
+				Clock.systemUTC()) {
 			@Override
 			protected Mono<Void> clear(String collection, Object documentId, List<String> messageIds) {
 				died.set(true);
@@ -159,7 +161,8 @@ class OutboxRelayTests extends SupportIntegrationTest {
 			.block()
 			.getList("outbox", Document.class)).hasSize(1);
 
-		OutboxRelay restarted = new OutboxRelay(this.mongo, this.kafka, List.of(CRASH_COLLECTION), shortLease);
+		OutboxRelay restarted = new OutboxRelay(this.mongo, this.kafka, List.of(CRASH_COLLECTION), shortLease,
+				Clock.systemUTC());
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			restarted.relayOnce().block();
 			assertThat(this.mongo.findById(new ObjectId(aggregateId), Document.class, CRASH_COLLECTION)

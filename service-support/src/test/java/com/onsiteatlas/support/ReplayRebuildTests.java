@@ -1,5 +1,6 @@
 package com.onsiteatlas.support;
 
+import java.time.Clock;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -84,8 +85,8 @@ class ReplayRebuildTests extends SupportIntegrationTest {
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
 		factory.setCommonErrorHandler(this.errorHandler);
 		DomainEventConsumer rebuilding = new DomainEventConsumer(factory,
-				List.copyOf(new RegistrationProjection(this.mongo).handlers()), new ProcessedEvents(this.mongo),
-				new EventCodec(), this.messagingProperties);
+				List.copyOf(new RegistrationProjection(this.mongo).handlers()),
+				new ProcessedEvents(this.mongo, Clock.systemUTC()), new EventCodec(), this.messagingProperties);
 		rebuilding.start();
 		try {
 			await().atMost(Duration.ofSeconds(30))

@@ -72,8 +72,24 @@ public record EventEnvelope<T extends DomainEventPayload>(@AllowedValues(SPEC_VE
 	 */
 	public static <T extends DomainEventPayload> EventEnvelope<T> wrap(T data, String source, String eventId,
 			String correlationId) {
+		return wrap(data, source, eventId, correlationId, Instant.now());
+	}
+
+	/**
+	 * Wraps a payload in a new envelope with a fresh id and the given time, taking type
+	 * and version from the standard catalog (services pass their clock's time).
+	 * @param data the payload
+	 * @param source the producing system
+	 * @param eventId the conference id
+	 * @param correlationId the causing request's correlation id, may be null
+	 * @param time when the change happened
+	 * @param <T> payload type
+	 * @return the envelope
+	 */
+	public static <T extends DomainEventPayload> EventEnvelope<T> wrap(T data, String source, String eventId,
+			String correlationId, Instant time) {
 		EventType type = EventCatalog.standard().forPayload(data.getClass());
-		return new EventEnvelope<>(SPEC_VERSION, UUID.randomUUID().toString(), type.name(), source, Instant.now(),
+		return new EventEnvelope<>(SPEC_VERSION, UUID.randomUUID().toString(), type.name(), source, time,
 				data.aggregateId(), CONTENT_TYPE, type.version(), correlationId, eventId, data);
 	}
 

@@ -26,14 +26,13 @@ class AuthConfiguration {
 	private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
 	@Bean
-	IncomingTokenVerifier incomingTokenVerifier(AtlasGatewayProperties properties) {
-		return new IncomingTokenVerifier(properties.jwt().secret(), properties.jwt().clockSkew(), Clock.systemUTC());
+	IncomingTokenVerifier incomingTokenVerifier(AtlasGatewayProperties properties, Clock clock) {
+		return new IncomingTokenVerifier(properties.jwt().secret(), properties.jwt().clockSkew(), clock);
 	}
 
 	@Bean
-	InternalTokenIssuer internalTokenIssuer(AtlasGatewayProperties properties) {
-		return new InternalTokenIssuer(properties.internalToken().secret(), properties.internalToken().ttl(),
-				Clock.systemUTC());
+	InternalTokenIssuer internalTokenIssuer(AtlasGatewayProperties properties, Clock clock) {
+		return new InternalTokenIssuer(properties.internalToken().secret(), properties.internalToken().ttl(), clock);
 	}
 
 	@Bean

@@ -1,7 +1,7 @@
 package com.onsiteatlas.lodging.booking;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -37,11 +37,14 @@ class HoldRepair implements PeriodicWork {
 
 	private final InventoryService inventory;
 
+	private final Clock clock;
+
 	private final PeriodicWorker worker;
 
-	HoldRepair(ReactiveMongoTemplate mongo, InventoryService inventory) {
+	HoldRepair(ReactiveMongoTemplate mongo, InventoryService inventory, Clock clock) {
 		this.mongo = mongo;
 		this.inventory = inventory;
+		this.clock = clock;
 		this.worker = new PeriodicWorker("hold-repair",
 				PeriodicWorker.Schedule.of(Duration.ofMinutes(1), Duration.ofMinutes(5)),
 				() -> repair(GRACE).thenReturn(false));
@@ -58,7 +61,7 @@ class HoldRepair implements PeriodicWork {
 	 * @return the number of rooms given back
 	 */
 	Mono<Long> repair(Duration grace) {
-		return this.inventory.heldNightsUnchangedSince(Instant.now().minus(grace))
+		return this.inventory.heldNightsUnchangedSince(this.clock.instant().minus(grace))
 			.concatMap((night) -> Flux.fromIterable(night.holders())
 				.concatMap((bookingId) -> this.mongo.findById(bookingId, HotelBooking.class)
 					.map((booking) -> holds(booking, night))

@@ -1,7 +1,6 @@
 package com.onsiteatlas.support.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ public class DomainEventConsumer implements SmartLifecycle {
 		// retention.
 		this.purge = new PeriodicWorker("processed-events-purge",
 				PeriodicWorker.Schedule.of(Duration.ofMinutes(5), Duration.ofHours(1)),
-				() -> processed.purgeOlderThan(Instant.now().minus(properties.processedRetention())).thenReturn(false));
+				() -> processed.purgeExpired(properties.processedRetention()).thenReturn(false));
 	}
 
 	/**

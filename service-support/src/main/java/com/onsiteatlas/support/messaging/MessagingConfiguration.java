@@ -1,5 +1,6 @@
 package com.onsiteatlas.support.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +83,8 @@ public class MessagingConfiguration {
 	}
 
 	@Bean
-	ProcessedEvents processedEvents(ReactiveMongoTemplate mongo) {
-		return new ProcessedEvents(mongo);
+	ProcessedEvents processedEvents(ReactiveMongoTemplate mongo, Clock clock) {
+		return new ProcessedEvents(mongo, clock);
 	}
 
 	@Bean
@@ -106,15 +107,16 @@ public class MessagingConfiguration {
 	@ConditionalOnMissingBean
 	@SuppressWarnings("unchecked")
 	OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<?, ?> kafka,
-			ObjectProvider<OutboxCollections> collections, MessagingProperties properties) {
+			ObjectProvider<OutboxCollections> collections, MessagingProperties properties, Clock clock) {
 		List<String> names = collections.orderedStream().flatMap((c) -> c.names().stream()).distinct().toList();
-		return new OutboxRelay(mongo, (KafkaTemplate<String, byte[]>) kafka, names, properties);
+		return new OutboxRelay(mongo, (KafkaTemplate<String, byte[]>) kafka, names, properties, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Outbox outbox(@Value("${spring.application.name}") String applicationName, EventCodec codec, OutboxRelay relay) {
-		return new Outbox("/onsite-atlas/" + applicationName, codec, relay);
+	Outbox outbox(@Value("${spring.application.name}") String applicationName, EventCodec codec, OutboxRelay relay,
+			Clock clock) {
+		return new Outbox("/onsite-atlas/" + applicationName, codec, relay, clock);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.onsiteatlas.support.messaging;
 
+import java.time.Clock;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -30,10 +31,13 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	public Outbox(String source, EventCodec codec, OutboxRelay relay) {
+	private final Clock clock;
+
+	public Outbox(String source, EventCodec codec, OutboxRelay relay, Clock clock) {
 		this.source = source;
 		this.codec = codec;
 		this.relay = relay;
+		this.clock = clock;
 	}
 
 	/**
@@ -49,7 +53,8 @@ public class Outbox {
 	}
 
 	public OutboxMessage message(DomainEventPayload payload, String eventId, String correlationId) {
-		return OutboxMessage.of(EventEnvelope.wrap(payload, this.source, eventId, correlationId), this.codec);
+		return OutboxMessage.of(EventEnvelope.wrap(payload, this.source, eventId, correlationId, this.clock.instant()),
+				this.codec);
 	}
 
 	/**

@@ -27,9 +27,15 @@ public record OutboxMessage(String messageId, String topic, String key, String t
 	/** The field that holds a relay's claim on the document. */
 	public static final String LEASE_FIELD = "outboxLease";
 
+	/**
+	 * An entry for an envelope, written at the envelope's time.
+	 * @param envelope the event
+	 * @param codec the codec that encodes it
+	 * @return the entry
+	 */
 	public static OutboxMessage of(EventEnvelope<?> envelope, EventCodec codec) {
 		return new OutboxMessage(envelope.id(), envelope.topic(), envelope.subject(), envelope.type(),
-				codec.encodeToString(envelope), envelope.correlationid(), Instant.now());
+				codec.encodeToString(envelope), envelope.correlationid(), envelope.time());
 	}
 
 }

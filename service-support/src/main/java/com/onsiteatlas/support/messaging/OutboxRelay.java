@@ -1,6 +1,7 @@
 package com.onsiteatlas.support.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -47,16 +48,19 @@ public class OutboxRelay implements PeriodicWork {
 
 	private final MessagingProperties properties;
 
+	private final Clock clock;
+
 	private final String owner = UUID.randomUUID().toString();
 
 	private final PeriodicWorker worker;
 
 	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
-			MessagingProperties properties) {
+			MessagingProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.collections = List.copyOf(collections);
 		this.properties = properties;
+		this.clock = clock;
 		// Stops before the Kafka producer and the MongoDB client close (the default
 		// phase). A pass relays until nothing is left, so it never reports more work.
 		this.worker = new PeriodicWorker("outbox-relay",
@@ -94,7 +98,7 @@ public class OutboxRelay implements PeriodicWork {
 	 * @return candidate ids, in no particular order
 	 */
 	Flux<Object> candidates(String collection) {
-		Query query = new Query(relayable(new Date())).limit(this.properties.outboxBatchSize());
+		Query query = new Query(relayable(Date.from(this.clock.instant()))).limit(this.properties.outboxBatchSize());
 		query.fields().include("_id");
 		return this.mongo.find(query, Document.class, collection).map((document) -> document.get("_id"));
 	}
@@ -107,7 +111,7 @@ public class OutboxRelay implements PeriodicWork {
 	 * @return the claimed document, empty when it is no longer available
 	 */
 	Mono<Document> claim(String collection, Object id) {
-		Date now = new Date();
+		Date now = Date.from(this.clock.instant());
 		// MongoDB uses the _id index here; the MongoDB-wire server only for a query that
 		// is exactly {_id}, so this guarded one scans the collection there (see
 		// docs/PERFORMANCE.md).

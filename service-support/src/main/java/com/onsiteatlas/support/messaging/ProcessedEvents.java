@@ -1,5 +1,7 @@
 package com.onsiteatlas.support.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.function.Supplier;
@@ -22,8 +24,11 @@ public class ProcessedEvents {
 
 	private final ReactiveMongoTemplate mongo;
 
-	public ProcessedEvents(ReactiveMongoTemplate mongo) {
+	private final Clock clock;
+
+	public ProcessedEvents(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	/**
@@ -41,9 +46,18 @@ public class ProcessedEvents {
 						.then(this.mongo
 							.insert(new Document("_id", id).append("handler", handler)
 								.append("envelopeId", envelopeId)
-								.append("processedAt", new Date()), COLLECTION)
+								.append("processedAt", Date.from(this.clock.instant())), COLLECTION)
 							.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()))
 						.thenReturn(true));
+	}
+
+	/**
+	 * Forgets entries processed longer ago than the retention.
+	 * @param retention how long an entry is kept
+	 * @return the number of entries forgotten
+	 */
+	public Mono<Long> purgeExpired(Duration retention) {
+		return purgeOlderThan(this.clock.instant().minus(retention));
 	}
 
 	/**

@@ -5,6 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,8 +46,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * {@link DomainEventListener} methods named {@code on<Payload>} in
  * {@code <Feature>Listeners} classes, roles named by the role annotations of
  * {@code support.security} (such as {@link OrganisersOnly}) instead of
- * {@code @PreAuthorize} strings. {@link #checkClassSizes(String, int)} is a further rule
- * a service opts into: no main class longer than a limit unless it says why.
+ * {@code @PreAuthorize} strings, business time only from the injected {@link Clock}
+ * ({@link #checkClock}), controllers that do not touch the store
+ * ({@link #checkControllersLeaveTheStoreToServices}).
+ * {@link #checkClassSizes(String, int)} is a further rule a service opts into: no main
+ * class longer than a limit unless it says why.
  */
 public final class ArchitectureRules {
 
@@ -98,6 +109,8 @@ public final class ArchitectureRules {
 			.allowEmptyShould(true)
 			.check(classes);
 		checkRoleAnnotations(classes);
+		checkClock(classes);
+		checkControllersLeaveTheStoreToServices(classes);
 		noClasses().that()
 			.resideInAPackage("com.onsiteatlas.support..")
 			.should()
@@ -131,6 +144,58 @@ public final class ArchitectureRules {
 			.should()
 			.beAnnotatedWith(PreAuthorize.class)
 			.because(because)
+			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	/**
+	 * Fails for a class that reads the wall clock itself ({@code Instant.now()} and its
+	 * relatives, {@code new Date()}, {@code System.currentTimeMillis()}, a system
+	 * {@code Clock}) instead of taking the {@link Clock} bean, so that a test can set the
+	 * time of day. Only a class named {@code ClockConfiguration}, the one that declares
+	 * the bean, may.
+	 * @param classes the classes to check
+	 */
+	public static void checkClock(JavaClasses classes) {
+		noClasses().that()
+			.doNotHaveSimpleName("ClockConfiguration")
+			.should()
+			.callMethod(Instant.class, "now")
+			.orShould()
+			.callMethod(LocalDate.class, "now")
+			.orShould()
+			.callMethod(LocalDateTime.class, "now")
+			.orShould()
+			.callMethod(LocalTime.class, "now")
+			.orShould()
+			.callMethod(ZonedDateTime.class, "now")
+			.orShould()
+			.callMethod(OffsetDateTime.class, "now")
+			.orShould()
+			.callMethod(System.class, "currentTimeMillis")
+			.orShould()
+			.callMethod(Clock.class, "systemUTC")
+			.orShould()
+			.callMethod(Clock.class, "systemDefaultZone")
+			.orShould()
+			.callConstructor(Date.class)
+			.because("time comes from the Clock bean of a ClockConfiguration, so a test can set the time of day")
+			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	/**
+	 * Fails for a controller that reads or writes the store itself: a controller
+	 * translates HTTP and calls a service, which owns the queries.
+	 * @param classes the classes to check
+	 */
+	public static void checkControllersLeaveTheStoreToServices(JavaClasses classes) {
+		noClasses().that()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..", "org.bson..")
+			.because("controllers only translate HTTP; queries and writes live in the feature's services")
 			.allowEmptyShould(true)
 			.check(classes);
 	}
