@@ -9,7 +9,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.onsiteatlas.gateway.auth.InternalIdentityToken;
+import com.onsiteatlas.identity.InternalIdentityToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

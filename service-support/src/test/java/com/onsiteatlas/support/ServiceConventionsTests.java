@@ -286,6 +286,28 @@ class ServiceConventionsTests extends SupportIntegrationTest {
 			.isEqualTo(true)
 			.jsonPath("$.meta.pagination.hasPrevPage")
 			.isEqualTo(true);
+		this.client.get()
+			.uri("/api/events/{e}/widgets?limit=2", event)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data[0].name")
+			.isEqualTo("paged-0")
+			.jsonPath("$.data[1].name")
+			.isEqualTo("paged-1")
+			.jsonPath("$.meta.pagination.hasPrevPage")
+			.isEqualTo(false);
+		this.client.get()
+			.uri("/api/events/" + event + "/widgets?sortBy=secret:asc")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Cannot sort by 'secret'; sortable fields: name, quantity, createdAt");
 		for (String bad : new String[] { "limit=0", "limit=abc", "page=-1", "limit=100000", "sortBy=secret:asc",
 				"sortBy=name:sideways" }) {
 			this.client.get()

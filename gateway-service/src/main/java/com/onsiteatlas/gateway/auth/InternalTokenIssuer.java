@@ -15,6 +15,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import com.onsiteatlas.identity.InternalIdentityToken;
+
 /**
  * Mints {@link InternalIdentityToken internal identity tokens}. CPU only, safe on the
  * event loop.

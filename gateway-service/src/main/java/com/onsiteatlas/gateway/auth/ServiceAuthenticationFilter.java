@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.onsiteatlas.gateway.correlation.CorrelationIdWebFilter;
 import com.onsiteatlas.gateway.errors.ClientFacingException;
 import com.onsiteatlas.gateway.errors.JsonErrorResponder;
+import com.onsiteatlas.identity.InternalIdentityToken;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;

@@ -1,13 +1,10 @@
 package com.onsiteatlas.lodging.audit;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -65,14 +62,6 @@ public class AuditTrail {
 			criteria.and("resourceId").is(resourceId);
 		}
 		return MongoPaging.find(this.mongo, Query.query(criteria), AuditEntry.class, page);
-	}
-
-	public static Map<String, String> sortable() {
-		return Map.of("at", "at", "action", "action");
-	}
-
-	public static Sort defaultSort() {
-		return Sort.by(Sort.Order.desc("at"));
 	}
 
 }

@@ -32,6 +32,7 @@ import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOrRegistrant;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 /**
  * The spec's hotel booking routes. Staff work on every booking of the event (delete needs
@@ -64,11 +65,13 @@ class BookingController {
 	@GetMapping
 	@StaffOrRegistrant
 	Mono<ApiResponse<List<HotelBooking>>> list(@PathVariable String eventId,
-			@AuthenticationPrincipal AtlasPrincipal principal, BookingListQuery query) {
-		PageQuery page = query.paging();
-		BookingFilter filter = query.filter();
-		return this.queries.list(eventId, viewer(principal, eventId), page, filter)
-			.map((paged) -> paged.toResponse("Hotel bookings retrieved"));
+			@AuthenticationPrincipal AtlasPrincipal principal,
+			@Paging(sortable = { "createdAt", "updatedAt", "checkIn=checkIn.date", "checkOut=checkOut.date",
+					"bookingStatus", "registrationId", "lastName=guest.lastName", "hotel=hotel.name", "roomType" },
+					defaultSort = "createdAt:desc") PageQuery page,
+			BookingListQuery query) {
+		return this.queries.list(eventId, viewer(principal, eventId), page, query.filter())
+			.map((paged) -> ApiResponse.page("Hotel bookings retrieved", paged));
 	}
 
 	@PostMapping

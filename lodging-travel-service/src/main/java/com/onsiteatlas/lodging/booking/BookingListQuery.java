@@ -1,15 +1,12 @@
 package com.onsiteatlas.lodging.booking;
 
-import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
  * The query string of the booking list, bound by name
- * ({@code ?status=confirmed&flagged=true&sortBy=checkIn:desc}), as sent.
+ * ({@code ?status=confirmed&flagged=true&sortBy=checkIn:desc}), as sent; the paging
+ * parameters are bound by the controller's {@code @Paging}.
  *
- * @param page page number
- * @param limit page size
- * @param sortBy {@code field:asc|desc}
  * @param status booking status
  * @param hotelId hotel
  * @param roomType room type
@@ -19,17 +16,8 @@ import com.onsiteatlas.support.web.ApiException;
  * @param registration registration {@code _id}
  * @param flagged {@code true} for only bookings with flags
  */
-record BookingListQuery(String page, String limit, String sortBy, String status, String hotelId, String roomType,
-		String checkInFrom, String checkInTo, String search, String registration, String flagged) {
-
-	/**
-	 * The page asked for.
-	 * @return the page; a 400 for a bad page, limit or sort
-	 */
-	PageQuery paging() {
-		return PageQuery.parse(this.page, this.limit, this.sortBy, BookingQueries.SORTABLE,
-				BookingQueries.DEFAULT_SORT);
-	}
+record BookingListQuery(String status, String hotelId, String roomType, String checkInFrom, String checkInTo,
+		String search, String registration, String flagged) {
 
 	/**
 	 * The filters asked for.

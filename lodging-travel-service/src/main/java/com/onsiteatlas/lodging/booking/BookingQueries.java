@@ -3,7 +3,6 @@ package com.onsiteatlas.lodging.booking;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
@@ -30,12 +29,6 @@ import com.onsiteatlas.support.web.ObjectIds;
  */
 @Service
 public class BookingQueries {
-
-	static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt", "checkIn",
-			"checkIn.date", "checkOut", "checkOut.date", "bookingStatus", "bookingStatus", "registrationId",
-			"registrationId", "lastName", "guest.lastName", "hotel", "hotel.name", "roomType", "roomType");
-
-	static final Sort DEFAULT_SORT = Sort.by(Sort.Order.desc("createdAt"));
 
 	private final ReactiveMongoTemplate mongo;
 

@@ -24,6 +24,7 @@ import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOrRegistrant;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 /**
  * Hotels of an event: everyone who reaches the service may read them (a registrant needs
@@ -41,14 +42,14 @@ class HotelController {
 
 	@GetMapping
 	@StaffOrRegistrant
-	Mono<ApiResponse<List<Hotel>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy,
+	Mono<ApiResponse<List<Hotel>>> list(@PathVariable String eventId,
+			@Paging(sortable = { "name", "createdAt", "updatedAt", "isOfficial" },
+					defaultSort = "name:asc") PageQuery page,
 			@RequestParam(required = false) String search, @RequestParam(required = false) String isOfficial,
 			@RequestParam(required = false) String city, @AuthenticationPrincipal AtlasPrincipal principal) {
 		requireReachable(principal, eventId);
-		PageQuery query = PageQuery.parse(page, limit, sortBy, HotelService.SORTABLE, HotelService.defaultSort());
-		return this.hotels.list(eventId, query, search, bool(isOfficial, "isOfficial"), city)
-			.map((paged) -> paged.toResponse("Hotels retrieved"));
+		return this.hotels.list(eventId, page, search, bool(isOfficial, "isOfficial"), city)
+			.map((paged) -> ApiResponse.page("Hotels retrieved", paged));
 	}
 
 	@GetMapping("/{id}")

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,7 +13,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,9 +29,6 @@ import com.onsiteatlas.support.web.ObjectIds;
  */
 @Service
 public class HotelService {
-
-	static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt",
-			"updatedAt", "isOfficial", "isOfficial");
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -149,10 +144,6 @@ public class HotelService {
 	public Mono<Long> deleteEvent(String eventId) {
 		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), Hotel.class)
 			.map((result) -> result.getDeletedCount());
-	}
-
-	static Sort defaultSort() {
-		return Sort.by(Sort.Order.asc("name"));
 	}
 
 	private static <T> T pick(T value, T fallback) {

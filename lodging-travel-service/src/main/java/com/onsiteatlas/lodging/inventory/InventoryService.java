@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bson.types.ObjectId;
@@ -40,9 +39,6 @@ import com.onsiteatlas.support.web.ApiException;
  */
 @Service
 public class InventoryService {
-
-	static final Map<String, String> SORTABLE = Map.of("night", "night", "roomType", "roomType", "hotelName",
-			"hotelName", "available", "available", "booked", "booked");
 
 	private static final int MAX_NIGHTS_PER_REQUEST = 366;
 

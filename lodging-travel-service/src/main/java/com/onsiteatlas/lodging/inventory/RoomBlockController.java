@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +18,7 @@ import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
@@ -37,14 +37,13 @@ class RoomBlockController {
 
 	@GetMapping
 	@StaffOnly
-	Mono<ApiResponse<List<RoomNight>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy,
+	Mono<ApiResponse<List<RoomNight>>> list(@PathVariable String eventId,
+			@Paging(sortable = { "night", "roomType", "hotelName", "available", "booked" },
+					defaultSort = "hotelName,roomType,night") PageQuery page,
 			@RequestParam(required = false) String hotelId, @RequestParam(required = false) String roomType,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, InventoryService.SORTABLE,
-				Sort.by("hotelName", "roomType", "night"));
-		return this.inventory.list(eventId, query, optionalId(hotelId), roomType, from, to)
-			.map((paged) -> paged.toResponse("Room blocks retrieved"));
+		return this.inventory.list(eventId, page, optionalId(hotelId), roomType, from, to)
+			.map((paged) -> ApiResponse.page("Room blocks retrieved", paged));
 	}
 
 	@PutMapping

@@ -34,6 +34,7 @@ import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOrRegistrant;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
@@ -70,12 +71,14 @@ class TravelController {
 	@GetMapping
 	@StaffOrRegistrant
 	Mono<ApiResponse<List<TravelInfoResponse>>> list(@PathVariable String eventId,
-			@AuthenticationPrincipal AtlasPrincipal principal, TravelListQuery query) {
-		PageQuery page = query.paging();
-		TravelFilter filter = query.filter();
-		return this.queries.list(eventId, viewer(principal, eventId), page, filter)
+			@AuthenticationPrincipal AtlasPrincipal principal,
+			@Paging(sortable = { "createdAt", "updatedAt", "arrivalDate=arrival.date", "departureDate=departure.date",
+					"status", "registrationId", "lastName=traveller.lastName" },
+					defaultSort = "createdAt:desc") PageQuery page,
+			TravelListQuery query) {
+		return this.queries.list(eventId, viewer(principal, eventId), page, query.filter())
 			.flatMap(this.warnings::of)
-			.map((paged) -> paged.toResponse("Travel info retrieved"));
+			.map((paged) -> ApiResponse.page("Travel info retrieved", paged));
 	}
 
 	@PostMapping
@@ -100,12 +103,11 @@ class TravelController {
 	@GetMapping("/document-audit")
 	@OrganisersOnly
 	Mono<ApiResponse<List<AuditEntry>>> auditLog(@PathVariable String eventId,
-			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String sortBy, @RequestParam(required = false) String resourceId) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, AuditTrail.sortable(), AuditTrail.defaultSort());
+			@Paging(sortable = { "at", "action" }, defaultSort = "at:desc") PageQuery page,
+			@RequestParam(required = false) String resourceId) {
 		String resource = (resourceId != null && !resourceId.isBlank()) ? ObjectIds.require(resourceId, "resourceId")
 				: null;
-		return this.audit.list(eventId, resource, query).map((paged) -> paged.toResponse("Document audit log"));
+		return this.audit.list(eventId, resource, page).map((paged) -> ApiResponse.page("Document audit log", paged));
 	}
 
 	@GetMapping("/{id}")

@@ -1,15 +1,12 @@
 package com.onsiteatlas.lodging.travel;
 
-import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
  * The query string of the travel list, bound by name
- * ({@code ?airport=BLR&transferRequired=true&sortBy=arrivalDate:asc}), as sent.
+ * ({@code ?airport=BLR&transferRequired=true&sortBy=arrivalDate:asc}), as sent; the
+ * paging parameters are bound by the controller's {@code @Paging}.
  *
- * @param page page number
- * @param limit page size
- * @param sortBy {@code field:asc|desc}
  * @param status status
  * @param airport arrival or departure airport
  * @param transferRequired {@code true} or {@code false}
@@ -18,16 +15,8 @@ import com.onsiteatlas.support.web.ApiException;
  * @param search name, e-mail or registration id
  * @param registration registration {@code _id}
  */
-record TravelListQuery(String page, String limit, String sortBy, String status, String airport, String transferRequired,
-		String arrivalFrom, String arrivalTo, String search, String registration) {
-
-	/**
-	 * The page asked for.
-	 * @return the page; a 400 for a bad page, limit or sort
-	 */
-	PageQuery paging() {
-		return PageQuery.parse(this.page, this.limit, this.sortBy, TravelQueries.SORTABLE, TravelQueries.DEFAULT_SORT);
-	}
+record TravelListQuery(String status, String airport, String transferRequired, String arrivalFrom, String arrivalTo,
+		String search, String registration) {
 
 	/**
 	 * The filters asked for.

@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,12 +29,6 @@ import com.onsiteatlas.support.web.ObjectIds;
  */
 @Service
 public class TravelQueries {
-
-	static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt",
-			"arrivalDate", "arrival.date", "departureDate", "departure.date", "status", "status", "registrationId",
-			"registrationId", "lastName", "traveller.lastName");
-
-	static final Sort DEFAULT_SORT = Sort.by(Sort.Order.desc("createdAt"));
 
 	private final ReactiveMongoTemplate mongo;
 

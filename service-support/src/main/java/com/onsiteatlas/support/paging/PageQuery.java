@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.springframework.data.domain.Sort;
 
-import com.onsiteatlas.support.web.ApiException;
-
 /**
  * A validated page request.
  *
@@ -35,7 +33,7 @@ public record PageQuery(int page, int limit, Sort sort) {
 	 * sorted on
 	 * @param defaultSort sort when none is given
 	 * @return the query
-	 * @throws ApiException 400 with a message naming the bad parameter
+	 * @throws InvalidPageQueryException with a message naming the bad parameter
 	 */
 	public static PageQuery parse(String page, String limit, String sortBy, Map<String, String> sortable,
 			Sort defaultSort) {
@@ -54,13 +52,13 @@ public record PageQuery(int page, int limit, Sort sort) {
 			parsed = Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			throw ApiException.badRequest("'" + name + "' must be a positive integer");
+			throw new InvalidPageQueryException("'" + name + "' must be a positive integer");
 		}
 		if (parsed < 1) {
-			throw ApiException.badRequest("'" + name + "' must be a positive integer");
+			throw new InvalidPageQueryException("'" + name + "' must be a positive integer");
 		}
 		if (parsed > max) {
-			throw ApiException.badRequest("'" + name + "' must not exceed " + max);
+			throw new InvalidPageQueryException("'" + name + "' must not exceed " + max);
 		}
 		return parsed;
 	}
@@ -72,11 +70,11 @@ public record PageQuery(int page, int limit, Sort sort) {
 			String field = pieces[0].trim();
 			String direction = (pieces.length > 1) ? pieces[1].trim().toLowerCase() : "asc";
 			if (pieces.length > 2 || !sortable.containsKey(field)) {
-				throw ApiException.badRequest(
+				throw new InvalidPageQueryException(
 						"Cannot sort by '" + field + "'; sortable fields: " + String.join(", ", sortable.keySet()));
 			}
 			if (!direction.equals("asc") && !direction.equals("desc")) {
-				throw ApiException.badRequest("Sort direction must be 'asc' or 'desc', got '" + direction + "'");
+				throw new InvalidPageQueryException("Sort direction must be 'asc' or 'desc', got '" + direction + "'");
 			}
 			orders.add(direction.equals("asc") ? Sort.Order.asc(sortable.get(field))
 					: Sort.Order.desc(sortable.get(field)));

@@ -1,8 +1,6 @@
 package com.onsiteatlas.support.paging;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.onsiteatlas.support.web.ApiResponse;
@@ -26,20 +24,15 @@ public record Paged<T>(List<T> items, long total, PageQuery query) {
 	}
 
 	/**
-	 * The ONSITE ATLAS list envelope: {@code {success, message, data:[...],
-	 * meta:{pagination:{...}}}}.
+	 * The list envelope of this page; being replaced by {@link ApiResponse#page}, which
+	 * notification and reporting move to next (then this goes).
 	 * @param message the message, may be null
 	 * @return the response body
+	 * @deprecated use {@link ApiResponse#page(String, Paged)}
 	 */
+	@Deprecated(forRemoval = true)
 	public ApiResponse<List<T>> toResponse(String message) {
-		Map<String, Object> pagination = new LinkedHashMap<>();
-		pagination.put("page", this.query.page());
-		pagination.put("limit", this.query.limit());
-		pagination.put("total", this.total);
-		pagination.put("totalPages", totalPages());
-		pagination.put("hasNextPage", this.query.page() < totalPages());
-		pagination.put("hasPrevPage", this.query.page() > 1);
-		return ApiResponse.withMeta(message, this.items, Map.of("pagination", pagination));
+		return ApiResponse.page(message, this);
 	}
 
 }

@@ -6,6 +6,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import com.onsiteatlas.identity.InternalIdentityToken;
+
 /**
  * An authenticated request: the {@link AtlasPrincipal} from a verified gateway token,
  * with authorities {@code ROLE_<role>} (so {@code hasAnyRole('admin','manager')} works)
@@ -26,15 +28,15 @@ public class AtlasAuthentication extends AbstractAuthenticationToken {
 	}
 
 	static AtlasAuthentication from(Jwt jwt) {
-		PrincipalType type = PrincipalType.fromClaim(jwt.getClaimAsString(InternalIdentityToken.CLAIM_TYPE));
-		String role = jwt.getClaimAsString(InternalIdentityToken.CLAIM_ROLE);
+		PrincipalType type = PrincipalType.fromClaim(jwt.getClaimAsString(InternalIdentityToken.TYPE_CLAIM));
+		String role = jwt.getClaimAsString(InternalIdentityToken.ROLE_CLAIM);
 		if (role == null || role.isBlank()) {
 			role = (type == PrincipalType.STAFF) ? "user" : type.name().toLowerCase();
 		}
 		AtlasPrincipal principal = new AtlasPrincipal(jwt.getSubject(), type, role.toLowerCase(),
-				jwt.getClaimAsString(InternalIdentityToken.CLAIM_EVENT_ID),
-				jwt.getClaimAsString(InternalIdentityToken.CLAIM_NAME),
-				jwt.getClaimAsString(InternalIdentityToken.CLAIM_EMAIL));
+				jwt.getClaimAsString(InternalIdentityToken.EVENT_ID_CLAIM),
+				jwt.getClaimAsString(InternalIdentityToken.NAME_CLAIM),
+				jwt.getClaimAsString(InternalIdentityToken.EMAIL_CLAIM));
 		return new AtlasAuthentication(principal, jwt);
 	}
 

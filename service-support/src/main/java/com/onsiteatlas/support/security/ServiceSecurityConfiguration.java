@@ -31,6 +31,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.onsiteatlas.identity.InternalIdentityToken;
 import com.onsiteatlas.support.correlation.CorrelationId;
 import com.onsiteatlas.support.web.ApiError;
 

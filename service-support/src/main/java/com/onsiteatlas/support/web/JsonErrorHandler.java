@@ -38,6 +38,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import com.onsiteatlas.support.correlation.CorrelationId;
+import com.onsiteatlas.support.paging.InvalidPageQueryException;
 
 /**
  * The one exception handler of a service. Every error leaves as JSON ({@link ApiError})
@@ -81,6 +82,9 @@ public class JsonErrorHandler implements WebExceptionHandler {
 	ApiError toError(Throwable ex, String correlationId) {
 		if (ex instanceof ApiException api) {
 			return error(api.getStatus(), api.getMessage(), api.getErrors(), correlationId);
+		}
+		if (ex instanceof InvalidPageQueryException page) {
+			return error(HttpStatus.BAD_REQUEST, page.getMessage(), List.of(), correlationId);
 		}
 		if (ex instanceof WebExchangeBindException bind) {
 			List<ApiError.FieldError> errors = bind.getFieldErrors()

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.core.annotation.Order;
 
 import com.onsiteatlas.support.correlation.CorrelationId;
@@ -100,6 +102,18 @@ public class ServiceWebConfiguration {
 	@Bean
 	CorrelationIdWebFilter correlationIdWebFilter() {
 		return new CorrelationIdWebFilter();
+	}
+
+	@Bean
+	WebFluxConfigurer pagingArguments() {
+		return new WebFluxConfigurer() {
+
+			@Override
+			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+				configurer.addCustomResolver(new PageQueryArgumentResolver());
+			}
+
+		};
 	}
 
 	@Bean

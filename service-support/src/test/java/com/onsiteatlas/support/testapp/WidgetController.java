@@ -2,13 +2,11 @@ package com.onsiteatlas.support.testapp;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,6 +30,7 @@ import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 import com.onsiteatlas.support.web.ObjectIds;
+import com.onsiteatlas.support.web.Paging;
 
 @RestController
 class WidgetController {
@@ -47,12 +45,10 @@ class WidgetController {
 	}
 
 	@GetMapping("/api/events/{eventId}/widgets")
-	Mono<ApiResponse<List<Widget>>> list(@PathVariable String eventId, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy,
-				Map.of("name", "name", "quantity", "quantity", "createdAt", "createdAt"), Sort.by("name"));
-		return MongoPaging.find(this.mongo, Query.query(Criteria.where("eventId").is(eventId)), Widget.class, query)
-			.map((paged) -> paged.toResponse(null));
+	Mono<ApiResponse<List<Widget>>> list(@PathVariable String eventId,
+			@Paging(sortable = { "name", "quantity", "createdAt" }, defaultSort = "name") PageQuery page) {
+		return MongoPaging.find(this.mongo, Query.query(Criteria.where("eventId").is(eventId)), Widget.class, page)
+			.map((paged) -> ApiResponse.page(null, paged));
 	}
 
 	@GetMapping("/api/events/{eventId}/widgets/{id}")

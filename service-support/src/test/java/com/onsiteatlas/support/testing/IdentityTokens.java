@@ -12,7 +12,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import com.onsiteatlas.support.security.InternalIdentityToken;
+import com.onsiteatlas.identity.InternalIdentityToken;
 
 /**
  * Mints the identity tokens the gateway would send, for service tests.
@@ -46,10 +46,10 @@ public final class IdentityTokens {
 			.issueTime(new Date())
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString())
-			.claim(InternalIdentityToken.CLAIM_TYPE, type)
-			.claim(InternalIdentityToken.CLAIM_ROLE, role);
+			.claim(InternalIdentityToken.TYPE_CLAIM, type)
+			.claim(InternalIdentityToken.ROLE_CLAIM, role);
 		if (eventId != null) {
-			claims.claim(InternalIdentityToken.CLAIM_EVENT_ID, eventId);
+			claims.claim(InternalIdentityToken.EVENT_ID_CLAIM, eventId);
 		}
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());

@@ -1,10 +1,11 @@
-package com.onsiteatlas.gateway.auth;
+package com.onsiteatlas.identity;
 
 import java.util.Set;
 
 /**
  * The contract of the internal identity token the gateway sends to the services instead
- * of the caller's ONSITE ATLAS token.
+ * of the caller's ONSITE ATLAS token, spelled once: the gateway's issuer writes these
+ * claims and service-support's security reads them.
  *
  * <p>
  * On every authenticated service route the gateway removes the caller's
@@ -42,10 +43,11 @@ import java.util.Set;
  * 				(aud) -&gt; aud != null &amp;&amp; aud.contains(InternalIdentityToken.AUDIENCE))));
  * </pre>
  *
- * and maps {@value #ROLE_CLAIM} to its authorities. The gateway only lets through the
- * roles of {@link ServiceAccessPolicy}; finer rules are the service's job. Services must
- * not accept ONSITE ATLAS tokens themselves, and the short lifetime means they must not
- * store or re-send this token.
+ * and maps {@value #ROLE_CLAIM} to its authorities (service-support's
+ * {@code ServiceSecurityConfiguration} does). The gateway only lets through the roles of
+ * its {@code ServiceAccessPolicy}; finer rules are the service's job. Services must not
+ * accept ONSITE ATLAS tokens themselves, and the short lifetime means they must not store
+ * or re-send this token.
  */
 public final class InternalIdentityToken {
 
