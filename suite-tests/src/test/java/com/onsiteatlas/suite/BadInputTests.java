@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * (checked in the exported files) and path traversal in uploaded file names. Every answer
  * is a 4xx with {@code {success:false, message}} (never a 5xx, never a hang) and leaves
  * the stored data as it was; where a value is legitimately accepted (an emoji in a name)
- * it comes back intact. See docs/SECURITY.md, "Bad input".
+ * it comes back intact. See docs/security.md, "Bad input".
  */
 @Order(3)
 class BadInputTests {

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The per-route security matrix as written in {@code docs/SECURITY.md}: one markdown
+ * The per-route security matrix as written in {@code docs/security.md}: one markdown
  * table per service, introduced by a {@code <!-- matrix:<service> -->} marker, whose
  * first column is a route ({@code `GET /api/...`}) and whose other columns are callers; a
  * cell is the expected HTTP status, or {@code -} where the caller does not apply (no id
@@ -52,7 +52,7 @@ final class SecurityMatrixDoc {
 			for (; at < lines.size() && lines.get(at).startsWith("|"); at++) {
 				List<String> row = cells(lines.get(at));
 				if (row.size() != columns.size()) {
-					throw new IllegalStateException("docs/SECURITY.md line " + (at + 1) + " has " + row.size()
+					throw new IllegalStateException("docs/security.md line " + (at + 1) + " has " + row.size()
 							+ " cells, its header " + columns.size());
 				}
 				String route = row.get(0).replace("`", "").trim();
@@ -64,7 +64,7 @@ final class SecurityMatrixDoc {
 					}
 				}
 				if (routes.put(route, expected) != null) {
-					throw new IllegalStateException("docs/SECURITY.md lists " + route + " twice");
+					throw new IllegalStateException("docs/security.md lists " + route + " twice");
 				}
 			}
 			i = at;

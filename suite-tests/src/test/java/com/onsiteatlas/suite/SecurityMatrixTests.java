@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-route security matrix: every route of every service, as the gateway's OpenAPI
  * documents list it, called through the gateway by every kind of caller, against the
- * expected status written in {@code docs/SECURITY.md} (parsed by
+ * expected status written in {@code docs/security.md} (parsed by
  * {@link SecurityMatrixDoc}, so the document and the test cannot drift). A route in the
  * OpenAPI documents without a row in the document, or a row for a route that no longer
  * exists, fails the test. Ids in paths are real records of conference A; "B's id" puts a
@@ -38,7 +38,7 @@ class SecurityMatrixTests {
 
 	static final String USER_ID = "65f0a00000000000000000a5";
 
-	static final Path SECURITY_MD = root().resolve("docs/SECURITY.md");
+	static final Path SECURITY_MD = root().resolve("docs/security.md");
 
 	static ClientAddressHttp http;
 
@@ -113,7 +113,7 @@ class SecurityMatrixTests {
 			Map<String, Map<String, Integer>> rows = doc.services.getOrDefault(service, Map.of());
 			for (String route : openApi) {
 				if (!rows.containsKey(route)) {
-					problems.add("docs/SECURITY.md has no row for " + service + " " + route);
+					problems.add("docs/security.md has no row for " + service + " " + route);
 				}
 				if (!routes.routes.containsKey(route)) {
 					problems.add("SecurityMatrixTests has no request for " + route);
@@ -121,7 +121,7 @@ class SecurityMatrixTests {
 			}
 			for (String route : rows.keySet()) {
 				if (!openApi.contains(route)) {
-					problems.add("docs/SECURITY.md lists " + route + ", which " + service + " does not document");
+					problems.add("docs/security.md lists " + route + ", which " + service + " does not document");
 				}
 			}
 			documented.put(service, openApi);
@@ -168,7 +168,7 @@ class SecurityMatrixTests {
 		Files.writeString(out, "Observed: " + cells + " cells\n" + observed);
 		assertThat(documented.values().stream().mapToInt(Set::size).sum()).as("routes in the OpenAPI documents")
 			.isGreaterThanOrEqualTo(80);
-		assertThat(problems).as("cells that differ from docs/SECURITY.md (observed matrix in " + out + ")").isEmpty();
+		assertThat(problems).as("cells that differ from docs/security.md (observed matrix in " + out + ")").isEmpty();
 	}
 
 	/**

@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenRejectionIntegrationTest extends GatewayIntegrationTest {
+class TokenRejectionIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String INVALID = "Not authorized, token invalid";
 

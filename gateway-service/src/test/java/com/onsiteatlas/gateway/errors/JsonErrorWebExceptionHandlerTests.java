@@ -10,7 +10,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JsonErrorWebExceptionHandlerTest {
+class JsonErrorWebExceptionHandlerTests {
 
 	@Test
 	void keepsClientFacingErrorsAsTheyAreEvenWhenWrapped() {

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StaffAccessIntegrationTest extends GatewayIntegrationTest {
+class StaffAccessIntegrationTests extends GatewayIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/events/%s/notifications", "/api/events/%s/hotel-bookings", "/api/export/%s/x.csv" })

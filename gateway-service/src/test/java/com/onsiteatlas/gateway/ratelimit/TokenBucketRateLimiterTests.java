@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenBucketRateLimiterTest {
+class TokenBucketRateLimiterTests {
 
 	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 

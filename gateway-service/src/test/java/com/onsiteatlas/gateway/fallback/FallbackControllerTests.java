@@ -12,7 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FallbackControllerTest {
+class FallbackControllerTests {
 
 	@Test
 	void recognisesTimeLimiterAndResponseTimeouts() {

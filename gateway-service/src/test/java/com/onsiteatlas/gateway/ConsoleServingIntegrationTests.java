@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the classpath: long-cached hashed assets, an index that is always revalidated, the
  * app's routes answered with the index, and nothing of the API's machinery in the way.
  */
-class ConsoleServingIntegrationTest extends GatewayIntegrationTest {
+class ConsoleServingIntegrationTests extends GatewayIntegrationTest {
 
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;

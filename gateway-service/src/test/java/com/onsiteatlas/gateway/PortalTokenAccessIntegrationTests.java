@@ -13,7 +13,7 @@ import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PortalTokenAccessIntegrationTest extends GatewayIntegrationTest {
+class PortalTokenAccessIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String EVENT_ID = TestTokens.newId();
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * method it is retried on the live instance, with its body, exactly once upstream. Its
  * own context, so that no other test meets the dead instance.
  */
-class DeadInstanceRetryIntegrationTest extends GatewayIntegrationTest {
+class DeadInstanceRetryIntegrationTests extends GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void deadSecondInstance(DynamicPropertyRegistry registry) {

@@ -8,7 +8,7 @@ import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ApiDocsIntegrationTest extends GatewayIntegrationTest {
+class ApiDocsIntegrationTests extends GatewayIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "notification-service", "lodging-travel-service", "reporting-service" })

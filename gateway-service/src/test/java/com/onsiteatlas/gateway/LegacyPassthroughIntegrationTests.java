@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LegacyPassthroughIntegrationTest extends GatewayIntegrationTest {
+class LegacyPassthroughIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void passesLoginWithoutTokenToTheLegacyBackendWithItsBody() {

@@ -9,7 +9,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ClientIpResolverTest {
+class ClientIpResolverTests {
 
 	private final ClientIpResolver resolver = ClientIpResolver.fromCidrs(List.of("10.0.0.0/8", " "));
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class InternalTokenIssuerTest {
+class InternalTokenIssuerTests {
 
 	private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
 

@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
-class CorrelationIdIntegrationTest extends GatewayIntegrationTest {
+class CorrelationIdIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String HEADER = "X-Correlation-Id";
 

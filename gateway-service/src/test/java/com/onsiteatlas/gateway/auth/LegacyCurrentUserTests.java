@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class LegacyCurrentUserTest {
+class LegacyCurrentUserTests {
 
 	private final ObjectMapper json = new ObjectMapper();
 

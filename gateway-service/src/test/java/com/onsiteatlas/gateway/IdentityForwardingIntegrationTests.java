@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IdentityForwardingIntegrationTest extends GatewayIntegrationTest {
+class IdentityForwardingIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void neverForwardsTheCallersTokenOrCookiesToAService() {

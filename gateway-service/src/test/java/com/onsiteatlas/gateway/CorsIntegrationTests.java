@@ -8,7 +8,7 @@ import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CorsIntegrationTest extends GatewayIntegrationTest {
+class CorsIntegrationTests extends GatewayIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { TestBackends.CLIENT_ORIGIN, "https://admin.example.test" })

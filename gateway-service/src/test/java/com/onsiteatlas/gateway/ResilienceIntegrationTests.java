@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ResilienceIntegrationTest extends GatewayIntegrationTest {
+class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void answers503JsonFromTheFallbackWhenAServiceIsDown() {

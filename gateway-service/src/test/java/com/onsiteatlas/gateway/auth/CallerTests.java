@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CallerTest {
+class CallerTests {
 
 	@Test
 	void classifiesEachOnsiteAtlasTokenShape() throws ParseException {

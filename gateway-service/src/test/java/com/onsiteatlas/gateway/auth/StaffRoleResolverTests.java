@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StaffRoleResolverTest {
+class StaffRoleResolverTests {
 
 	@Test
 	void failsClosedWhenTheLegacyBackendIsUnreachable() throws IOException {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CorrelationIdsTest {
+class CorrelationIdsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "abcdefgh", "A1_b2-C3", "0123456789012345678901234567890123456789012345678901234567890123",

@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestSizeLimitIntegrationTest extends GatewayIntegrationTest {
+class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String TOO_LARGE = "Request body too large (max " + MAX_REQUEST_BYTES + " bytes)";
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class IncomingTokenVerifierTest {
+class IncomingTokenVerifierTests {
 
 	private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
 

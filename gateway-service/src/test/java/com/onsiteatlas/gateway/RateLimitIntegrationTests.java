@@ -9,7 +9,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RateLimitIntegrationTest extends GatewayIntegrationTest {
+class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void limitsEachClientIpAndAnswers429WithRetryAfter() {

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RoutingIntegrationTest extends GatewayIntegrationTest {
+class RoutingIntegrationTests extends GatewayIntegrationTest {
 
 	static Stream<Arguments> routes() {
 		return Stream.of(Arguments.of("/api/events/{e}/notification-templates", TestBackends.NOTIFICATION),

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cheaply: timeouts of 15 s and 120 s, a circuit breaker with a fallback on every service
  * route, and retries only of GETs on connect failures.
  */
-class RouteConfigurationIntegrationTest extends GatewayIntegrationTest {
+class RouteConfigurationIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	private RouteLocator routeLocator;
