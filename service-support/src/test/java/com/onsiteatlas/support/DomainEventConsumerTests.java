@@ -122,8 +122,7 @@ class DomainEventConsumerTests extends SupportIntegrationTest {
 		String after = new ObjectId().toHexString();
 		send(after, JSON.writeValueAsBytes(registrationCreated(after, "After")));
 		// More failed attempts than retry-max-attempts (3), yet handled once, in order,
-		// and
-		// never dead-lettered.
+		// and never dead-lettered.
 		await().atMost(Duration.ofSeconds(30)).until(() -> seenCount(after) != null);
 		assertThat(seenCount(registrationId)).isEqualTo(1);
 		assertThat(deadLetters(registrationId)).isZero();

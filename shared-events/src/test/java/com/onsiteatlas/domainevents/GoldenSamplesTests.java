@@ -93,9 +93,8 @@ class GoldenSamplesTests {
 	@MethodSource("catalog")
 	void requiredFieldsAreCheckedByTheRecordsThemselves(EventType type) {
 		// Java producers build records directly, so @JsonProperty(required) alone is not
-		// enough: each required
-		// component must also be rejected by the compact constructor, and no optional one
-		// may be.
+		// enough: each required component must also be rejected by the compact
+		// constructor, and no optional one may be.
 		DomainEventPayload payload = this.codec.decode(GoldenSamples.bytes(type)).data();
 		List<String> mismatches = new ArrayList<>();
 		collectRequiredMismatches(payload, mismatches);
