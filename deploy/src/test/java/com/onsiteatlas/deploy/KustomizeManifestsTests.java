@@ -173,6 +173,13 @@ class KustomizeManifestsTests {
 	}
 
 	@Test
+	void prodTellsTheGatewayWhichProxiesToBelieve() {
+		Map<String, Object> data = at(only(ofKind(render("prod"), "ConfigMap")), "data");
+		assertThat(data).containsKey("ATLAS_TRUSTED_PROXIES");
+		assertThat((String) data.get("ATLAS_TRUSTED_PROXIES")).matches("[0-9a-f.:/,]+");
+	}
+
+	@Test
 	void prodRendersNoSecretAtAll() {
 		assertThat(ofKind(render("prod"), "Secret")).isEmpty();
 	}

@@ -37,7 +37,7 @@ abstract class GatewayIntegrationTest {
 	private static final AtomicInteger clientIps = new AtomicInteger();
 
 	@Autowired
-	private WebTestClient webTestClient;
+	protected WebTestClient webTestClient;
 
 	/** A client with its own client IP, see the class comment. */
 	protected WebTestClient client;

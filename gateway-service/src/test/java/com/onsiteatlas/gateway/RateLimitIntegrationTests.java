@@ -51,6 +51,25 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void keepsOneBucketPerClientWhatEverItWritesIntoXForwardedFor() {
+		// Behind a proxy that appends, the client controls the hops left of its own
+		// address: a fresh made-up first hop per request must not buy a fresh bucket.
+		String ip = nextClientIp();
+		HttpStatus last = HttpStatus.OK;
+		for (int i = 1; i <= RATE_LIMIT + 5 && last == HttpStatus.OK; i++) {
+			last = HttpStatus.valueOf(this.webTestClient.get()
+				.uri("/api/health")
+				.header("X-Forwarded-For", "203.0.113." + i + ", " + ip)
+				.exchange()
+				.expectBody()
+				.returnResult()
+				.getStatus()
+				.value());
+		}
+		assertThat(last).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@Test
 	void doesNotLimitPathsOutsideApi() {
 		for (int i = 0; i <= RATE_LIMIT; i++) {
 			this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody();

@@ -1,15 +1,23 @@
 package com.onsiteatlas.gateway.clientip;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Finds the client IP of a request: the TCP peer address, or the first
- * {@code X-Forwarded-For} hop when the peer is a trusted proxy. A forwarded value that is
- * not an IP literal is ignored.
+ * Finds the client IP of a request: the TCP peer address, or, when the peer is a trusted
+ * proxy, the rightmost {@code X-Forwarded-For} hop that is not a trusted proxy. Proxies
+ * append the address they received a request from, so every hop left of the last
+ * untrusted one was written by the client and is not believed; a hop that is not an IP
+ * literal ends the walk at the nearest address known to be real.
+ * {@link #rateLimitKey(ServerHttpRequest)} keys IPv6 clients by their /64, the block one
+ * subscriber usually holds.
  */
 public class ClientIpResolver {
 
@@ -45,14 +53,57 @@ public class ClientIpResolver {
 		if (remote == null || remote.getAddress() == null) {
 			return UNKNOWN;
 		}
-		InetAddress peer = remote.getAddress();
-		if (isTrustedProxy(peer)) {
-			String forwarded = firstForwardedHop(request.getHeaders().getFirst(X_FORWARDED_FOR));
-			if (forwarded != null) {
-				return forwarded;
+		return client(remote.getAddress(), request.getHeaders().get(X_FORWARDED_FOR)).getHostAddress();
+	}
+
+	/**
+	 * The key the rate limiter counts a request under: the client IP for IPv4, its /64
+	 * network for IPv6 (one subscriber usually holds a whole /64 and could otherwise take
+	 * a fresh bucket per address).
+	 * @param request the request
+	 * @return the key, or {@value #UNKNOWN}
+	 */
+	public String rateLimitKey(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		if (remote == null || remote.getAddress() == null) {
+			return UNKNOWN;
+		}
+		InetAddress client = client(remote.getAddress(), request.getHeaders().get(X_FORWARDED_FOR));
+		if (client instanceof Inet6Address) {
+			byte[] bytes = client.getAddress();
+			Arrays.fill(bytes, 8, 16, (byte) 0);
+			try {
+				return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalStateException(ex);
 			}
 		}
-		return peer.getHostAddress();
+		return client.getHostAddress();
+	}
+
+	private InetAddress client(InetAddress peer, List<String> forwardedFor) {
+		if (!isTrustedProxy(peer) || forwardedFor == null) {
+			return peer;
+		}
+		List<String> hops = new ArrayList<>();
+		for (String header : forwardedFor) {
+			for (String hop : header.split(",")) {
+				hops.add(hop.trim());
+			}
+		}
+		InetAddress nearest = peer;
+		for (int i = hops.size() - 1; i >= 0; i--) {
+			InetAddress hop = IpRange.parseLiteral(hops.get(i));
+			if (hop == null) {
+				return nearest;
+			}
+			if (!isTrustedProxy(hop)) {
+				return hop;
+			}
+			nearest = hop;
+		}
+		return nearest;
 	}
 
 	private boolean isTrustedProxy(InetAddress peer) {
@@ -62,16 +113,6 @@ public class ClientIpResolver {
 			}
 		}
 		return false;
-	}
-
-	private static String firstForwardedHop(String header) {
-		if (header == null) {
-			return null;
-		}
-		int comma = header.indexOf(',');
-		String first = ((comma >= 0) ? header.substring(0, comma) : header).trim();
-		InetAddress address = IpRange.parseLiteral(first);
-		return (address != null) ? address.getHostAddress() : null;
 	}
 
 }

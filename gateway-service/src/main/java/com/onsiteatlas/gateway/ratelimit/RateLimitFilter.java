@@ -65,7 +65,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		TokenBucketRateLimiter.Decision decision = this.limiter
-			.tryAcquire(this.clientIpResolver.resolve(exchange.getRequest()));
+			.tryAcquire(this.clientIpResolver.rateLimitKey(exchange.getRequest()));
 		ServerHttpResponse response = exchange.getResponse();
 		if (!decision.allowed()) {
 			HttpHeaders headers = response.getHeaders();
