@@ -27,12 +27,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"atlas.gateway.rate-limit.requests-per-minute=" + GatewayIntegrationTest.RATE_LIMIT,
 				"atlas.gateway.trusted-proxies=127.0.0.1/32,::1/128",
 				"atlas.gateway.max-request-bytes=" + GatewayIntegrationTest.MAX_REQUEST_BYTES,
+				"atlas.gateway.max-public-request-bytes=" + GatewayIntegrationTest.MAX_PUBLIC_REQUEST_BYTES,
 				"atlas.gateway.legacy.role-lookup-timeout=1s" })
 abstract class GatewayIntegrationTest {
 
 	static final int RATE_LIMIT = 40;
 
 	static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+	static final int MAX_PUBLIC_REQUEST_BYTES = 8 * 1024;
 
 	private static final AtomicInteger clientIps = new AtomicInteger();
 

@@ -40,6 +40,33 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void capsProviderCallbacksAtThePublicLimitBeforeTheyReachTheService() {
+		String marker = TestTokens.newId();
+		this.client.post()
+			.uri("/api/notifications/webhooks/twilio/{id}", marker)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("Body=" + "x".repeat(MAX_PUBLIC_REQUEST_BYTES))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Request body too large (max " + MAX_PUBLIC_REQUEST_BYTES + " bytes)");
+		assertThat(TestBackends.NOTIFICATION.requestsContaining(marker)).isEmpty();
+		String small = TestTokens.newId();
+		this.client.post()
+			.uri("/api/notifications/webhooks/twilio/{id}", small)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("MessageSid=SM1&MessageStatus=delivered")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		assertThat(TestBackends.NOTIFICATION.onlyRequestContaining(small).body())
+			.isEqualTo("MessageSid=SM1&MessageStatus=delivered");
+	}
+
+	@Test
 	void acceptsABodyOfExactlyTheLimit() {
 		String marker = TestTokens.newId();
 		this.client.post()

@@ -17,14 +17,16 @@ import org.springframework.util.unit.DataSize;
  * @param legacy the legacy ONSITE ATLAS backend and the staff role lookup against it
  * @param rateLimit the per client IP rate limit on {@code /api/**}
  * @param maxRequestBytes the largest request body accepted on routed requests
- * @param trustedProxies CIDR ranges (or single addresses) of reverse proxies whose first
- * {@code X-Forwarded-For} hop is taken as the client IP; empty means the TCP peer address
- * is always the client IP
+ * @param maxPublicRequestBytes the largest request body accepted on public routes
+ * (provider callbacks, unsubscribe links), which anyone can reach without a token
+ * @param trustedProxies CIDR ranges (or single addresses) of reverse proxies whose
+ * {@code X-Forwarded-For} is believed (its rightmost hop that is not one of them is the
+ * client IP); empty means the TCP peer address is always the client IP
  */
 @ConfigurationProperties("atlas.gateway")
 public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue InternalToken internalToken,
 		@DefaultValue Legacy legacy, @DefaultValue RateLimit rateLimit, @DefaultValue("11MB") DataSize maxRequestBytes,
-		@DefaultValue List<String> trustedProxies) {
+		@DefaultValue("256KB") DataSize maxPublicRequestBytes, @DefaultValue List<String> trustedProxies) {
 
 	/**
 	 * HS256 keys shorter than this are rejected for the internal token (RFC 7518 section
@@ -35,6 +37,9 @@ public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue Intern
 	public AtlasGatewayProperties {
 		if (maxRequestBytes.toBytes() <= 0) {
 			throw new IllegalArgumentException("atlas.gateway.max-request-bytes must be positive");
+		}
+		if (maxPublicRequestBytes.toBytes() <= 0) {
+			throw new IllegalArgumentException("atlas.gateway.max-public-request-bytes must be positive");
 		}
 		trustedProxies = List.copyOf(trustedProxies);
 	}

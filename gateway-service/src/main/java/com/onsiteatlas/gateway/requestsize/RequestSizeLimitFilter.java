@@ -9,6 +9,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -19,11 +21,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Enforces the request body limit on routed requests. A declared {@code Content-Length}
- * above the limit is answered with 413 at once; otherwise the body is counted as it
- * streams and the exchange fails with {@link PayloadTooLargeException} (413) as soon as
- * the count passes the limit, so a chunked body is never buffered or forwarded beyond it.
- * Runs before the gateway caches bodies for circuit breaker fallbacks.
+ * Enforces the request body limit on routed requests: {@code max-request-bytes}, or the
+ * lower {@code max-public-request-bytes} on public routes (route metadata
+ * {@code atlas-public: true}: provider callbacks and unsubscribe links, which anyone can
+ * reach without a token and which providers only send small bodies to). A declared
+ * {@code Content-Length} above the limit is answered with 413 at once; otherwise the body
+ * is counted as it streams and the exchange fails with {@link PayloadTooLargeException}
+ * (413) as soon as the count passes the limit, so a chunked body is never buffered or
+ * forwarded beyond it. Runs before the gateway caches bodies for circuit breaker
+ * fallbacks.
  */
 @Component
 class RequestSizeLimitFilter implements GlobalFilter, Ordered {
@@ -31,12 +37,17 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 	/** The order: after the rate limit, before authentication and body caching. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
 
+	private static final String PUBLIC_METADATA = "atlas-public";
+
 	private final long maxBytes;
+
+	private final long maxPublicBytes;
 
 	private final JsonErrorResponder responder;
 
 	public RequestSizeLimitFilter(AtlasGatewayProperties properties, JsonErrorResponder responder) {
 		this.maxBytes = properties.maxRequestBytes().toBytes();
+		this.maxPublicBytes = Math.min(this.maxBytes, properties.maxPublicRequestBytes().toBytes());
 		this.responder = responder;
 	}
 
@@ -52,8 +63,9 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (request.getHeaders().getContentLength() > this.maxBytes) {
-			return this.responder.respond(exchange, HttpStatus.PAYLOAD_TOO_LARGE, message(this.maxBytes));
+		long limit = isPublic(exchange) ? this.maxPublicBytes : this.maxBytes;
+		if (request.getHeaders().getContentLength() > limit) {
+			return this.responder.respond(exchange, HttpStatus.PAYLOAD_TOO_LARGE, message(limit));
 		}
 		ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
 
@@ -62,9 +74,9 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 				return Flux.defer(() -> {
 					AtomicLong total = new AtomicLong();
 					return super.getBody().handle((buffer, sink) -> {
-						if (total.addAndGet(buffer.readableByteCount()) > RequestSizeLimitFilter.this.maxBytes) {
+						if (total.addAndGet(buffer.readableByteCount()) > limit) {
 							DataBufferUtils.release(buffer);
-							sink.error(new PayloadTooLargeException(RequestSizeLimitFilter.this.maxBytes));
+							sink.error(new PayloadTooLargeException(limit));
 						}
 						else {
 							sink.next(buffer);
@@ -75,6 +87,11 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 
 		};
 		return chain.filter(exchange.mutate().request(counted).build());
+	}
+
+	private static boolean isPublic(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		return route != null && Boolean.parseBoolean(String.valueOf(route.getMetadata().get(PUBLIC_METADATA)));
 	}
 
 }
