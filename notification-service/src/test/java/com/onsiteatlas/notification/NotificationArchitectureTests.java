@@ -11,4 +11,9 @@ class NotificationArchitectureTests {
 		ArchitectureRules.check("com.onsiteatlas.notification");
 	}
 
+	@Test
+	void keepsEveryMainClassToOneJob() {
+		ArchitectureRules.checkClassSizes("com.onsiteatlas.notification", 300);
+	}
+
 }

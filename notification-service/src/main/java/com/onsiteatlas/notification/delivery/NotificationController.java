@@ -31,12 +31,15 @@ class NotificationController {
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
 
-	private final NotificationService notifications;
+	private final NotificationQueries notifications;
+
+	private final NotificationStatusChanges changes;
 
 	private final BulkSends bulkSends;
 
-	NotificationController(NotificationService notifications, BulkSends bulkSends) {
+	NotificationController(NotificationQueries notifications, NotificationStatusChanges changes, BulkSends bulkSends) {
 		this.notifications = notifications;
+		this.changes = changes;
 		this.bulkSends = bulkSends;
 	}
 
@@ -89,7 +92,7 @@ class NotificationController {
 	@PostMapping("/resend/{id}")
 	@OrganisersOnly
 	Mono<ApiResponse<Notification>> resend(@PathVariable String eventId, @PathVariable String id) {
-		return this.notifications.resend(eventId, id)
+		return this.changes.resend(eventId, id)
 			.map((notification) -> ApiResponse.ok("Notification queued for resending", notification));
 	}
 

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.template.NotificationTemplate;
 import com.onsiteatlas.notification.template.TemplateModel;
-import com.onsiteatlas.notification.template.TemplateService;
 import com.onsiteatlas.support.projection.ConferenceView;
 import com.onsiteatlas.support.projection.Directory;
 import com.onsiteatlas.support.projection.RegistrationView;
@@ -94,7 +93,7 @@ public class Recipients {
 	 */
 	public SendRequest request(RegistrationView registration, ConferenceView conference, NotificationTemplate template,
 			String triggerId, String sourceKey, String source, java.util.Map<String, Object> extra) {
-		TemplateModel model = TemplateService.modelOf(registration, conference);
+		TemplateModel model = TemplateModel.of(registration, conference);
 		if (extra != null) {
 			extra.forEach(model::put);
 		}

@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.bson.Document;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.support.web.ApiException;
@@ -22,7 +18,8 @@ import com.onsiteatlas.support.web.ApiException;
  * occurrences): how many of a batch's notifications are still pending, sent, failed,
  * skipped or cancelled. A batch is the cause part of the notifications' unique key
  * ({@code send:<uuid>}, {@code manual:<uuid>}, {@code <triggerId>@<instant>}), so no
- * extra bookkeeping is written while sending.
+ * extra bookkeeping is written while sending. The notifications are read through
+ * {@link NotificationQueries}.
  */
 @Component
 class SendProgress {
@@ -31,10 +28,10 @@ class SendProgress {
 
 	private static final List<String> BULK = List.of("send", "manual", "scheduled");
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationQueries notifications;
 
-	SendProgress(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	SendProgress(NotificationQueries notifications) {
+		this.notifications = notifications;
 	}
 
 	/**
@@ -48,11 +45,7 @@ class SendProgress {
 		if (batch != null) {
 			return of(eventId, batch).map(List::of);
 		}
-		Query pending = Query
-			.query(Criteria.where("event").is(eventId).and("status").is(NotificationStatus.PENDING.value()));
-		pending.fields().include("dedupKey");
-		return this.mongo.find(pending, Document.class, Notification.COLLECTION)
-			.mapNotNull((document) -> document.getString("dedupKey"))
+		return this.notifications.pendingDedupKeys(eventId)
 			.map(SendProgress::batchOf)
 			.filter((key) -> !key.isEmpty())
 			.distinct()
@@ -64,10 +57,7 @@ class SendProgress {
 	}
 
 	private Mono<Progress> of(String eventId, String batch) {
-		Query query = Query
-			.query(Criteria.where("event").is(eventId).and("dedupKey").regex("^" + Pattern.quote(batch + "|")));
-		query.fields().include("status", "channel", "createdAt", "updatedAt", "sentAt", "trigger", "source");
-		return this.mongo.find(query, Document.class, Notification.COLLECTION).collectList().map((documents) -> {
+		return this.notifications.batch(eventId, batch).collectList().map((entries) -> {
 			Map<String, Integer> byStatus = new LinkedHashMap<>();
 			for (NotificationStatus status : NotificationStatus.values()) {
 				byStatus.put(status.value(), 0);
@@ -77,29 +67,25 @@ class SendProgress {
 			Instant last = null;
 			String trigger = null;
 			String source = null;
-			for (Document document : documents) {
-				byStatus.merge(String.valueOf(document.getString("status")), 1, Integer::sum);
-				byChannel.merge(String.valueOf(document.getString("channel")), 1, Integer::sum);
-				Instant created = instant(document.get("createdAt"));
+			for (NotificationQueries.BatchEntry entry : entries) {
+				byStatus.merge(String.valueOf(entry.status()), 1, Integer::sum);
+				byChannel.merge(String.valueOf(entry.channel()), 1, Integer::sum);
+				Instant created = entry.createdAt();
 				if (created != null && (started == null || created.isBefore(started))) {
 					started = created;
 				}
-				Instant updated = instant(document.get("updatedAt"));
+				Instant updated = entry.updatedAt();
 				if (updated != null && (last == null || updated.isAfter(last))) {
 					last = updated;
 				}
-				trigger = (trigger != null) ? trigger : document.getString("trigger");
-				source = (source != null) ? source : document.getString("source");
+				trigger = (trigger != null) ? trigger : entry.trigger();
+				source = (source != null) ? source : entry.source();
 			}
-			int total = documents.size();
+			int total = entries.size();
 			int pending = byStatus.get(NotificationStatus.PENDING.value());
 			return new Progress(batch, (source != null) ? source : "unknown", trigger, total, byStatus, byChannel,
 					total - pending, total > 0 && pending == 0, started, last);
 		});
-	}
-
-	private static Instant instant(Object value) {
-		return (value instanceof java.util.Date date) ? date.toInstant() : null;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.settings;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -15,6 +16,63 @@ import jakarta.validation.constraints.Size;
 final class LegacyChannelConfig {
 
 	private LegacyChannelConfig() {
+	}
+
+	/**
+	 * The {@code whatsapp-config} shape of a (masked) configuration.
+	 * @param config the configuration
+	 * @return the shape
+	 */
+	static Map<String, Object> whatsappOf(NotificationConfig config) {
+		NotificationConfig.WhatsApp w = config.whatsapp();
+		Map<String, Object> shape = new LinkedHashMap<>();
+		shape.put("enabled", w.enabled());
+		shape.put("businessApiUrl", w.businessApiUrl());
+		shape.put("apiToken", w.apiKey());
+		shape.put("phoneNumberId", w.phoneNumberId());
+		shape.put("webhookToken", w.webhookVerifyToken());
+		shape.put("rateLimit", w.rateLimit());
+		shape.put("templates", (w.templates() != null) ? w.templates() : Map.of());
+		return shape;
+	}
+
+	/**
+	 * The {@code sms-config} shape of a (masked) configuration.
+	 * @param config the configuration
+	 * @return the shape
+	 */
+	static Map<String, Object> smsOf(NotificationConfig config) {
+		NotificationConfig.Sms sms = config.sms();
+		Map<String, Object> providers = new LinkedHashMap<>();
+		NotificationConfig.SmsCredentials twilio = sms.providers().get("twilio");
+		if (twilio != null) {
+			providers.put("twilio", map("accountSid", twilio.accountSid(), "authToken", twilio.authToken(),
+					"fromNumber", twilio.fromNumber()));
+		}
+		NotificationConfig.SmsCredentials textlocal = sms.providers().get("textlocal");
+		if (textlocal != null) {
+			providers.put("textlocal",
+					map("apiKey", textlocal.apiKey(), "username", textlocal.username(), "sender", textlocal.sender()));
+		}
+		NotificationConfig.SmsCredentials msg91 = sms.providers().get("msg91");
+		if (msg91 != null) {
+			providers.put("msg91", map("apiKey", msg91.apiKey(), "senderId", msg91.senderId(), "route", msg91.route()));
+		}
+		Map<String, Object> shape = new LinkedHashMap<>();
+		shape.put("enabled", sms.enabled());
+		shape.put("provider", sms.provider());
+		shape.put("providers", providers);
+		shape.put("templates", (sms.templates() != null) ? sms.templates() : Map.of());
+		shape.put("rateLimit", sms.rateLimit());
+		return shape;
+	}
+
+	private static Map<String, Object> map(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put(k1, v1);
+		map.put(k2, v2);
+		map.put(k3, v3);
+		return map;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package com.onsiteatlas.notification.settings;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,8 @@ class NotificationConfigController {
 	@GetMapping("/api/events/{eventId}/whatsapp-config")
 	@StaffOnly
 	Mono<ApiResponse<Map<String, Object>>> whatsapp(@PathVariable String eventId) {
-		return this.configs.view(eventId).map((config) -> ApiResponse.ok(Map.of("config", whatsapp(config))));
+		return this.configs.view(eventId)
+			.map((config) -> ApiResponse.ok(Map.of("config", LegacyChannelConfig.whatsappOf(config))));
 	}
 
 	@PostMapping("/api/events/{eventId}/whatsapp-config")
@@ -67,7 +67,8 @@ class NotificationConfigController {
 			@Valid @RequestBody LegacyChannelConfig.WhatsApp request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.configs.updateWhatsApp(eventId, request, principal.userId())
-			.map((config) -> ApiResponse.ok("WhatsApp configuration saved", Map.of("config", whatsapp(config))));
+			.map((config) -> ApiResponse.ok("WhatsApp configuration saved",
+					Map.of("config", LegacyChannelConfig.whatsappOf(config))));
 	}
 
 	@PutMapping("/api/events/{eventId}/whatsapp-config")
@@ -81,7 +82,8 @@ class NotificationConfigController {
 	@GetMapping("/api/events/{eventId}/sms-config")
 	@StaffOnly
 	Mono<ApiResponse<Map<String, Object>>> sms(@PathVariable String eventId) {
-		return this.configs.view(eventId).map((config) -> ApiResponse.ok(Map.of("config", sms(config))));
+		return this.configs.view(eventId)
+			.map((config) -> ApiResponse.ok(Map.of("config", LegacyChannelConfig.smsOf(config))));
 	}
 
 	@PostMapping("/api/events/{eventId}/sms-config")
@@ -89,7 +91,8 @@ class NotificationConfigController {
 	Mono<ApiResponse<Map<String, Object>>> saveSms(@PathVariable String eventId,
 			@Valid @RequestBody LegacyChannelConfig.Sms request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return this.configs.updateSms(eventId, request, principal.userId())
-			.map((config) -> ApiResponse.ok("SMS configuration saved", Map.of("config", sms(config))));
+			.map((config) -> ApiResponse.ok("SMS configuration saved",
+					Map.of("config", LegacyChannelConfig.smsOf(config))));
 	}
 
 	@PutMapping("/api/events/{eventId}/sms-config")
@@ -97,53 +100,6 @@ class NotificationConfigController {
 	Mono<ApiResponse<Map<String, Object>>> replaceSms(@PathVariable String eventId,
 			@Valid @RequestBody LegacyChannelConfig.Sms request, @AuthenticationPrincipal AtlasPrincipal principal) {
 		return saveSms(eventId, request, principal);
-	}
-
-	private static Map<String, Object> whatsapp(NotificationConfig config) {
-		NotificationConfig.WhatsApp w = config.whatsapp();
-		Map<String, Object> shape = new LinkedHashMap<>();
-		shape.put("enabled", w.enabled());
-		shape.put("businessApiUrl", w.businessApiUrl());
-		shape.put("apiToken", w.apiKey());
-		shape.put("phoneNumberId", w.phoneNumberId());
-		shape.put("webhookToken", w.webhookVerifyToken());
-		shape.put("rateLimit", w.rateLimit());
-		shape.put("templates", (w.templates() != null) ? w.templates() : Map.of());
-		return shape;
-	}
-
-	private static Map<String, Object> sms(NotificationConfig config) {
-		NotificationConfig.Sms sms = config.sms();
-		Map<String, Object> providers = new LinkedHashMap<>();
-		NotificationConfig.SmsCredentials twilio = sms.providers().get("twilio");
-		if (twilio != null) {
-			providers.put("twilio", map("accountSid", twilio.accountSid(), "authToken", twilio.authToken(),
-					"fromNumber", twilio.fromNumber()));
-		}
-		NotificationConfig.SmsCredentials textlocal = sms.providers().get("textlocal");
-		if (textlocal != null) {
-			providers.put("textlocal",
-					map("apiKey", textlocal.apiKey(), "username", textlocal.username(), "sender", textlocal.sender()));
-		}
-		NotificationConfig.SmsCredentials msg91 = sms.providers().get("msg91");
-		if (msg91 != null) {
-			providers.put("msg91", map("apiKey", msg91.apiKey(), "senderId", msg91.senderId(), "route", msg91.route()));
-		}
-		Map<String, Object> shape = new LinkedHashMap<>();
-		shape.put("enabled", sms.enabled());
-		shape.put("provider", sms.provider());
-		shape.put("providers", providers);
-		shape.put("templates", (sms.templates() != null) ? sms.templates() : Map.of());
-		shape.put("rateLimit", sms.rateLimit());
-		return shape;
-	}
-
-	private static Map<String, Object> map(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put(k1, v1);
-		map.put(k2, v2);
-		map.put(k3, v3);
-		return map;
 	}
 
 	/**

@@ -24,7 +24,6 @@ import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOnly;
-import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
 
 @RestController
@@ -36,10 +35,13 @@ class NotificationTemplateController {
 
 	private final TemplateService templates;
 
+	private final TemplatePreviews previews;
+
 	private final SampleRegistrations samples;
 
-	NotificationTemplateController(TemplateService templates, SampleRegistrations samples) {
+	NotificationTemplateController(TemplateService templates, TemplatePreviews previews, SampleRegistrations samples) {
 		this.templates = templates;
+		this.previews = previews;
 		this.samples = samples;
 	}
 
@@ -51,25 +53,15 @@ class NotificationTemplateController {
 			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String sortBy) {
 		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
-		String kind = (type != null) ? type : channel;
-		if (kind != null && !List.of("email", "sms", "whatsapp").contains(kind)) {
-			throw ApiException.badRequest("'type' must be one of email, sms, whatsapp");
-		}
-		return this.templates.list(eventId, kind, bool(isActive, "isActive"), search, query)
-			.map((paged) -> paged.toResponse("Notification templates"));
+		TemplateFilter filter = TemplateFilter.of(type, channel, isActive, search);
+		return this.templates.list(eventId, filter, query).map((paged) -> paged.toResponse("Notification templates"));
 	}
 
 	@GetMapping("/variables")
 	@StaffOnly
 	Mono<ApiResponse<Map<String, List<TemplateVariables.Variable>>>> variables(@PathVariable String eventId,
 			@RequestParam(required = false) String eventType) {
-		if (eventType != null) {
-			if (!TemplateVariables.EVENT_TYPES.contains(eventType) && !TemplateVariables.GENERAL.equals(eventType)) {
-				throw ApiException.badRequest("Unknown eventType '" + eventType + "'");
-			}
-			return Mono.just(ApiResponse.ok(Map.of(eventType, TemplateVariables.of(eventType))));
-		}
-		return Mono.just(ApiResponse.ok(TemplateVariables.all()));
+		return Mono.just(ApiResponse.ok(TemplateVariables.forEditor(eventType)));
 	}
 
 	@GetMapping("/sample-registrations")
@@ -83,7 +75,7 @@ class NotificationTemplateController {
 	@StaffOnly
 	Mono<ApiResponse<TemplatePreview>> previewDraft(@PathVariable String eventId,
 			@Valid @RequestBody DraftPreviewRequest request) {
-		return this.templates.previewDraft(eventId, request).map(ApiResponse::ok);
+		return this.previews.previewDraft(eventId, request).map(ApiResponse::ok);
 	}
 
 	@PostMapping
@@ -120,17 +112,7 @@ class NotificationTemplateController {
 	@StaffOnly
 	Mono<ApiResponse<TemplatePreview>> preview(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody(required = false) PreviewRequest request) {
-		return this.templates.preview(eventId, id, request).map(ApiResponse::ok);
-	}
-
-	static Boolean bool(String value, String name) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (!value.equals("true") && !value.equals("false")) {
-			throw ApiException.badRequest("'" + name + "' must be true or false");
-		}
-		return Boolean.valueOf(value);
+		return this.previews.preview(eventId, id, request).map(ApiResponse::ok);
 	}
 
 }

@@ -2,17 +2,7 @@ package com.onsiteatlas.notification.template;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +12,6 @@ import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.EscapingStrategy;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.HandlebarsException;
-import com.github.jknack.handlebars.Helper;
-import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.TagType;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.context.MapValueResolver;
@@ -35,9 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Renders templates with Handlebars, configured so that templates are data: values are
  * resolved from maps only (no JavaBean getters, no method calls), partials and the
- * helpers that read files or resource bundles are disabled, HTML e-mail escapes every
- * value while text channels do not. Existing ONSITE ATLAS templates
- * ({@code {{firstName}}}, {@code [QR_CODE]}) render as before.
+ * helpers that read files or resource bundles are disabled ({@link TemplateHelpers}),
+ * HTML e-mail escapes every value while text channels do not. Existing ONSITE ATLAS
+ * templates ({@code {{firstName}}}, {@code [QR_CODE]}) render as before.
  */
 @Component
 public class TemplateEngine {
@@ -52,9 +40,6 @@ public class TemplateEngine {
 
 	static final String LOCALE_KEY = "atlasLocale";
 
-	private static final List<String> FORBIDDEN_HELPERS = List.of("i18n", "i18nJs", "precompile", "embedded", "partial",
-			"block", "include");
-
 	private final Handlebars html;
 
 	private final Handlebars text;
@@ -65,27 +50,8 @@ public class TemplateEngine {
 	private static final Pattern PARTIAL = Pattern.compile("\\{\\{~?\\s*#?\\s*>");
 
 	public TemplateEngine() {
-		this.html = configure(new Handlebars(new NoTemplates()).with(EscapingStrategy.HTML_ENTITY));
-		this.text = configure(new Handlebars(new NoTemplates()).with(EscapingStrategy.NOOP));
-	}
-
-	private static Handlebars configure(Handlebars handlebars) {
-		Helper<Object> refuse = (context, options) -> {
-			throw new IllegalArgumentException("The helper '" + options.helperName + "' is not available in templates");
-		};
-		FORBIDDEN_HELPERS.forEach((name) -> handlebars.registerHelper(name, refuse));
-		handlebars.registerHelper("formatDate", TemplateEngine::formatDate);
-		handlebars.registerHelper("money", TemplateEngine::money);
-		handlebars.registerHelper("upper", (Helper<Object>) (value, options) -> (value != null)
-				? value.toString().toUpperCase(locale(options)) : "");
-		handlebars.registerHelper("lower", (Helper<Object>) (value, options) -> (value != null)
-				? value.toString().toLowerCase(locale(options)) : "");
-		handlebars.registerHelper("eq", (Helper<Object>) (value, options) -> {
-			Object other = options.param(0, null);
-			return (value == null) ? other == null : value.toString().equals(String.valueOf(other));
-		});
-		handlebars.setInfiniteLoops(false);
-		return handlebars;
+		this.html = TemplateHelpers.register(new Handlebars(new NoTemplates()).with(EscapingStrategy.HTML_ENTITY));
+		this.text = TemplateHelpers.register(new Handlebars(new NoTemplates()).with(EscapingStrategy.NOOP));
 	}
 
 	/**
@@ -134,7 +100,7 @@ public class TemplateEngine {
 				return "Partials ({{> name}}) are not available in templates";
 			}
 			for (String name : template.collect(TagType.values())) {
-				if (FORBIDDEN_HELPERS.contains(name)) {
+				if (TemplateHelpers.FORBIDDEN.contains(name)) {
 					return "The helper '" + name + "' is not available in templates";
 				}
 			}
@@ -221,79 +187,6 @@ public class TemplateEngine {
 		String message = (ex instanceof HandlebarsException handlebars && handlebars.getError() != null)
 				? handlebars.getError().reason : ex.getMessage();
 		return "Template error: " + message;
-	}
-
-	private static Object formatDate(Object value, Options options) {
-		Instant instant = toInstant(value);
-		if (instant == null) {
-			return "";
-		}
-		ZoneId zone = zone(options);
-		Locale locale = locale(options);
-		String pattern = options.param(0, options.hash("pattern", null));
-		DateTimeFormatter formatter = (pattern != null) ? DateTimeFormatter.ofPattern(pattern, locale)
-				: DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-		return formatter.format(instant.atZone(zone));
-	}
-
-	private static Object money(Object value, Options options) {
-		if (value == null) {
-			return "";
-		}
-		BigDecimal cents;
-		try {
-			cents = new BigDecimal(value.toString());
-		}
-		catch (NumberFormatException ex) {
-			return value.toString();
-		}
-		String currencyCode = options.param(0, null);
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale(options));
-		if (currencyCode != null) {
-			try {
-				Currency currency = Currency.getInstance(currencyCode);
-				format.setCurrency(currency);
-				format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-				format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-			}
-			catch (IllegalArgumentException ex) {
-				return cents.movePointLeft(2).toPlainString() + " " + currencyCode;
-			}
-		}
-		return format.format(cents.movePointLeft(2));
-	}
-
-	static Instant toInstant(Object value) {
-		if (value instanceof Instant instant) {
-			return instant;
-		}
-		if (value instanceof java.util.Date date) {
-			return date.toInstant();
-		}
-		if (value instanceof String string && !string.isBlank()) {
-			try {
-				return Instant.parse(string);
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
-		}
-		return null;
-	}
-
-	private static ZoneId zone(Options options) {
-		Object zone = options.context.get(ZONE_KEY);
-		try {
-			return (zone != null) ? ZoneId.of(zone.toString()) : ZoneOffset.UTC;
-		}
-		catch (RuntimeException ex) {
-			return ZoneOffset.UTC;
-		}
-	}
-
-	private static Locale locale(Options options) {
-		Object locale = options.context.get(LOCALE_KEY);
-		return (locale != null) ? Locale.forLanguageTag(locale.toString()) : Locale.US;
 	}
 
 	/** Refuses every partial: templates cannot read files or classpath resources. */

@@ -16,6 +16,8 @@ import com.onsiteatlas.domainevents.ConferenceRef;
 import com.onsiteatlas.domainevents.PersonalInfo;
 import com.onsiteatlas.domainevents.RegistrationSnapshot;
 import com.onsiteatlas.domainevents.Venue;
+import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.support.projection.RegistrationView;
 
 /**
  * Builds the variables a template sees: the flat ONSITE ATLAS names ({@code firstName},
@@ -33,6 +35,22 @@ public final class TemplateModel {
 
 	public static TemplateModel create() {
 		return new TemplateModel();
+	}
+
+	/**
+	 * The template variables of a projected registration.
+	 * @param registration the registration
+	 * @param conference its conference
+	 * @return the model
+	 */
+	public static TemplateModel of(RegistrationView registration, ConferenceView conference) {
+		ConferenceRef ref = new ConferenceRef(conference.id(), (conference.name() != null) ? conference.name() : "",
+				conference.startDate(), conference.endDate(), conference.timezone(), conference.venue());
+		RegistrationSnapshot snapshot = new RegistrationSnapshot(registration.id(), registration.registrationId(),
+				registration.personalInfo(), registration.category(), registration.status(),
+				registration.paymentStatus(), registration.registrationType(), registration.amountCents(),
+				registration.currency(), registration.customFields());
+		return create().conference(ref, conference.locale()).registration(snapshot);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
@@ -16,20 +15,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import com.onsiteatlas.domainevents.ConferenceRef;
-import com.onsiteatlas.domainevents.RegistrationSnapshot;
 import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
-import com.onsiteatlas.support.projection.RegistrationView;
 import com.onsiteatlas.support.web.ApiError;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
- * Stores templates and renders them.
+ * Stores templates and renders them for one recipient. What a template must be to be
+ * saved is {@link TemplateValidation}; previews are {@link TemplatePreviews}.
  */
 @Service
 public class TemplateService {
@@ -38,27 +33,27 @@ public class TemplateService {
 
 	private final TemplateEngine engine;
 
-	private final Directory directory;
+	private final TemplateValidation validation;
 
 	private final Clock clock;
 
-	TemplateService(ReactiveMongoTemplate mongo, TemplateEngine engine, Directory directory, Clock clock) {
+	TemplateService(ReactiveMongoTemplate mongo, TemplateEngine engine, TemplateValidation validation, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.engine = engine;
-		this.directory = directory;
+		this.validation = validation;
 	}
 
-	Mono<Paged<NotificationTemplate>> list(String eventId, String type, Boolean active, String search, PageQuery page) {
+	Mono<Paged<NotificationTemplate>> list(String eventId, TemplateFilter filter, PageQuery page) {
 		Criteria criteria = Criteria.where("event").is(eventId);
-		if (type != null) {
-			criteria.and("type").is(type);
+		if (filter.type() != null) {
+			criteria.and("type").is(filter.type());
 		}
-		if (active != null) {
-			criteria.and("isActive").is(active);
+		if (filter.active() != null) {
+			criteria.and("isActive").is(filter.active());
 		}
-		if (search != null && !search.isBlank()) {
-			criteria.and("name").regex(Pattern.quote(search.trim()), "i");
+		if (filter.search() != null && !filter.search().isBlank()) {
+			criteria.and("name").regex(Pattern.quote(filter.search().trim()), "i");
 		}
 		return MongoPaging.find(this.mongo, Query.query(criteria), NotificationTemplate.class, page);
 	}
@@ -95,7 +90,7 @@ public class TemplateService {
 				request.variables(), request.isActive() == null || request.isActive(),
 				request.transactional() == null || request.transactional(), whatsapp(request.whatsapp()), userId, now,
 				now);
-		validate(template, errors);
+		this.validation.validate(template, errors);
 		return this.mongo.insert(template);
 	}
 
@@ -113,7 +108,7 @@ public class TemplateService {
 			if (changed.name() == null || changed.name().isBlank()) {
 				errors.add(new ApiError.FieldError("name", "must not be blank"));
 			}
-			validate(changed, errors);
+			this.validation.validate(changed, errors);
 			return this.mongo.save(changed);
 		});
 	}
@@ -130,32 +125,6 @@ public class TemplateService {
 	public Mono<Long> deleteEvent(String eventId) {
 		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), NotificationTemplate.class)
 			.map((result) -> result.getDeletedCount());
-	}
-
-	private void validate(NotificationTemplate template, List<ApiError.FieldError> errors) {
-		if ("email".equals(template.type())) {
-			if (template.subject() == null || template.subject().isBlank()) {
-				errors.add(new ApiError.FieldError("subject", "is required for e-mail templates"));
-			}
-		}
-		checkSyntax("subject", template.subject(), errors);
-		checkSyntax("contentHtml", template.contentHtml(), errors);
-		checkSyntax("contentText", template.contentText(), errors);
-		if (template.whatsapp() != null) {
-			for (int i = 0; i < template.whatsapp().parameters().size(); i++) {
-				checkSyntax("whatsapp.parameters[" + i + "]", template.whatsapp().parameters().get(i), errors);
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw ApiException.badRequest("The template is invalid", errors);
-		}
-	}
-
-	private void checkSyntax(String field, String source, List<ApiError.FieldError> errors) {
-		String error = this.engine.syntaxError(source);
-		if (error != null) {
-			errors.add(new ApiError.FieldError(field, error));
-		}
 	}
 
 	/**
@@ -186,126 +155,6 @@ public class TemplateService {
 				&& template.contentHtml().contains(TemplateEngine.QR_TOKEN);
 		return new RenderedMessage(template.type(), this.engine.renderText(template.subject(), model), html, text, qr,
 				whatsapp, template.transactional());
-	}
-
-	Mono<TemplatePreview> preview(String eventId, String id, PreviewRequest request) {
-		return get(eventId, id).flatMap((template) -> preview(eventId, template, request));
-	}
-
-	/**
-	 * Previews a template that is not saved (the editor's live preview): the same checks
-	 * as saving (a syntax error is a 400 naming the field) and the same answer as the
-	 * preview of a saved template.
-	 * @param eventId the conference
-	 * @param request the unsaved content and the data
-	 * @return the preview
-	 */
-	Mono<TemplatePreview> previewDraft(String eventId, DraftPreviewRequest request) {
-		List<ApiError.FieldError> errors = new ArrayList<>();
-		NotificationTemplate draft = new NotificationTemplate(null, eventId, "draft", null, request.type(),
-				request.subject(), request.contentHtml(), request.contentText(), request.variables(), true, true,
-				whatsapp(request.whatsapp()), null, null, null);
-		checkSyntax("subject", draft.subject(), errors);
-		checkSyntax("contentHtml", draft.contentHtml(), errors);
-		checkSyntax("contentText", draft.contentText(), errors);
-		if (draft.whatsapp() != null) {
-			for (int i = 0; i < draft.whatsapp().parameters().size(); i++) {
-				checkSyntax("whatsapp.parameters[" + i + "]", draft.whatsapp().parameters().get(i), errors);
-			}
-		}
-		if (!errors.isEmpty()) {
-			return Mono.error(ApiException.badRequest("The template is invalid", errors));
-		}
-		return preview(eventId, draft, request.previewRequest());
-	}
-
-	private Mono<TemplatePreview> preview(String eventId, NotificationTemplate template, PreviewRequest request) {
-		return model(eventId, request).map((model) -> {
-			RenderedMessage rendered;
-			try {
-				rendered = render(template, model.values());
-			}
-			catch (TemplateRenderingException ex) {
-				throw ApiException.badRequest(ex.getMessage());
-			}
-			Set<String> used = new java.util.LinkedHashSet<>();
-			used.addAll(this.engine.variables(template.subject()));
-			used.addAll(this.engine.variables(template.contentHtml()));
-			used.addAll(this.engine.variables(template.contentText()));
-			if (template.whatsapp() != null) {
-				template.whatsapp().parameters().forEach((p) -> used.addAll(this.engine.variables(p)));
-			}
-			Set<String> known = TemplateVariables.names();
-			List<String> unknown = used.stream()
-				.filter((name) -> !known.contains(name) && !known.contains(root(name))
-						&& !model.values().containsKey(root(name)))
-				.toList();
-			List<String> missing = template.variables().stream().filter((name) -> !used.contains(name)).toList();
-			List<String> empty = used.stream()
-				.filter((name) -> !name.equals(TemplateEngine.QR_TOKEN) && !name.contains(".")
-						&& isEmpty(model.values().get(name)))
-				.toList();
-			MessageLength sms = "email".equals(template.type()) ? null : MessageLength.of(rendered.text());
-			TemplatePreview.WhatsAppParameters whatsapp = (rendered.whatsappTemplate() != null)
-					? new TemplatePreview.WhatsAppParameters(rendered.whatsappTemplate().name(),
-							rendered.whatsappTemplate().parameters().size(), rendered.whatsappTemplate().parameters())
-					: null;
-			return new TemplatePreview(template.type(), rendered.subject(), rendered.html(), rendered.text(),
-					List.copyOf(used), unknown, missing, empty, sms, whatsapp, model.source());
-		});
-	}
-
-	private static String root(String name) {
-		int dot = name.indexOf('.');
-		return (dot > 0) ? name.substring(0, dot) : name;
-	}
-
-	private static boolean isEmpty(Object value) {
-		return value == null || (value instanceof String string && string.isBlank());
-	}
-
-	private Mono<SourcedModel> model(String eventId, PreviewRequest request) {
-		String eventType = (request != null) ? request.eventType() : null;
-		if (request == null || request.registrationId() == null) {
-			Map<String, Object> sample = TemplateVariables.sample(eventType);
-			if (request != null && request.data() != null) {
-				sample.putAll(request.data());
-			}
-			return Mono.just(new SourcedModel(sample, "sample"));
-		}
-		Mono<RegistrationView> registration = ObjectIds.isValid(request.registrationId())
-				? this.directory.registration(eventId, request.registrationId())
-				: this.directory.registrationByHumanId(eventId, request.registrationId());
-		return registration
-			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("'registrationId' " + request.registrationId()
-					+ " is not a registration of this event (unknown registration, or one of another event)")))
-			.zipWith(
-					this.directory.conference(eventId)
-						.defaultIfEmpty(new ConferenceView(eventId, "", null, null, null, null, null, null, null, null,
-								false, null)))
-			.map((pair) -> {
-				Map<String, Object> values = modelOf(pair.getT1(), pair.getT2()).build();
-				if (request.data() != null) {
-					values.putAll(request.data());
-				}
-				return new SourcedModel(values, "registration");
-			});
-	}
-
-	/**
-	 * The template variables of a projected registration.
-	 * @param registration the registration
-	 * @param conference its conference
-	 * @return the model
-	 */
-	public static TemplateModel modelOf(RegistrationView registration, ConferenceView conference) {
-		ConferenceRef ref = new ConferenceRef(conference.id(), (conference.name() != null) ? conference.name() : "",
-				conference.startDate(), conference.endDate(), conference.timezone(), conference.venue());
-		RegistrationSnapshot snapshot = new RegistrationSnapshot(registration.id(), registration.registrationId(),
-				registration.personalInfo(), registration.category(), registration.status(),
-				registration.paymentStatus(), registration.registrationType(), registration.amountCents(),
-				registration.currency(), registration.customFields());
-		return TemplateModel.create().conference(ref, conference.locale()).registration(snapshot);
 	}
 
 	/**
@@ -348,13 +197,10 @@ public class TemplateService {
 		return (value != null) ? value : fallback;
 	}
 
-	private static NotificationTemplate.WhatsAppTemplate whatsapp(TemplateRequest.WhatsAppRequest request) {
+	static NotificationTemplate.WhatsAppTemplate whatsapp(TemplateRequest.WhatsAppRequest request) {
 		return (request != null)
 				? new NotificationTemplate.WhatsAppTemplate(request.name(), request.language(), request.parameters())
 				: null;
-	}
-
-	private record SourcedModel(Map<String, Object> values, String source) {
 	}
 
 }

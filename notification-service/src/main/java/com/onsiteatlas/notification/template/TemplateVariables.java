@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.onsiteatlas.support.web.ApiException;
+
 /**
  * The variables templates may use, per trigger event type, with a description and a
  * sample value (previews render with the samples).
@@ -116,6 +118,23 @@ public final class TemplateVariables {
 		all.put(GENERAL, of(null));
 		EVENT_TYPES.forEach((type) -> all.put(type, of(type)));
 		return all;
+	}
+
+	/**
+	 * The variables the template editor lists: of one trigger event type (or
+	 * {@value #GENERAL}), or of every type when none is given.
+	 * @param eventType a type of {@link #EVENT_TYPES}, {@value #GENERAL}, or null
+	 * @return the variables per type
+	 * @throws com.onsiteatlas.support.web.ApiException 400 for an unknown type
+	 */
+	static Map<String, List<Variable>> forEditor(String eventType) {
+		if (eventType == null) {
+			return all();
+		}
+		if (!EVENT_TYPES.contains(eventType) && !GENERAL.equals(eventType)) {
+			throw ApiException.badRequest("Unknown eventType '" + eventType + "'");
+		}
+		return Map.of(eventType, of(eventType));
 	}
 
 	/**

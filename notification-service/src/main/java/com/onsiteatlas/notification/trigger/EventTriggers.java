@@ -43,7 +43,9 @@ class EventTriggers {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventTriggers.class);
 
-	private final TriggerService triggers;
+	private final TriggerQueries triggers;
+
+	private final TriggerRuns runs;
 
 	private final ObjectMapper json;
 
@@ -51,8 +53,10 @@ class EventTriggers {
 
 	private final Clock clock;
 
-	EventTriggers(TriggerService triggers, ObjectMapper json, NotificationProperties properties, Clock clock) {
+	EventTriggers(TriggerQueries triggers, TriggerRuns runs, ObjectMapper json, NotificationProperties properties,
+			Clock clock) {
 		this.triggers = triggers;
+		this.runs = runs;
 		this.clock = clock;
 		this.json = json;
 		this.maxAge = properties.triggerMaxAge();
@@ -74,7 +78,7 @@ class EventTriggers {
 		String eventType = EventCatalog.standard().forPayload(envelope.data().getClass()).name();
 		return this.triggers.eventTriggers(eventId, eventType)
 			.concatMap((trigger) -> requests(envelope, subject, trigger))
-			.as(this.triggers::enqueue)
+			.as(this.runs::enqueue)
 			.doOnNext((result) -> {
 				if (result.queued() + result.duplicates() + result.skipped() > 0) {
 					logger.info("{} {} queued {} notification(s) ({} already recorded, {} skipped)", eventType,
@@ -107,7 +111,7 @@ class EventTriggers {
 				person.phone());
 		String registration = (subject.registration() != null) ? subject.registration().id() : null;
 		String registrationId = (subject.registration() != null) ? subject.registration().registrationId() : null;
-		return this.triggers.activeTemplates(trigger).flatMapIterable((templates) -> {
+		return this.runs.activeTemplates(trigger).flatMapIterable((templates) -> {
 			List<SendRequest> requests = new ArrayList<>();
 			for (NotificationTemplate template : templates) {
 				requests.add(new SendRequest(subject.event().id(), registration, registrationId, trigger.id(), template,

@@ -36,10 +36,20 @@ class NotificationTriggerController {
 
 	private final TriggerService triggers;
 
+	private final TriggerQueries queries;
+
+	private final TriggerRuns runs;
+
+	private final TriggerAudiences audiences;
+
 	private final TriggerEventTypes eventTypes;
 
-	NotificationTriggerController(TriggerService triggers, TriggerEventTypes eventTypes) {
+	NotificationTriggerController(TriggerService triggers, TriggerQueries queries, TriggerRuns runs,
+			TriggerAudiences audiences, TriggerEventTypes eventTypes) {
 		this.triggers = triggers;
+		this.queries = queries;
+		this.runs = runs;
+		this.audiences = audiences;
 		this.eventTypes = eventTypes;
 	}
 
@@ -57,18 +67,8 @@ class NotificationTriggerController {
 			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String sortBy) {
 		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
-		if (triggerType != null && !List.of("event", "scheduled", "manual").contains(triggerType)) {
-			throw ApiException.badRequest("'triggerType' must be one of event, scheduled, manual");
-		}
-		Boolean active = null;
-		if (isActive != null) {
-			if (!isActive.equals("true") && !isActive.equals("false")) {
-				throw ApiException.badRequest("'isActive' must be true or false");
-			}
-			active = Boolean.valueOf(isActive);
-		}
-		return this.triggers.list(eventId, triggerType, eventType, active, search, query)
-			.map((paged) -> paged.toResponse("Notification triggers"));
+		TriggerFilter filter = TriggerFilter.of(triggerType, eventType, isActive, search);
+		return this.queries.list(eventId, filter, query).map((paged) -> paged.toResponse("Notification triggers"));
 	}
 
 	@PostMapping
@@ -83,7 +83,7 @@ class NotificationTriggerController {
 	@GetMapping("/{id}")
 	@StaffOnly
 	Mono<ApiResponse<NotificationTrigger>> get(@PathVariable String eventId, @PathVariable String id) {
-		return this.triggers.get(eventId, id).map(ApiResponse::ok);
+		return this.queries.get(eventId, id).map(ApiResponse::ok);
 	}
 
 	@PutMapping("/{id}")
@@ -102,10 +102,10 @@ class NotificationTriggerController {
 
 	@PostMapping(path = "/{id}/manual-trigger", params = "dryRun=true")
 	@OrganisersOnly
-	Mono<ApiResponse<TriggerService.Audience>> audience(@PathVariable String eventId, @PathVariable String id,
+	Mono<ApiResponse<TriggerAudiences.Audience>> audience(@PathVariable String eventId, @PathVariable String id,
 			@Valid @RequestBody(required = false) ManualTriggerRequest request) {
 		ManualTriggerRequest effective = (request != null) ? request : new ManualTriggerRequest(null, null, null);
-		return this.triggers.audience(eventId, id, effective)
+		return this.audiences.audience(eventId, id, effective)
 			.map((audience) -> ApiResponse.ok(audience.notifications() + " notification(s) to "
 					+ audience.registrations() + " registration(s); nothing was sent", audience));
 	}
@@ -121,7 +121,7 @@ class NotificationTriggerController {
 			throw ApiException.badRequest("'dryRun' must be true or false");
 		}
 		ManualTriggerRequest effective = (request != null) ? request : new ManualTriggerRequest(null, null, null);
-		return this.triggers.manual(eventId, id, effective)
+		return this.runs.manual(eventId, id, effective)
 			.map((send) -> ApiResponse.ok(send.result().queued() + " notification(s) queued",
 					Map.<String, Object>of("queued", send.result().queued(), "duplicates", send.result().duplicates(),
 							"skipped", send.result().skipped(), "batchId", send.batchId())));

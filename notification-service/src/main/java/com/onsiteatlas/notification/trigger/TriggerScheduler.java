@@ -42,7 +42,9 @@ class TriggerScheduler implements PeriodicWork {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final TriggerService triggers;
+	private final TriggerQueries triggers;
+
+	private final TriggerRuns runs;
 
 	private final NotificationProperties.Schedule properties;
 
@@ -50,8 +52,9 @@ class TriggerScheduler implements PeriodicWork {
 
 	private final PeriodicWorker worker;
 
-	TriggerScheduler(ReactiveMongoTemplate mongo, TriggerService triggers, NotificationProperties properties,
-			Clock clock) {
+	TriggerScheduler(ReactiveMongoTemplate mongo, TriggerQueries triggers, TriggerRuns runs,
+			NotificationProperties properties, Clock clock) {
+		this.runs = runs;
 		this.mongo = mongo;
 		this.clock = clock;
 		this.triggers = triggers;
@@ -125,7 +128,7 @@ class TriggerScheduler implements PeriodicWork {
 	}
 
 	private Mono<Void> fire(NotificationTrigger trigger, String occurrenceId) {
-		return this.triggers.fanOut(trigger, null, null, "occurrence:" + occurrenceId, "scheduled", null)
+		return this.runs.fanOut(trigger, null, null, "occurrence:" + occurrenceId, "scheduled", null)
 			.flatMap((result) -> {
 				logger.info("Scheduled trigger '{}' occurrence {} queued {} notification(s)", trigger.name(),
 						occurrenceId, result.queued());

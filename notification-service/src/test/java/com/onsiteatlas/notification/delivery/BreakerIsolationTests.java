@@ -18,8 +18,9 @@ class BreakerIsolationTests {
 
 	@Test
 	void eachTwilioAccountHasItsOwnBreaker() {
-		assertThat(Dispatcher.breakerName("sms", sms("AC1"))).isEqualTo("twilio:AC1");
-		assertThat(Dispatcher.breakerName("sms", sms("AC1"))).isNotEqualTo(Dispatcher.breakerName("sms", sms("AC2")));
+		assertThat(ProviderBreakers.breakerName("sms", sms("AC1"))).isEqualTo("twilio:AC1");
+		assertThat(ProviderBreakers.breakerName("sms", sms("AC1")))
+			.isNotEqualTo(ProviderBreakers.breakerName("sms", sms("AC2")));
 	}
 
 	@Test
@@ -28,7 +29,8 @@ class BreakerIsolationTests {
 				new ChannelSettings.WhatsAppAccount("cloud-api", "111", "token", null, null));
 		ChannelSettings second = new ChannelSettings("e", null, null, null, null, null, null,
 				new ChannelSettings.WhatsAppAccount("cloud-api", "222", "token", null, null));
-		assertThat(Dispatcher.breakerName("whatsapp", first)).isNotEqualTo(Dispatcher.breakerName("whatsapp", second));
+		assertThat(ProviderBreakers.breakerName("whatsapp", first))
+			.isNotEqualTo(ProviderBreakers.breakerName("whatsapp", second));
 	}
 
 }
