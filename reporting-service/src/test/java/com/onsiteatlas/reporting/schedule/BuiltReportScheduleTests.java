@@ -166,7 +166,7 @@ class BuiltReportScheduleTests extends ReportingIntegrationTest {
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
 			.block();
-		assertThat(run.status()).isEqualTo(ScheduleRun.DELIVERED);
+		assertThat(run.status()).isEqualTo(ScheduleRunStatus.DELIVERED);
 		String jobId = run.deliveredTo().substring("history:".length());
 		as("manager").get()
 			.uri("/api/export/history?event=" + this.eventId + "&status=completed&limit=100")

@@ -41,6 +41,7 @@ import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.delivery.SigV4;
 import com.onsiteatlas.reporting.export.ExportHistory;
+import com.onsiteatlas.reporting.export.ExportStatus;
 import com.onsiteatlas.support.crypto.AesGcmCipher;
 import com.onsiteatlas.support.testing.IdentityTokens;
 
@@ -72,6 +73,9 @@ class ScheduleTests extends ReportingIntegrationTest {
 
 	@Autowired
 	ScheduleRunner runner;
+
+	@Autowired
+	ScheduleRunClaims runClaims;
 
 	@Autowired
 	ScheduleSecrets secrets;
@@ -158,7 +162,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 					ReportSchedule.class)
 			.block();
 		// Replicas racing for the same occurrence.
-		Flux.range(0, 4).flatMap((i) -> this.runner.claimDue()).blockLast(Duration.ofSeconds(10));
+		Flux.range(0, 4).flatMap((i) -> this.runClaims.claimDue()).blockLast(Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(subject).size() == 1);
 		MimeMessage mail = mailsWithSubject(subject).get(0);
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("chair@example.org");
@@ -540,7 +544,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.getResponseBody();
 		String jobId = (String) ((Map<?, ?>) queued.get("data")).get("_id");
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> ExportHistory.COMPLETED
+			.until(() -> ExportStatus.COMPLETED
 				.equals(this.mongo.findById(jobId, ExportHistory.class).block().status()));
 		return jobId;
 	}
@@ -557,18 +561,18 @@ class ScheduleTests extends ReportingIntegrationTest {
 		// Claimed by an instance that died before queueing the export: its lease ran out.
 		ScheduleRun orphan = this.mongo
 			.insert(new ScheduleRun(orphanSchedule + ":" + now.minusSeconds(60).toEpochMilli(), orphanSchedule,
-					now.minusSeconds(60), ScheduleRun.CLAIMED, null, null, null, "dead-instance", now.minusSeconds(10),
+					now.minusSeconds(60), ScheduleRunStatus.CLAIMED, null, null, null, "dead-instance", now.minusSeconds(10),
 					now.minusSeconds(60), null))
 			.block();
 		// Ready to deliver (its export is done) but held by a live instance.
 		ScheduleRun held = this.mongo
 			.insert(new ScheduleRun(heldSchedule + ":" + now.minusSeconds(60).toEpochMilli(), heldSchedule,
-					now.minusSeconds(60), ScheduleRun.EXPORTING, completedJob(), null, null, "live-instance",
+					now.minusSeconds(60), ScheduleRunStatus.EXPORTING, completedJob(), null, null, "live-instance",
 					now.plus(Duration.ofMinutes(10)), now.minusSeconds(60), null))
 			.block();
 		try {
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(run(orphan.id()).status()).isEqualTo(ScheduleRun.DELIVERED));
+				.untilAsserted(() -> assertThat(run(orphan.id()).status()).isEqualTo(ScheduleRunStatus.DELIVERED));
 			assertThat(run(orphan.id()).jobId()).isNotNull();
 			assertThat(run(orphan.id()).deliveredTo()).isEqualTo("email:chair@example.org");
 			await().atMost(Duration.ofSeconds(30)).until(() -> mailsWithSubject(orphanSubject).size() == 1);
@@ -578,7 +582,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			assertThat(mailsWithSubject(orphanSubject)).hasSize(1);
 			assertThat(schedule(orphanSchedule).lastStatus()).isEqualTo("success");
 			ScheduleRun untouched = run(held.id());
-			assertThat(untouched.status()).isEqualTo(ScheduleRun.EXPORTING);
+			assertThat(untouched.status()).isEqualTo(ScheduleRunStatus.EXPORTING);
 			assertThat(untouched.leaseOwner()).isEqualTo("live-instance");
 			assertThat(untouched.leaseUntil()).isEqualTo(held.leaseUntil().truncatedTo(ChronoUnit.MILLIS));
 			assertThat(mailsWithSubject(heldSubject)).isEmpty();
@@ -603,7 +607,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
 			ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
 				.block();
-			return run != null && run.jobId() != null && run.leaseOwner() != null && ExportHistory.COMPLETED
+			return run != null && run.jobId() != null && run.leaseOwner() != null && ExportStatus.COMPLETED
 				.equals(this.mongo.findById(run.jobId(), ExportHistory.class).map(ExportHistory::status).block());
 		});
 		Instant delivering = Instant.now();
@@ -613,11 +617,11 @@ class ScheduleTests extends ReportingIntegrationTest {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(run(run.id()).leaseUntil()).isAfter(delivering.plus(lease.multipliedBy(2))));
-		assertThat(run(run.id()).status()).isEqualTo(ScheduleRun.EXPORTING);
+		assertThat(run(run.id()).status()).isEqualTo(ScheduleRunStatus.EXPORTING);
 		// Another replica's round finds nothing to take over.
 		this.runner.advanceRuns().block(Duration.ofSeconds(60));
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(run(run.id()).status()).isEqualTo(ScheduleRun.DELIVERED));
+			.untilAsserted(() -> assertThat(run(run.id()).status()).isEqualTo(ScheduleRunStatus.DELIVERED));
 		assertThat(this.s3.findAll(putRequestedFor(urlMatching("/reports/" + folder + "/.*")))).hasSize(1);
 		assertThat(schedule(id).lastStatus()).isEqualTo("success");
 	}
