@@ -56,7 +56,8 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 		return job(new ObjectId().toHexString(), status, dataType, leaseOwner, leaseUntil);
 	}
 
-	private ExportHistory job(String eventId, ExportStatus status, String dataType, String leaseOwner, Instant leaseUntil) {
+	private ExportHistory job(String eventId, ExportStatus status, String dataType, String leaseOwner,
+			Instant leaseUntil) {
 		return new ExportHistory(new ObjectId().toHexString(), eventId, null, null, "Job", "csv", dataType,
 				List.of("registrationId"), List.of(), List.of(), null, ExportOptions.defaults(),
 				"65f0a00000000000000000a1", 0L, null, null, null, null, null, 0, status, null,
@@ -91,11 +92,14 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 	@Test
 	void givesAJobToOnlyOneOfManyConcurrentClaims() {
 		ExportHistory pending = job(ExportStatus.PENDING, "registrations", null, null);
-		// Park the job in the future so the running worker loop does not race this test:
-		// only the claims below may see it once it becomes pending.
-		this.mongo.insert(new ExportHistory(pending.id(), pending.event(), null, null, "Job", "csv", "registrations",
-				pending.fields(), List.of(), List.of(), null, pending.config(), pending.user(), 0L, null, null, null,
-				null, null, 0, "parked", null, 0, null, null, null, null, null, false, Instant.now(), List.of()))
+		// Park the job in a status no worker claims (failed) so the running worker loop
+		// does not race this test: only the claims below may see it once it becomes
+		// pending.
+		this.mongo
+			.insert(new ExportHistory(pending.id(), pending.event(), null, null, "Job", "csv", "registrations",
+					pending.fields(), List.of(), List.of(), null, pending.config(), pending.user(), 0L, null, null,
+					null, null, null, 0, ExportStatus.FAILED, null, 0, null, null, null, null, null, false,
+					Instant.now(), List.of()))
 			.block();
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(pending.id())), new Update().set("status", "pending"),

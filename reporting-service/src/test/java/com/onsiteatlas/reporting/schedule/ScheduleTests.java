@@ -561,8 +561,8 @@ class ScheduleTests extends ReportingIntegrationTest {
 		// Claimed by an instance that died before queueing the export: its lease ran out.
 		ScheduleRun orphan = this.mongo
 			.insert(new ScheduleRun(orphanSchedule + ":" + now.minusSeconds(60).toEpochMilli(), orphanSchedule,
-					now.minusSeconds(60), ScheduleRunStatus.CLAIMED, null, null, null, "dead-instance", now.minusSeconds(10),
-					now.minusSeconds(60), null))
+					now.minusSeconds(60), ScheduleRunStatus.CLAIMED, null, null, null, "dead-instance",
+					now.minusSeconds(10), now.minusSeconds(60), null))
 			.block();
 		// Ready to deliver (its export is done) but held by a live instance.
 		ScheduleRun held = this.mongo
