@@ -59,17 +59,12 @@ import static org.awaitility.Awaitility.await;
  * export job, and the file in the SMTP server or S3 stand-in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScheduleTests extends ReportingIntegrationTest {
+class ScheduleTests extends ScheduleTestSupport {
 
 	/** The development default of ATLAS_ENCRYPTION_KEY, which the tests run with. */
 	private static final String DEV_KEY = "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
 
-	private final String eventId = new ObjectId().toHexString();
-
 	private final WireMockServer s3 = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
 
 	@Autowired
 	ScheduleRunner runner;
@@ -91,13 +86,9 @@ class ScheduleTests extends ReportingIntegrationTest {
 		this.s3.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 		Instant t0 = Instant.parse("2026-04-01T08:00:00Z");
 		for (int i = 1; i <= 3; i++) {
-			String id = new ObjectId().toHexString();
-			send(Topics.REGISTRATIONS, id, registration("registration-created", this.eventId, id, "SCH-000" + i,
-					"Guest" + i, "Sched", "Delegate", t0.plusSeconds(i)));
+			register("SCH-000" + i, "Guest" + i, "Sched", "Delegate", t0.plusSeconds(i));
 		}
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.mongo.count(Query.query(Criteria.where("eventId").is(this.eventId)), "report_rows")
-				.block() == 3);
+		awaitRows(3);
 		Map<?, ?> created = as("admin").post()
 			.uri("/api/export/configs")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -119,36 +110,12 @@ class ScheduleTests extends ReportingIntegrationTest {
 	}
 
 	private String createSchedule(Map<String, Object> delivery) {
-		Map<?, ?> created = as("admin").post()
-			.uri("/api/reports/schedules")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("name", "Morning report", "exportConfig", this.configId, "schedule",
-					Map.of("frequency", "daily", "time", "07:30", "timezone", "Asia/Kolkata"), "delivery", delivery,
-					"isGlobal", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		Map<?, ?> schedule = (Map<?, ?>) created.get("data");
+		Map<?, ?> schedule = createSchedule("admin",
+				Map.of("name", "Morning report", "exportConfig", this.configId, "schedule",
+						Map.of("frequency", "daily", "time", "07:30", "timezone", "Asia/Kolkata"), "delivery", delivery,
+						"isGlobal", true));
 		assertThat(Instant.parse((String) schedule.get("nextRun"))).isAfter(Instant.now());
 		return (String) schedule.get("_id");
-	}
-
-	private ReportSchedule schedule(String id) {
-		return this.mongo.findById(id, ReportSchedule.class).block();
-	}
-
-	private List<MimeMessage> mailsWithSubject(String subject) {
-		return Arrays.stream(SMTP.getReceivedMessages()).filter((message) -> {
-			try {
-				return subject.equals(message.getSubject());
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).toList();
 	}
 
 	@Test
@@ -208,7 +175,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 		String sealed = storedSecret(id, "secretAccessKey");
 		assertThat(sealed).startsWith("v1:");
 		assertThat(new AesGcmCipher(DEV_KEY).decrypt(sealed)).isEqualTo(secret);
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> this.s3.verify(putRequestedFor(urlMatching("/reports/atlas/daily/registrations_.*\\.csv"))));
@@ -240,7 +207,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 					new Update().set("delivery.cloudStorage.config.secretAccessKey", secret), ReportSchedule.class)
 			.block();
 		assertThat(storedSecret(id, "secretAccessKey")).isEqualTo(secret);
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		assertSignedWith("/reports/legacy/.*", secret);
@@ -398,12 +365,12 @@ class ScheduleTests extends ReportingIntegrationTest {
 	void recordsTheFailureReasonAndCount() {
 		String id = createSchedule(
 				Map.of("type", "cloud-storage", "cloudStorage", Map.of("provider", "dropbox", "config", Map.of())));
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).failureCount()).isEqualTo(1));
 		assertThat(schedule(id).lastStatus()).isEqualTo("failed");
 		assertThat(schedule(id).lastError()).contains("accessToken");
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).failureCount()).isEqualTo(2));
 		// Fixed behind the API's back, so that only the runner can reset the count.
@@ -411,7 +378,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.updateFirst(Query.query(Criteria.where("_id").is(id)),
 					new Update().set("delivery", new Document("type", "download")), ReportSchedule.class)
 			.block();
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		ReportSchedule recovered = schedule(id);
@@ -422,7 +389,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 	@Test
 	void keepsTheExportOfADownloadScheduleInTheHistory() throws Exception {
 		String id = createSchedule(Map.of("type", "download"));
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
@@ -506,7 +473,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.returnResult()
 			.getResponseBody();
 		String id = (String) ((Map<?, ?>) created.get("data")).get("_id");
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(subject).size() == 1);
 		BodyPart attachment = ((Multipart) mailsWithSubject(subject).get(0).getContent()).getBodyPart(1);
 		assertThat(attachment.getFileName()).startsWith("registrations-by-category-status_").endsWith(".pdf");
@@ -602,7 +569,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
 				Map.of("provider", "s3", "path", folder, "config", Map.of("endpoint", this.s3.baseUrl(), "bucket",
 						"reports", "accessKeyId", "AKIDTEST", "secretAccessKey", "slow-secret"))));
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		// Delivering: the export is done and an instance holds the run.
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
 			ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
