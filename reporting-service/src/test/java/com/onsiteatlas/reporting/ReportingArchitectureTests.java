@@ -11,4 +11,9 @@ class ReportingArchitectureTests {
 		ArchitectureRules.check("com.onsiteatlas.reporting");
 	}
 
+	@Test
+	void keepsEveryMainClassToOneJob() {
+		ArchitectureRules.checkClassSizes("com.onsiteatlas.reporting", 300);
+	}
+
 }

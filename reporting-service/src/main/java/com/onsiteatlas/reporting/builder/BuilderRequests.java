@@ -28,14 +28,14 @@ public class BuilderRequests {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	private final ReportService reports;
+	private final ReportValidation validation;
 
 	private final ObjectMapper json;
 
 	private final Clock clock;
 
-	BuilderRequests(ReportService reports, ObjectMapper json, Clock clock) {
-		this.reports = reports;
+	BuilderRequests(ReportValidation validation, ObjectMapper json, Clock clock) {
+		this.validation = validation;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -61,7 +61,7 @@ public class BuilderRequests {
 			throw ApiException.badRequest("definition is not a report builder request: " + ex.getMessage());
 		}
 		ReportDefinition definition = request.definition(this.clock);
-		this.reports.validate(definition);
+		this.validation.validate(definition);
 		return definition;
 	}
 

@@ -59,19 +59,11 @@ public record ExportHistory(@Id @JsonProperty("_id") String id, @Indexed String 
 		String scheduleId, String name, String exportType, String dataType, List<String> fields,
 		List<RowFilter> filters, List<RowSort> sorts, DateRange dateRange, ExportOptions config, @Indexed String user,
 		Long recordCount, Long totalRecords, Long fileSize, String fileUrl, String fileName, @JsonIgnore String fileId,
-		Integer progress, String status, String errorMessage, Integer attempts, @JsonIgnore String leaseOwner,
+		Integer progress, ExportStatus status, String errorMessage, Integer attempts, @JsonIgnore String leaseOwner,
 		@JsonIgnore Instant leaseUntil, Instant startedAt, Instant completedAt, Instant expiresAt, Boolean expired,
 		Instant createdAt, @JsonIgnore List<OutboxMessage> outbox) {
 
 	public static final String COLLECTION = "export_history";
-
-	public static final String PENDING = "pending";
-
-	public static final String PROCESSING = "processing";
-
-	public static final String COMPLETED = "completed";
-
-	public static final String FAILED = "failed";
 
 	ExportSpec spec() {
 		return new ExportSpec(this.name, this.exportType, this.dataType, this.event, this.fields, this.filters,

@@ -116,7 +116,7 @@ public class ExportService {
 	public Mono<ExportHistory> enqueue(ExportSpec spec, String userId, String configId, String scheduleId) {
 		ExportHistory job = new ExportHistory(new ObjectId().toHexString(), spec.eventId(), configId, scheduleId,
 				spec.name(), spec.exportType(), spec.dataType(), spec.fields(), spec.filters(), spec.sorts(),
-				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, null, 0, ExportHistory.PENDING,
+				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, null, 0, ExportStatus.PENDING,
 				null, 0, null, null, null, null, null, false, this.clock.instant(), List.of());
 		return this.mongo.insert(job).doOnSuccess((saved) -> this.worker.nudge());
 	}
@@ -147,9 +147,8 @@ public class ExportService {
 				Instant now = this.clock.instant();
 				ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(),
 						dataType, List.of(), List.of(), List.of(), null, null, userId, null, null, size,
-						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportHistory.COMPLETED,
-						null, 0, null, null, now, now, now.plus(this.properties.fileRetention()), false, now,
-						List.of());
+						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportStatus.COMPLETED, null,
+						0, null, null, now, now, now.plus(this.properties.fileRetention()), false, now, List.of());
 				return this.mongo.insert(job);
 			});
 	}
@@ -202,10 +201,7 @@ public class ExportService {
 			all.add(Criteria.where("event").is(ObjectIds.require(filter.event(), "event")));
 		}
 		if (filter.status() != null) {
-			if (!List.of("pending", "processing", "completed", "failed").contains(filter.status())) {
-				throw ApiException.badRequest("status must be one of pending, processing, completed, failed");
-			}
-			all.add(Criteria.where("status").is(filter.status()));
+			all.add(Criteria.where("status").is(ExportStatus.of(filter.status()).value()));
 		}
 		if (filter.dataType() != null) {
 			all.add(Criteria.where("dataType").is(filter.dataType()));
@@ -239,10 +235,10 @@ public class ExportService {
 	 * @return its bytes, streamed from GridFS
 	 */
 	public Mono<Flux<DataBuffer>> content(ExportHistory job) {
-		if (ExportHistory.FAILED.equals(job.status())) {
+		if (job.status() == ExportStatus.FAILED) {
 			return Mono.error(ApiException.conflict("The export failed: " + job.errorMessage()));
 		}
-		if (!ExportHistory.COMPLETED.equals(job.status())) {
+		if (job.status() != ExportStatus.COMPLETED) {
 			return Mono.error(ApiException.conflict("The export is not ready yet (" + job.status() + ")"));
 		}
 		if (Boolean.TRUE.equals(job.expired()) || job.fileId() == null) {

@@ -29,18 +29,22 @@ import com.onsiteatlas.support.messaging.DomainEventListener;
 
 /**
  * Applies every domain event the reports read to the read model
- * ({@link ReadModelProjection}) and records how far behind the projection is
- * ({@link ProjectionLag}). No processed-id bookkeeping ({@code deduplicate = false}):
- * every write is a guarded upsert or a $set/$addToSet, so a repeat changes nothing.
+ * ({@link RegistrationRows}, {@link ReadModelProjection}) and records how far behind the
+ * projection is ({@link ProjectionLag}). No processed-id bookkeeping
+ * ({@code deduplicate = false}): every write is a guarded upsert or a $set/$addToSet, so
+ * a repeat changes nothing.
  */
 @Component
 class ReadModelListeners {
+
+	private final RegistrationRows registrations;
 
 	private final ReadModelProjection projection;
 
 	private final ProjectionLag lag;
 
-	ReadModelListeners(ReadModelProjection projection, ProjectionLag lag) {
+	ReadModelListeners(RegistrationRows registrations, ReadModelProjection projection, ProjectionLag lag) {
+		this.registrations = registrations;
 		this.projection = projection;
 		this.lag = lag;
 	}
@@ -48,39 +52,39 @@ class ReadModelListeners {
 	@DomainEventListener(deduplicate = false)
 	Mono<Void> onRegistrationCreated(EventEnvelope<RegistrationCreated> envelope) {
 		RegistrationCreated e = envelope.data();
-		return applied(envelope, this.projection.registration(e.event(), e.registration(), e.occurredAt()));
+		return applied(envelope, this.registrations.registration(e.event(), e.registration(), e.occurredAt()));
 	}
 
 	@DomainEventListener(deduplicate = false)
 	Mono<Void> onRegistrationUpdated(EventEnvelope<RegistrationUpdated> envelope) {
 		RegistrationUpdated e = envelope.data();
-		return applied(envelope, this.projection.registration(e.event(), e.registration(), e.occurredAt()));
+		return applied(envelope, this.registrations.registration(e.event(), e.registration(), e.occurredAt()));
 	}
 
 	@DomainEventListener(deduplicate = false)
 	Mono<Void> onRegistrationCancelled(EventEnvelope<RegistrationCancelled> envelope) {
 		RegistrationCancelled e = envelope.data();
-		return applied(envelope, this.projection.registration(e.event(), e.registration(), e.occurredAt()));
+		return applied(envelope, this.registrations.registration(e.event(), e.registration(), e.occurredAt()));
 	}
 
 	@DomainEventListener(deduplicate = false)
 	Mono<Void> onCheckInCompleted(EventEnvelope<CheckInCompleted> envelope) {
-		return applied(envelope, this.projection.checkIn(envelope.data()));
+		return applied(envelope, this.registrations.checkIn(envelope.data()));
 	}
 
 	@DomainEventListener(deduplicate = false)
 	Mono<Void> onWorkshopRegistered(EventEnvelope<WorkshopRegistered> envelope) {
-		return applied(envelope, this.projection.workshop(envelope.data()));
+		return applied(envelope, this.registrations.workshop(envelope.data()));
 	}
 
 	@DomainEventListener(deduplicate = false)
 	Mono<Void> onPaymentReceived(EventEnvelope<PaymentReceived> envelope) {
-		return applied(envelope, this.projection.payment(envelope.data()));
+		return applied(envelope, this.registrations.payment(envelope.data()));
 	}
 
 	@DomainEventListener(deduplicate = false)
 	Mono<Void> onPaymentRefunded(EventEnvelope<PaymentRefunded> envelope) {
-		return applied(envelope, this.projection.refund(envelope.data()));
+		return applied(envelope, this.registrations.refund(envelope.data()));
 	}
 
 	@DomainEventListener(deduplicate = false)

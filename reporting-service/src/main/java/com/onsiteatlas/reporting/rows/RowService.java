@@ -3,18 +3,10 @@ package com.onsiteatlas.reporting.rows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
 import reactor.core.publisher.Flux;
@@ -48,9 +40,12 @@ public class RowService {
 
 	private final FieldCatalog catalog;
 
-	RowService(ReactiveMongoTemplate mongo, FieldCatalog catalog) {
+	private final RowJoins joins;
+
+	RowService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowJoins joins) {
 		this.mongo = mongo;
 		this.catalog = catalog;
+		this.joins = joins;
 	}
 
 	/**
@@ -83,7 +78,7 @@ public class RowService {
 				throw ApiException.badRequest("Unknown filter field '" + filter.field() + "'; valid fields: "
 						+ String.join(", ", source.joined() ? source.queryableFields() : source.fieldNames()));
 			}
-			all.add(condition(ReportRow.VALUES + source.storedField(field.name()), field, filter));
+			all.add(RowConditions.condition(ReportRow.VALUES + source.storedField(field.name()), field, filter));
 		}
 		DateRange range = query.dateRange();
 		if (range != null && (range.from() != null || range.to() != null)) {
@@ -121,62 +116,7 @@ public class RowService {
 		}
 		// One query per batch of registrations for all their joined rows keeps the stream
 		// flat in memory and the round trips few.
-		return documents.buffer(JOIN_BATCH).concatMap((batch) -> joinBatch(query.source(), batch), 1);
-	}
-
-	/** Registrations whose joined rows are read with one query. */
-	static final int JOIN_BATCH = 500;
-
-	private Flux<Map<String, Object>> joinBatch(DataSource source, List<Document> batch) {
-		Set<String> eventIds = new HashSet<>();
-		Set<String> registrationIds = new HashSet<>();
-		for (Document document : batch) {
-			Object registrationId = values(document).get("registrationId");
-			if (registrationId != null) {
-				registrationIds.add(registrationId.toString());
-				eventIds.add(document.getString("eventId"));
-			}
-		}
-		Query related = Query
-			.query(Criteria.where("rowType")
-				.in(source.joins())
-				.and("eventId")
-				.in(eventIds)
-				.and(ReportRow.VALUES + "registrationId")
-				.in(registrationIds))
-			.with(Sort.by("lastEventTime", "_id"));
-		related.fields().include("rowType").include("eventId").include("values");
-		// Per registration and joined type: the newest row (sorted by event time, so the
-		// last one read) and the number of rows.
-		Mono<Map<String, Map<String, Joined>>> joined = registrationIds.isEmpty() ? Mono.just(Map.of())
-				: this.mongo.find(related, Document.class, ReportRow.COLLECTION)
-					.collect(HashMap<String, Map<String, Joined>>::new,
-							(byKey, row) -> byKey.computeIfAbsent(key(row), (k) -> new HashMap<>())
-								.merge(row.getString("rowType"), new Joined(values(row), 1),
-										(older, newer) -> new Joined(newer.values(), older.count() + 1)));
-		return joined.flatMapIterable((byKey) -> batch.stream().map((document) -> {
-			Map<String, Object> row = new HashMap<>();
-			values(document).forEach((field, value) -> row.put(source.rowType() + "." + field, value));
-			Map<String, Joined> types = byKey.getOrDefault(key(document), Map.of());
-			for (String type : source.joins()) {
-				Joined match = types.get(type);
-				row.put(type + ".count", (match != null) ? match.count() : 0);
-				if (match != null) {
-					match.values().forEach((field, value) -> row.put(type + "." + field, value));
-				}
-			}
-			return row;
-		}).toList());
-	}
-
-	private static String key(Document row) {
-		return row.getString("eventId") + "|" + values(row).get("registrationId");
-	}
-
-	/**
-	 * The newest joined row of one type and how many rows of that type there are.
-	 */
-	private record Joined(Map<String, Object> values, int count) {
+		return documents.buffer(RowJoins.JOIN_BATCH).concatMap((batch) -> this.joins.join(query.source(), batch), 1);
 	}
 
 	public Mono<Long> count(RowQuery query) {
@@ -184,7 +124,7 @@ public class RowService {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> values(Document document) {
+	static Map<String, Object> values(Document document) {
 		Object values = document.get("values");
 		return (values instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
 	}
@@ -197,92 +137,6 @@ public class RowService {
 		}
 		// _id last keeps the order stable across pages and restarts.
 		return sort.and(Sort.by("_id"));
-	}
-
-	private static Criteria condition(String path, CatalogField field, RowFilter filter) {
-		String operator = (filter.operator() != null) ? filter.operator() : "equals";
-		Criteria where = Criteria.where(path);
-		return switch (operator) {
-			case "equals", "eq" -> (filter.value() == null) ? where.is(null) : where.is(value(field, filter.value()));
-			case "notEquals", "ne" -> where.ne(value(field, filter.value()));
-			case "contains" -> where.regex(Pattern.compile(Pattern.quote(text(filter)), Pattern.CASE_INSENSITIVE));
-			case "startsWith" ->
-				where.regex(Pattern.compile("^" + Pattern.quote(text(filter)), Pattern.CASE_INSENSITIVE));
-			case "endsWith" ->
-				where.regex(Pattern.compile(Pattern.quote(text(filter)) + "$", Pattern.CASE_INSENSITIVE));
-			case "greaterThan", "gt" -> where.gt(value(field, filter.value()));
-			case "greaterThanOrEqual", "gte" -> where.gte(value(field, filter.value()));
-			case "lessThan", "lt" -> where.lt(value(field, filter.value()));
-			case "lessThanOrEqual", "lte" -> where.lte(value(field, filter.value()));
-			case "between" -> {
-				List<Object> bounds = list(filter.value());
-				if (bounds.size() != 2) {
-					throw ApiException
-						.badRequest("Filter '" + field.name() + "' between needs two values, e.g. [from, to]");
-				}
-				yield where.gte(value(field, bounds.get(0))).lte(value(field, bounds.get(1)));
-			}
-			case "isNull" -> new Criteria().orOperator(Criteria.where(path).exists(false),
-					Criteria.where(path).is(null), Criteria.where(path).is(""));
-			case "isNotNull" -> new Criteria().andOperator(Criteria.where(path).exists(true),
-					Criteria.where(path).ne(null), Criteria.where(path).ne(""));
-			case "in" -> where.in(list(filter.value()).stream().map((v) -> value(field, v)).toList());
-			case "notIn" -> where.nin(list(filter.value()).stream().map((v) -> value(field, v)).toList());
-			default -> throw ApiException.badRequest("Unknown filter operator '" + operator + "' on '" + field.name()
-					+ "'; valid operators: " + String.join(", ", OPERATORS));
-		};
-	}
-
-	private static String text(RowFilter filter) {
-		if (filter.value() == null) {
-			throw ApiException.badRequest("Filter '" + filter.field() + "' " + filter.operator() + " needs a value");
-		}
-		return String.valueOf(filter.value());
-	}
-
-	private static List<Object> list(Object value) {
-		if (value instanceof Collection<?> collection) {
-			return new ArrayList<>(collection);
-		}
-		if (value instanceof String text) {
-			return new ArrayList<>(Arrays.asList((Object[]) text.split(",")));
-		}
-		return (value != null) ? List.of(value) : List.of();
-	}
-
-	/**
-	 * Converts a filter value to the field's stored type; 400 when it does not fit.
-	 */
-	static Object value(CatalogField field, Object raw) {
-		if (raw == null) {
-			throw ApiException.badRequest("Filter '" + field.name() + "' needs a value");
-		}
-		String text = String.valueOf(raw).trim();
-		try {
-			return switch (field.type()) {
-				case NUMBER -> (raw instanceof Number number) ? number : Double.valueOf(text);
-				case BOOLEAN -> bool(field, raw, text);
-				case DATE -> Date.from(instant(text));
-				case STRING, LIST -> text;
-			};
-		}
-		catch (NumberFormatException | DateTimeParseException ex) {
-			throw ApiException.badRequest("Filter value '" + text + "' is not a valid "
-					+ field.type().name().toLowerCase(Locale.ROOT) + " for '" + field.name() + "'");
-		}
-	}
-
-	private static Boolean bool(CatalogField field, Object raw, String text) {
-		if (raw instanceof Boolean value) {
-			return value;
-		}
-		if ("true".equalsIgnoreCase(text) || "yes".equalsIgnoreCase(text)) {
-			return true;
-		}
-		if ("false".equalsIgnoreCase(text) || "no".equalsIgnoreCase(text)) {
-			return false;
-		}
-		throw ApiException.badRequest("Filter value '" + text + "' is not a boolean for '" + field.name() + "'");
 	}
 
 	/**

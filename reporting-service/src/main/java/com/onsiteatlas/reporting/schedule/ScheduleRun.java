@@ -28,17 +28,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(ScheduleRun.COLLECTION)
 public record ScheduleRun(@Id @JsonProperty("_id") String id, @Indexed String scheduleId, Instant occurrence,
-		String status, String jobId, String deliveredTo, String error, @JsonIgnore String leaseOwner,
+		ScheduleRunStatus status, String jobId, String deliveredTo, String error, @JsonIgnore String leaseOwner,
 		@JsonIgnore Instant leaseUntil, Instant createdAt, Instant completedAt) {
 
 	public static final String COLLECTION = "report_schedule_runs";
-
-	static final String CLAIMED = "claimed";
-
-	static final String EXPORTING = "exporting";
-
-	static final String DELIVERED = "delivered";
-
-	static final String FAILED = "failed";
 
 }

@@ -45,7 +45,7 @@ class ScheduleService {
 
 	private final ExportConfigService configs;
 
-	private final ScheduleRunner runner;
+	private final ScheduleRunClaims runClaims;
 
 	private final ScheduleSecrets secrets;
 
@@ -53,11 +53,11 @@ class ScheduleService {
 
 	private final Clock clock;
 
-	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunner runner,
+	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunClaims runClaims,
 			ScheduleSecrets secrets, ScheduledReports reports, Clock clock) {
 		this.mongo = mongo;
 		this.configs = configs;
-		this.runner = runner;
+		this.runClaims = runClaims;
 		this.secrets = secrets;
 		this.reports = reports;
 		this.clock = clock;
@@ -113,7 +113,7 @@ class ScheduleService {
 	}
 
 	Mono<ScheduleRun> runNow(AtlasPrincipal user, String id) {
-		return get(user, id).flatMap(this.runner::runNow);
+		return get(user, id).flatMap(this.runClaims::runNow);
 	}
 
 	Mono<List<ScheduleRun>> runs(AtlasPrincipal user, String id) {

@@ -38,20 +38,30 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 	ExportWorker worker;
 
 	@Autowired
+	ExportClaims claims;
+
+	@Autowired
+	ExportHeartbeats heartbeats;
+
+	@Autowired
+	ExpiredExports expiredExports;
+
+	@Autowired
 	ExportProperties properties;
 
 	@Autowired
 	GatedGridFs gridFs;
 
-	private ExportHistory job(String status, String dataType, String leaseOwner, Instant leaseUntil) {
+	private ExportHistory job(ExportStatus status, String dataType, String leaseOwner, Instant leaseUntil) {
 		return job(new ObjectId().toHexString(), status, dataType, leaseOwner, leaseUntil);
 	}
 
-	private ExportHistory job(String eventId, String status, String dataType, String leaseOwner, Instant leaseUntil) {
+	private ExportHistory job(String eventId, ExportStatus status, String dataType, String leaseOwner,
+			Instant leaseUntil) {
 		return new ExportHistory(new ObjectId().toHexString(), eventId, null, null, "Job", "csv", dataType,
 				List.of("registrationId"), List.of(), List.of(), null, ExportOptions.defaults(),
 				"65f0a00000000000000000a1", 0L, null, null, null, null, null, 0, status, null,
-				ExportHistory.PENDING.equals(status) ? 0 : 1, leaseOwner, leaseUntil, Instant.now(), null, null, false,
+				ExportStatus.PENDING.equals(status) ? 0 : 1, leaseOwner, leaseUntil, Instant.now(), null, null, false,
 				Instant.now(), List.of());
 	}
 
@@ -62,38 +72,41 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 	@Test
 	void picksUpAJobLeftProcessingByADeadInstance() {
 		ExportHistory orphan = this.mongo
-			.insert(job(ExportHistory.PROCESSING, "registrations", "dead-instance", Instant.now().minusSeconds(30)))
+			.insert(job(ExportStatus.PROCESSING, "registrations", "dead-instance", Instant.now().minusSeconds(30)))
 			.block();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(reload(orphan.id()).status()).isEqualTo(ExportHistory.COMPLETED));
+			.untilAsserted(() -> assertThat(reload(orphan.id()).status()).isEqualTo(ExportStatus.COMPLETED));
 		assertThat(reload(orphan.id()).attempts()).isEqualTo(2);
 	}
 
 	@Test
 	void leavesAJobWhoseLeaseIsStillHeldAlone() {
 		ExportHistory held = this.mongo
-			.insert(job(ExportHistory.PROCESSING, "registrations", "live-instance", Instant.now().plusSeconds(600)))
+			.insert(job(ExportStatus.PROCESSING, "registrations", "live-instance", Instant.now().plusSeconds(600)))
 			.block();
 		this.worker.drain().block(Duration.ofSeconds(30));
-		assertThat(reload(held.id()).status()).isEqualTo(ExportHistory.PROCESSING);
+		assertThat(reload(held.id()).status()).isEqualTo(ExportStatus.PROCESSING);
 		this.mongo.remove(Query.query(Criteria.where("_id").is(held.id())), ExportHistory.class).block();
 	}
 
 	@Test
 	void givesAJobToOnlyOneOfManyConcurrentClaims() {
-		ExportHistory pending = job(ExportHistory.PENDING, "registrations", null, null);
-		// Park the job in the future so the running worker loop does not race this test:
-		// only the claims below may see it once it becomes pending.
-		this.mongo.insert(new ExportHistory(pending.id(), pending.event(), null, null, "Job", "csv", "registrations",
-				pending.fields(), List.of(), List.of(), null, pending.config(), pending.user(), 0L, null, null, null,
-				null, null, 0, "parked", null, 0, null, null, null, null, null, false, Instant.now(), List.of()))
+		ExportHistory pending = job(ExportStatus.PENDING, "registrations", null, null);
+		// Park the job in a status no worker claims (failed) so the running worker loop
+		// does not race this test: only the claims below may see it once it becomes
+		// pending.
+		this.mongo
+			.insert(new ExportHistory(pending.id(), pending.event(), null, null, "Job", "csv", "registrations",
+					pending.fields(), List.of(), List.of(), null, pending.config(), pending.user(), 0L, null, null,
+					null, null, null, 0, ExportStatus.FAILED, null, 0, null, null, null, null, null, false,
+					Instant.now(), List.of()))
 			.block();
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(pending.id())), new Update().set("status", "pending"),
 					ExportHistory.class)
 			.block();
 		List<ExportHistory> claimed = Flux.range(0, 8)
-			.flatMap((i) -> this.worker.claim())
+			.flatMap((i) -> this.claims.claim())
 			.filter((job) -> job.id().equals(pending.id()))
 			.collectList()
 			.block(Duration.ofSeconds(30));
@@ -104,17 +117,17 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 
 	@Test
 	void recordsTheReasonWhenAJobFails() {
-		ExportHistory broken = this.mongo.insert(job(ExportHistory.PENDING, "no-such-type", null, null)).block();
+		ExportHistory broken = this.mongo.insert(job(ExportStatus.PENDING, "no-such-type", null, null)).block();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(reload(broken.id()).status()).isEqualTo(ExportHistory.FAILED));
+			.untilAsserted(() -> assertThat(reload(broken.id()).status()).isEqualTo(ExportStatus.FAILED));
 		assertThat(reload(broken.id()).errorMessage()).contains("Unknown data type");
 	}
 
 	@Test
 	void deletesFilesOnceTheyExpire() {
-		ExportHistory done = this.mongo.insert(job(ExportHistory.PENDING, "registrations", null, null)).block();
+		ExportHistory done = this.mongo.insert(job(ExportStatus.PENDING, "registrations", null, null)).block();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(reload(done.id()).status()).isEqualTo(ExportHistory.COMPLETED));
+			.untilAsserted(() -> assertThat(reload(done.id()).status()).isEqualTo(ExportStatus.COMPLETED));
 		assertThat(reload(done.id()).fileId()).isNotNull();
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(done.id())),
@@ -145,7 +158,7 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 		Duration lease = this.properties.lease();
 		this.gridFs.hold(eventId);
 		try {
-			ExportHistory job = this.mongo.insert(job(eventId, ExportHistory.PENDING, "registrations", null, null))
+			ExportHistory job = this.mongo.insert(job(eventId, ExportStatus.PENDING, "registrations", null, null))
 				.block();
 			await().atMost(Duration.ofSeconds(60)).until(() -> this.gridFs.waiting(eventId));
 			Instant storing = Instant.now();
@@ -157,7 +170,7 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(reload(job.id()).leaseUntil()).isAfter(renewedAfter.plus(lease)));
 			ExportHistory held = reload(job.id());
-			assertThat(held.status()).isEqualTo(ExportHistory.PROCESSING);
+			assertThat(held.status()).isEqualTo(ExportStatus.PROCESSING);
 			assertThat(held.attempts()).isEqualTo(1);
 			assertThat(held.startedAt()).isEqualTo(claimed);
 			// Every row is written and the file is not stored yet: the heartbeat shows
@@ -183,7 +196,7 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 			assertThat(reload(job.id()).attempts()).isEqualTo(1);
 			this.gridFs.release(eventId);
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(reload(job.id()).status()).isEqualTo(ExportHistory.COMPLETED));
+				.untilAsserted(() -> assertThat(reload(job.id()).status()).isEqualTo(ExportStatus.COMPLETED));
 			ExportHistory done = reload(job.id());
 			assertThat(done.attempts()).isEqualTo(1);
 			assertThat(done.progress()).isEqualTo(100);
@@ -200,24 +213,24 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 
 	@Test
 	void computesProgressAsRowsWrittenOfTheTotalBelowCompletion() {
-		assertThat(ExportWorker.progress(0, 200)).isZero();
-		assertThat(ExportWorker.progress(50, 200)).isEqualTo(25);
-		assertThat(ExportWorker.progress(199, 200)).isEqualTo(99);
+		assertThat(ExportHeartbeats.progress(0, 200)).isZero();
+		assertThat(ExportHeartbeats.progress(50, 200)).isEqualTo(25);
+		assertThat(ExportHeartbeats.progress(199, 200)).isEqualTo(99);
 		// 100 only once the file is stored and the job completed.
-		assertThat(ExportWorker.progress(200, 200)).isEqualTo(99);
+		assertThat(ExportHeartbeats.progress(200, 200)).isEqualTo(99);
 		// Rows added after the count.
-		assertThat(ExportWorker.progress(260, 200)).isEqualTo(99);
-		assertThat(ExportWorker.progress(3, 0)).isZero();
-		assertThat(ExportWorker.progress(1_500_000, 3_000_000)).isEqualTo(50);
+		assertThat(ExportHeartbeats.progress(260, 200)).isEqualTo(99);
+		assertThat(ExportHeartbeats.progress(3, 0)).isZero();
+		assertThat(ExportHeartbeats.progress(1_500_000, 3_000_000)).isEqualTo(50);
 		// A third of the 3 s test lease.
-		assertThat(this.worker.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.heartbeats.interval()).isEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test
 	void expiresTheFileAfterTheConfiguredRetention() {
-		ExportHistory job = this.mongo.insert(job(ExportHistory.PENDING, "registrations", null, null)).block();
+		ExportHistory job = this.mongo.insert(job(ExportStatus.PENDING, "registrations", null, null)).block();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(reload(job.id()).status()).isEqualTo(ExportHistory.COMPLETED));
+			.untilAsserted(() -> assertThat(reload(job.id()).status()).isEqualTo(ExportStatus.COMPLETED));
 		ExportHistory done = reload(job.id());
 		assertThat(this.properties.fileRetention()).isPositive();
 		assertThat(done.expiresAt()).isEqualTo(done.completedAt().plus(this.properties.fileRetention()));
@@ -225,10 +238,10 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 		assertThat(fileId).isNotNull();
 		// The purge runs as at a time just before, then just after the expiry. It sees
 		// every job, but the others it may expire belong to tests that are done.
-		this.worker.purgeExpired(done.expiresAt().minusSeconds(1)).block(Duration.ofSeconds(30));
+		this.expiredExports.purge(done.expiresAt().minusSeconds(1)).block(Duration.ofSeconds(30));
 		assertThat(reload(job.id()).expired()).isFalse();
 		as("admin").get().uri("/api/export/download/" + job.id()).exchange().expectStatus().isOk();
-		this.worker.purgeExpired(done.expiresAt().plusSeconds(1)).block(Duration.ofSeconds(30));
+		this.expiredExports.purge(done.expiresAt().plusSeconds(1)).block(Duration.ofSeconds(30));
 		ExportHistory expired = reload(job.id());
 		assertThat(expired.expired()).isTrue();
 		assertThat(expired.fileId()).isNull();

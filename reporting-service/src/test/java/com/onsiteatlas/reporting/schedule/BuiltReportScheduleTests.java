@@ -45,12 +45,7 @@ import static org.awaitility.Awaitility.await;
  * path as the ready-made reports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BuiltReportScheduleTests extends ReportingIntegrationTest {
-
-	private final String eventId = new ObjectId().toHexString();
-
-	@Autowired
-	ReactiveMongoTemplate mongo;
+class BuiltReportScheduleTests extends ScheduleTestSupport {
 
 	@BeforeAll
 	void registrations() {
@@ -61,15 +56,11 @@ class BuiltReportScheduleTests extends ReportingIntegrationTest {
 		}
 		// Registered 40 days ago: outside a "week" date range.
 		register("BLT-0099", "Delegate", Instant.now().minus(40, ChronoUnit.DAYS));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.mongo.count(Query.query(Criteria.where("eventId").is(this.eventId)), "report_rows")
-				.block() == 4);
+		awaitRows(4);
 	}
 
 	private void register(String humanId, String category, Instant at) {
-		String id = new ObjectId().toHexString();
-		send(Topics.REGISTRATIONS, id,
-				registration("registration-created", this.eventId, id, humanId, "Guest", humanId, category, at));
+		register(humanId, "Guest", humanId, category, at);
 	}
 
 	/**
@@ -98,27 +89,13 @@ class BuiltReportScheduleTests extends ReportingIntegrationTest {
 	}
 
 	private Map<?, ?> create(Map<String, Object> body) {
-		Map<?, ?> created = as("manager").post()
-			.uri("/api/reports/schedules")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return (Map<?, ?>) created.get("data");
+		return createSchedule("manager", body);
 	}
 
 	private String createAndRun(Map<String, Object> body) {
 		String id = (String) create(body).get("_id");
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		return id;
-	}
-
-	private ReportSchedule schedule(String id) {
-		return this.mongo.findById(id, ReportSchedule.class).block();
 	}
 
 	private String badRequestMessage(String method, String uri, Object body) {
@@ -161,12 +138,12 @@ class BuiltReportScheduleTests extends ReportingIntegrationTest {
 			.jsonPath("$.data.format")
 			.isEqualTo("excel");
 
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
 			.block();
-		assertThat(run.status()).isEqualTo(ScheduleRun.DELIVERED);
+		assertThat(run.status()).isEqualTo(ScheduleRunStatus.DELIVERED);
 		String jobId = run.deliveredTo().substring("history:".length());
 		as("manager").get()
 			.uri("/api/export/history?event=" + this.eventId + "&status=completed&limit=100")
@@ -220,17 +197,6 @@ class BuiltReportScheduleTests extends ReportingIntegrationTest {
 			.getRecords();
 		assertThat(rows).extracting((row) -> row.get("Category") + "=" + row.get(1))
 			.containsExactly("Delegate=2", "Faculty=1");
-	}
-
-	private List<MimeMessage> mailsWithSubject(String subject) {
-		return Arrays.stream(SMTP.getReceivedMessages()).filter((message) -> {
-			try {
-				return subject.equals(message.getSubject());
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).toList();
 	}
 
 	@Test
@@ -342,7 +308,7 @@ class BuiltReportScheduleTests extends ReportingIntegrationTest {
 			.updateFirst(Query.query(Criteria.where("_id").is(id)),
 					new Update().set("definition.groupBy", List.of("gone")), ReportSchedule.class)
 			.block();
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("failed"));
 		assertThat(schedule(id).lastError()).contains("gone");

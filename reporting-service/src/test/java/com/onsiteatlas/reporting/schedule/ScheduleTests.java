@@ -41,6 +41,7 @@ import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.delivery.SigV4;
 import com.onsiteatlas.reporting.export.ExportHistory;
+import com.onsiteatlas.reporting.export.ExportStatus;
 import com.onsiteatlas.support.crypto.AesGcmCipher;
 import com.onsiteatlas.support.testing.IdentityTokens;
 
@@ -58,20 +59,18 @@ import static org.awaitility.Awaitility.await;
  * export job, and the file in the SMTP server or S3 stand-in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScheduleTests extends ReportingIntegrationTest {
+class ScheduleTests extends ScheduleTestSupport {
 
 	/** The development default of ATLAS_ENCRYPTION_KEY, which the tests run with. */
 	private static final String DEV_KEY = "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
 
-	private final String eventId = new ObjectId().toHexString();
-
 	private final WireMockServer s3 = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
 	@Autowired
-	ReactiveMongoTemplate mongo;
+	ScheduleRunner runner;
 
 	@Autowired
-	ScheduleRunner runner;
+	ScheduleRunClaims runClaims;
 
 	@Autowired
 	ScheduleSecrets secrets;
@@ -87,13 +86,9 @@ class ScheduleTests extends ReportingIntegrationTest {
 		this.s3.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 		Instant t0 = Instant.parse("2026-04-01T08:00:00Z");
 		for (int i = 1; i <= 3; i++) {
-			String id = new ObjectId().toHexString();
-			send(Topics.REGISTRATIONS, id, registration("registration-created", this.eventId, id, "SCH-000" + i,
-					"Guest" + i, "Sched", "Delegate", t0.plusSeconds(i)));
+			register("SCH-000" + i, "Guest" + i, "Sched", "Delegate", t0.plusSeconds(i));
 		}
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.mongo.count(Query.query(Criteria.where("eventId").is(this.eventId)), "report_rows")
-				.block() == 3);
+		awaitRows(3);
 		Map<?, ?> created = as("admin").post()
 			.uri("/api/export/configs")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -115,36 +110,12 @@ class ScheduleTests extends ReportingIntegrationTest {
 	}
 
 	private String createSchedule(Map<String, Object> delivery) {
-		Map<?, ?> created = as("admin").post()
-			.uri("/api/reports/schedules")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("name", "Morning report", "exportConfig", this.configId, "schedule",
-					Map.of("frequency", "daily", "time", "07:30", "timezone", "Asia/Kolkata"), "delivery", delivery,
-					"isGlobal", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		Map<?, ?> schedule = (Map<?, ?>) created.get("data");
+		Map<?, ?> schedule = createSchedule("admin",
+				Map.of("name", "Morning report", "exportConfig", this.configId, "schedule",
+						Map.of("frequency", "daily", "time", "07:30", "timezone", "Asia/Kolkata"), "delivery", delivery,
+						"isGlobal", true));
 		assertThat(Instant.parse((String) schedule.get("nextRun"))).isAfter(Instant.now());
 		return (String) schedule.get("_id");
-	}
-
-	private ReportSchedule schedule(String id) {
-		return this.mongo.findById(id, ReportSchedule.class).block();
-	}
-
-	private List<MimeMessage> mailsWithSubject(String subject) {
-		return Arrays.stream(SMTP.getReceivedMessages()).filter((message) -> {
-			try {
-				return subject.equals(message.getSubject());
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).toList();
 	}
 
 	@Test
@@ -158,7 +129,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 					ReportSchedule.class)
 			.block();
 		// Replicas racing for the same occurrence.
-		Flux.range(0, 4).flatMap((i) -> this.runner.claimDue()).blockLast(Duration.ofSeconds(10));
+		Flux.range(0, 4).flatMap((i) -> this.runClaims.claimDue()).blockLast(Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(subject).size() == 1);
 		MimeMessage mail = mailsWithSubject(subject).get(0);
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("chair@example.org");
@@ -204,7 +175,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 		String sealed = storedSecret(id, "secretAccessKey");
 		assertThat(sealed).startsWith("v1:");
 		assertThat(new AesGcmCipher(DEV_KEY).decrypt(sealed)).isEqualTo(secret);
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> this.s3.verify(putRequestedFor(urlMatching("/reports/atlas/daily/registrations_.*\\.csv"))));
@@ -236,7 +207,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 					new Update().set("delivery.cloudStorage.config.secretAccessKey", secret), ReportSchedule.class)
 			.block();
 		assertThat(storedSecret(id, "secretAccessKey")).isEqualTo(secret);
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		assertSignedWith("/reports/legacy/.*", secret);
@@ -394,12 +365,12 @@ class ScheduleTests extends ReportingIntegrationTest {
 	void recordsTheFailureReasonAndCount() {
 		String id = createSchedule(
 				Map.of("type", "cloud-storage", "cloudStorage", Map.of("provider", "dropbox", "config", Map.of())));
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).failureCount()).isEqualTo(1));
 		assertThat(schedule(id).lastStatus()).isEqualTo("failed");
 		assertThat(schedule(id).lastError()).contains("accessToken");
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).failureCount()).isEqualTo(2));
 		// Fixed behind the API's back, so that only the runner can reset the count.
@@ -407,7 +378,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.updateFirst(Query.query(Criteria.where("_id").is(id)),
 					new Update().set("delivery", new Document("type", "download")), ReportSchedule.class)
 			.block();
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		ReportSchedule recovered = schedule(id);
@@ -418,7 +389,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 	@Test
 	void keepsTheExportOfADownloadScheduleInTheHistory() throws Exception {
 		String id = createSchedule(Map.of("type", "download"));
-		as("admin").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
 		ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
@@ -502,7 +473,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.returnResult()
 			.getResponseBody();
 		String id = (String) ((Map<?, ?>) created.get("data")).get("_id");
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		await().atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(subject).size() == 1);
 		BodyPart attachment = ((Multipart) mailsWithSubject(subject).get(0).getContent()).getBodyPart(1);
 		assertThat(attachment.getFileName()).startsWith("registrations-by-category-status_").endsWith(".pdf");
@@ -540,7 +511,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			.getResponseBody();
 		String jobId = (String) ((Map<?, ?>) queued.get("data")).get("_id");
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> ExportHistory.COMPLETED
+			.until(() -> ExportStatus.COMPLETED
 				.equals(this.mongo.findById(jobId, ExportHistory.class).block().status()));
 		return jobId;
 	}
@@ -557,18 +528,18 @@ class ScheduleTests extends ReportingIntegrationTest {
 		// Claimed by an instance that died before queueing the export: its lease ran out.
 		ScheduleRun orphan = this.mongo
 			.insert(new ScheduleRun(orphanSchedule + ":" + now.minusSeconds(60).toEpochMilli(), orphanSchedule,
-					now.minusSeconds(60), ScheduleRun.CLAIMED, null, null, null, "dead-instance", now.minusSeconds(10),
-					now.minusSeconds(60), null))
+					now.minusSeconds(60), ScheduleRunStatus.CLAIMED, null, null, null, "dead-instance",
+					now.minusSeconds(10), now.minusSeconds(60), null))
 			.block();
 		// Ready to deliver (its export is done) but held by a live instance.
 		ScheduleRun held = this.mongo
 			.insert(new ScheduleRun(heldSchedule + ":" + now.minusSeconds(60).toEpochMilli(), heldSchedule,
-					now.minusSeconds(60), ScheduleRun.EXPORTING, completedJob(), null, null, "live-instance",
+					now.minusSeconds(60), ScheduleRunStatus.EXPORTING, completedJob(), null, null, "live-instance",
 					now.plus(Duration.ofMinutes(10)), now.minusSeconds(60), null))
 			.block();
 		try {
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(run(orphan.id()).status()).isEqualTo(ScheduleRun.DELIVERED));
+				.untilAsserted(() -> assertThat(run(orphan.id()).status()).isEqualTo(ScheduleRunStatus.DELIVERED));
 			assertThat(run(orphan.id()).jobId()).isNotNull();
 			assertThat(run(orphan.id()).deliveredTo()).isEqualTo("email:chair@example.org");
 			await().atMost(Duration.ofSeconds(30)).until(() -> mailsWithSubject(orphanSubject).size() == 1);
@@ -578,7 +549,7 @@ class ScheduleTests extends ReportingIntegrationTest {
 			assertThat(mailsWithSubject(orphanSubject)).hasSize(1);
 			assertThat(schedule(orphanSchedule).lastStatus()).isEqualTo("success");
 			ScheduleRun untouched = run(held.id());
-			assertThat(untouched.status()).isEqualTo(ScheduleRun.EXPORTING);
+			assertThat(untouched.status()).isEqualTo(ScheduleRunStatus.EXPORTING);
 			assertThat(untouched.leaseOwner()).isEqualTo("live-instance");
 			assertThat(untouched.leaseUntil()).isEqualTo(held.leaseUntil().truncatedTo(ChronoUnit.MILLIS));
 			assertThat(mailsWithSubject(heldSubject)).isEmpty();
@@ -598,12 +569,12 @@ class ScheduleTests extends ReportingIntegrationTest {
 		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
 				Map.of("provider", "s3", "path", folder, "config", Map.of("endpoint", this.s3.baseUrl(), "bucket",
 						"reports", "accessKeyId", "AKIDTEST", "secretAccessKey", "slow-secret"))));
-		as("manager").post().uri("/api/reports/schedules/" + id + "/run-now").exchange().expectStatus().isAccepted();
+		runNow("manager", id);
 		// Delivering: the export is done and an instance holds the run.
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
 			ScheduleRun run = this.mongo.findOne(Query.query(Criteria.where("scheduleId").is(id)), ScheduleRun.class)
 				.block();
-			return run != null && run.jobId() != null && run.leaseOwner() != null && ExportHistory.COMPLETED
+			return run != null && run.jobId() != null && run.leaseOwner() != null && ExportStatus.COMPLETED
 				.equals(this.mongo.findById(run.jobId(), ExportHistory.class).map(ExportHistory::status).block());
 		});
 		Instant delivering = Instant.now();
@@ -613,11 +584,11 @@ class ScheduleTests extends ReportingIntegrationTest {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(run(run.id()).leaseUntil()).isAfter(delivering.plus(lease.multipliedBy(2))));
-		assertThat(run(run.id()).status()).isEqualTo(ScheduleRun.EXPORTING);
+		assertThat(run(run.id()).status()).isEqualTo(ScheduleRunStatus.EXPORTING);
 		// Another replica's round finds nothing to take over.
 		this.runner.advanceRuns().block(Duration.ofSeconds(60));
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(run(run.id()).status()).isEqualTo(ScheduleRun.DELIVERED));
+			.untilAsserted(() -> assertThat(run(run.id()).status()).isEqualTo(ScheduleRunStatus.DELIVERED));
 		assertThat(this.s3.findAll(putRequestedFor(urlMatching("/reports/" + folder + "/.*")))).hasSize(1);
 		assertThat(schedule(id).lastStatus()).isEqualTo("success");
 	}

@@ -1,4 +1,4 @@
-package com.onsiteatlas.reporting;
+package com.onsiteatlas.reporting.export;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -34,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.domainevents.Topics;
+import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.readmodel.ReportRow;
 import com.onsiteatlas.support.testing.IdentityTokens;
 import com.onsiteatlas.support.testing.TopicReader;

@@ -1,4 +1,4 @@
-package com.onsiteatlas.reporting;
+package com.onsiteatlas.reporting.rows;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 
+import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.readmodel.ReportRow;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package com.onsiteatlas.reporting;
+package com.onsiteatlas.reporting.builder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 
+import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.readmodel.ReportRow;
 
 import static org.assertj.core.api.Assertions.assertThat;

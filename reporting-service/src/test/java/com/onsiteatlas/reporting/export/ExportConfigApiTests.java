@@ -1,4 +1,4 @@
-package com.onsiteatlas.reporting;
+package com.onsiteatlas.reporting.export;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,8 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
+
+import com.onsiteatlas.reporting.ReportingIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.onsiteatlas.reporting;
+package com.onsiteatlas.reporting.export;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 
 import com.onsiteatlas.domainevents.Topics;
+import com.onsiteatlas.reporting.ReportingIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

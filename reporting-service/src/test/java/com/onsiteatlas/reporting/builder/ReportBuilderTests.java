@@ -1,4 +1,4 @@
-package com.onsiteatlas.reporting;
+package com.onsiteatlas.reporting.builder;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import com.onsiteatlas.domainevents.Topics;
+import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.support.messaging.DomainEventConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;

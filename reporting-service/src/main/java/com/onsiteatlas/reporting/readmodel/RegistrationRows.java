@@ -1,0 +1,116 @@
+package com.onsiteatlas.reporting.readmodel;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.domainevents.ConferenceRef;
+import com.onsiteatlas.domainevents.PersonalInfo;
+import com.onsiteatlas.domainevents.RegistrationSnapshot;
+import com.onsiteatlas.domainevents.payment.PaymentReceived;
+import com.onsiteatlas.domainevents.payment.PaymentRefunded;
+import com.onsiteatlas.domainevents.registration.CheckInCompleted;
+import com.onsiteatlas.domainevents.registration.WorkshopRegistered;
+
+import static com.onsiteatlas.reporting.readmodel.RowUpserts.rowId;
+import static com.onsiteatlas.reporting.readmodel.RowValues.attendee;
+import static com.onsiteatlas.reporting.readmodel.RowValues.date;
+
+/**
+ * The rows of registrations and of what a registrant does that the registration row
+ * records too: the registration itself, check-in (a fact that accumulates), workshop
+ * sign-ups and payments. Each of these events refreshes the registration row from its
+ * snapshot first.
+ */
+@Component
+class RegistrationRows {
+
+	private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00");
+
+	private final RowUpserts rows;
+
+	RegistrationRows(RowUpserts rows) {
+		this.rows = rows;
+	}
+
+	Mono<Void> registration(ConferenceRef event, RegistrationSnapshot registration, Instant at) {
+		return this.rows.upsert(rowId("registrations", registration.id()), "registrations", event.id(),
+				registrationValues(registration), at);
+	}
+
+	Mono<Void> checkIn(CheckInCompleted checkIn) {
+		ZonedDateTime local = checkIn.checkedInAt().atZone(RowValues.zone(checkIn.event()));
+		Update update = new Update().set(ReportRow.VALUES + "checkedIn", true)
+			.set(ReportRow.VALUES + "checkInTime", Date.from(checkIn.checkedInAt()))
+			.set(ReportRow.VALUES + "checkInHour", local.getHour())
+			.set(ReportRow.VALUES + "checkInSlot", SLOT.format(local));
+		return registration(checkIn.event(), checkIn.registration(), checkIn.occurredAt())
+			.then(this.rows.apply(rowId("registrations", checkIn.registration().id()), update));
+	}
+
+	Mono<Void> workshop(WorkshopRegistered registered) {
+		String registrationId = registered.registration().id();
+		RowValues values = attendee(registered.registration()).put("workshopId", registered.workshop().workshopId())
+			.put("workshopTitle", registered.workshop().title())
+			.put("startDateTime", date(registered.workshop().startDateTime()))
+			.put("venue", registered.workshop().venue())
+			.put("priceCents", registered.workshop().priceCents())
+			.put("currency", registered.workshop().currency())
+			.put("registeredAt", date(registered.occurredAt()));
+		return registration(registered.event(), registered.registration(), registered.occurredAt())
+			.then(this.rows.apply(rowId("registrations", registrationId),
+					new Update().addToSet(ReportRow.VALUES + "workshops", registered.workshop().title())))
+			.then(this.rows.upsert(rowId("workshops", registrationId + ":" + registered.workshop().workshopId()),
+					"workshops", registered.event().id(), values, registered.occurredAt()));
+	}
+
+	Mono<Void> payment(PaymentReceived payment) {
+		RowValues values = attendee(payment.registration()).put("paymentId", payment.paymentId())
+			.put("provider", payment.provider())
+			.put("providerPaymentId", payment.providerPaymentId())
+			.put("method", payment.method())
+			.put("amountCents", payment.amountCents())
+			.put("currency", payment.currency())
+			.put("status", "paid")
+			.put("invoiceUrl", payment.invoiceUrl())
+			.put("paidAt", date((payment.capturedAt() != null) ? payment.capturedAt() : payment.occurredAt()));
+		return registration(payment.event(), payment.registration(), payment.occurredAt())
+			.then(this.rows.upsert(rowId("payments", payment.paymentId()), "payments", payment.event().id(), values,
+					payment.occurredAt()));
+	}
+
+	Mono<Void> refund(PaymentRefunded refund) {
+		RowValues values = attendee(refund.registration()).put("paymentId", refund.paymentId())
+			.put("refundedCents", refund.refundedCents())
+			.put("currency", refund.currency())
+			.put("status", refund.fullRefund() ? "refunded" : "partially-refunded")
+			.put("refundedAt", date(refund.occurredAt()));
+		if (refund.provider() != null) {
+			values.put("provider", refund.provider());
+		}
+		return registration(refund.event(), refund.registration(), refund.occurredAt()).then(this.rows.upsert(
+				rowId("payments", refund.paymentId()), "payments", refund.event().id(), values, refund.occurredAt()));
+	}
+
+	private static RowValues registrationValues(RegistrationSnapshot registration) {
+		PersonalInfo info = registration.personalInfo();
+		return attendee(registration).put("firstName", info.firstName())
+			.put("lastName", info.lastName())
+			.put("phone", info.phone())
+			.put("organization", info.organization())
+			.put("designation", info.designation())
+			.put("country", info.country())
+			.put("status", registration.status())
+			.put("paymentStatus", registration.paymentStatus())
+			.put("registrationType", registration.registrationType())
+			.put("amountCents", registration.amountCents())
+			.put("currency", registration.currency());
+	}
+
+}

@@ -1,0 +1,152 @@
+package com.onsiteatlas.reporting.schedule;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+
+/**
+ * Where one occurrence of a schedule is, and where it may go next. The JSON and the
+ * stored value are the lower-case wire values ({@code exporting}), as they were when the
+ * status was a string.
+ */
+public enum ScheduleRunStatus {
+
+	/** The occurrence is claimed; nothing is queued or sent yet. */
+	CLAIMED("claimed"),
+
+	/** Its export job is queued or running. */
+	EXPORTING("exporting"),
+
+	/** The file went where the schedule says. */
+	DELIVERED("delivered"),
+
+	/** The run gave up; the reason is on the run and the schedule. */
+	FAILED("failed");
+
+	private final String value;
+
+	ScheduleRunStatus(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * The wire value.
+	 * @return e.g. {@code claimed}
+	 */
+	@JsonValue
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * The status of a wire value.
+	 * @param value e.g. {@code delivered}
+	 * @return the status
+	 * @throws IllegalArgumentException when there is no such status
+	 */
+	@JsonCreator
+	public static ScheduleRunStatus of(String value) {
+		return find(value).orElseThrow(() -> new IllegalArgumentException("Unknown schedule run status " + value));
+	}
+
+	private static Optional<ScheduleRunStatus> find(String value) {
+		return Arrays.stream(values()).filter((status) -> status.value.equals(value)).findFirst();
+	}
+
+	/**
+	 * Whether a run in this status may move to another: claimed to exporting (an export
+	 * config's job is queued), claimed or exporting to delivered or failed; delivered and
+	 * failed are final.
+	 * @param next the wanted status
+	 * @return true when the move is allowed
+	 */
+	public boolean canBecome(ScheduleRunStatus next) {
+		return next().contains(next);
+	}
+
+	/**
+	 * Whether a runner still has work to do on a run in this status.
+	 * @return true for claimed and exporting
+	 */
+	boolean isOpen() {
+		return !next().isEmpty();
+	}
+
+	/**
+	 * The wire values of the statuses that may become a status, for the guard of a
+	 * conditional write.
+	 * @param next the status written
+	 * @return e.g. {@code [claimed, exporting]} for delivered
+	 */
+	static List<String> valuesThatCanBecome(ScheduleRunStatus next) {
+		return Arrays.stream(values())
+			.filter((status) -> status.canBecome(next))
+			.map(ScheduleRunStatus::value)
+			.toList();
+	}
+
+	/**
+	 * The wire values of the open statuses, for the query of runs to drive forward.
+	 * @return {@code [claimed, exporting]}
+	 */
+	static List<String> openValues() {
+		return Arrays.stream(values()).filter(ScheduleRunStatus::isOpen).map(ScheduleRunStatus::value).toList();
+	}
+
+	private Set<ScheduleRunStatus> next() {
+		return switch (this) {
+			case CLAIMED -> EnumSet.of(EXPORTING, DELIVERED, FAILED);
+			case EXPORTING -> EnumSet.of(DELIVERED, FAILED);
+			case DELIVERED, FAILED -> EnumSet.noneOf(ScheduleRunStatus.class);
+		};
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+	/**
+	 * The converters that store a status as its wire value, so documents written before
+	 * this enum existed still read.
+	 * @return the writing and the reading converter
+	 */
+	public static List<Converter<?, ?>> mongoConverters() {
+		return List.of(ToStored.INSTANCE, FromStored.INSTANCE);
+	}
+
+	@WritingConverter
+	private enum ToStored implements Converter<ScheduleRunStatus, String> {
+
+		INSTANCE;
+
+		@Override
+		public String convert(ScheduleRunStatus status) {
+			return status.value();
+		}
+
+	}
+
+	@ReadingConverter
+	private enum FromStored implements Converter<String, ScheduleRunStatus> {
+
+		INSTANCE;
+
+		@Override
+		public ScheduleRunStatus convert(String value) {
+			return find(value)
+				.orElseThrow(() -> new IllegalStateException("Unknown stored schedule run status " + value));
+		}
+
+	}
+
+}
