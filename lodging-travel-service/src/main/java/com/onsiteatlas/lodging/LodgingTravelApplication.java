@@ -1,18 +1,15 @@
 package com.onsiteatlas.lodging;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 import com.onsiteatlas.lodging.booking.BookingStatus;
 import com.onsiteatlas.lodging.travel.TravelStatus;
 import com.onsiteatlas.support.messaging.OutboxCollections;
+import com.onsiteatlas.support.wirevalue.WireValues;
 
 /**
  * Hotels, room blocks, hotel bookings, travel itineraries and secure travel documents.
@@ -42,9 +39,7 @@ public class LodgingTravelApplication {
 	 */
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {
-		List<Converter<?, ?>> converters = new ArrayList<>(BookingStatus.mongoConverters());
-		converters.addAll(TravelStatus.mongoConverters());
-		return new MongoCustomConversions(converters);
+		return new MongoCustomConversions(WireValues.mongoConverters(BookingStatus.class, TravelStatus.class));
 	}
 
 }

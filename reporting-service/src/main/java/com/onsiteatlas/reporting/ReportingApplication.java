@@ -1,17 +1,14 @@
 package com.onsiteatlas.reporting;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 import com.onsiteatlas.reporting.export.ExportStatus;
 import com.onsiteatlas.reporting.schedule.ScheduleRunStatus;
+import com.onsiteatlas.support.wirevalue.WireValues;
 
 /**
  * Read models of the platform's events, Excel/CSV/PDF export jobs, report builder and
@@ -33,9 +30,7 @@ public class ReportingApplication {
 	 */
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {
-		List<Converter<?, ?>> converters = new ArrayList<>(ExportStatus.mongoConverters());
-		converters.addAll(ScheduleRunStatus.mongoConverters());
-		return new MongoCustomConversions(converters);
+		return new MongoCustomConversions(WireValues.mongoConverters(ExportStatus.class, ScheduleRunStatus.class));
 	}
 
 }

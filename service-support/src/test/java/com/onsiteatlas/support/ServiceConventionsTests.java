@@ -3,6 +3,8 @@ package com.onsiteatlas.support;
 import java.time.Instant;
 import java.util.Map;
 
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.onsiteatlas.support.projection.RegistrationView;
 import com.onsiteatlas.support.testing.IdentityTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -324,6 +327,7 @@ class ServiceConventionsTests extends SupportIntegrationTest {
 
 	@Test
 	void echoesTheCorrelationId() {
+		knownRegistration("65f0a0000000000000000101", EVENT, "active");
 		this.client.get()
 			.uri("/api/whoami")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.registrant("65f0a0000000000000000101", EVENT))
@@ -340,6 +344,46 @@ class ServiceConventionsTests extends SupportIntegrationTest {
 			.isEqualTo(EVENT)
 			.jsonPath("$.userId")
 			.isEqualTo("65f0a0000000000000000101");
+	}
+
+	@Test
+	void bindsARegistrantWithoutAnEventToItsRegistrationsConference() {
+		knownRegistration("65f0a0000000000000000102", EVENT, "active");
+		whoami(IdentityTokens.registrant("65f0a0000000000000000102", null)).jsonPath("$.eventId").isEqualTo(EVENT);
+	}
+
+	@Test
+	void keepsTheSignedConferenceOfARegistrationNotHeardOfYet() {
+		whoami(IdentityTokens.registrant("65f0a0000000000000000106", EVENT)).jsonPath("$.eventId").isEqualTo(EVENT);
+	}
+
+	@Test
+	void bindsAnUnknownOrCancelledRegistrantToNoConference() {
+		knownRegistration("65f0a0000000000000000103", EVENT, "cancelled");
+		whoami(IdentityTokens.registrant("65f0a0000000000000000103", EVENT)).jsonPath("$.eventId").isEqualTo("none");
+		whoami(IdentityTokens.registrant("65f0a0000000000000000104", null)).jsonPath("$.eventId").isEqualTo("none");
+		knownRegistration("65f0a0000000000000000105", "65f0a0000000000000000999", "active");
+		whoami(IdentityTokens.registrant("65f0a0000000000000000105", EVENT)).jsonPath("$.eventId").isEqualTo("none");
+	}
+
+	private WebTestClient.BodyContentSpec whoami(String token) {
+		return this.client.get()
+			.uri("/api/whoami")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+	}
+
+	/**
+	 * Puts a registration into the read model, as registration-created would.
+	 */
+	private void knownRegistration(String id, String eventId, String status) {
+		this.mongo
+			.save(new Document("_id", new ObjectId(id)).append("eventId", eventId).append("status", status),
+					RegistrationView.COLLECTION)
+			.block();
 	}
 
 }

@@ -27,8 +27,7 @@ class ClientIpResolverTests {
 	@Test
 	void ignoresTheHopsAClientWroteBeforeItsRealAddress() {
 		// A proxy that appends: the client sent "X-Forwarded-For: 1.2.3.4", the proxy
-		// added
-		// the address it saw.
+		// added the address it saw.
 		assertThat(this.resolver.resolve(request("10.1.2.3", "1.2.3.4, 203.0.113.9"))).isEqualTo("203.0.113.9");
 		assertThat(this.resolver.resolve(request("10.1.2.3", "unknown, 198.51.100.1"))).isEqualTo("198.51.100.1");
 		MockServerHttpRequest twoHeaders = MockServerHttpRequest.get("/api/health")

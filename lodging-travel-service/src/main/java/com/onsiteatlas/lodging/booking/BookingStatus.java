@@ -1,26 +1,20 @@
 package com.onsiteatlas.lodging.booking;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
-
-import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.wirevalue.WireValue;
+import com.onsiteatlas.support.wirevalue.WireValues;
 
 /**
  * Where a hotel booking is in its life, and where it may go next. The JSON and the stored
  * value are the lower-case wire values ({@code checked-in}), as ONSITE ATLAS has them.
  */
-public enum BookingStatus {
+public enum BookingStatus implements WireValue {
 
 	/** Asked for, not yet confirmed by the hotel. */
 	PENDING("pending"),
@@ -47,6 +41,7 @@ public enum BookingStatus {
 	 * The wire value.
 	 * @return e.g. {@code checked-in}
 	 */
+	@Override
 	@JsonValue
 	public String value() {
 		return this.value;
@@ -60,12 +55,7 @@ public enum BookingStatus {
 	 */
 	@JsonCreator
 	public static BookingStatus of(String value) {
-		return find(value).orElseThrow(() -> ApiException.badRequest("status must be one of "
-				+ Arrays.stream(values()).map(BookingStatus::value).collect(Collectors.joining(", "))));
-	}
-
-	private static Optional<BookingStatus> find(String value) {
-		return Arrays.stream(values()).filter((status) -> status.value.equals(value)).findFirst();
+		return WireValues.parse(BookingStatus.class, value, "status");
 	}
 
 	/**
@@ -131,39 +121,6 @@ public enum BookingStatus {
 	@Override
 	public String toString() {
 		return this.value;
-	}
-
-	/**
-	 * The converters that store a status as its wire value, so documents written before
-	 * this enum existed still read.
-	 * @return the writing and the reading converter
-	 */
-	public static List<Converter<?, ?>> mongoConverters() {
-		return List.of(ToStored.INSTANCE, FromStored.INSTANCE);
-	}
-
-	@WritingConverter
-	private enum ToStored implements Converter<BookingStatus, String> {
-
-		INSTANCE;
-
-		@Override
-		public String convert(BookingStatus status) {
-			return status.value();
-		}
-
-	}
-
-	@ReadingConverter
-	private enum FromStored implements Converter<String, BookingStatus> {
-
-		INSTANCE;
-
-		@Override
-		public BookingStatus convert(String value) {
-			return find(value).orElseThrow(() -> new IllegalStateException("Unknown stored booking status " + value));
-		}
-
 	}
 
 }

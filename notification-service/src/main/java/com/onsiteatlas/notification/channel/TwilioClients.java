@@ -62,10 +62,9 @@ class TwilioClients {
 							ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
 					.build())
 				// twilio-java puts its own RequestConfig on every request (30.5 s
-				// connect,
-				// no response timeout), which replaces the client's default: this puts
-				// ours back before the connection is leased, so a hung Twilio is
-				// abandoned at the configured timeout.
+				// connect, no response timeout), which replaces the client's default:
+				// this puts ours back before the connection is leased, so a hung Twilio
+				// is abandoned at the configured timeout.
 				.addRequestInterceptorFirst((request, entity, context) -> HttpClientContext.castOrCreate(context)
 					.setRequestConfig(requestConfig));
 			if (this.properties.baseUrl() != null && !this.properties.baseUrl().isBlank()) {
@@ -73,9 +72,8 @@ class TwilioClients {
 				http.setRoutePlanner((target, context) -> new HttpRoute(stub));
 			}
 			// The dispatcher owns retries (backoff with jitter, attempts recorded,
-			// circuit
-			// breaker); the SDK's own silent retry of 503s would hide attempts from the
-			// log.
+			// circuit breaker); the SDK's own silent retry of 503s would hide attempts
+			// from the log.
 			builder.httpClient(new NetworkHttpClient(http) {
 				@Override
 				protected boolean shouldRetry(com.twilio.http.Response response, int[] retryCodes) {

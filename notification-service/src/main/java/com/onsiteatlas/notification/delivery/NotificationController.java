@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,15 +20,11 @@ import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 @RestController
 @RequestMapping("/api/events/{eventId}/notifications")
 class NotificationController {
-
-	private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "sentAt", "sentAt", "status",
-			"status", "channel", "channel");
-
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
 
 	private final NotificationQueries notifications;
 
@@ -50,22 +45,21 @@ class NotificationController {
 			@RequestParam(required = false) String trigger, @RequestParam(required = false) String template,
 			@RequestParam(required = false) String registration, @RequestParam(required = false) String dateFrom,
 			@RequestParam(required = false) String dateTo, @RequestParam(required = false) String search,
-			@RequestParam(required = false) String batch, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, NEWEST_FIRST);
+			@RequestParam(required = false) String batch,
+			@Paging(sortable = { "createdAt", "sentAt", "status", "channel" },
+					defaultSort = "createdAt:desc") PageQuery page) {
 		NotificationFilter filter = NotificationFilter.of(channel, status, trigger, template, registration, dateFrom,
 				dateTo, search, batch);
-		return this.notifications.list(eventId, filter, query).map((paged) -> paged.toResponse("Notifications"));
+		return this.notifications.list(eventId, filter, page).map((paged) -> ApiResponse.page("Notifications", paged));
 	}
 
 	@GetMapping("/registration/{registrationId}")
 	@StaffOnly
 	Mono<ApiResponse<List<Notification>>> forRegistration(@PathVariable String eventId,
-			@PathVariable String registrationId, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
+			@PathVariable String registrationId, @Paging(sortable = { "createdAt", "sentAt", "status", "channel" },
+					defaultSort = "createdAt:desc") PageQuery page) {
 		NotificationFilter filter = NotificationFilter.ofRegistration(registrationId);
-		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, NEWEST_FIRST);
-		return this.notifications.list(eventId, filter, query).map((paged) -> paged.toResponse("Notifications"));
+		return this.notifications.list(eventId, filter, page).map((paged) -> ApiResponse.page("Notifications", paged));
 	}
 
 	@GetMapping("/{id}")

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.onsiteatlas.support.wirevalue.WireValue;
+import com.onsiteatlas.support.wirevalue.WireValues;
+
 /**
  * Where a notification is: {@code pending} until the dispatcher sends it ({@code sent})
  * or gives up ({@code failed}), {@code skipped} when it could not be sent at all (no
@@ -14,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * registration or event went away first. Only a failed one moves again: a resend makes it
  * pending. JSON and the store keep the lower-case values.
  */
-public enum NotificationStatus {
+public enum NotificationStatus implements WireValue {
 
 	PENDING("pending"), SENT("sent"), FAILED("failed"), SKIPPED("skipped"), CANCELLED("cancelled");
 
@@ -28,6 +31,7 @@ public enum NotificationStatus {
 	 * The wire and stored value.
 	 * @return the lower-case value
 	 */
+	@Override
 	@JsonValue
 	public String value() {
 		return this.value;
@@ -67,12 +71,9 @@ public enum NotificationStatus {
 	 */
 	@JsonCreator
 	public static NotificationStatus of(String value) {
-		for (NotificationStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("'" + value + "' is not a notification status; one of " + list());
+		return WireValues.find(NotificationStatus.class, value)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"'" + value + "' is not a notification status; one of " + list()));
 	}
 
 	/**

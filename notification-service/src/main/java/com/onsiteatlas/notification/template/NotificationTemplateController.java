@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,13 +24,11 @@ import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 @RestController
 @RequestMapping("/api/events/{eventId}/notification-templates")
 class NotificationTemplateController {
-
-	private static final Map<String, String> SORTABLE = Map.of("name", "name", "type", "type", "createdAt", "createdAt",
-			"updatedAt", "updatedAt");
 
 	private final TemplateService templates;
 
@@ -50,11 +47,11 @@ class NotificationTemplateController {
 	Mono<ApiResponse<List<NotificationTemplate>>> list(@PathVariable String eventId,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String channel,
 			@RequestParam(required = false) String isActive, @RequestParam(required = false) String search,
-			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
+			@Paging(sortable = { "name", "type", "createdAt", "updatedAt" },
+					defaultSort = "createdAt:desc") PageQuery page) {
 		TemplateFilter filter = TemplateFilter.of(type, channel, isActive, search);
-		return this.templates.list(eventId, filter, query).map((paged) -> paged.toResponse("Notification templates"));
+		return this.templates.list(eventId, filter, page)
+			.map((paged) -> ApiResponse.page("Notification templates", paged));
 	}
 
 	@GetMapping("/variables")

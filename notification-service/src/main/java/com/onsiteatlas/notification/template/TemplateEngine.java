@@ -94,8 +94,7 @@ public class TemplateEngine {
 		try {
 			Template template = compile(this.text, "t:", source);
 			// Partials and the refused helpers only fail when rendered; refusing them
-			// here
-			// keeps a template that could never be sent from being saved.
+			// here keeps a template that could never be sent from being saved.
 			if (PARTIAL.matcher(source).find()) {
 				return "Partials ({{> name}}) are not available in templates";
 			}

@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,13 +25,11 @@ import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 @RestController
 @RequestMapping("/api/events/{eventId}/notification-triggers")
 class NotificationTriggerController {
-
-	private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt",
-			"updatedAt", "nextRunAt", "nextRunAt");
 
 	private final TriggerService triggers;
 
@@ -64,11 +61,11 @@ class NotificationTriggerController {
 	Mono<ApiResponse<List<NotificationTrigger>>> list(@PathVariable String eventId,
 			@RequestParam(required = false) String triggerType, @RequestParam(required = false) String eventType,
 			@RequestParam(required = false) String isActive, @RequestParam(required = false) String search,
-			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
+			@Paging(sortable = { "name", "createdAt", "updatedAt", "nextRunAt" },
+					defaultSort = "createdAt:desc") PageQuery page) {
 		TriggerFilter filter = TriggerFilter.of(triggerType, eventType, isActive, search);
-		return this.queries.list(eventId, filter, query).map((paged) -> paged.toResponse("Notification triggers"));
+		return this.queries.list(eventId, filter, page)
+			.map((paged) -> ApiResponse.page("Notification triggers", paged));
 	}
 
 	@PostMapping

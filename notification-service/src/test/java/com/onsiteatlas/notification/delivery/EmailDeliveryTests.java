@@ -239,8 +239,7 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 		for (int i = 0; i < 12; i++) {
 			String address = "batch" + i + "." + this.eventId + "@example.com";
 			// The first three were sent before the crash; the next three were claimed by
-			// the
-			// crashed instance (expired leases); the rest were never touched.
+			// the crashed instance (expired leases); the rest were never touched.
 			NotificationStatus status = (i < 3) ? NotificationStatus.SENT : NotificationStatus.PENDING;
 			Instant leaseUntil = (i >= 3 && i < 6) ? now.minusSeconds(5) : null;
 			batch.add(new Notification(Events.newId(), this.eventId, Events.newId(), null, null, template.id(), "email",

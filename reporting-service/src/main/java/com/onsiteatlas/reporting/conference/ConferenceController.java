@@ -1,11 +1,9 @@
 package com.onsiteatlas.reporting.conference;
 
 import java.util.List;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +15,7 @@ import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 /**
  * The conferences this service knows, under {@code /api/reports/**} where the gateway
@@ -27,9 +26,6 @@ import com.onsiteatlas.support.web.ApiResponse;
 @StaffOnly
 class ConferenceController {
 
-	private static final Map<String, String> SORTABLE = Map.of("startDate", "startDate", "endDate", "endDate", "name",
-			"name");
-
 	private final ConferenceService conferences;
 
 	ConferenceController(ConferenceService conferences) {
@@ -38,13 +34,9 @@ class ConferenceController {
 
 	@GetMapping
 	Mono<ApiResponse<List<ConferenceSummary>>> list(@AuthenticationPrincipal AtlasPrincipal user,
-			@RequestParam(required = false) String search, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
-		return Mono.defer(() -> {
-			PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE,
-					Sort.by(Sort.Order.desc("startDate"), Sort.Order.asc("_id")));
-			return this.conferences.list(user, search, query).map((paged) -> paged.toResponse("Conferences"));
-		});
+			@RequestParam(required = false) String search, @Paging(sortable = { "startDate", "endDate", "name" },
+					defaultSort = "startDate:desc,_id:asc") PageQuery page) {
+		return this.conferences.list(user, search, page).map((paged) -> ApiResponse.page("Conferences", paged));
 	}
 
 	@GetMapping("/{eventId}")

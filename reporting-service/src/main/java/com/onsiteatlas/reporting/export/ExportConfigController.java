@@ -1,13 +1,11 @@
 package com.onsiteatlas.reporting.export;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,14 +23,12 @@ import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 @RestController
 @RequestMapping("/api/export/configs")
 @StaffOnly
 class ExportConfigController {
-
-	private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt",
-			"updatedAt", "dataType", "dataType", "exportType", "exportType");
 
 	private final ExportConfigService configs;
 
@@ -44,11 +40,10 @@ class ExportConfigController {
 	Mono<ApiResponse<List<ExportConfig>>> list(@AuthenticationPrincipal AtlasPrincipal user,
 			@RequestParam(required = false) String event, @RequestParam(required = false) String eventId,
 			@RequestParam(required = false) String dataType, @RequestParam(required = false) String exportType,
-			@RequestParam(required = false) String page, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
-		return this.configs.list(user, (event != null) ? event : eventId, dataType, exportType, query)
-			.map((paged) -> paged.toResponse("Export configs"));
+			@Paging(sortable = { "name", "createdAt", "updatedAt", "dataType", "exportType" },
+					defaultSort = "createdAt:desc") PageQuery page) {
+		return this.configs.list(user, (event != null) ? event : eventId, dataType, exportType, page)
+			.map((paged) -> ApiResponse.page("Export configs", paged));
 	}
 
 	@PostMapping

@@ -1,7 +1,6 @@
 package com.onsiteatlas.reporting.export;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -9,7 +8,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,14 +28,12 @@ import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 @RestController
 @RequestMapping("/api/export")
 @StaffOnly
 class ExportJobController {
-
-	private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "completedAt", "completedAt",
-			"status", "status", "recordCount", "recordCount", "fileSize", "fileSize");
 
 	private final ExportService exports;
 
@@ -74,15 +70,15 @@ class ExportJobController {
 			@RequestParam(required = false) String event, @RequestParam(required = false) String eventId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String dataType,
 			@RequestParam(required = false) String exportType, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.DESC, "createdAt"));
+			@RequestParam(required = false) String to,
+			@Paging(sortable = { "createdAt", "completedAt", "status", "recordCount", "fileSize" },
+					defaultSort = "createdAt:desc") PageQuery page) {
 		return this.exports
 			.history(user,
 					new ExportService.HistoryFilter((event != null) ? event : eventId, status, dataType, exportType,
 							from, to),
-					query)
-			.map((paged) -> paged.toResponse("Export history"));
+					page)
+			.map((paged) -> ApiResponse.page("Export history", paged));
 	}
 
 }

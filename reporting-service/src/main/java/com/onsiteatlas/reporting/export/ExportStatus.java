@@ -3,25 +3,20 @@ package com.onsiteatlas.reporting.export;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
-
-import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.wirevalue.WireValue;
+import com.onsiteatlas.support.wirevalue.WireValues;
 
 /**
  * Where an export job is in its life, and where it may go next. The JSON and the stored
  * value are the lower-case wire values ({@code processing}), as they were when the status
  * was a string.
  */
-public enum ExportStatus {
+public enum ExportStatus implements WireValue {
 
 	/** Queued, waiting for a worker. */
 	PENDING("pending"),
@@ -45,6 +40,7 @@ public enum ExportStatus {
 	 * The wire value.
 	 * @return e.g. {@code pending}
 	 */
+	@Override
 	@JsonValue
 	public String value() {
 		return this.value;
@@ -58,12 +54,7 @@ public enum ExportStatus {
 	 */
 	@JsonCreator
 	public static ExportStatus of(String value) {
-		return find(value).orElseThrow(() -> ApiException.badRequest("status must be one of "
-				+ Arrays.stream(values()).map(ExportStatus::value).collect(Collectors.joining(", "))));
-	}
-
-	private static Optional<ExportStatus> find(String value) {
-		return Arrays.stream(values()).filter((status) -> status.value.equals(value)).findFirst();
+		return WireValues.parse(ExportStatus.class, value, "status");
 	}
 
 	/**
@@ -106,39 +97,6 @@ public enum ExportStatus {
 	@Override
 	public String toString() {
 		return this.value;
-	}
-
-	/**
-	 * The converters that store a status as its wire value, so documents written before
-	 * this enum existed still read.
-	 * @return the writing and the reading converter
-	 */
-	public static List<Converter<?, ?>> mongoConverters() {
-		return List.of(ToStored.INSTANCE, FromStored.INSTANCE);
-	}
-
-	@WritingConverter
-	private enum ToStored implements Converter<ExportStatus, String> {
-
-		INSTANCE;
-
-		@Override
-		public String convert(ExportStatus status) {
-			return status.value();
-		}
-
-	}
-
-	@ReadingConverter
-	private enum FromStored implements Converter<String, ExportStatus> {
-
-		INSTANCE;
-
-		@Override
-		public ExportStatus convert(String value) {
-			return find(value).orElseThrow(() -> new IllegalStateException("Unknown stored export status " + value));
-		}
-
 	}
 
 }

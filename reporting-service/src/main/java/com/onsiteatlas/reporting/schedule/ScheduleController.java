@@ -1,13 +1,11 @@
 package com.onsiteatlas.reporting.schedule;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,14 +24,12 @@ import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.security.OrganisersOnly;
 import com.onsiteatlas.support.security.StaffOnly;
 import com.onsiteatlas.support.web.ApiResponse;
+import com.onsiteatlas.support.web.Paging;
 
 @RestController
 @RequestMapping("/api/reports/schedules")
 @StaffOnly
 class ScheduleController {
-
-	private static final Map<String, String> SORTABLE = Map.of("name", "name", "nextRun", "nextRun", "lastRun",
-			"lastRun", "createdAt", "createdAt");
 
 	private final ScheduleService schedules;
 
@@ -44,11 +40,11 @@ class ScheduleController {
 	@GetMapping
 	Mono<ApiResponse<List<ReportSchedule>>> list(@AuthenticationPrincipal AtlasPrincipal user,
 			@RequestParam(required = false) String isActive, @RequestParam(required = false) String frequency,
-			@RequestParam(required = false) String eventId, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String sortBy) {
-		PageQuery query = PageQuery.parse(page, limit, sortBy, SORTABLE, Sort.by(Sort.Direction.ASC, "nextRun"));
-		return this.schedules.list(user, isActive, frequency, eventId, query)
-			.map((paged) -> paged.map(ReportSchedule::redacted).toResponse("Report schedules"));
+			@RequestParam(required = false) String eventId,
+			@Paging(sortable = { "name", "nextRun", "lastRun", "createdAt" },
+					defaultSort = "nextRun:asc") PageQuery page) {
+		return this.schedules.list(user, isActive, frequency, eventId, page)
+			.map((paged) -> ApiResponse.page("Report schedules", paged.map(ReportSchedule::redacted)));
 	}
 
 	@PostMapping

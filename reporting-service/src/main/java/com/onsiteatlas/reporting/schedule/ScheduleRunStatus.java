@@ -3,22 +3,20 @@ package com.onsiteatlas.reporting.schedule;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
+import com.onsiteatlas.support.wirevalue.WireValue;
+import com.onsiteatlas.support.wirevalue.WireValues;
 
 /**
  * Where one occurrence of a schedule is, and where it may go next. The JSON and the
  * stored value are the lower-case wire values ({@code exporting}), as they were when the
  * status was a string.
  */
-public enum ScheduleRunStatus {
+public enum ScheduleRunStatus implements WireValue {
 
 	/** The occurrence is claimed; nothing is queued or sent yet. */
 	CLAIMED("claimed"),
@@ -42,6 +40,7 @@ public enum ScheduleRunStatus {
 	 * The wire value.
 	 * @return e.g. {@code claimed}
 	 */
+	@Override
 	@JsonValue
 	public String value() {
 		return this.value;
@@ -55,11 +54,8 @@ public enum ScheduleRunStatus {
 	 */
 	@JsonCreator
 	public static ScheduleRunStatus of(String value) {
-		return find(value).orElseThrow(() -> new IllegalArgumentException("Unknown schedule run status " + value));
-	}
-
-	private static Optional<ScheduleRunStatus> find(String value) {
-		return Arrays.stream(values()).filter((status) -> status.value.equals(value)).findFirst();
+		return WireValues.find(ScheduleRunStatus.class, value)
+			.orElseThrow(() -> new IllegalArgumentException("Unknown schedule run status " + value));
 	}
 
 	/**
@@ -113,40 +109,6 @@ public enum ScheduleRunStatus {
 	@Override
 	public String toString() {
 		return this.value;
-	}
-
-	/**
-	 * The converters that store a status as its wire value, so documents written before
-	 * this enum existed still read.
-	 * @return the writing and the reading converter
-	 */
-	public static List<Converter<?, ?>> mongoConverters() {
-		return List.of(ToStored.INSTANCE, FromStored.INSTANCE);
-	}
-
-	@WritingConverter
-	private enum ToStored implements Converter<ScheduleRunStatus, String> {
-
-		INSTANCE;
-
-		@Override
-		public String convert(ScheduleRunStatus status) {
-			return status.value();
-		}
-
-	}
-
-	@ReadingConverter
-	private enum FromStored implements Converter<String, ScheduleRunStatus> {
-
-		INSTANCE;
-
-		@Override
-		public ScheduleRunStatus convert(String value) {
-			return find(value)
-				.orElseThrow(() -> new IllegalStateException("Unknown stored schedule run status " + value));
-		}
-
 	}
 
 }

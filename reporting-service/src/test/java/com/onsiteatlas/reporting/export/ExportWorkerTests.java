@@ -164,8 +164,7 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 			Instant storing = Instant.now();
 			Instant claimed = reload(job.id()).startedAt();
 			// Held in the GridFS copy: the lease is renewed after the claim's own lease
-			// ran
-			// out and after every row was written, by the same first attempt.
+			// ran out and after every row was written, by the same first attempt.
 			Instant renewedAfter = claimed.plus(lease).isAfter(storing) ? claimed.plus(lease) : storing;
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(reload(job.id()).leaseUntil()).isAfter(renewedAfter.plus(lease)));
@@ -174,8 +173,7 @@ class ExportWorkerTests extends ReportingIntegrationTest {
 			assertThat(held.attempts()).isEqualTo(1);
 			assertThat(held.startedAt()).isEqualTo(claimed);
 			// Every row is written and the file is not stored yet: the heartbeat shows
-			// all
-			// rows of the total but not 100 %.
+			// all rows of the total but not 100 %.
 			assertThat(held.totalRecords()).isEqualTo(30);
 			assertThat(held.recordCount()).isEqualTo(30);
 			assertThat(held.progress()).isEqualTo(99);

@@ -30,6 +30,15 @@ public class Directory {
 	}
 
 	/**
+	 * A registration of any event.
+	 * @param registrationObjectId the registration {@code _id}
+	 * @return the registration; empty when unknown
+	 */
+	public Mono<RegistrationView> registration(String registrationObjectId) {
+		return this.mongo.findById(registrationObjectId, RegistrationView.class);
+	}
+
+	/**
 	 * A registration by its human id ({@code REG-0001}) within an event.
 	 * @param eventId the conference
 	 * @param registrationId the human id

@@ -41,7 +41,7 @@ public class AtlasAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public Object getCredentials() {
+	public Jwt getCredentials() {
 		return this.token;
 	}
 

@@ -27,6 +27,21 @@ public record AtlasPrincipal(String userId, PrincipalType type, String role, Str
 	/** Staff roles that may change configuration and delete records. */
 	public static final Set<String> MANAGING_ROLES = Set.of("admin", "manager");
 
+	/**
+	 * The event of a registrant whose registration is unknown here or no longer active:
+	 * it names no conference, so {@link #canReachEvent} is false for every one.
+	 */
+	public static final String NO_EVENT = "none";
+
+	/**
+	 * This caller bound to one conference.
+	 * @param boundEventId the conference, or {@link #NO_EVENT}
+	 * @return the bound principal
+	 */
+	public AtlasPrincipal boundTo(String boundEventId) {
+		return new AtlasPrincipal(this.userId, this.type, this.role, boundEventId, this.name, this.email);
+	}
+
 	public boolean isStaff() {
 		return this.type == PrincipalType.STAFF && STAFF_ROLES.contains(this.role);
 	}
@@ -46,6 +61,9 @@ public record AtlasPrincipal(String userId, PrincipalType type, String role, Str
 	 * @return true when the principal is not bound to an event or bound to this one
 	 */
 	public boolean canReachEvent(String otherEventId) {
+		if (NO_EVENT.equals(this.eventId)) {
+			return false;
+		}
 		return this.eventId == null || this.eventId.equalsIgnoreCase(otherEventId);
 	}
 

@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.onsiteatlas.identity.InternalIdentityToken;
 import com.onsiteatlas.support.correlation.CorrelationId;
+import com.onsiteatlas.support.projection.Directory;
 import com.onsiteatlas.support.web.ApiError;
 
 /**
@@ -89,7 +91,9 @@ public class ServiceSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ServiceSecurityProperties properties,
-			ReactiveJwtDecoder decoder, ObjectMapper objectMapper) {
+			ReactiveJwtDecoder decoder, ObjectMapper objectMapper, ObjectProvider<Directory> directory) {
+		Directory registrations = directory.getIfAvailable();
+		RegistrantScope scope = (registrations != null) ? new RegistrantScope(registrations) : null;
 		List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
 		publicPaths.addAll(properties.publicPaths());
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -101,9 +105,9 @@ public class ServiceSecurityConfiguration {
 				.permitAll()
 				.anyExchange()
 				.authenticated())
-			.oauth2ResourceServer((oauth) -> oauth
-				.jwt((jwt) -> jwt.jwtDecoder(decoder)
-					.jwtAuthenticationConverter((token) -> Mono.just(AtlasAuthentication.from(token))))
+			.oauth2ResourceServer((oauth) -> oauth.jwt((jwt) -> jwt.jwtDecoder(decoder)
+				.jwtAuthenticationConverter((token) -> (scope != null) ? scope.scope(AtlasAuthentication.from(token))
+						: Mono.just(AtlasAuthentication.from(token))))
 				.authenticationEntryPoint((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED,
 						"Not authorized: a valid gateway identity is required"))
 				.accessDeniedHandler((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.FORBIDDEN,
