@@ -54,9 +54,11 @@ export function atlasEvent<T extends Record<string, unknown>>(
 }
 
 function make(type: string, event: EventDoc, data: Record<string, unknown>, options: HelperOptions): AtlasMessage {
-  const { actorUserId, occurredAt, validator, timezone, ...envelope } = options;
+  const { actorUserId, occurredAt, validator = defaultValidator(), timezone, ...envelope } = options;
   const when = dateOf(occurredAt ?? envelope.time ?? new Date(), type, 'occurredAt') as string;
-  const payload: Record<string, unknown> = compact({ ...data, occurredAt: when, actorUserId: actorUserId === undefined ? undefined : idOf(actorUserId as string) });
+  // Some payloads name the actor otherwise (checkedInBy, actionBy) or not at all (payments).
+  const actor = actorUserId !== undefined && validator.declares(type, 1, 'actorUserId') ? idOf(actorUserId as string) : undefined;
+  const payload: Record<string, unknown> = compact({ ...data, occurredAt: when, actorUserId: actor });
   const zone = timezone ?? process.env.ATLAS_EVENT_TIMEZONE;
   const conference = payload.event as Record<string, unknown> | undefined;
   if (zone && conference && typeof conference === 'object' && conference.timezone === undefined) {
@@ -175,7 +177,10 @@ export function workshopRegistered(
   return make(type, event, { ...registrationData(type, reg, event, options), workshop: ws }, withoutCategory(options));
 }
 
-/** `check-in-completed`: a registrant was checked in (`registration.checkIn.checkedInAt` must be set). */
+/**
+ * `check-in-completed`: a registrant was checked in (`registration.checkIn.checkedInAt` must be set); `checkedInBy`
+ * is `checkIn.checkedInBy`, else `actorUserId`.
+ */
 export function checkInCompleted(reg: RegistrationDoc, event: EventDoc, options: RegistrationOptions = {}): AtlasMessage {
   const type = 'check-in-completed';
   const checkIn = plain(reg)?.checkIn;
@@ -186,7 +191,11 @@ export function checkInCompleted(reg: RegistrationDoc, event: EventDoc, options:
   return make(
     type,
     event,
-    { ...registrationData(type, reg, event, options), checkedInAt, checkedInBy: idOf(checkIn?.checkedInBy ?? undefined) },
+    {
+      ...registrationData(type, reg, event, options),
+      checkedInAt,
+      checkedInBy: idOf(checkIn?.checkedInBy ?? (options.actorUserId as string | undefined)),
+    },
     { occurredAt: checkedInAt, ...withoutCategory(options) },
   );
 }
@@ -308,7 +317,7 @@ export function abstractStatusChanged(
   );
 }
 
-/** `resource-used`: a meal, kit bag or certificate was scanned (or a scan voided) for a registrant. */
+/** `resource-used`: a meal, kit bag or certificate was scanned (or a scan voided); `actionBy` defaults to `actorUserId`. */
 export function resourceUsed(resource: ResourceDoc, reg: RegistrationDoc, event: EventDoc, options: RegistrationOptions = {}): AtlasMessage {
   const type = 'resource-used';
   const r = plain(resource);
@@ -326,7 +335,7 @@ export function resourceUsed(resource: ResourceDoc, reg: RegistrationDoc, event:
       resourceOptionId: idOf(r.resourceOption ?? undefined),
       resourceOptionName: r.resourceOptionName,
       status: r.isVoided || r.status === 'voided' ? 'voided' : 'used',
-      actionBy: idOf(r.actionBy ?? undefined),
+      actionBy: idOf(r.actionBy ?? (options.actorUserId as string | undefined)),
       actionDate,
     },
     { occurredAt: actionDate, ...withoutCategory(options) },

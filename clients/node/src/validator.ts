@@ -26,6 +26,13 @@ export class SchemaValidator {
     return existsSync(this.file(`${type}.v${version}`));
   }
 
+  /** True when the payload schema of (type, version) declares a top-level property `name` (`actorUserId`, ...). */
+  declares(type: string, version: number, name: string): boolean {
+    this.schema(`${type}.v${version}`, type);
+    const schema = this.ajv.getSchema(this.schemaId(`${type}.v${version}`))?.schema as { properties?: Record<string, unknown> } | undefined;
+    return Boolean(schema?.properties && name in schema.properties);
+  }
+
   /** Throws {@link InvalidEventError} naming each offending field when `data` is not a valid payload. */
   validatePayload(type: string, version: number, data: unknown): void {
     const validate = this.schema(`${type}.v${version}`, type);
@@ -63,10 +70,16 @@ export class SchemaValidator {
       if (!existsSync(path)) {
         throw new InvalidEventError(type, [{ field: 'type', message: `has no shared-events schema ${name} in ${this.schemasDir}` }]);
       }
-      validate = this.ajv.compile(JSON.parse(readFileSync(path, 'utf8')));
+      const schema = JSON.parse(readFileSync(path, 'utf8'));
+      this.ajv.addSchema({ ...schema, $id: this.schemaId(name) });
+      validate = this.ajv.getSchema(this.schemaId(name)) as ValidateFunction;
       this.compiled.set(name, validate);
     }
     return validate;
+  }
+
+  private schemaId(name: string): string {
+    return `urn:onsite-atlas:schemas:${name}`;
   }
 
   private file(name: string): string {

@@ -5,7 +5,33 @@ import * as library from '../src';
 import { ATLAS_EVENT_TYPES, SchemaValidator, type AtlasMessage } from '../src';
 import { allAtlasEvents } from './fixtures/all-events.mjs';
 import { ADMIN_ID, STAFF_ID, atlasDocuments } from './fixtures/documents.mjs';
-import { GOLDEN_DIR } from './paths';
+import { GOLDEN_DIR, SHARED_SCHEMAS_DIR } from './paths';
+
+const schemaOf = (type: string) => JSON.parse(readFileSync(join(SHARED_SCHEMAS_DIR, `${type}.v1.schema.json`), 'utf8'));
+
+/**
+ * The payload fields no schema declares, with their paths. The schemas allow additional properties (consumers
+ * ignore them), so ajv accepts them: a misnamed field would be dropped silently by the Java records.
+ */
+function undeclared(schema: any, value: any, defs: Record<string, any>, path = ''): string[] {
+  const resolve = (s: any): any[] => {
+    if (!s) return [];
+    if (s.$ref) return resolve(defs[s.$ref.replace('#/$defs/', '')]);
+    if (s.anyOf) return s.anyOf.flatMap(resolve);
+    return [s];
+  };
+  const candidates = resolve(schema);
+  if (Array.isArray(value)) {
+    const items = candidates.find((c) => c.items)?.items;
+    return items ? value.flatMap((v, i) => undeclared(items, v, defs, `${path}[${i}]`)) : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const object = candidates.find((c) => c.properties);
+  if (!object) return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key in object.properties ? undeclared(object.properties[key], v, defs, path ? `${path}.${key}` : key) : [path ? `${path}.${key}` : key],
+  );
+}
 
 const golden = (type: string) => JSON.parse(readFileSync(join(GOLDEN_DIR, `${type}.v1.json`), 'utf8'));
 const EVENT_ID = '665f1c2ab4d3e8a9c0f12345';
@@ -36,8 +62,19 @@ describe('typed helpers on mongoose documents', () => {
     expect(env.correlationid).toBe('req-node-producer');
     expect(message.topic).toBe(library.topicOf(env.type));
     expect(message.headers).toEqual({ 'content-type': 'application/cloudevents+json', ce_type: env.type, ce_id: env.id });
+    const schema = schemaOf(env.type);
+    expect(undeclared(schema, env.data, schema.$defs ?? {})).toEqual([]);
     // Both dates of a payload are the same instant, and the envelope's time is it.
     expect((env.data as { occurredAt: string }).occurredAt).toBe(env.time);
+  });
+
+  it('would see a field the schema does not declare (what ajv lets through)', () => {
+    const schema = schemaOf('abstract-submitted');
+    expect(undeclared(schema, { actorUserId: 'x', abstract: { title: 't', statuz: 'submitted' }, author: { firstName: 'A', nick: 'B' } }, schema.$defs)).toEqual([
+      'abstract.statuz',
+      'author.nick',
+    ]);
+    expect(undeclared(schemaOf('check-in-completed'), { actorUserId: 'x' }, {})).toEqual(['actorUserId']);
   });
 
   it('maps the registration as the golden sample carries it (Map customFields, lower-cased email, populated category)', () => {
