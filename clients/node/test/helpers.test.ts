@@ -86,6 +86,12 @@ describe('typed helpers on mongoose documents', () => {
     const d = atlasDocuments();
     const zoned = library.registrationCreated(d.registration, d.event, { timezone }).envelope.data as any;
     expect(zoned.event).toEqual(golden('registration-created').data.event);
+    process.env.ATLAS_EVENT_TIMEZONE = 'Asia/Dubai';
+    try {
+      expect((library.registrationCreated(d.registration, d.event).envelope.data as any).event.timezone).toBe('Asia/Dubai');
+    } finally {
+      process.env.ATLAS_EVENT_TIMEZONE = '';
+    }
   });
 
   it('maps the conference without its SMTP settings', () => {
