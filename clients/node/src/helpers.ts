@@ -53,6 +53,14 @@ export function atlasEvent<T extends Record<string, unknown>>(
   return message;
 }
 
+/** Throws when a document the helper needs is null or undefined (a `findById` that found nothing), naming it. */
+function present(type: string, documents: Record<string, unknown>): void {
+  const missing = Object.entries(documents).filter(([, doc]) => doc === null || doc === undefined);
+  if (missing.length > 0) {
+    throw new InvalidEventError(type, missing.map(([name]) => ({ field: name, message: `is required (the ${name} document)` })));
+  }
+}
+
 function make(type: string, event: EventDoc, data: Record<string, unknown>, options: HelperOptions): AtlasMessage {
   const { actorUserId, occurredAt, validator = defaultValidator(), timezone, ...envelope } = options;
   const when = dateOf(occurredAt ?? envelope.time ?? new Date(), type, 'occurredAt') as string;
@@ -83,16 +91,19 @@ function conferenceSnapshot(eventDoc: EventDoc, type: string): Record<string, un
 
 /** `event-created`: a conference was created. */
 export function eventCreated(event: EventDoc, options: HelperOptions = {}): AtlasMessage {
+  present('event-created', { event });
   return make('event-created', event, { event: conferenceSnapshot(event, 'event-created') }, options);
 }
 
 /** `event-updated`: a conference's details changed. */
 export function eventUpdated(event: EventDoc, options: HelperOptions = {}): AtlasMessage {
+  present('event-updated', { event });
   return make('event-updated', event, { event: conferenceSnapshot(event, 'event-updated') }, options);
 }
 
 /** `event-deleted`: a conference was deleted. */
 export function eventDeleted(event: EventDoc, options: HelperOptions = {}): AtlasMessage {
+  present('event-deleted', { event });
   const e = plain(event);
   return make('event-deleted', event, { eventId: idOf(e._id), name: e.name }, options);
 }
@@ -113,6 +124,7 @@ function withoutCategory<T extends RegistrationOptions>(options: T): Omit<T, 'ca
 
 /** `registration-created`: a person registered. */
 export function registrationCreated(reg: RegistrationDoc, event: EventDoc, options: RegistrationOptions = {}): AtlasMessage {
+  present('registration-created', { registration: reg, event });
   return make('registration-created', event, registrationData('registration-created', reg, event, options), withoutCategory(options));
 }
 
@@ -122,6 +134,7 @@ export function registrationUpdated(
   event: EventDoc,
   options: RegistrationOptions & { changedFields?: string[] } = {},
 ): AtlasMessage {
+  present('registration-updated', { registration: reg, event });
   const { changedFields, ...rest } = options;
   const modified = (reg as { modifiedPaths?: () => string[] }).modifiedPaths?.();
   const fields = changedFields ?? (modified && modified.length > 0 ? modified : undefined);
@@ -139,6 +152,7 @@ export function registrationCancelled(
   event: EventDoc,
   options: RegistrationOptions & { reason?: string } = {},
 ): AtlasMessage {
+  present('registration-cancelled', { registration: reg, event });
   const { reason, ...rest } = options;
   return make(
     'registration-cancelled',
@@ -159,6 +173,7 @@ export function workshopRegistered(
   options: RegistrationOptions = {},
 ): AtlasMessage {
   const type = 'workshop-registered';
+  present(type, { registration: reg, workshop, event });
   const w = plain(workshop);
   if (!w) {
     throw new InvalidEventError(type, [{ field: 'workshop', message: 'is required (the workshop document)' }]);
@@ -183,6 +198,7 @@ export function workshopRegistered(
  */
 export function checkInCompleted(reg: RegistrationDoc, event: EventDoc, options: RegistrationOptions = {}): AtlasMessage {
   const type = 'check-in-completed';
+  present(type, { registration: reg, event });
   const checkIn = plain(reg)?.checkIn;
   const checkedInAt = dateOf(checkIn?.checkedInAt, type, 'registration.checkIn.checkedInAt');
   if (!checkedInAt) {
@@ -203,6 +219,7 @@ export function checkInCompleted(reg: RegistrationDoc, event: EventDoc, options:
 /** `payment-received`: a payment was captured (call it when `Payment.status` became `paid`). */
 export function paymentReceived(payment: PaymentDoc, reg: RegistrationDoc, event: EventDoc, options: RegistrationOptions = {}): AtlasMessage {
   const type = 'payment-received';
+  present(type, { payment, registration: reg, event });
   const p = plain(payment);
   if (!p) {
     throw new InvalidEventError(type, [{ field: 'payment', message: 'is required (the payment document)' }]);
@@ -236,6 +253,7 @@ export function paymentRefunded(
   options: RegistrationOptions & { refundedCents?: number; reason?: string } = {},
 ): AtlasMessage {
   const type = 'payment-refunded';
+  present(type, { payment, registration: reg, event });
   const { refundedCents, reason, ...rest } = options;
   const p = plain(payment);
   const cents = refundedCents ?? (p.status === 'refunded' ? p.amountCents : undefined);
@@ -289,6 +307,7 @@ function helperOptions(options: AbstractOptions): HelperOptions {
 
 /** `abstract-submitted`: an abstract was submitted. */
 export function abstractSubmitted(abs: AbstractDoc, event: EventDoc, options: AbstractOptions = {}): AtlasMessage {
+  present('abstract-submitted', { abstract: abs, event });
   return make('abstract-submitted', event, abstractData('abstract-submitted', abs, event, options), helperOptions(options));
 }
 
@@ -302,6 +321,7 @@ export function abstractStatusChanged(
   options: AbstractOptions & { oldStatus: string; newStatus?: string; reason?: string; revisionDeadline?: Date | string },
 ): AtlasMessage {
   const type = 'abstract-status-changed';
+  present(type, { abstract: abs, event });
   const { oldStatus, newStatus, reason, revisionDeadline, ...rest } = options;
   return make(
     type,
@@ -320,6 +340,7 @@ export function abstractStatusChanged(
 /** `resource-used`: a meal, kit bag or certificate was scanned (or a scan voided); `actionBy` defaults to `actorUserId`. */
 export function resourceUsed(resource: ResourceDoc, reg: RegistrationDoc, event: EventDoc, options: RegistrationOptions = {}): AtlasMessage {
   const type = 'resource-used';
+  present(type, { resource, registration: reg, event });
   const r = plain(resource);
   if (!r) {
     throw new InvalidEventError(type, [{ field: 'resource', message: 'is required (the resource document)' }]);
@@ -361,10 +382,12 @@ function sponsorSnapshot(sponsorDoc: SponsorDoc, event: EventDoc): Record<string
 
 /** `sponsor-created`: a sponsor was added to a conference. `contactPhone` (a bcrypt hash) is never sent. */
 export function sponsorCreated(sponsor: SponsorDoc, event: EventDoc, options: HelperOptions = {}): AtlasMessage {
+  present('sponsor-created', { sponsor, event });
   return make('sponsor-created', event, { event: conferenceRef(event, 'sponsor-created'), sponsor: sponsorSnapshot(sponsor, event) }, options);
 }
 
 /** `sponsor-updated`: a sponsor's details changed. */
 export function sponsorUpdated(sponsor: SponsorDoc, event: EventDoc, options: HelperOptions = {}): AtlasMessage {
+  present('sponsor-updated', { sponsor, event });
   return make('sponsor-updated', event, { event: conferenceRef(event, 'sponsor-updated'), sponsor: sponsorSnapshot(sponsor, event) }, options);
 }

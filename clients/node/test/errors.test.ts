@@ -99,3 +99,21 @@ describe('invalid documents', () => {
     expect(error.errors[0].field).toBe('envelope.subject');
   });
 });
+
+describe('missing documents', () => {
+  const d = atlasDocuments();
+  const calls: Array<[string, () => unknown, string[]]> = [
+    ['eventCreated', () => library.eventCreated(null as any), ['event']],
+    ['eventDeleted', () => library.eventDeleted(undefined as any), ['event']],
+    ['registrationCreated', () => library.registrationCreated(null as any, d.event), ['registration']],
+    ['workshopRegistered', () => library.workshopRegistered(d.registration, null as any, null as any), ['workshop', 'event']],
+    ['paymentReceived', () => library.paymentReceived(null as any, d.registration, d.event), ['payment']],
+    ['paymentRefunded', () => library.paymentRefunded(d.payment, null as any, d.event), ['registration']],
+    ['abstractStatusChanged', () => library.abstractStatusChanged(null as any, d.event, { oldStatus: 'submitted' }), ['abstract']],
+    ['resourceUsed', () => library.resourceUsed(d.resource, d.registration, null as any), ['event']],
+    ['sponsorUpdated', () => library.sponsorUpdated(null as any, d.event), ['sponsor']],
+  ];
+  it.each(calls)('%s names the document that is missing (a findById that found nothing)', (_name, call, fields) => {
+    expect(errorOf(call).errors.map((e) => e.field)).toEqual(fields);
+  });
+});
