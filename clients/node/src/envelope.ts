@@ -52,7 +52,7 @@ export function isoMillis(value: Date | string, field = 'time'): string {
 }
 
 /**
- * Builds the envelope and message of one event. Does not validate: {@link AtlasEvents.message} and the typed helpers
+ * Builds the envelope and message of one event. Does not validate: `atlasEvent` and the typed helpers
  * validate what this returns.
  */
 export function buildMessage<T extends Record<string, unknown>>(type: string, data: T, options: EnvelopeOptions = {}): AtlasMessage<T> {
