@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * One MongoDB-wire server per store, each backed by its own H2 MVStore file. The oplog is
- * enabled so that change streams work. Not supported by mongo-java-server: multi-document
- * transactions, {@code $text} queries and TTL expiry (see the stack findings).
+ * One MongoDB-wire server per store, each backed by its own H2 MVStore file through
+ * {@link IdIndexedH2Backend}, so that a guarded write by id does not scan the collection.
+ * The oplog is enabled so that change streams work. Not supported by mongo-java-server:
+ * multi-document transactions, {@code $text} queries and TTL expiry (see the stack
+ * findings).
  */
 public final class MongoServers implements AutoCloseable {
 
@@ -45,7 +46,7 @@ public final class MongoServers implements AutoCloseable {
 		MongoServers started = new MongoServers(host, Collections.unmodifiableMap(new LinkedHashMap<>(ports)), servers);
 		try {
 			ports.forEach((store, port) -> {
-				MongoServer server = new MongoServer(new H2Backend(file(dir, store).toString()));
+				MongoServer server = new MongoServer(new IdIndexedH2Backend(file(dir, store).toString()));
 				server.enableOplog();
 				servers.add(server);
 				server.bind(host, port);
