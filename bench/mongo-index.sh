@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The embedded store's guarded writes: findAndModify by {_id, $or: [...]} on a collection of N documents, with
-# mongo-java-server's MemoryBackend and H2Backend and embedded-infra's id-indexed versions of them, same run.
+# mongo-java-server's MemoryBackend and H2Backend and embedded-mongo's id-indexed versions of them, same run.
 #
 #   bench/mongo-index.sh [sizes=10000 50000] [seconds=5]
 #
@@ -9,9 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -q -o -pl embedded-infra test-compile dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -o -pl embedded-mongo test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$CP_FILE"
 echo "mongo-index: $(nproc) cores, $(date -u +%FT%TZ)"
-java -cp "embedded-infra/target/test-classes:embedded-infra/target/classes:$(cat "$CP_FILE")" \
+java -cp "embedded-mongo/target/test-classes:embedded-mongo/target/classes:$(cat "$CP_FILE")" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  com.onsiteatlas.embedded.mongo.IdIndexedBackendBenchmark "$@"
+  com.onsiteatlas.embeddedmongo.IdIndexedBackendBenchmark "$@"

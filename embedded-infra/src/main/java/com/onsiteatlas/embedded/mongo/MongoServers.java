@@ -11,6 +11,8 @@ import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
 
+import com.onsiteatlas.embeddedmongo.IdIndexedH2Backend;
+
 /**
  * One MongoDB-wire server per store, each backed by its own H2 MVStore file through
  * {@link IdIndexedH2Backend}, so that a guarded write by id does not scan the collection.

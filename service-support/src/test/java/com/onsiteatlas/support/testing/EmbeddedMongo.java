@@ -1,10 +1,12 @@
 package com.onsiteatlas.support.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import com.onsiteatlas.embeddedmongo.IdIndexedMemoryBackend;
 
 /**
- * One in-memory MongoDB-wire server per test JVM, started on first use.
+ * One in-memory MongoDB-wire server per test JVM, started on first use; its collections
+ * use the {@code _id} index for every query that pins {@code _id} (embedded-mongo).
  */
 public final class EmbeddedMongo {
 
@@ -21,7 +23,7 @@ public final class EmbeddedMongo {
 	 */
 	public static synchronized String uri() {
 		if (server == null) {
-			server = new MongoServer(new MemoryBackend());
+			server = new MongoServer(new IdIndexedMemoryBackend());
 			server.enableOplog();
 			uri = server.bindAndGetConnectionString();
 			Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));

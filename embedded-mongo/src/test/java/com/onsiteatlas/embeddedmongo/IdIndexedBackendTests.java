@@ -1,4 +1,4 @@
-package com.onsiteatlas.embedded.mongo;
+package com.onsiteatlas.embeddedmongo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

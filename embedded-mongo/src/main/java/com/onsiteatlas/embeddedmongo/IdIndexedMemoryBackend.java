@@ -1,4 +1,4 @@
-package com.onsiteatlas.embedded.mongo;
+package com.onsiteatlas.embeddedmongo;
 
 import java.time.Clock;
 import java.util.Comparator;
