@@ -53,12 +53,15 @@ class CallbackController {
 	}
 
 	@GetMapping("/api/notifications/webhooks/whatsapp/{eventId}")
-	Mono<String> whatsappVerify(@PathVariable String eventId,
+	Mono<ResponseEntity<String>> whatsappVerify(@PathVariable String eventId,
 			@RequestParam(name = "hub.mode", required = false) String mode,
 			@RequestParam(name = "hub.verify_token", required = false) String token,
 			@RequestParam(name = "hub.challenge", required = false) String challenge) {
 		ObjectIds.require(eventId, "eventId");
-		return this.callbacks.whatsappVerify(eventId, mode, token, challenge);
+		// Meta compares the body with its challenge: plain text, whatever the request
+		// accepts.
+		return this.callbacks.whatsappVerify(eventId, mode, token, challenge)
+			.map((body) -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body));
 	}
 
 	@PostMapping("/api/notifications/webhooks/whatsapp/{eventId}")

@@ -416,8 +416,23 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
 			.expectBody(String.class)
 			.isEqualTo("42");
+		// Meta compares the body with the challenge it sent: the challenge alone, as
+		// text,
+		// whatever the request accepts.
+		this.client.get()
+			.uri(base + "?hub.mode=subscribe&hub.verify_token=verify-123&hub.challenge=1158201444")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.expectBody(String.class)
+			.isEqualTo("1158201444");
 		this.client.get()
 			.uri(base + "?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=42")
 			.exchange()
