@@ -28,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"atlas.gateway.trusted-proxies=127.0.0.1/32,::1/128",
 				"atlas.gateway.max-request-bytes=" + GatewayIntegrationTest.MAX_REQUEST_BYTES,
 				"atlas.gateway.max-public-request-bytes=" + GatewayIntegrationTest.MAX_PUBLIC_REQUEST_BYTES,
+				"atlas.gateway.max-legacy-request-bytes=" + GatewayIntegrationTest.MAX_LEGACY_REQUEST_BYTES,
 				"atlas.gateway.legacy.role-lookup-timeout=1s" })
 abstract class GatewayIntegrationTest {
 
@@ -36,6 +37,8 @@ abstract class GatewayIntegrationTest {
 	static final int MAX_REQUEST_BYTES = 64 * 1024;
 
 	static final int MAX_PUBLIC_REQUEST_BYTES = 8 * 1024;
+
+	static final int MAX_LEGACY_REQUEST_BYTES = 128 * 1024;
 
 	private static final AtomicInteger clientIps = new AtomicInteger();
 

@@ -19,13 +19,16 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String TOO_LARGE = "Request body too large (max " + MAX_REQUEST_BYTES + " bytes)";
 
+	private static final String LEGACY_TOO_LARGE = "Request body too large (max " + MAX_LEGACY_REQUEST_BYTES
+			+ " bytes)";
+
 	@Test
 	void rejectsADeclaredContentLengthAboveTheLimitWith413Json() {
 		String marker = TestTokens.newId();
 		this.client.post()
 			.uri("/api/events/{id}/abstracts/upload", marker)
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.bodyValue(new byte[MAX_REQUEST_BYTES + 1])
+			.bodyValue(new byte[MAX_LEGACY_REQUEST_BYTES + 1])
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
@@ -35,7 +38,7 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 			.jsonPath("$.success")
 			.isEqualTo(false)
 			.jsonPath("$.message")
-			.isEqualTo(TOO_LARGE);
+			.isEqualTo(LEGACY_TOO_LARGE);
 		assertThat(TestBackends.LEGACY.requestsContaining(marker)).isEmpty();
 	}
 
@@ -72,12 +75,43 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 		this.client.post()
 			.uri("/api/events/{id}/abstracts/upload", marker)
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.bodyValue(new byte[MAX_REQUEST_BYTES])
+			.bodyValue(new byte[MAX_LEGACY_REQUEST_BYTES])
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody();
-		assertThat(TestBackends.LEGACY.onlyRequestContaining(marker).body()).hasSize(MAX_REQUEST_BYTES);
+		assertThat(TestBackends.LEGACY.onlyRequestContaining(marker).body()).hasSize(MAX_LEGACY_REQUEST_BYTES);
+	}
+
+	@Test
+	void passesLegacyUploadsAboveOurServicesLimitThrough() {
+		// ONSITE ATLAS accepts larger uploads than our services do: a body over our limit
+		// and under the legacy one reaches the legacy backend, and is refused on our
+		// routes.
+		int size = MAX_REQUEST_BYTES + 16 * 1024;
+		String marker = TestTokens.newId();
+		this.client.post()
+			.uri("/api/events/{id}/abstracts/upload", marker)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[size])
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		assertThat(TestBackends.LEGACY.onlyRequestContaining(marker).body()).hasSize(size);
+		String ours = TestTokens.newId();
+		this.client.post()
+			.uri("/api/events/{id}/travel-info/documents", ours)
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[size])
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo(TOO_LARGE);
+		assertThat(TestBackends.LODGING.requestsContaining(ours)).isEmpty();
 	}
 
 	@Test
@@ -86,15 +120,15 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 		this.client.post()
 			.uri("/api/events/{id}/abstracts/upload", marker)
 			.contentType(MediaType.TEXT_PLAIN)
-			.body(BodyInserters.fromDataBuffers(chunks(10, 8 * 1024)))
+			.body(BodyInserters.fromDataBuffers(chunks(20, 8 * 1024)))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
 			.expectBody()
 			.jsonPath("$.message")
-			.isEqualTo(TOO_LARGE);
-		assertThat(TestBackends.LEGACY.requestsContaining(marker))
-			.allSatisfy((received) -> assertThat(received.body().length()).isLessThanOrEqualTo(MAX_REQUEST_BYTES));
+			.isEqualTo(LEGACY_TOO_LARGE);
+		assertThat(TestBackends.LEGACY.requestsContaining(marker)).allSatisfy(
+				(received) -> assertThat(received.body().length()).isLessThanOrEqualTo(MAX_LEGACY_REQUEST_BYTES));
 	}
 
 	@Test

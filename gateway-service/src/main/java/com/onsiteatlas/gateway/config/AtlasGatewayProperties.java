@@ -16,7 +16,10 @@ import org.springframework.util.unit.DataSize;
  * @param internalToken how the internal identity token for the services is signed
  * @param legacy the legacy ONSITE ATLAS backend and the staff role lookup against it
  * @param rateLimit the per client IP rate limit on {@code /api/**}
- * @param maxRequestBytes the largest request body accepted on routed requests
+ * @param maxRequestBytes the largest request body accepted on requests routed to our
+ * services
+ * @param maxLegacyRequestBytes the largest request body passed through to the legacy
+ * ONSITE ATLAS backend (its own upload limit, 50 MB by default)
  * @param maxPublicRequestBytes the largest request body accepted on public routes
  * (provider callbacks, unsubscribe links), which anyone can reach without a token
  * @param trustedProxies CIDR ranges (or single addresses) of reverse proxies whose
@@ -26,7 +29,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("atlas.gateway")
 public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue InternalToken internalToken,
 		@DefaultValue Legacy legacy, @DefaultValue RateLimit rateLimit, @DefaultValue("11MB") DataSize maxRequestBytes,
-		@DefaultValue("256KB") DataSize maxPublicRequestBytes, @DefaultValue List<String> trustedProxies) {
+		@DefaultValue("50MB") DataSize maxLegacyRequestBytes, @DefaultValue("256KB") DataSize maxPublicRequestBytes,
+		@DefaultValue List<String> trustedProxies) {
 
 	/**
 	 * HS256 keys shorter than this are rejected for the internal token (RFC 7518 section
@@ -37,6 +41,9 @@ public record AtlasGatewayProperties(@DefaultValue Jwt jwt, @DefaultValue Intern
 	public AtlasGatewayProperties {
 		if (maxRequestBytes.toBytes() <= 0) {
 			throw new IllegalArgumentException("atlas.gateway.max-request-bytes must be positive");
+		}
+		if (maxLegacyRequestBytes.toBytes() <= 0) {
+			throw new IllegalArgumentException("atlas.gateway.max-legacy-request-bytes must be positive");
 		}
 		if (maxPublicRequestBytes.toBytes() <= 0) {
 			throw new IllegalArgumentException("atlas.gateway.max-public-request-bytes must be positive");

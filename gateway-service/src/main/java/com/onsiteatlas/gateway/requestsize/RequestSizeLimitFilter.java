@@ -21,15 +21,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Enforces the request body limit on routed requests: {@code max-request-bytes}, or the
- * lower {@code max-public-request-bytes} on public routes (route metadata
- * {@code atlas-public: true}: provider callbacks and unsubscribe links, which anyone can
- * reach without a token and which providers only send small bodies to). A declared
- * {@code Content-Length} above the limit is answered with 413 at once; otherwise the body
- * is counted as it streams and the exchange fails with {@link PayloadTooLargeException}
- * (413) as soon as the count passes the limit, so a chunked body is never buffered or
- * forwarded beyond it. Runs before the gateway caches bodies for circuit breaker
- * fallbacks.
+ * Enforces the request body limits on routed requests: {@code max-request-bytes} on
+ * routes to our services, the lower {@code max-public-request-bytes} on public routes
+ * (route metadata {@code atlas-public: true}: provider callbacks and unsubscribe links,
+ * which anyone can reach without a token and which providers only send small bodies to),
+ * and {@code max-legacy-request-bytes} on what passes through to the legacy backend,
+ * which accepts larger uploads itself. A declared {@code Content-Length} above the limit
+ * is answered with 413 at once; otherwise the body is counted as it streams and the
+ * exchange fails with {@link PayloadTooLargeException} (413) as soon as the count passes
+ * the limit, so a chunked body is never buffered or forwarded beyond it. Runs before the
+ * gateway caches bodies for circuit breaker fallbacks.
  */
 @Component
 class RequestSizeLimitFilter implements GlobalFilter, Ordered {
@@ -39,7 +40,12 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 
 	private static final String PUBLIC_METADATA = "atlas-public";
 
+	/** The scheme of routes to our services; any other route passes through to legacy. */
+	private static final String LOAD_BALANCED_SCHEME = "lb";
+
 	private final long maxBytes;
+
+	private final long maxLegacyBytes;
 
 	private final long maxPublicBytes;
 
@@ -47,6 +53,7 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 
 	public RequestSizeLimitFilter(AtlasGatewayProperties properties, JsonErrorResponder responder) {
 		this.maxBytes = properties.maxRequestBytes().toBytes();
+		this.maxLegacyBytes = properties.maxLegacyRequestBytes().toBytes();
 		this.maxPublicBytes = Math.min(this.maxBytes, properties.maxPublicRequestBytes().toBytes());
 		this.responder = responder;
 	}
@@ -63,7 +70,7 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		long limit = isPublic(exchange) ? this.maxPublicBytes : this.maxBytes;
+		long limit = limit(exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR));
 		if (request.getHeaders().getContentLength() > limit) {
 			return this.responder.respond(exchange, HttpStatus.PAYLOAD_TOO_LARGE, message(limit));
 		}
@@ -89,9 +96,14 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 		return chain.filter(exchange.mutate().request(counted).build());
 	}
 
-	private static boolean isPublic(ServerWebExchange exchange) {
-		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		return route != null && Boolean.parseBoolean(String.valueOf(route.getMetadata().get(PUBLIC_METADATA)));
+	private long limit(Route route) {
+		if (route == null) {
+			return this.maxBytes;
+		}
+		if (Boolean.parseBoolean(String.valueOf(route.getMetadata().get(PUBLIC_METADATA)))) {
+			return this.maxPublicBytes;
+		}
+		return LOAD_BALANCED_SCHEME.equalsIgnoreCase(route.getUri().getScheme()) ? this.maxBytes : this.maxLegacyBytes;
 	}
 
 }
