@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -61,6 +62,26 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 				assertThat(other.requestsContaining(marker)).as(other.name()).isEmpty();
 			}
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/api/registrant-portal/events/{e}/travel-info/registration/r1",
+			"/api/registrant-portal/events/{e}/hotel-bookings/registration/r1",
+			"/api/registrant-portal/events/{e}/hotels", "/api/registrant-portal/events/{e}/registrants/me" })
+	void servesTheRegistrantsOwnLodgingRoutesUnderTheRegistrantPortalPrefix(String template) {
+		String marker = TestTokens.newId();
+		String path = template.replace("{e}", marker);
+		this.client.get()
+			.uri(path + "?page=2")
+			.header(HttpHeaders.AUTHORIZATION,
+					bearer(TestTokens.hs256(TestTokens.claims("id", TestTokens.newId(), "type", "registrant"))))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		assertThat(TestBackends.LODGING.onlyRequestContaining(marker).uri())
+			.isEqualTo(path.replace("/api/registrant-portal/", "/api/") + "?page=2");
+		assertThat(TestBackends.LEGACY.requestsContaining(marker)).isEmpty();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.hotel;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,12 +37,14 @@ record HotelRequest(@Size(min = 1, max = 200) String name, @Size(max = 5000) Str
 	 * @param description description
 	 * @param capacity guests per room
 	 * @param amenities amenities
+	 * @param price price per night in major units (the spec's field), instead of or with
+	 * {@code priceCents}
 	 * @param priceCents price per night in cents
 	 * @param currency ISO 4217 code, default INR
 	 */
 	record RoomTypeRequest(@NotBlank @Size(max = 100) String name, @Size(max = 2000) String description,
 			@Min(1) @Max(20) Integer capacity, @Size(max = 50) List<@NotBlank @Size(max = 100) String> amenities,
-			@PositiveOrZero Long priceCents,
+			@PositiveOrZero BigDecimal price, @PositiveOrZero Long priceCents,
 			@Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as INR") String currency) {
 	}
 

@@ -169,7 +169,8 @@ public class HotelService {
 				.findFirst()
 				.orElse(null) : null;
 			return new RoomType((id != null) ? id : new ObjectId().toHexString(), name, type.description(),
-					type.capacity(), (type.amenities() != null) ? type.amenities() : List.of(), type.priceCents(),
+					type.capacity(), (type.amenities() != null) ? type.amenities() : List.of(),
+					RoomPrices.toMinorUnits(type.price(), type.priceCents(), type.currency()),
 					(type.currency() != null) ? type.currency() : "INR");
 		}).toList();
 	}
