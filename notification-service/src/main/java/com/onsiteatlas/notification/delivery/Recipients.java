@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.template.NotificationTemplate;
@@ -31,8 +30,11 @@ public class Recipients {
 
 	private final Directory directory;
 
-	Recipients(Directory directory) {
+	private final AudienceQueries audiences;
+
+	Recipients(Directory directory, AudienceQueries audiences) {
 		this.directory = directory;
+		this.audiences = audiences;
 	}
 
 	/**
@@ -51,22 +53,20 @@ public class Recipients {
 			registrationIds.forEach((id) -> wanted.add(ObjectIds.require(id, "registrationIds")));
 			// All or nothing: an id that is not a registration of this event (unknown, or
 			// of another event) refuses the whole request before anything is queued.
-			return this.directory.registrations(eventId, Criteria.where("_id").in(wanted))
-				.collectList()
-				.flatMapMany((found) -> {
-					Set<String> missing = new LinkedHashSet<>(wanted);
-					found.forEach((registration) -> missing.remove(registration.id()));
-					if (!missing.isEmpty()) {
-						return Flux.error(ApiException.badRequest("'registrationIds' holds " + missing.size()
-								+ " id(s) that are not registrations of this event (unknown, or of another event): "
-								+ missing.stream().limit(10).collect(Collectors.joining(", "))
-								+ ((missing.size() > 10) ? ", ..." : "")));
-					}
-					return Flux.fromIterable(found);
-				});
+			return this.audiences.byIds(eventId, wanted).collectList().flatMapMany((found) -> {
+				Set<String> missing = new LinkedHashSet<>(wanted);
+				found.forEach((registration) -> missing.remove(registration.id()));
+				if (!missing.isEmpty()) {
+					return Flux.error(ApiException.badRequest("'registrationIds' holds " + missing.size()
+							+ " id(s) that are not registrations of this event (unknown, or of another event): "
+							+ missing.stream().limit(10).collect(Collectors.joining(", "))
+							+ ((missing.size() > 10) ? ", ..." : "")));
+				}
+				return Flux.fromIterable(found);
+			});
 		}
 		RecipientFilter effective = (filter != null) ? filter : RecipientFilter.active();
-		return this.directory.registrations(eventId, effective.toCriteria());
+		return this.audiences.matching(eventId, effective);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package com.onsiteatlas.support.projection;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -48,18 +47,6 @@ public class Directory {
 		return this.mongo.findOne(
 				Query.query(Criteria.where("eventId").is(eventId).and("registrationId").is(registrationId)),
 				RegistrationView.class);
-	}
-
-	/**
-	 * Registrations of an event matching extra criteria.
-	 * @param eventId the conference
-	 * @param criteria more conditions, may be null
-	 * @return matching registrations
-	 */
-	public Flux<RegistrationView> registrations(String eventId, Criteria criteria) {
-		Criteria all = Criteria.where("eventId").is(eventId);
-		Query query = (criteria != null) ? Query.query(new Criteria().andOperator(all, criteria)) : Query.query(all);
-		return this.mongo.find(query, RegistrationView.class);
 	}
 
 	public Mono<ConferenceView> conference(String eventId) {
