@@ -125,7 +125,7 @@ public final class Suite {
 		this.out.accept("Starting embedded infrastructure (" + parts + ") ...");
 		Map<String, Integer> readyBefore = new LinkedHashMap<>();
 		for (ProcessSpec spec : starting) {
-			readyBefore.put(spec.name(), this.processes.readyLines(spec.name()).size());
+			readyBefore.put(spec.name(), readyLinesBeforeStart(spec.name()));
 			this.processes.start(spec);
 		}
 		for (ProcessSpec spec : starting) {
@@ -135,6 +135,14 @@ public final class Suite {
 			List<String> ready = this.processes.readyLines(spec.name());
 			this.out.accept("  " + ready.get(ready.size() - 1));
 		}
+	}
+
+	/**
+	 * The {@code READY} lines a start must add to: none when the start moves the old log
+	 * aside, the ones already in the log when it appends.
+	 */
+	private int readyLinesBeforeStart(String name) {
+		return this.plan.layout().rotateLogs() ? 0 : this.processes.readyLines(name).size();
 	}
 
 	private void startService(ProcessSpec spec) {
@@ -288,7 +296,7 @@ public final class Suite {
 		ProcessSpec spec = spec(name);
 		long deadline = System.nanoTime() + this.plan.timeout().toNanos();
 		if (spec.role() == Role.INFRA) {
-			int before = this.processes.readyLines(name).size();
+			int before = readyLinesBeforeStart(name);
 			this.processes.start(spec);
 			await(name, "its READY line", deadline, () -> this.processes.readyLines(name).size() > before);
 		}
