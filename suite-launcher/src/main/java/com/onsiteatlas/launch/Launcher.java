@@ -6,18 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.onsiteatlas.launch.ProcessSpec.Role;
 import com.onsiteatlas.launch.SuitePlan.Part;
 
 /**
@@ -37,8 +32,6 @@ import com.onsiteatlas.launch.SuitePlan.Part;
  * does not start.
  */
 public final class Launcher {
-
-	private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
 	private final Path root;
 
@@ -75,11 +68,11 @@ public final class Launcher {
 		return switch (command) {
 			case "up" -> up(rest);
 			case "down" -> down();
-			case "status" -> status();
+			case "status" -> new StatusReport(SuitePlan.fromEnvironment(this.root, this.env), this.out).print();
 			case "restart" -> restart(rest);
 			case "seed" -> seed();
 			case "logs" -> logs(rest);
-			case "build-needed" -> buildNeeded(rest.contains("--infra-only"));
+			case "build-needed" -> new BuildCheck(this.root, this.out).run(rest.contains("--infra-only"));
 			default -> throw new UsageException(
 					"unknown command '" + command + "' (up, down, status, restart, seed, logs, build-needed)");
 		};
@@ -186,71 +179,6 @@ public final class Launcher {
 		};
 	}
 
-	// ---- status -----------------------------------------------------------------
-
-	private int status() {
-		Suite suite = suite();
-		SuitePlan plan = suite.plan();
-		Processes processes = suite.processes();
-		String row = "%-24s %-8s %-7s %s%n";
-		this.out.printf(row, "COMPONENT", "PID", "STATE", "DETAILS");
-		Optional<Long> infraPid = processes.pid(SuitePlan.INFRA_MODULE);
-		if (infraPid.isPresent()) {
-			List<String> ready = processes.readyLines(SuitePlan.INFRA_MODULE);
-			String parts = ready.isEmpty() ? "starting" : String.join(" ", infraParts(suite, ready.get(0)));
-			this.out.printf(row, SuitePlan.INFRA_MODULE, infraPid.get(), "running", parts);
-		}
-		else {
-			this.out.printf(row, SuitePlan.INFRA_MODULE, "-", "stopped", "");
-		}
-		for (ProcessSpec spec : plan.processes()) {
-			if (spec.role() == Role.INFRA) {
-				continue;
-			}
-			Optional<Long> pid = processes.pid(spec.name());
-			String details = "";
-			if (pid.isPresent()) {
-				String health = suite.body(plan.baseUrl(spec.port()) + "/actuator/health", "application/json");
-				details = (health != null) ? health : "no answer on port " + spec.port();
-			}
-			this.out.printf(row, spec.name(), pid.map(String::valueOf).orElse("-"),
-					pid.isPresent() ? "running" : "stopped", details);
-		}
-		if (suite.body(plan.eurekaUrl() + "apps", "application/json") != null) {
-			List<String> registered = suite.registered();
-			this.out.println("Eureka: registered: " + (registered.isEmpty() ? "none" : String.join(" ", registered)));
-		}
-		return 0;
-	}
-
-	/**
-	 * Which embedded parts answer, from the READY line that says which parts this run
-	 * embeds and where: {@code kafka=127.0.0.1:9092 mongo.reporting=... }.
-	 */
-	private static List<String> infraParts(Suite suite, String ready) {
-		List<String> parts = new ArrayList<>();
-		for (String entry : ready.substring(ready.indexOf(": ") + 2).trim().split("\\s+")) {
-			int equals = entry.indexOf('=');
-			if (equals < 0) {
-				continue;
-			}
-			String key = entry.substring(0, equals);
-			String value = entry.substring(equals + 1);
-			if (key.equals("data") || value.equals("external")) {
-				continue;
-			}
-			if (key.equals("mail-ui") || key.equals("legacy")) {
-				String health = value + (key.equals("legacy") ? "/api/health" : "/health");
-				parts.add(key + ((suite.body(health, "application/json") != null) ? " up" : " DOWN"));
-			}
-			else {
-				String port = value.substring(value.lastIndexOf(':') + 1);
-				parts.add(key + ":" + port + (Suite.portOpen(Integer.parseInt(port)) ? " up" : " DOWN"));
-			}
-		}
-		return parts;
-	}
-
 	// ---- demo data and summary --------------------------------------------------
 
 	private Path tokensFile(SuitePlan plan) {
@@ -345,96 +273,6 @@ public final class Launcher {
 				.stream()
 				.filter((line) -> !line.isBlank() && !line.startsWith("#"))
 				.forEach((line) -> this.out.println("  " + line));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	// ---- build-needed -----------------------------------------------------------
-
-	/**
-	 * Exit 0 (and says why) when the suite does not run yet and a jar it needs is missing
-	 * or older than a main source, a pom or the organiser console's sources.
-	 */
-	private int buildNeeded(boolean infraOnly) {
-		Suite suite = suite();
-		if (suite.allRunning(infraOnly)) {
-			return 1;
-		}
-		List<String> modules = new ArrayList<>(List.of(SuitePlan.INFRA_MODULE, "suite-launcher"));
-		if (!infraOnly) {
-			modules.addAll(List.of(SuitePlan.REGISTRY, SuitePlan.GATEWAY));
-			modules.addAll(SuitePlan.BUSINESS);
-		}
-		FileTime oldest = null;
-		Path oldestJar = null;
-		for (String module : modules) {
-			Path jar = suite.plan().jar(module);
-			if (!Files.isRegularFile(jar)) {
-				this.out.println("Build needed: " + this.root.relativize(jar) + " is missing");
-				return 0;
-			}
-			FileTime time = lastModified(jar);
-			if (oldest == null || time.compareTo(oldest) < 0) {
-				oldest = time;
-				oldestJar = jar;
-			}
-		}
-		List<Path> sources = new ArrayList<>(List.of(this.root.resolve("pom.xml")));
-		for (String module : modules()) {
-			sources.add(this.root.resolve(module).resolve("src/main"));
-			sources.add(this.root.resolve(module).resolve("pom.xml"));
-		}
-		// The organiser console (packaged into the gateway's jar) keeps its sources
-		// outside src/main.
-		for (String console : List.of("src", "index.html", "package.json", "package-lock.json", "vite.config.ts",
-				"tsconfig.json")) {
-			sources.add(this.root.resolve("organiser-console").resolve(console));
-		}
-		FileTime built = oldest;
-		for (Path source : sources) {
-			Optional<Path> newer = newerFile(source, built);
-			if (newer.isPresent()) {
-				this.out.println("Build needed: " + this.root.relativize(newer.get()) + " changed since "
-						+ this.root.relativize(oldestJar) + " was built");
-				return 0;
-			}
-		}
-		return 1;
-	}
-
-	private List<String> modules() {
-		try {
-			Matcher matcher = MODULE.matcher(Files.readString(this.root.resolve("pom.xml")));
-			List<String> modules = new ArrayList<>();
-			while (matcher.find()) {
-				modules.add(matcher.group(1));
-			}
-			return modules;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static Optional<Path> newerFile(Path source, FileTime than) {
-		if (!Files.exists(source)) {
-			return Optional.empty();
-		}
-		try (Stream<Path> files = Files.walk(source)) {
-			return files.filter(Files::isRegularFile)
-				.filter((file) -> lastModified(file).compareTo(than) > 0)
-				.findFirst();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static FileTime lastModified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,17 +1,9 @@
 package com.onsiteatlas.launch;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -26,6 +18,10 @@ import com.onsiteatlas.launch.ProcessSpec.Role;
  * to each of them (Eureka knowing a service is not enough: the gateway fetches the
  * registry on its own schedule, and answers 503 on a service's {@code /v3/api-docs} route
  * until it has an instance). {@link #down} stops in the reverse order.
+ * <p>
+ * Longer than 300 lines because the start order, the waits between its stages and the
+ * stop order are one sequence to read from top to bottom; how a process starts
+ * ({@link Processes}) and what a wait asks ({@link Probes}) live in their own classes.
  */
 public final class Suite {
 
@@ -37,7 +33,7 @@ public final class Suite {
 
 	private final Consumer<String> out;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final Probes probes;
 
 	/** Second instances of services, started by tests. */
 	private final Map<String, ProcessSpec> instances = new LinkedHashMap<>();
@@ -48,6 +44,7 @@ public final class Suite {
 		this.plan = plan;
 		this.out = out;
 		this.processes = new Processes(plan, out);
+		this.probes = new Probes(plan);
 	}
 
 	public SuitePlan plan() {
@@ -56,6 +53,10 @@ public final class Suite {
 
 	public Processes processes() {
 		return this.processes;
+	}
+
+	public Probes probes() {
+		return this.probes;
 	}
 
 	/**
@@ -157,7 +158,7 @@ public final class Suite {
 	}
 
 	private void refuseBusyPorts(Map<String, Integer> ports, String what) {
-		List<String> busy = ports.values().stream().filter(Suite::portOpen).map(String::valueOf).toList();
+		List<String> busy = ports.values().stream().filter(Probes::portOpen).map(String::valueOf).toList();
 		if (!busy.isEmpty()) {
 			throw new StartFailure("port " + String.join(", ", busy) + what
 					+ " is already in use by a process this launcher did not start; stop it (or set the variable for"
@@ -169,7 +170,7 @@ public final class Suite {
 		List<ProcessSpec> pending = new ArrayList<>(specs);
 		while (!pending.isEmpty()) {
 			for (ProcessSpec spec : List.copyOf(pending)) {
-				if (healthy(spec)) {
+				if (this.probes.healthy(spec)) {
 					this.out.accept("  " + spec.name() + ": UP after " + elapsedSeconds() + " s");
 					pending.remove(spec);
 				}
@@ -187,7 +188,7 @@ public final class Suite {
 	private void awaitRegistered(long deadline) {
 		this.out.accept("Waiting for " + String.join(" ", SuitePlan.BUSINESS) + " to register with Eureka ...");
 		await(SuitePlan.BUSINESS, "registration in " + this.plan.eurekaUrl() + "apps", deadline,
-				() -> registered().containsAll(SuitePlan.BUSINESS));
+				() -> this.probes.registered().containsAll(SuitePlan.BUSINESS));
 		this.out.accept("  all three registered after " + elapsedSeconds() + " s");
 	}
 
@@ -195,76 +196,9 @@ public final class Suite {
 		this.out.accept("Waiting for the gateway to see " + String.join(" ", SuitePlan.BUSINESS) + " ...");
 		for (String service : SuitePlan.BUSINESS) {
 			await(List.of(SuitePlan.GATEWAY), "a route to " + service, deadline,
-					() -> status(this.plan.gatewayUrl() + "/v3/api-docs/" + service) == 200);
+					() -> this.probes.status(this.plan.gatewayUrl() + "/v3/api-docs/" + service) == 200);
 		}
 		this.out.accept("  the gateway routes to all three after " + elapsedSeconds() + " s");
-	}
-
-	/**
-	 * The services and the gateway Eureka knows.
-	 * @return their names, empty when the registry does not answer
-	 */
-	public List<String> registered() {
-		String apps = body(this.plan.eurekaUrl() + "apps", "application/json");
-		if (apps == null) {
-			return List.of();
-		}
-		List<String> names = new ArrayList<>();
-		for (String name : List.of("notification-service", "lodging-travel-service", "reporting-service",
-				SuitePlan.GATEWAY)) {
-			if (apps.contains("\"name\":\"" + name.toUpperCase(Locale.ROOT) + "\"")) {
-				names.add(name);
-			}
-		}
-		return names;
-	}
-
-	/**
-	 * Whether a service answers its health endpoint with 200 (UP).
-	 * @param spec the service
-	 * @return true when healthy
-	 */
-	public boolean healthy(ProcessSpec spec) {
-		return status(this.plan.baseUrl(spec.port()) + "/actuator/health") == 200;
-	}
-
-	/**
-	 * The body of a GET, or null when the request fails or does not answer 200.
-	 * @param url the URL
-	 * @param accept the Accept header
-	 * @return the body
-	 */
-	public String body(String url, String accept) {
-		try {
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Accept", accept)
-				.timeout(Duration.ofSeconds(3))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? response.body() : null;
-		}
-		catch (IOException ex) {
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-	}
-
-	private int status(String url) {
-		try {
-			return this.http
-				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 0;
-		}
 	}
 
 	/**
@@ -388,16 +322,6 @@ public final class Suite {
 
 	private static String names(List<ProcessSpec> specs) {
 		return String.join(" ", specs.stream().map(ProcessSpec::name).toList());
-	}
-
-	static boolean portOpen(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -23,6 +23,9 @@ import com.onsiteatlas.launch.ProcessSpec.Role;
  * ports, one infrastructure JVM, external Kafka, MongoDB, SMTP or ONSITE ATLAS when their
  * variables are set) and {@link #isolated} for suite-tests (free ports, one process per
  * infrastructure part so that a fault test can take one down).
+ * <p>
+ * Longer than 300 lines because every variable any process of either plan gets is set in
+ * this one class, so that the two ways of starting the suite cannot drift apart.
  */
 public final class SuitePlan {
 
