@@ -18,7 +18,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -f .atlas/demo-tokens.env ] || { echo "Start the suite first: bin/atlas up" >&2; exit 2; }
 # shellcheck disable=SC1091
 source .atlas/demo-tokens.env
-IDENTITY="$(java -jar embedded-infra/target/embedded-infra-0.1.0-SNAPSHOT.jar identity-token admin)"
+INFRA_JAR="$(ls embedded-infra/target/embedded-infra-*.jar | grep -v -- '-tests\.jar$' | head -1)"
+IDENTITY="$(java -jar "$INFRA_JAR" identity-token admin)"
 GATEWAY=http://127.0.0.1:8080
 
 run() { # name url token [method body]

@@ -68,8 +68,7 @@ public final class Processes {
 			List<String> command = new ArrayList<>();
 			if (this.layout.detached() && new File("/usr/bin/setsid").canExecute()) {
 				// A session of its own: Ctrl-C on bin/atlas or a closed terminal leaves
-				// it
-				// running (setsid execs in place, so the pid stays the JVM's).
+				// it running (setsid execs in place, so the pid stays the JVM's).
 				command.add("/usr/bin/setsid");
 			}
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -89,14 +89,12 @@ class FaultTests {
 		List<Future<RecordMetadata>> pending = new ArrayList<>();
 		try (KafkaProducer<String, byte[]> producer = patientProducer()) {
 			// Knowing the topic's leader lets the producer buffer while the broker is
-			// away
-			// (without it, send() itself would wait for metadata).
+			// away (without it, send() itself would wait for metadata).
 			assertThat(producer.partitionsFor("atlas.registrations")).isNotEmpty();
 			suite.stop("kafka");
 			// Published while the broker is down: the producer keeps them until it is
-			// back,
-			// as the ONSITE ATLAS producers do. Meanwhile the services' outboxes hold the
-			// notification-sent events of the mails still being sent.
+			// back, as the ONSITE ATLAS producers do. Meanwhile the services' outboxes
+			// hold the notification-sent events of the mails still being sent.
 			for (int i = 40; i < 80; i++) {
 				ObjectNode envelope = registrationEnvelope(eventId, domain, i);
 				pending.add(producer.send(new ProducerRecord<>("atlas.registrations", envelope.get("subject").asText(),
@@ -207,9 +205,8 @@ class FaultTests {
 			Map<String, Integer> mails = awaitOneMailEach(domain, 1500, Duration.ofSeconds(180), true);
 			assertThat(mails).hasSize(1500);
 			// At most the sends in flight in the killed instance (its concurrency, 8) can
-			// be
-			// repeated, and a repeat carries the same Message-ID so mail clients collapse
-			// it.
+			// be repeated, and a repeat carries the same Message-ID so mail clients
+			// collapse it.
 			Map<String, Integer> repeated = new LinkedHashMap<>();
 			mails.forEach((recipient, count) -> {
 				if (count > 1) {

@@ -51,8 +51,7 @@ public final class DemoData {
 			new StaffUser("65f0a00000000000000000a2", "Meera Manager", "manager@" + EMAIL_DOMAIN, "manager"),
 			new StaffUser("65f0a00000000000000000a3", "Sanjay Staff", "staff@" + EMAIL_DOMAIN, "staff"),
 			// ONSITE ATLAS staff roles the new services refuse: the security matrix
-			// resolves them
-			// through /api/auth/me like the others.
+			// resolves them through /api/auth/me like the others.
 			new StaffUser("65f0a00000000000000000a4", "Ravi Reviewer", "reviewer@" + EMAIL_DOMAIN, "reviewer"),
 			new StaffUser("65f0a00000000000000000a5", "Uma User", "user@" + EMAIL_DOMAIN, "user"));
 
