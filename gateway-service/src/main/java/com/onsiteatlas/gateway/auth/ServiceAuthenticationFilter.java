@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.onsiteatlas.gateway.correlation.CorrelationIdWebFilter;
 import com.onsiteatlas.gateway.errors.ClientFacingException;
 import com.onsiteatlas.gateway.errors.JsonErrorResponder;
+import com.onsiteatlas.gateway.routing.RouteKinds;
 import com.onsiteatlas.identity.InternalIdentityToken;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +26,9 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>
  * On every service route the caller's {@code Authorization} and {@code Cookie} headers
  * are removed, so the caller's own ONSITE ATLAS token never reaches a service. A route
- * whose metadata has {@value #PUBLIC_METADATA}{@code : true} (provider webhooks,
- * unsubscribe links, API docs) is then forwarded without identity. Every other service
- * route requires {@code Authorization: Bearer <ONSITE ATLAS token>}: the token is
+ * whose metadata has {@value RouteKinds#PUBLIC_METADATA}{@code : true} (provider
+ * webhooks, unsubscribe links, API docs) is then forwarded without identity. Every other
+ * service route requires {@code Authorization: Bearer <ONSITE ATLAS token>}: the token is
  * verified, a staff role missing from the token is resolved through the legacy backend,
  * the {@link ServiceAccessPolicy} is applied for the route's service (the URI host), and
  * an {@link InternalIdentityToken} is sent instead. Failures are answered with 401, 403
@@ -43,11 +44,6 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 	 * + 1000).
 	 */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 300;
-
-	/** Route metadata key marking a service route that needs no token. */
-	public static final String PUBLIC_METADATA = "atlas-public";
-
-	private static final String LOAD_BALANCED_SCHEME = "lb";
 
 	private final IncomingTokenVerifier verifier;
 
@@ -76,11 +72,11 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		URI uri = (route != null) ? route.getUri() : null;
-		if (uri == null || !LOAD_BALANCED_SCHEME.equalsIgnoreCase(uri.getScheme())) {
+		if (!RouteKinds.isService(route)) {
 			return chain.filter(exchange);
 		}
-		if (isPublic(route)) {
+		URI uri = route.getUri();
+		if (RouteKinds.isPublic(route)) {
 			return chain.filter(withAuthorization(exchange, null));
 		}
 		String callerToken = bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
@@ -134,11 +130,6 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 			}
 		}).build();
 		return exchange.mutate().request(request).build();
-	}
-
-	private static boolean isPublic(Route route) {
-		Object value = route.getMetadata().get(PUBLIC_METADATA);
-		return value != null && Boolean.parseBoolean(value.toString());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.onsiteatlas.gateway.config.AtlasGatewayProperties;
 import com.onsiteatlas.gateway.errors.JsonErrorResponder;
+import com.onsiteatlas.gateway.routing.RouteKinds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,11 +38,6 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 
 	/** The order: after the rate limit, before authentication and body caching. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
-
-	private static final String PUBLIC_METADATA = "atlas-public";
-
-	/** The scheme of routes to our services; any other route passes through to legacy. */
-	private static final String LOAD_BALANCED_SCHEME = "lb";
 
 	private final long maxBytes;
 
@@ -97,13 +93,10 @@ class RequestSizeLimitFilter implements GlobalFilter, Ordered {
 	}
 
 	private long limit(Route route) {
-		if (route == null) {
-			return this.maxBytes;
-		}
-		if (Boolean.parseBoolean(String.valueOf(route.getMetadata().get(PUBLIC_METADATA)))) {
+		if (RouteKinds.isPublic(route)) {
 			return this.maxPublicBytes;
 		}
-		return LOAD_BALANCED_SCHEME.equalsIgnoreCase(route.getUri().getScheme()) ? this.maxBytes : this.maxLegacyBytes;
+		return (route == null || RouteKinds.isService(route)) ? this.maxBytes : this.maxLegacyBytes;
 	}
 
 }

@@ -33,7 +33,7 @@ public final class WireValues {
 	 * @return the constant, empty when there is none
 	 */
 	public static <E extends Enum<E> & WireValue> Optional<E> find(Class<E> type, String value) {
-		return Arrays.stream(type.getEnumConstants()).filter((constant) -> constant.value().equals(value)).findFirst();
+		return lookup(type, value).map(type::cast);
 	}
 
 	/**
@@ -46,8 +46,7 @@ public final class WireValues {
 	 * @throws ApiException a 400 "{@code field} must be one of ..." when there is none
 	 */
 	public static <E extends Enum<E> & WireValue> E parse(Class<E> type, String value, String field) {
-		return find(type, value)
-			.orElseThrow(() -> ApiException.badRequest(field + " must be one of " + String.join(", ", values(type))));
+		return find(type, value).orElseThrow(() -> ApiException.badRequest(field + " must be one of " + joined(type)));
 	}
 
 	/**
@@ -58,6 +57,14 @@ public final class WireValues {
 	 */
 	public static <E extends Enum<E> & WireValue> List<String> values(Class<E> type) {
 		return Arrays.stream(type.getEnumConstants()).map(WireValue::value).toList();
+	}
+
+	private static Optional<? extends WireValue> lookup(Class<? extends WireValue> type, Object value) {
+		return Arrays.stream(type.getEnumConstants()).filter((constant) -> constant.value().equals(value)).findFirst();
+	}
+
+	private static String joined(Class<? extends WireValue> type) {
+		return Arrays.stream(type.getEnumConstants()).map(WireValue::value).collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -105,14 +112,8 @@ public final class WireValues {
 			if (source == null) {
 				return null;
 			}
-			return Arrays.stream(this.type.getEnumConstants())
-				.filter((constant) -> constant.value().equals(source))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(
-						"Unknown stored " + this.type.getSimpleName() + " " + source + "; one of "
-								+ Arrays.stream(this.type.getEnumConstants())
-									.map(WireValue::value)
-									.collect(Collectors.joining(", "))));
+			return lookup(this.type, source).orElseThrow(() -> new IllegalStateException(
+					"Unknown stored " + this.type.getSimpleName() + " " + source + "; one of " + joined(this.type)));
 		}
 
 	}
