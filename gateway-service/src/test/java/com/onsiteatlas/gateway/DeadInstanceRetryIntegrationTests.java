@@ -29,7 +29,7 @@ class DeadInstanceRetryIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void retriesEveryMethodOnTheLiveInstanceWhenAnotherRefusesConnections() {
-		String admin = bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin"));
+		String admin = bearer(TestTokens.knownStaff(TestTokens.newId(), "admin"));
 		for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE,
 				HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
 			String marker = TestTokens.newId();

@@ -12,7 +12,7 @@ class IdentityForwardingIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void neverForwardsTheCallersTokenOrCookiesToAService() {
 		String marker = TestTokens.newId();
-		String callerToken = TestTokens.staffWithRole(TestTokens.newId(), "staff");
+		String callerToken = TestTokens.knownStaff(TestTokens.newId(), "staff");
 		this.client.put()
 			.uri("/api/events/{id}/notification-config", marker)
 			.header(HttpHeaders.AUTHORIZATION, bearer(callerToken))
@@ -37,7 +37,7 @@ class IdentityForwardingIntegrationTests extends GatewayIntegrationTest {
 		String marker = TestTokens.newId();
 		this.client.get()
 			.uri("/api/events/{id}/room-blocks", marker)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.header("X-Atlas-User-Id", "someone-else")
 			.header("x-atlas-role", "admin")
 			.exchange()
@@ -63,7 +63,7 @@ class IdentityForwardingIntegrationTests extends GatewayIntegrationTest {
 		String marker = TestTokens.newId();
 		this.client.post()
 			.uri("/api/notifications/webhooks/twilio/{id}", marker)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.header("X-Twilio-Signature", "sig")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("MessageSid=SM1&MessageStatus=delivered")

@@ -102,7 +102,7 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 		String ours = TestTokens.newId();
 		this.client.post()
 			.uri("/api/events/{id}/travel-info/documents", ours)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.bodyValue(new byte[size])
 			.exchange()
@@ -136,7 +136,7 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 		String marker = TestTokens.newId();
 		this.client.post()
 			.uri("/api/events/{id}/travel-info/documents", marker)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.contentType(MediaType.TEXT_PLAIN)
 			.body(BodyInserters.fromDataBuffers(chunks(10, 8 * 1024)))
 			.exchange()
@@ -153,7 +153,7 @@ class RequestSizeLimitIntegrationTests extends GatewayIntegrationTest {
 		String marker = TestTokens.newId();
 		this.client.post()
 			.uri("/api/events/{id}/travel-info/documents", marker)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.contentType(MediaType.TEXT_PLAIN)
 			.body(BodyInserters.fromDataBuffers(chunks(4, 8 * 1024)))
 			.exchange()

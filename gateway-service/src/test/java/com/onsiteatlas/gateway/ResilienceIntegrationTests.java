@@ -25,7 +25,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		try {
 			this.client.get()
 				.uri("/api/export/{id}/registrations.xlsx", marker)
-				.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "manager")))
+				.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "manager")))
 				.exchange()
 				.expectStatus()
 				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
@@ -42,7 +42,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		}
 		this.client.get()
 			.uri("/api/export/{id}/registrations.xlsx", marker)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "manager")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "manager")))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -53,7 +53,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 	void waitsForASlowServiceLongerThanResilience4jsDefaultOneSecond() {
 		this.client.get()
 			.uri("/api/events/{id}/notifications/slow-1500ms", TestTokens.newId())
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -65,7 +65,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		// Spring Cloud CircuitBreaker adds a Resilience4j bulkhead of 25 concurrent calls
 		// by default, which answered 503 to a 32-connection load run.
 		int concurrent = 60;
-		String token = bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin"));
+		String token = bearer(TestTokens.knownStaff(TestTokens.newId(), "admin"));
 		ExecutorService pool = Executors.newFixedThreadPool(concurrent);
 		try {
 			List<Future<Integer>> calls = new ArrayList<>();
@@ -95,7 +95,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		String marker = TestTokens.newId();
 		this.client.get()
 			.uri("/api/events/{id}/hotels/fail-500", marker)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)

@@ -49,7 +49,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 		String path = template.replace("{e}", marker);
 		this.client.get()
 			.uri(path + "?page=2&limit=10")
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), "admin")))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), "admin")))
 			.exchange()
 			.expectStatus()
 			.isOk()

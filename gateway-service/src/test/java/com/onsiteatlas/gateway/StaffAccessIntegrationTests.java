@@ -18,10 +18,10 @@ class StaffAccessIntegrationTests extends GatewayIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/events/%s/notifications", "/api/events/%s/hotel-bookings", "/api/export/%s/x.csv" })
-	void letsStaffWithRoleClaimThroughWithAnInternalStaffIdentity(String template) throws Exception {
+	void letsKnownStaffThroughWithAnInternalStaffIdentity(String template) throws Exception {
 		String userId = TestTokens.newId();
 		String marker = TestTokens.newId();
-		String callerToken = TestTokens.staffWithRole(userId, "admin");
+		String callerToken = TestTokens.knownStaff(userId, "admin");
 		this.client.get()
 			.uri(template.formatted(marker))
 			.header(HttpHeaders.AUTHORIZATION, bearer(callerToken))
@@ -40,7 +40,39 @@ class StaffAccessIntegrationTests extends GatewayIntegrationTest {
 		assertThat(identity.getClaim("event_id")).isNull();
 		assertThat(TestBackends.LEGACY.requestsContaining("/api/auth/me")
 			.stream()
-			.filter((request) -> callerToken.equals(request.bearerToken()))).isEmpty();
+			.filter((request) -> callerToken.equals(request.bearerToken()))).hasSize(1);
+	}
+
+	@Test
+	void ignoresARoleClaimAndUsesTheRoleTheLegacyBackendKnows() {
+		String userId = TestTokens.newId();
+		TestBackends.legacyUser(userId, "reviewer");
+		String marker = TestTokens.newId();
+		this.client.get()
+			.uri("/api/events/{id}/notifications", marker)
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRoleClaim(userId, "admin")))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Role 'reviewer' is not allowed to access this resource");
+		assertThat(TestBackends.NOTIFICATION.requestsContaining(marker)).isEmpty();
+	}
+
+	@Test
+	void rejectsAnUnknownUserWith401EvenWithAnAdminRoleClaim() {
+		String marker = TestTokens.newId();
+		this.client.get()
+			.uri("/api/events/{id}/notifications", marker)
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRoleClaim(TestTokens.newId(), "admin")))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Not authorized, token invalid");
+		assertThat(TestBackends.NOTIFICATION.requestsContaining(marker)).isEmpty();
 	}
 
 	@Test
@@ -93,7 +125,7 @@ class StaffAccessIntegrationTests extends GatewayIntegrationTest {
 		String marker = TestTokens.newId();
 		this.client.get()
 			.uri("/api/events/{id}/notifications", marker)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staffWithRole(TestTokens.newId(), role)))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.knownStaff(TestTokens.newId(), role)))
 			.exchange()
 			.expectStatus()
 			.isForbidden()

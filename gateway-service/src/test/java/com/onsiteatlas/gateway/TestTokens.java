@@ -87,12 +87,24 @@ public final class TestTokens {
 	}
 
 	/**
-	 * A staff token that carries a role claim.
+	 * A staff token, {@code {id}} only, of a user the legacy backend stand-in knows with
+	 * the role.
+	 * @param userId the user id
+	 * @param role the role {@code /api/auth/me} answers
+	 * @return the token
+	 */
+	public static String knownStaff(String userId, String role) {
+		TestBackends.legacyUser(userId, role);
+		return staff(userId);
+	}
+
+	/**
+	 * A staff token that carries a role claim, a shape ONSITE ATLAS never issues.
 	 * @param userId the user id
 	 * @param role the role
 	 * @return the token
 	 */
-	public static String staffWithRole(String userId, String role) {
+	public static String staffWithRoleClaim(String userId, String role) {
 		return hs256(claims("id", userId, "role", role));
 	}
 

@@ -91,7 +91,7 @@ class TokenRejectionIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void ignoresTokensSentAsCookies() {
 		String marker = TestTokens.newId();
-		String token = TestTokens.staffWithRole(TestTokens.newId(), "admin");
+		String token = TestTokens.knownStaff(TestTokens.newId(), "admin");
 		this.client.get()
 			.uri("/api/export/{id}", marker)
 			.cookie("token", token)

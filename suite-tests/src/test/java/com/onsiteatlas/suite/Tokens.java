@@ -27,6 +27,8 @@ final class Tokens {
 
 	static final String STAFF_ID = "65f0a00000000000000000a3";
 
+	static final String REVIEWER_ID = "65f0a00000000000000000a4";
+
 	private Tokens() {
 	}
 
@@ -38,6 +40,10 @@ final class Tokens {
 		return sign(Map.of("id", userId), SuiteHarness.JWT_SECRET, JWSAlgorithm.HS256, Instant.now().plusSeconds(3600));
 	}
 
+	/**
+	 * A staff token with a {@code role} claim, a shape ONSITE ATLAS never issues: the
+	 * gateway ignores the claim.
+	 */
 	static String staffWithRole(String userId, String role) {
 		return sign(Map.of("id", userId, "role", role), SuiteHarness.JWT_SECRET, JWSAlgorithm.HS256,
 				Instant.now().plusSeconds(3600));

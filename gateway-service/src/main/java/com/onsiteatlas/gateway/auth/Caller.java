@@ -11,8 +11,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
  * @param id the {@code id} claim (a Mongo ObjectId of the user, registration, sponsor,
  * client or author)
  * @param type the portal the token comes from
- * @param role the effective role; {@code null} for a staff token without a {@code role}
- * claim until it is resolved
+ * @param role the effective role; {@code null} for a staff token until the legacy backend
+ * has resolved it
  * @param eventId the {@code eventId} or {@code event} claim, if any
  * @param name the display name, if known
  * @param email the email, if known
@@ -28,8 +28,9 @@ record Caller(String id, CallerType type, String role, String eventId, String na
 	/**
 	 * Classifies a verified token. {@code type} decides registrant, sponsor and client;
 	 * {@code role: 'author'} makes an author; anything else is staff, as in ONSITE
-	 * ATLAS's {@code protect} middleware. A staff token's {@code role} claim is used when
-	 * present.
+	 * ATLAS's {@code protect} middleware. A staff token's {@code role} claim is ignored:
+	 * ONSITE ATLAS never issues one, and a staff caller is known only once the legacy
+	 * backend has confirmed the user exists, is active and has that role.
 	 * @param claims the verified claims, with a non-blank {@code id}
 	 * @return the caller
 	 */
@@ -52,12 +53,12 @@ record Caller(String id, CallerType type, String role, String eventId, String na
 		if ("author".equals(role)) {
 			return new Caller(id, CallerType.AUTHOR, "author", eventId, name, email);
 		}
-		return new Caller(id, CallerType.STAFF, role, eventId, name, email);
+		return new Caller(id, CallerType.STAFF, null, eventId, name, email);
 	}
 
 	/**
 	 * Whether the role still has to be fetched from the legacy backend.
-	 * @return {@code true} for a staff token without a {@code role} claim
+	 * @return {@code true} for every staff token not yet resolved
 	 */
 	public boolean needsRoleLookup() {
 		return this.type == CallerType.STAFF && this.role == null;

@@ -14,7 +14,7 @@ class CallerTests {
 	void classifiesEachOnsiteAtlasTokenShape() throws ParseException {
 		assertThat(caller(Map.of("id", "u1"))).isEqualTo(new Caller("u1", CallerType.STAFF, null, null, null, null));
 		assertThat(caller(Map.of("id", "u1", "role", "Admin")))
-			.isEqualTo(new Caller("u1", CallerType.STAFF, "admin", null, null, null));
+			.isEqualTo(new Caller("u1", CallerType.STAFF, null, null, null, null));
 		assertThat(caller(Map.of("id", "r1", "type", "registrant", "eventId", "e1", "registrationId", "REG-0001")))
 			.isEqualTo(new Caller("r1", CallerType.REGISTRANT, "registrant", "e1", null, null));
 		assertThat(caller(Map.of("id", "s1", "eventId", "e1", "sponsorId", "SPN-X-001", "type", "sponsor")))
@@ -26,9 +26,10 @@ class CallerTests {
 	}
 
 	@Test
-	void onlyStaffWithoutRoleClaimNeedsALookup() throws ParseException {
+	void everyStaffTokenNeedsALookupEvenWithARoleClaim() throws ParseException {
 		assertThat(caller(Map.of("id", "u1")).needsRoleLookup()).isTrue();
-		assertThat(caller(Map.of("id", "u1", "role", "staff")).needsRoleLookup()).isFalse();
+		assertThat(caller(Map.of("id", "u1", "role", "staff")).needsRoleLookup()).isTrue();
+		assertThat(caller(Map.of("id", "u1", "role", "admin")).needsRoleLookup()).isTrue();
 		assertThat(caller(Map.of("id", "u1", "role", 7)).needsRoleLookup()).isTrue();
 		assertThat(caller(Map.of("id", "r1", "type", "registrant")).needsRoleLookup()).isFalse();
 	}
