@@ -163,6 +163,22 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void everyEurekaClientSignsInWithTheRegistrysAccount() {
+		Map<String, Object> registry = services.get("registry-service");
+		assertThat((Map<String, Object>) registry.get("environment")).containsEntry("ATLAS_REGISTRY_PASSWORD",
+				"${ATLAS_REGISTRY_PASSWORD:-dev-only-registry-password}");
+		services.forEach((name, service) -> {
+			Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+			if (environment != null && environment.containsKey("EUREKA_URL")) {
+				assertThat(String.valueOf(environment.get("EUREKA_URL"))).as(name)
+					.isEqualTo(
+							"http://${ATLAS_REGISTRY_USER:-atlas}:${ATLAS_REGISTRY_PASSWORD:-dev-only-registry-password}"
+									+ "@registry-service:8761/eureka/");
+			}
+		});
+	}
+
+	@Test
 	void secretsAreOverridableWithDevOnlyDefaults() {
 		services.forEach((name, service) -> {
 			Map<String, Object> environment = (Map<String, Object>) service.get("environment");

@@ -44,7 +44,7 @@ class KustomizeManifestsTests {
 	private static final String NAMESPACE = "onsite-atlas";
 
 	private static final Set<String> SECRET_KEYS = Set.of("JWT_SECRET", "ATLAS_INTERNAL_TOKEN_SECRET",
-			"ATLAS_ENCRYPTION_KEY", "SMTP_PASSWORD", "MONGODB_URI");
+			"ATLAS_ENCRYPTION_KEY", "SMTP_PASSWORD", "MONGODB_URI", "ATLAS_REGISTRY_PASSWORD");
 
 	private static final String HASH_SUFFIX = "-[a-z0-9]{10}";
 
@@ -149,6 +149,10 @@ class KustomizeManifestsTests {
 				.findFirst()
 				.orElseThrow(() -> new AssertionError(name + " reads no Secret"));
 			assertThat(configMap).matches("atlas-config(" + HASH_SUFFIX + ")?").isIn(configMaps);
+			List<Map<String, Object>> env = at(onlyContainer(deployment), "env");
+			assertThat(env).as(name + " env")
+				.contains(Map.of("name", "EUREKA_URL", "value",
+						"http://$(ATLAS_REGISTRY_USER):$(ATLAS_REGISTRY_PASSWORD)@$(ATLAS_REGISTRY_ADDRESS)/eureka/"));
 			if (overlay.equals("prod")) {
 				// Created out of band under exactly this name.
 				assertThat(secret).isEqualTo("atlas-secrets");
@@ -163,9 +167,11 @@ class KustomizeManifestsTests {
 	@ValueSource(strings = { "dev", "prod" })
 	void configMapHoldsTheSharedSettingsAndNoSecrets(String overlay) {
 		Map<String, Object> data = at(only(ofKind(render(overlay), "ConfigMap")), "data");
-		assertThat(data).containsKeys("EUREKA_URL", "KAFKA_BOOTSTRAP_SERVERS", "LEGACY_BACKEND_URL", "CLIENT_URL",
-				"SMTP_HOST", "SMTP_PORT", "ATLAS_KAFKA_PARTITIONS", "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED");
-		assertThat(data).containsEntry("EUREKA_URL", "http://registry-service:8761/eureka/");
+		assertThat(data).containsKeys("ATLAS_REGISTRY_ADDRESS", "ATLAS_REGISTRY_USER", "KAFKA_BOOTSTRAP_SERVERS",
+				"LEGACY_BACKEND_URL", "CLIENT_URL", "SMTP_HOST", "SMTP_PORT", "ATLAS_KAFKA_PARTITIONS",
+				"MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED");
+		assertThat(data).containsEntry("ATLAS_REGISTRY_ADDRESS", "registry-service:8761")
+			.doesNotContainKey("EUREKA_URL");
 		assertThat(data.keySet()).doesNotContainAnyElementsOf(SECRET_KEYS)
 			.noneMatch((key) -> key.contains("SECRET") || key.contains("PASSWORD") || key.contains("KEY"))
 			// Each service picks its own database name.

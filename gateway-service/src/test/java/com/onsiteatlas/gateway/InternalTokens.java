@@ -32,7 +32,9 @@ final class InternalTokens {
 				.isTrue();
 			JWTClaimsSet claims = jwt.getJWTClaimsSet();
 			assertThat(claims.getIssuer()).isEqualTo(InternalIdentityToken.ISSUER);
-			assertThat(claims.getAudience()).containsExactly(InternalIdentityToken.AUDIENCE);
+			assertThat(claims.getAudience()).hasSize(1)
+				.first()
+				.isIn("notification-service", "lodging-travel-service", "reporting-service");
 			assertThat(claims.getSubject()).isNotBlank();
 			assertThat(claims.getJWTID()).isNotBlank();
 			assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);

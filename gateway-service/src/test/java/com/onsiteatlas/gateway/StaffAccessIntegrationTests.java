@@ -34,6 +34,8 @@ class StaffAccessIntegrationTests extends GatewayIntegrationTest {
 		StubServer.RecordedRequest received = target.onlyRequestContaining(marker);
 		assertThat(received.bearerToken()).isNotEqualTo(callerToken);
 		JWTClaimsSet identity = InternalTokens.verify(received.bearerToken());
+		assertThat(identity.getAudience()).as("only the service it is routed to accepts it")
+			.containsExactly(target.name());
 		assertThat(identity.getSubject()).isEqualTo(userId);
 		assertThat(identity.getStringClaim("atlas_type")).isEqualTo("staff");
 		assertThat(identity.getStringClaim("role")).isEqualTo("admin");

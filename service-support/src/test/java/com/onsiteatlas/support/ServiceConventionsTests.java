@@ -93,6 +93,30 @@ class ServiceConventionsTests extends SupportIntegrationTest {
 	}
 
 	@Test
+	void acceptsOnlyIdentityTokensMeantForThisService() {
+		String forThisService = IdentityTokens.mintFor("support-test", "65f0a00000000000000000a1", "staff", "admin",
+				null, IdentityTokens.DEV_SECRET, Instant.now().plusSeconds(60));
+		String forAnotherService = IdentityTokens.mintFor("reporting-service", "65f0a00000000000000000a1", "staff",
+				"admin", null, IdentityTokens.DEV_SECRET, Instant.now().plusSeconds(60));
+		String forTheOldSharedAudience = IdentityTokens.mintFor("onsite-atlas-services", "65f0a00000000000000000a1",
+				"staff", "admin", null, IdentityTokens.DEV_SECRET, Instant.now().plusSeconds(60));
+		this.client.get()
+			.uri("/api/whoami")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + forThisService)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		for (String token : new String[] { forAnotherService, forTheOldSharedAudience }) {
+			this.client.get()
+				.uri("/api/whoami")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
+		}
+	}
+
+	@Test
 	void answersForbiddenWhenRoleMayNotWrite() {
 		postWidget(IdentityTokens.staff("staff"), "{\"name\":\"forbidden\",\"quantity\":1}").exchange()
 			.expectStatus()

@@ -16,8 +16,10 @@ import java.util.Set;
  * <li>header {@code {"alg":"HS256","typ":"JWT"}}, signed with
  * {@code ATLAS_INTERNAL_TOKEN_SECRET} (UTF-8 bytes, at least 32 bytes; the gateway
  * refuses to start otherwise);</li>
- * <li>{@value #ISSUER_CLAIM} = {@value #ISSUER}, {@value #AUDIENCE_CLAIM} =
- * {@value #AUDIENCE} (a single string);</li>
+ * <li>{@value #ISSUER_CLAIM} = {@value #ISSUER}, {@value #AUDIENCE_CLAIM} = the name of
+ * the one service the request is routed to (its {@code spring.application.name}, the host
+ * of the route's {@code lb://} URI; a single string), so a token captured at one service
+ * is refused by the others;</li>
  * <li>{@value #SUBJECT_CLAIM} = the ONSITE ATLAS {@code id} claim (User, Registration,
  * EventSponsor, EventClient or author id);</li>
  * <li>{@value #ISSUED_AT_CLAIM} = now, {@value #EXPIRES_AT_CLAIM} = now + 60 s,
@@ -40,7 +42,7 @@ import java.util.Set;
  * decoder.setJwtValidator(new DelegatingOAuth2TokenValidator&lt;&gt;(
  * 		JwtValidators.createDefaultWithIssuer(InternalIdentityToken.ISSUER),
  * 		new JwtClaimValidator&lt;List&lt;String&gt;&gt;(JwtClaimNames.AUD,
- * 				(aud) -&gt; aud != null &amp;&amp; aud.contains(InternalIdentityToken.AUDIENCE))));
+ * 				(aud) -&gt; aud != null &amp;&amp; aud.contains(ownServiceName))));
  * </pre>
  *
  * and maps {@value #ROLE_CLAIM} to its authorities (service-support's
@@ -53,9 +55,6 @@ public final class InternalIdentityToken {
 
 	/** {@code iss} value. */
 	public static final String ISSUER = "onsite-atlas-gateway";
-
-	/** {@code aud} value. */
-	public static final String AUDIENCE = "onsite-atlas-services";
 
 	/** Issuer claim. */
 	public static final String ISSUER_CLAIM = "iss";

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,10 +65,10 @@ public final class Probes {
 	 */
 	public String body(String url, String accept) {
 		try {
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Accept", accept)
-				.timeout(Duration.ofSeconds(3))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(withBasicAuthFromUserInfo(URI.create(url)).header("Accept", accept)
+					.timeout(Duration.ofSeconds(3))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return (response.statusCode() == 200) ? response.body() : null;
 		}
 		catch (IOException ex) {
@@ -96,6 +99,23 @@ public final class Probes {
 			Thread.currentThread().interrupt();
 			return 0;
 		}
+	}
+
+	/**
+	 * A request to the URI without its user info, which becomes an HTTP Basic header (the
+	 * JDK's client ignores user info in a URI).
+	 */
+	static HttpRequest.Builder withBasicAuthFromUserInfo(URI uri) {
+		if (uri.getRawUserInfo() == null) {
+			return HttpRequest.newBuilder(uri);
+		}
+		String credentials = URLDecoder.decode(uri.getRawUserInfo().replace("+", "%2B"), StandardCharsets.UTF_8);
+		URI bare = URI
+			.create(uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawUserInfo().length() + 1)
+					+ uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
+		return HttpRequest.newBuilder(bare)
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	static boolean portOpen(int port) {

@@ -187,7 +187,7 @@ public final class Suite {
 
 	private void awaitRegistered(long deadline) {
 		this.out.accept("Waiting for " + String.join(" ", SuitePlan.BUSINESS) + " to register with Eureka ...");
-		await(SuitePlan.BUSINESS, "registration in " + this.plan.eurekaUrl() + "apps", deadline,
+		await(SuitePlan.BUSINESS, "registration in " + this.plan.url(SuitePlan.REGISTRY) + "/eureka/apps", deadline,
 				() -> this.probes.registered().containsAll(SuitePlan.BUSINESS));
 		this.out.accept("  all three registered after " + elapsedSeconds() + " s");
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,14 @@ public final class SuitePlan {
 			"ATLAS_INTERNAL_TOKEN_SECRET", "dev-internal-token-secret-change-me-0123456789",
 			// Same dev-only default as docker-compose.yml, for stored provider
 			// credentials.
-			"ATLAS_ENCRYPTION_KEY", "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=");
+			"ATLAS_ENCRYPTION_KEY", "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
+			// The registry's account (docs/security.md, item 2).
+			"ATLAS_REGISTRY_PASSWORD", "dev-only-registry-password");
+
+	/**
+	 * The registry account's user name unless the caller set {@code ATLAS_REGISTRY_USER}.
+	 */
+	static final String REGISTRY_USER = "atlas";
 
 	public static final String INFRA_MODULE = "embedded-infra";
 
@@ -83,6 +91,10 @@ public final class SuitePlan {
 
 	private final Map<String, String> external;
 
+	private final String registryUser;
+
+	private final String registryPassword;
+
 	private final Duration timeout;
 
 	private final List<ProcessSpec> processes;
@@ -94,6 +106,8 @@ public final class SuitePlan {
 		this.ports = Map.copyOf(builder.ports);
 		this.embedded = Set.copyOf(builder.embedded);
 		this.external = Map.copyOf(builder.external);
+		this.registryUser = builder.commonEnv.getOrDefault("ATLAS_REGISTRY_USER", REGISTRY_USER);
+		this.registryPassword = builder.commonEnv.get("ATLAS_REGISTRY_PASSWORD");
 		this.timeout = builder.timeout;
 		this.processes = List.copyOf(wire(builder));
 	}
@@ -137,6 +151,7 @@ public final class SuitePlan {
 			builder.embedded.add(Part.LEGACY);
 		}
 		DEV_SECRETS.forEach((name, value) -> builder.commonEnv.put(name, env.getOrDefault(name, value)));
+		builder.commonEnv.put("ATLAS_REGISTRY_USER", env.getOrDefault("ATLAS_REGISTRY_USER", REGISTRY_USER));
 		List<String> tiered = List.of("-XX:TieredStopAtLevel=1");
 		builder.jvmOptions.put(Role.INFRA, options("-Xmx512m", tiered, env.getOrDefault("ATLAS_INFRA_JAVA_OPTS", "")));
 		List<String> service = options("-Xmx384m", tiered, env.getOrDefault("ATLAS_JAVA_OPTS", ""));
@@ -159,6 +174,7 @@ public final class SuitePlan {
 		builder.dataDir = home.resolve("data");
 		builder.infraPerPart = true;
 		DEV_SECRETS.forEach(builder.commonEnv::put);
+		builder.commonEnv.put("ATLAS_REGISTRY_USER", REGISTRY_USER);
 		List<String> small = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
 		builder.jvmOptions.put(Role.INFRA, options("-Xmx256m", small, ""));
 		builder.jvmOptions.put(Role.REGISTRY, options("-Xmx256m", small, ""));
@@ -330,8 +346,30 @@ public final class SuitePlan {
 		return url(GATEWAY);
 	}
 
+	/**
+	 * The registry's Eureka URL with the registry account in it, as Eureka clients take
+	 * it ({@code http://user:password@host:port/eureka/}); an external {@code EUREKA_URL}
+	 * as set. Never print it: it carries the password.
+	 * @return the URL
+	 */
 	public String eurekaUrl() {
-		return this.external.getOrDefault("EUREKA_URL", url(REGISTRY) + "/eureka/");
+		return this.external.getOrDefault("EUREKA_URL", "http://" + userInfo(this.registryUser) + ":"
+				+ userInfo(this.registryPassword) + "@" + this.host + ":" + this.ports.get(REGISTRY) + "/eureka/");
+	}
+
+	/** Percent-encodes everything but RFC 3986's unreserved characters. */
+	private static String userInfo(String value) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(String.format("%02X", b & 0xff));
+			}
+		}
+		return encoded.toString();
 	}
 
 	public String kafkaBootstrap() {

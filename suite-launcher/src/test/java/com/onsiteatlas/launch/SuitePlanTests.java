@@ -1,6 +1,10 @@
 package com.onsiteatlas.launch;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 
 import com.onsiteatlas.launch.ProcessSpec.Role;
@@ -30,7 +34,7 @@ class SuitePlanTests {
 		Map<String, String> lodging = plan.process("lodging-travel-service").env();
 		assertThat(lodging).containsEntry("MONGODB_URI", "mongodb://localhost:27102")
 			.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
-			.containsEntry("EUREKA_URL", "http://localhost:8761/eureka/")
+			.containsEntry("EUREKA_URL", "http://atlas:dev-only-registry-password@localhost:8761/eureka/")
 			.containsEntry("SMTP_HOST", "localhost")
 			.containsEntry("SMTP_PORT", "3025")
 			.containsEntry("LEGACY_BACKEND_URL", "http://localhost:8090")
@@ -82,11 +86,26 @@ class SuitePlanTests {
 
 		assertThat(plan.gatewayUrl()).isEqualTo("http://localhost:18080");
 		assertThat(plan.process("notification-service").env())
-			.containsEntry("EUREKA_URL", "http://localhost:18761/eureka/")
+			.containsEntry("EUREKA_URL", "http://atlas:dev-only-registry-password@localhost:18761/eureka/")
 			.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092");
 		assertThat(plan.process("gateway-service").jvmOptions()).containsExactly("-Xmx384m", "-XX:TieredStopAtLevel=1",
 				"-Dx=1", "-Dy=2");
 		assertThat(plan.timeout()).hasSeconds(400);
+	}
+
+	@Test
+	void givesTheRegistryItsAccountAndEveryClientAUrlThatSignsIn() {
+		SuitePlan plan = SuitePlan.fromEnvironment(ROOT,
+				Map.of("ATLAS_REGISTRY_USER", "ops", "ATLAS_REGISTRY_PASSWORD", "p@ss:w/rd"));
+
+		assertThat(plan.process("registry-service").env()).containsEntry("ATLAS_REGISTRY_USER", "ops")
+			.containsEntry("ATLAS_REGISTRY_PASSWORD", "p@ss:w/rd");
+		assertThat(plan.process("gateway-service").env()).containsEntry("EUREKA_URL",
+				"http://ops:p%40ss%3Aw%2Frd@localhost:8761/eureka/");
+		HttpRequest request = Probes.withBasicAuthFromUserInfo(URI.create(plan.eurekaUrl() + "apps")).build();
+		assertThat(request.uri()).hasToString("http://localhost:8761/eureka/apps");
+		assertThat(request.headers().firstValue("Authorization"))
+			.hasValue("Basic " + Base64.getEncoder().encodeToString("ops:p@ss:w/rd".getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test

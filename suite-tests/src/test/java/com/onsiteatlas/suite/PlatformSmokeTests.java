@@ -116,6 +116,24 @@ class PlatformSmokeTests {
 	}
 
 	@Test
+	void theRegistryRefusesARogueInstanceAndAnonymousReads() throws Exception {
+		String registry = suite.service("registry-service");
+		String rogue = """
+				{"instance":{"instanceId":"rogue-1","hostName":"127.0.0.1","app":"LODGING-TRAVEL-SERVICE",
+				"ipAddr":"127.0.0.1","status":"UP","port":{"$":9,"@enabled":"true"},
+				"dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}""";
+		HttpResponse<String> registered = HTTP
+			.send(HttpRequest.newBuilder(URI.create(registry + "/eureka/apps/LODGING-TRAVEL-SERVICE"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(rogue))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(registered.statusCode()).isEqualTo(401);
+		assertThat(get(registry + "/eureka/apps", null).statusCode()).isEqualTo(401);
+		assertThat(get(registry + "/actuator/health", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void otherApiPathsReachTheOnsiteAtlasBackend() throws Exception {
 		HttpResponse<String> response = get(suite.gateway() + "/api/health", null);
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -47,17 +47,18 @@ class InternalTokenIssuer {
 	}
 
 	/**
-	 * Mints a token for an authenticated caller whose role is known.
+	 * Mints a token for an authenticated caller whose role is known, for one service.
 	 * @param caller the caller
+	 * @param service the name of the service the request goes to, the token's audience
 	 * @return the compact JWS
 	 */
-	public String issue(Caller caller) {
+	public String issue(Caller caller, String service) {
 		if (caller.role() == null || !InternalIdentityToken.ROLES.contains(caller.role())) {
 			throw new IllegalArgumentException("No internal token for role " + caller.role());
 		}
 		Instant now = this.clock.instant();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(InternalIdentityToken.ISSUER)
-			.audience(InternalIdentityToken.AUDIENCE)
+			.audience(service)
 			.subject(caller.id())
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.ttl)))

@@ -118,7 +118,7 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 		if (unknownStaffRole || !this.policy.allows(service, caller.role())) {
 			return Outcome.refused(HttpStatus.FORBIDDEN.value(), ServiceAccessPolicy.deniedMessage(caller.role()));
 		}
-		return Outcome.allowed(this.issuer.issue(caller));
+		return Outcome.allowed(this.issuer.issue(caller, service));
 	}
 
 	private static ServerWebExchange withAuthorization(ServerWebExchange exchange, String internalToken) {

@@ -27,13 +27,14 @@ class InternalTokenIssuerTests {
 	@Test
 	void signsTheDocumentedClaimsWithTheInternalSecret() throws Exception {
 		SignedJWT jwt = SignedJWT.parse(
-				this.issuer.issue(new Caller("c1", CallerType.CLIENT, "client", "e1", "Acme Travel", "ops@acme.test")));
+				this.issuer.issue(new Caller("c1", CallerType.CLIENT, "client", "e1", "Acme Travel", "ops@acme.test"),
+						"lodging-travel-service"));
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
 		assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
 		assertThat(jwt.verify(new MACVerifier(TestTokens.INTERNAL_SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
 		JWTClaimsSet claims = jwt.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo("onsite-atlas-gateway");
-		assertThat(claims.getAudience()).containsExactly("onsite-atlas-services");
+		assertThat(claims.getAudience()).containsExactly("lodging-travel-service");
 		assertThat(claims.getSubject()).isEqualTo("c1");
 		assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
 		assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(60));
@@ -47,18 +48,18 @@ class InternalTokenIssuerTests {
 	@Test
 	void omitsUnknownOptionalClaimsAndUsesAFreshIdEachTime() throws Exception {
 		Caller staff = new Caller("u1", CallerType.STAFF, "admin", null, null, null);
-		JWTClaimsSet first = SignedJWT.parse(this.issuer.issue(staff)).getJWTClaimsSet();
-		JWTClaimsSet second = SignedJWT.parse(this.issuer.issue(staff)).getJWTClaimsSet();
+		JWTClaimsSet first = SignedJWT.parse(this.issuer.issue(staff, "notification-service")).getJWTClaimsSet();
+		JWTClaimsSet second = SignedJWT.parse(this.issuer.issue(staff, "notification-service")).getJWTClaimsSet();
 		assertThat(first.getClaims()).doesNotContainKeys("event_id", "name", "email");
 		assertThat(first.getJWTID()).isNotEqualTo(second.getJWTID());
 	}
 
 	@Test
 	void refusesRolesOutsideTheContract() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.issuer.issue(new Caller("u1", CallerType.STAFF, "organizer", null, null, null)));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.issuer.issue(new Caller("u1", CallerType.STAFF, null, null, null, null)));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.issuer
+			.issue(new Caller("u1", CallerType.STAFF, "organizer", null, null, null), "notification-service"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.issuer
+			.issue(new Caller("u1", CallerType.STAFF, null, null, null, null), "notification-service"));
 	}
 
 	@Test

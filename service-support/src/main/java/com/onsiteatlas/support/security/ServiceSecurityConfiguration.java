@@ -60,14 +60,19 @@ public class ServiceSecurityConfiguration {
 			throw new IllegalStateException(
 					"atlas.security.internal-token-secret (ATLAS_INTERNAL_TOKEN_SECRET) must be at least 32 bytes");
 		}
+		String ownName = properties.audience();
+		if (ownName == null || ownName.isBlank()) {
+			throw new IllegalStateException(
+					"atlas.security.audience (spring.application.name) must name this service: identity tokens are "
+							+ "accepted only when they are meant for it");
+		}
 		SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		OAuth2TokenValidator<Jwt> audience = (
-				jwt) -> (jwt.getAudience() != null && jwt.getAudience().contains(InternalIdentityToken.AUDIENCE))
-						? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
-							.failure(new OAuth2Error("invalid_token", "Token is not meant for this service", null));
+		OAuth2TokenValidator<Jwt> audience = (jwt) -> (jwt.getAudience() != null && jwt.getAudience().contains(ownName))
+				? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
+					.failure(new OAuth2Error("invalid_token", "Token is not meant for this service", null));
 		OAuth2TokenValidator<Jwt> subject = (jwt) -> (jwt.getSubject() != null && !jwt.getSubject().isBlank())
 				? OAuth2TokenValidatorResult.success()
 				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token has no subject", null));

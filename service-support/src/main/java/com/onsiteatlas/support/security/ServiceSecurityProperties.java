@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * least 32 bytes)
  * @param publicPaths extra path patterns that need no identity, e.g. provider webhooks
  * that are verified by their own signatures
+ * @param audience the audience an identity token must name to be accepted here: this
+ * service's name (defaults to {@code spring.application.name}), the gateway's route host
  */
 @ConfigurationProperties("atlas.security")
-public record ServiceSecurityProperties(String internalTokenSecret, List<String> publicPaths) {
+public record ServiceSecurityProperties(String internalTokenSecret, List<String> publicPaths, String audience) {
 
 	public ServiceSecurityProperties {
 		publicPaths = (publicPaths != null) ? List.copyOf(publicPaths) : List.of();

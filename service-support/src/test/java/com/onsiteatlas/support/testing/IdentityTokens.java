@@ -3,6 +3,7 @@ package com.onsiteatlas.support.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -18,6 +19,14 @@ import com.onsiteatlas.identity.InternalIdentityToken;
  * Mints the identity tokens the gateway would send, for service tests.
  */
 public final class IdentityTokens {
+
+	/**
+	 * The audiences the tokens name: each business service, and service-support's own
+	 * test application. A test of the audience check itself uses
+	 * {@link #mintFor(String, String, String, String, String, String, Instant)}.
+	 */
+	public static final List<String> TEST_AUDIENCES = List.of("notification-service", "lodging-travel-service",
+			"reporting-service", "support-test");
 
 	/** The dev default of {@code ATLAS_INTERNAL_TOKEN_SECRET}, which tests run with. */
 	public static final String DEV_SECRET = "dev-internal-token-secret-change-me-0123456789";
@@ -40,8 +49,18 @@ public final class IdentityTokens {
 
 	public static String mint(String subject, String type, String role, String eventId, String secret,
 			Instant expiresAt) {
+		return mint(TEST_AUDIENCES, subject, type, role, eventId, secret, expiresAt);
+	}
+
+	public static String mintFor(String audience, String subject, String type, String role, String eventId,
+			String secret, Instant expiresAt) {
+		return mint(List.of(audience), subject, type, role, eventId, secret, expiresAt);
+	}
+
+	private static String mint(List<String> audiences, String subject, String type, String role, String eventId,
+			String secret, Instant expiresAt) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(InternalIdentityToken.ISSUER)
-			.audience(InternalIdentityToken.AUDIENCE)
+			.audience(audiences)
 			.subject(subject)
 			.issueTime(new Date())
 			.expirationTime(Date.from(expiresAt))

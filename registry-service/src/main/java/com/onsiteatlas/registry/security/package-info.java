@@ -1,0 +1,4 @@
+/**
+ * The registry's one account and what it protects.
+ */
+package com.onsiteatlas.registry.security;
