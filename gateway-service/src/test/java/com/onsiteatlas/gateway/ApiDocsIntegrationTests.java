@@ -1,10 +1,13 @@
 package com.onsiteatlas.gateway;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+
+import com.onsiteatlas.identity.InternalIdentityToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +15,7 @@ class ApiDocsIntegrationTests extends GatewayIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "notification-service", "lodging-travel-service", "reporting-service" })
-	void proxiesEachServicesOpenApiDocumentWithoutToken(String service) {
+	void proxiesEachServicesOpenApiDocumentWithTheGatewaysOwnIdentity(String service) {
 		int before = TestBackends.NOTIFICATION.requests((uri) -> uri.equals("/v3/api-docs")).size()
 				+ TestBackends.LODGING.requests((uri) -> uri.equals("/v3/api-docs")).size()
 				+ TestBackends.REPORTING.requests((uri) -> uri.equals("/v3/api-docs")).size();
@@ -32,7 +35,13 @@ class ApiDocsIntegrationTests extends GatewayIntegrationTest {
 		};
 		StubServer.RecordedRequest last = stub.requests((uri) -> uri.equals("/v3/api-docs"))
 			.get(stub.requests((uri) -> uri.equals("/v3/api-docs")).size() - 1);
-		assertThat(last.headers().containsKey(HttpHeaders.AUTHORIZATION)).isFalse();
+		String sent = last.headers().getFirst(HttpHeaders.AUTHORIZATION);
+		assertThat(sent).startsWith("Bearer ").doesNotContain("caller-token-that-must-not-leak");
+		JWTClaimsSet claims = InternalTokens.verify(sent.substring("Bearer ".length()));
+		assertThat(claims.getAudience()).containsExactly(service);
+		assertThat(claims.getSubject()).isEqualTo(InternalIdentityToken.GATEWAY_SUBJECT);
+		assertThat(claims.getClaim(InternalIdentityToken.TYPE_CLAIM)).isEqualTo(InternalIdentityToken.GATEWAY);
+		assertThat(claims.getClaim(InternalIdentityToken.ROLE_CLAIM)).isEqualTo(InternalIdentityToken.GATEWAY);
 		assertThat(TestBackends.NOTIFICATION.requests((uri) -> uri.equals("/v3/api-docs")).size()
 				+ TestBackends.LODGING.requests((uri) -> uri.equals("/v3/api-docs")).size()
 				+ TestBackends.REPORTING.requests((uri) -> uri.equals("/v3/api-docs")).size())

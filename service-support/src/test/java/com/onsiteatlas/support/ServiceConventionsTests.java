@@ -55,6 +55,64 @@ class ServiceConventionsTests extends SupportIntegrationTest {
 	}
 
 	@Test
+	void servesTheApiDocumentToTheGatewaysOwnIdentityOnly() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.gateway())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.openapi")
+			.exists();
+		this.client.get().uri("/v3/api-docs").exchange().expectStatus().isUnauthorized();
+		this.client.get()
+			.uri("/v3/api-docs")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("admin"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get()
+			.uri("/api/events/{e}/widgets", EVENT)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.gateway())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void servesTheMetricsToTheScrapersAccountOnly() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("metrics", METRICS_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes"));
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Not authorized: the metrics need the scraper's account");
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBasicAuth("metrics", "wrong-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("admin"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
 	void rejectsRequestsWithoutGatewayIdentity() {
 		this.client.get()
 			.uri("/api/events/{e}/widgets", EVENT)

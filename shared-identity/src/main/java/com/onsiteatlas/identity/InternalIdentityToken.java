@@ -25,7 +25,8 @@ import java.util.Set;
  * <li>{@value #ISSUED_AT_CLAIM} = now, {@value #EXPIRES_AT_CLAIM} = now + 60 s,
  * {@value #TOKEN_ID_CLAIM} = a random UUID;</li>
  * <li>{@value #TYPE_CLAIM}: one of {@link #TYPES} ({@code staff}, {@code registrant},
- * {@code sponsor}, {@code client}, {@code author});</li>
+ * {@code sponsor}, {@code client}, {@code author}, or {@value #GATEWAY} for the gateway's
+ * own token on the API-document routes);</li>
  * <li>{@value #ROLE_CLAIM}: one of {@link #ROLES} ({@code admin}, {@code manager},
  * {@code staff}, {@code reviewer}, {@code user} for staff; otherwise equal to the
  * type);</li>
@@ -89,12 +90,22 @@ public final class InternalIdentityToken {
 	/** Email, when known. */
 	public static final String EMAIL_CLAIM = "email";
 
+	/**
+	 * {@link #TYPE_CLAIM} and {@link #ROLE_CLAIM} of the gateway's own token, which it
+	 * sends only to fetch a service's OpenAPI document for Swagger UI. A service lets
+	 * this identity read its API document and nothing else.
+	 */
+	public static final String GATEWAY = "gateway";
+
+	/** {@link #SUBJECT_CLAIM} of the gateway's own token. */
+	public static final String GATEWAY_SUBJECT = "onsite-atlas-gateway";
+
 	/** Values of {@link #TYPE_CLAIM}. */
-	public static final Set<String> TYPES = Set.of("staff", "registrant", "sponsor", "client", "author");
+	public static final Set<String> TYPES = Set.of("staff", "registrant", "sponsor", "client", "author", GATEWAY);
 
 	/** Values of {@link #ROLE_CLAIM}. */
 	public static final Set<String> ROLES = Set.of("admin", "manager", "staff", "reviewer", "user", "registrant",
-			"sponsor", "client", "author");
+			"sponsor", "client", "author", GATEWAY);
 
 	private InternalIdentityToken() {
 	}

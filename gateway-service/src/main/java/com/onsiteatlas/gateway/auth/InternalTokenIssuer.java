@@ -56,15 +56,7 @@ class InternalTokenIssuer {
 		if (caller.role() == null || !InternalIdentityToken.ROLES.contains(caller.role())) {
 			throw new IllegalArgumentException("No internal token for role " + caller.role());
 		}
-		Instant now = this.clock.instant();
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(InternalIdentityToken.ISSUER)
-			.audience(service)
-			.subject(caller.id())
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(this.ttl)))
-			.jwtID(UUID.randomUUID().toString())
-			.claim(InternalIdentityToken.TYPE_CLAIM, caller.type().claimValue())
-			.claim(InternalIdentityToken.ROLE_CLAIM, caller.role());
+		JWTClaimsSet.Builder claims = claims(service, caller.id(), caller.type().claimValue(), caller.role());
 		if (caller.eventId() != null) {
 			claims.claim(InternalIdentityToken.EVENT_ID_CLAIM, caller.eventId());
 		}
@@ -74,6 +66,33 @@ class InternalTokenIssuer {
 		if (caller.email() != null) {
 			claims.claim(InternalIdentityToken.EMAIL_CLAIM, caller.email());
 		}
+		return sign(claims);
+	}
+
+	/**
+	 * Mints the gateway's own token for one service, which the service accepts for its
+	 * API document only.
+	 * @param service the name of the service, the token's audience
+	 * @return the compact JWS
+	 */
+	public String issueForGateway(String service) {
+		return sign(claims(service, InternalIdentityToken.GATEWAY_SUBJECT, InternalIdentityToken.GATEWAY,
+				InternalIdentityToken.GATEWAY));
+	}
+
+	private JWTClaimsSet.Builder claims(String service, String subject, String type, String role) {
+		Instant now = this.clock.instant();
+		return new JWTClaimsSet.Builder().issuer(InternalIdentityToken.ISSUER)
+			.audience(service)
+			.subject(subject)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(this.ttl)))
+			.jwtID(UUID.randomUUID().toString())
+			.claim(InternalIdentityToken.TYPE_CLAIM, type)
+			.claim(InternalIdentityToken.ROLE_CLAIM, role);
+	}
+
+	private String sign(JWTClaimsSet.Builder claims) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
 				claims.build());
 		try {

@@ -27,7 +27,9 @@ import org.springframework.web.server.ServerWebExchange;
  * On every service route the caller's {@code Authorization} and {@code Cookie} headers
  * are removed, so the caller's own ONSITE ATLAS token never reaches a service. A route
  * whose metadata has {@value RouteKinds#PUBLIC_METADATA}{@code : true} (provider
- * webhooks, unsubscribe links, API docs) is then forwarded without identity. Every other
+ * webhooks, unsubscribe links, API docs) is then forwarded without identity, or with the
+ * gateway's own identity when it also has
+ * {@value RouteKinds#GATEWAY_IDENTITY_METADATA}{@code : true} (API docs). Every other
  * service route requires {@code Authorization: Bearer <ONSITE ATLAS token>}: the token is
  * verified, a staff role missing from the token is resolved through the legacy backend,
  * the {@link ServiceAccessPolicy} is applied for the route's service (the URI host), and
@@ -77,7 +79,9 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		URI uri = route.getUri();
 		if (RouteKinds.isPublic(route)) {
-			return chain.filter(withAuthorization(exchange, null));
+			String gatewayToken = RouteKinds.sendsGatewayIdentity(route) ? this.issuer.issueForGateway(uri.getHost())
+					: null;
+			return chain.filter(withAuthorization(exchange, gatewayToken));
 		}
 		String callerToken = bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
 		if (callerToken == null) {

@@ -14,6 +14,12 @@ public final class RouteKinds {
 	/** Route metadata key marking a service route that needs no token. */
 	public static final String PUBLIC_METADATA = "atlas-public";
 
+	/**
+	 * Route metadata key marking a public route on which the gateway sends its own
+	 * identity (the services' API documents, which they serve to the gateway only).
+	 */
+	public static final String GATEWAY_IDENTITY_METADATA = "atlas-gateway-identity";
+
 	private static final String LOAD_BALANCED_SCHEME = "lb";
 
 	private RouteKinds() {
@@ -35,7 +41,20 @@ public final class RouteKinds {
 	 * @return true when its metadata marks it public
 	 */
 	public static boolean isPublic(Route route) {
-		Object value = (route != null) ? route.getMetadata().get(PUBLIC_METADATA) : null;
+		return flag(route, PUBLIC_METADATA);
+	}
+
+	/**
+	 * Whether the gateway sends its own identity on the route.
+	 * @param route the route, may be null
+	 * @return true when its metadata says so
+	 */
+	public static boolean sendsGatewayIdentity(Route route) {
+		return flag(route, GATEWAY_IDENTITY_METADATA);
+	}
+
+	private static boolean flag(Route route, String key) {
+		Object value = (route != null) ? route.getMetadata().get(key) : null;
 		return value != null && Boolean.parseBoolean(value.toString());
 	}
 

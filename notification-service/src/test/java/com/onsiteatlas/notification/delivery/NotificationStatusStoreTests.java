@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 
 import com.onsiteatlas.notification.Events;
 import com.onsiteatlas.notification.NotificationIntegrationTest;
 import com.onsiteatlas.notification.Staff;
+import com.onsiteatlas.support.testing.IdentityTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +84,7 @@ class NotificationStatusStoreTests extends NotificationIntegrationTest {
 	void describesTheStatusWithItsLowerCaseValuesInTheApiDocument() {
 		this.client.get()
 			.uri("/v3/api-docs")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.gateway())
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -20,7 +20,13 @@ public enum PrincipalType {
 	CLIENT,
 
 	/** An abstract author. */
-	AUTHOR;
+	AUTHOR,
+
+	/**
+	 * The gateway itself, fetching the service's OpenAPI document for Swagger UI; it may
+	 * read that document and nothing else.
+	 */
+	GATEWAY;
 
 	public static PrincipalType fromClaim(String value) {
 		if (value == null) {
@@ -31,6 +37,7 @@ public enum PrincipalType {
 			case "sponsor" -> SPONSOR;
 			case "client" -> CLIENT;
 			case "author" -> AUTHOR;
+			case "gateway" -> GATEWAY;
 			default -> STAFF;
 		};
 	}

@@ -14,8 +14,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -29,7 +32,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.onsiteatlas.identity.InternalIdentityToken;
@@ -38,9 +43,11 @@ import com.onsiteatlas.support.projection.Directory;
 import com.onsiteatlas.support.web.ApiError;
 
 /**
- * Every request needs a valid gateway identity token except health, API docs and the
- * service's declared public paths. Failures are JSON: 401 when the identity is missing or
- * invalid, 403 when the role does not allow the action (checked with
+ * Every request needs a valid gateway identity token except health, info and the
+ * service's declared public paths. The OpenAPI document is for the gateway's own identity
+ * only (Swagger UI at the gateway), which reaches nothing else; the Prometheus metrics
+ * need the scraper's account (HTTP Basic). Failures are JSON: 401 when the identity is
+ * missing or invalid, 403 when the role does not allow the action (checked with
  * {@code @PreAuthorize} on controller methods).
  */
 @AutoConfiguration
@@ -50,7 +57,15 @@ import com.onsiteatlas.support.web.ApiError;
 public class ServiceSecurityConfiguration {
 
 	private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/health",
-			"/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs");
+			"/actuator/info");
+
+	private static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**" };
+
+	private static final String METRICS = "/actuator/prometheus";
+
+	private static final String GATEWAY_AUTHORITY = "TYPE_" + InternalIdentityToken.GATEWAY;
+
+	private static final String NO_IDENTITY = "Not authorized: a valid gateway identity is required";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -93,8 +108,30 @@ public class ServiceSecurityConfiguration {
 				"The request was rejected: its path contains characters that are not allowed");
 	}
 
+	/**
+	 * The metrics endpoint, for the scraper's account only.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain metricsSecurityFilterChain(ServerHttpSecurity http, ServiceSecurityProperties properties,
+			ObjectMapper objectMapper) {
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(METRICS))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.httpBasic((basic) -> basic
+				.authenticationManager(
+						new MetricsScraperAccount(properties.metricsUser(), properties.metricsPassword()))
+				.authenticationEntryPoint((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED,
+						"Not authorized: the metrics need the scraper's account")))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "serviceSecurityFilterChain")
 	SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ServiceSecurityProperties properties,
 			ReactiveJwtDecoder decoder, ObjectMapper objectMapper, ObjectProvider<Directory> directory) {
 		Directory registrations = directory.getIfAvailable();
@@ -108,18 +145,24 @@ public class ServiceSecurityConfiguration {
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(publicPaths.toArray(String[]::new))
 				.permitAll()
+				.pathMatchers(API_DOCS)
+				.hasAuthority(GATEWAY_AUTHORITY)
 				.anyExchange()
-				.authenticated())
+				.access((authentication, context) -> authentication
+					.map((auth) -> new AuthorizationDecision(auth.isAuthenticated() && auth.getAuthorities()
+						.stream()
+						.noneMatch((authority) -> GATEWAY_AUTHORITY.equals(authority.getAuthority()))))
+					.defaultIfEmpty(new AuthorizationDecision(false))))
 			.oauth2ResourceServer((oauth) -> oauth.jwt((jwt) -> jwt.jwtDecoder(decoder)
 				.jwtAuthenticationConverter((token) -> (scope != null) ? scope.scope(AtlasAuthentication.from(token))
 						: Mono.just(AtlasAuthentication.from(token))))
-				.authenticationEntryPoint((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED,
-						"Not authorized: a valid gateway identity is required"))
+				.authenticationEntryPoint(
+						(exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED, NO_IDENTITY))
 				.accessDeniedHandler((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.FORBIDDEN,
 						"You are not allowed to perform this action")))
 			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED,
-						"Not authorized: a valid gateway identity is required"))
+				.authenticationEntryPoint(
+						(exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.UNAUTHORIZED, NO_IDENTITY))
 				.accessDeniedHandler((exchange, ex) -> writeError(exchange, objectMapper, HttpStatus.FORBIDDEN,
 						"You are not allowed to perform this action")))
 			.build();

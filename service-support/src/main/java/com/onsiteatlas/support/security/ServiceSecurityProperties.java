@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * that are verified by their own signatures
  * @param audience the audience an identity token must name to be accepted here: this
  * service's name (defaults to {@code spring.application.name}), the gateway's route host
+ * @param metricsUser the metrics scraper's account for {@code /actuator/prometheus} (HTTP
+ * Basic)
+ * @param metricsPassword its password; when unset nobody reads the metrics
  */
 @ConfigurationProperties("atlas.security")
-public record ServiceSecurityProperties(String internalTokenSecret, List<String> publicPaths, String audience) {
+public record ServiceSecurityProperties(String internalTokenSecret, List<String> publicPaths, String audience,
+		String metricsUser, String metricsPassword) {
 
 	public ServiceSecurityProperties {
 		publicPaths = (publicPaths != null) ? List.copyOf(publicPaths) : List.of();

@@ -43,6 +43,15 @@ public final class IdentityTokens {
 				Instant.now().plusSeconds(60));
 	}
 
+	/**
+	 * The gateway's own token, which it sends only to fetch API documents.
+	 * @return the token
+	 */
+	public static String gateway() {
+		return of(InternalIdentityToken.GATEWAY_SUBJECT, InternalIdentityToken.GATEWAY, InternalIdentityToken.GATEWAY,
+				null);
+	}
+
 	public static String of(String subject, String type, String role, String eventId) {
 		return mint(subject, type, role, eventId, DEV_SECRET, Instant.now().plusSeconds(60));
 	}

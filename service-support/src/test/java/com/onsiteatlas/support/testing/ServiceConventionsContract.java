@@ -63,15 +63,44 @@ public interface ServiceConventionsContract {
 	}
 
 	@Test
-	default void servesItsOpenApiDocument() {
+	default void servesItsOpenApiDocumentToTheGatewayOnly() {
 		serviceClient().get()
 			.uri("/v3/api-docs")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.gateway())
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.openapi")
 			.exists();
+		serviceClient().get().uri("/v3/api-docs").exchange().expectStatus().isUnauthorized();
+		serviceClient().get()
+			.uri("/v3/api-docs")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("admin"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	default void letsTheGatewaysOwnIdentityReachNothingButTheApiDocument() {
+		serviceClient().get()
+			.uri(staffListPath())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.gateway())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	default void keepsItsMetricsForTheScrapersAccount() {
+		serviceClient().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		serviceClient().get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("admin"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 }
