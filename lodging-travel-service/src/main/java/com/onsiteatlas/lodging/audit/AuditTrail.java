@@ -5,12 +5,8 @@ import java.time.Clock;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 
@@ -21,12 +17,12 @@ import com.onsiteatlas.support.paging.Paged;
 @Service
 public class AuditTrail {
 
-	private final ReactiveMongoTemplate mongo;
+	private final AuditEntryRepository entries;
 
 	private final Clock clock;
 
-	AuditTrail(ReactiveMongoTemplate mongo, Clock clock) {
-		this.mongo = mongo;
+	AuditTrail(AuditEntryRepository entries, Clock clock) {
+		this.entries = entries;
 		this.clock = clock;
 	}
 
@@ -43,7 +39,7 @@ public class AuditTrail {
 	 */
 	public Mono<Void> record(String eventId, String action, String resourceType, String resourceId, String documentId,
 			String fileName, Actor actor) {
-		return this.mongo
+		return this.entries
 			.insert(new AuditEntry(new ObjectId().toHexString(), eventId, action, resourceType, resourceId, documentId,
 					fileName, actor, this.clock.instant()))
 			.then();
@@ -57,11 +53,7 @@ public class AuditTrail {
 	 * @return one page
 	 */
 	public Mono<Paged<AuditEntry>> list(String eventId, String resourceId, PageQuery page) {
-		Criteria criteria = Criteria.where("event").is(eventId);
-		if (resourceId != null) {
-			criteria.and("resourceId").is(resourceId);
-		}
-		return MongoPaging.find(this.mongo, Query.query(criteria), AuditEntry.class, page);
+		return this.entries.page(eventId, resourceId, page);
 	}
 
 }

@@ -2,22 +2,15 @@ package com.onsiteatlas.lodging.booking;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.lodging.calendar.Dates;
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.lodging.registrant.Viewer;
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.web.ApiException;
@@ -30,12 +23,12 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class BookingQueries {
 
-	private final ReactiveMongoTemplate mongo;
+	private final HotelBookingRepository bookings;
 
 	private final Registrants registrants;
 
-	BookingQueries(ReactiveMongoTemplate mongo, Registrants registrants) {
-		this.mongo = mongo;
+	BookingQueries(HotelBookingRepository bookings, Registrants registrants) {
+		this.bookings = bookings;
 		this.registrants = registrants;
 	}
 
@@ -49,7 +42,7 @@ public class BookingQueries {
 	 */
 	Mono<HotelBooking> require(String eventId, String id, Viewer viewer) {
 		String bookingId = ObjectIds.require(id, "booking id");
-		return this.mongo.findById(bookingId, HotelBooking.class)
+		return this.bookings.findById(bookingId)
 			.filter((booking) -> BookingAccess.mayRead(booking, eventId, viewer))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Hotel booking not found")));
 	}
@@ -66,41 +59,20 @@ public class BookingQueries {
 	}
 
 	Mono<Paged<HotelBooking>> list(String eventId, Viewer viewer, PageQuery page, BookingFilter filter) {
-		Criteria criteria = Criteria.where("event").is(eventId);
+		String registration = null;
 		if (viewer.isRegistrant()) {
-			criteria.and("registration").is(viewer.registrationId());
+			registration = viewer.registrationId();
 		}
 		else if (filter.registration() != null) {
-			criteria.and("registration").is(ObjectIds.require(filter.registration(), "registration"));
+			registration = ObjectIds.require(filter.registration(), "registration");
 		}
-		if (filter.status() != null) {
-			criteria.and("bookingStatus").is(BookingStatus.of(filter.status()).value());
-		}
-		if (filter.hotelId() != null) {
-			criteria.and("hotel.hotelId").is(ObjectIds.require(filter.hotelId(), "hotelId"));
-		}
-		if (filter.roomType() != null) {
-			criteria.and("roomType").regex("^" + Pattern.quote(filter.roomType().trim()) + "$", "i");
-		}
+		BookingStatus status = (filter.status() != null) ? BookingStatus.of(filter.status()) : null;
+		String hotelId = (filter.hotelId() != null) ? ObjectIds.require(filter.hotelId(), "hotelId") : null;
 		Instant from = Dates.parse(filter.checkInFrom(), "checkInFrom");
 		Instant to = Dates.parse(filter.checkInTo(), "checkInTo");
-		if (from != null || to != null) {
-			Criteria date = Criteria.where("checkIn.date");
-			if (from != null) {
-				date.gte(from);
-			}
-			if (to != null) {
-				date.lte(to);
-			}
-			criteria.andOperator(date);
-		}
-		if (filter.search() != null) {
-			criteria.and("searchText").regex(Pattern.quote(filter.search().trim().toLowerCase(Locale.ROOT)));
-		}
-		if (Boolean.TRUE.equals(filter.flagged())) {
-			criteria.and("flags.0").exists(true);
-		}
-		return MongoPaging.find(this.mongo, Query.query(criteria), HotelBooking.class, page)
+		BookingSearch search = new BookingSearch(eventId, registration, status, hotelId, filter.roomType(), from, to,
+				filter.search(), Boolean.TRUE.equals(filter.flagged()));
+		return this.bookings.page(search, page)
 			.map((paged) -> paged.map((booking) -> BookingAccess.forViewer(booking, viewer)));
 	}
 
@@ -115,9 +87,7 @@ public class BookingQueries {
 	Mono<HotelBooking> byRegistration(String eventId, Viewer viewer, String registration) {
 		return this.registrants.resolve(eventId, registration)
 			.filter(viewer::mayAccess)
-			.flatMapMany(
-					(id) -> this.mongo.find(Query.query(Criteria.where("event").is(eventId).and("registration").is(id))
-						.with(Sort.by(Sort.Order.desc("createdAt"))), HotelBooking.class))
+			.flatMapMany((id) -> this.bookings.findOfRegistrationNewestFirst(eventId, id))
 			.collectList()
 			.flatMap((bookings) -> Mono.justOrEmpty(bookings.stream()
 				.filter((booking) -> booking.bookingStatus().isActive())
@@ -134,12 +104,7 @@ public class BookingQueries {
 	 * @return the bookings
 	 */
 	public Flux<HotelBooking> activeFor(String eventId, Collection<String> registrations) {
-		return this.mongo.find(Query.query(Criteria.where("event")
-			.is(eventId)
-			.and("registration")
-			.in(registrations)
-			.and("bookingStatus")
-			.ne(BookingStatus.CANCELLED.value())), HotelBooking.class);
+		return this.bookings.findActiveOf(eventId, registrations);
 	}
 
 }

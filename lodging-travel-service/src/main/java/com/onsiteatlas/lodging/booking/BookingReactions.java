@@ -5,10 +5,6 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.domainevents.RegistrationSnapshot;
@@ -22,12 +18,12 @@ public class BookingReactions {
 
 	static final String FLAG_REGISTRATION_CANCELLED = "registration-cancelled";
 
-	private final ReactiveMongoTemplate mongo;
+	private final HotelBookingRepository bookings;
 
 	private final BookingWriter writer;
 
-	BookingReactions(ReactiveMongoTemplate mongo, BookingWriter writer) {
-		this.mongo = mongo;
+	BookingReactions(HotelBookingRepository bookings, BookingWriter writer) {
+		this.bookings = bookings;
 		this.writer = writer;
 	}
 
@@ -39,18 +35,13 @@ public class BookingReactions {
 	 * @return completes when every pending booking is flagged
 	 */
 	public Mono<Void> flagCancelledRegistration(String eventId, RegistrationSnapshot registration) {
-		return this.mongo.find(Query.query(Criteria.where("event")
-			.is(eventId)
-			.and("registration")
-			.is(registration.id())
-			.and("bookingStatus")
-			.is(BookingStatus.PENDING.value())
-			.and("flags")
-			.ne(FLAG_REGISTRATION_CANCELLED)), HotelBooking.class).concatMap((old) -> {
+		return this.bookings.findPendingWithoutFlag(eventId, registration.id(), FLAG_REGISTRATION_CANCELLED)
+			.concatMap((old) -> {
 				List<String> flags = new ArrayList<>((old.flags() != null) ? old.flags() : List.of());
 				flags.add(FLAG_REGISTRATION_CANCELLED);
 				return this.writer.update(old, old.toBuilder().flags(flags).build(), List.of("flags"), "system");
-			}).then();
+			})
+			.then();
 	}
 
 	/**
@@ -60,14 +51,7 @@ public class BookingReactions {
 	 * @return completes when done
 	 */
 	public Mono<Void> refreshRegistration(String eventId, RegistrationSnapshot registration) {
-		return this.mongo
-			.updateMulti(Query.query(Criteria.where("event").is(eventId).and("registration").is(registration.id())),
-					new Update().set("guest", registration.personalInfo())
-						.set("registrationId", registration.registrationId())
-						.set("searchText",
-								HotelBooking.searchText(registration.personalInfo(), registration.registrationId())),
-					HotelBooking.class)
-			.then();
+		return this.bookings.refreshGuest(eventId, registration);
 	}
 
 	/**
@@ -77,8 +61,7 @@ public class BookingReactions {
 	 * @return number removed
 	 */
 	public Mono<Long> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), HotelBooking.class)
-			.map((result) -> result.getDeletedCount());
+		return this.bookings.removeAllOfEvent(eventId);
 	}
 
 }

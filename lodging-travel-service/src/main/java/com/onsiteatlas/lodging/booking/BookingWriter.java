@@ -4,19 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.support.messaging.Outbox;
+import com.onsiteatlas.support.messaging.OutboxMessage;
 import com.onsiteatlas.support.projection.RegistrationView;
 import com.onsiteatlas.support.web.ApiException;
 
@@ -28,7 +25,7 @@ import com.onsiteatlas.support.web.ApiException;
 @Component
 class BookingWriter {
 
-	private final ReactiveMongoTemplate mongo;
+	private final HotelBookingRepository bookings;
 
 	private final Registrants registrants;
 
@@ -36,8 +33,8 @@ class BookingWriter {
 
 	private final Clock clock;
 
-	BookingWriter(ReactiveMongoTemplate mongo, Registrants registrants, Outbox outbox, Clock clock) {
-		this.mongo = mongo;
+	BookingWriter(HotelBookingRepository bookings, Registrants registrants, Outbox outbox, Clock clock) {
+		this.bookings = bookings;
 		this.registrants = registrants;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -56,7 +53,7 @@ class BookingWriter {
 							BookingEvents.created(
 									new BookingEvents.Context(conference, Registrants.snapshot(registration)), booking),
 							booking.event()))
-			.flatMap((message) -> this.mongo.insert(booking.withOutbox(List.of(message))))
+			.flatMap((message) -> this.bookings.insert(booking.withOutbox(List.of(message))))
 			.doOnSuccess((saved) -> this.outbox.nudge());
 	}
 
@@ -70,7 +67,8 @@ class BookingWriter {
 	 * @return the booking as stored
 	 */
 	Mono<HotelBooking> update(HotelBooking before, HotelBooking after, List<String> changed, String actor) {
-		return write(before, after, unchangedSinceRead(before), changed, actor, null);
+		return write(before, after, changed, actor, null,
+				(stamped, messages) -> this.bookings.updateIfUnchanged(before, stamped, messages));
 	}
 
 	/**
@@ -82,11 +80,8 @@ class BookingWriter {
 	 * @return the booking as stored
 	 */
 	Mono<HotelBooking> changeStatus(HotelBooking before, HotelBooking after, String actor, String cancelReason) {
-		Criteria stillInStatus = Criteria.where("_id")
-			.is(before.id())
-			.and("bookingStatus")
-			.is(before.bookingStatus().value());
-		return write(before, after, stillInStatus, List.of(), actor, cancelReason);
+		return write(before, after, List.of(), actor, cancelReason,
+				(stamped, messages) -> this.bookings.updateIfStillInStatus(before, stamped, messages));
 	}
 
 	/**
@@ -95,12 +90,12 @@ class BookingWriter {
 	 * @return the removed booking
 	 */
 	Mono<HotelBooking> remove(HotelBooking booking) {
-		return this.mongo.findAndRemove(Query.query(unchangedSinceRead(booking)), HotelBooking.class)
+		return this.bookings.removeIfUnchanged(booking)
 			.switchIfEmpty(Mono.error(() -> ApiException.conflict("The booking changed meanwhile; reload it")));
 	}
 
-	private Mono<HotelBooking> write(HotelBooking before, HotelBooking after, Criteria condition, List<String> changed,
-			String actor, String cancelReason) {
+	private Mono<HotelBooking> write(HotelBooking before, HotelBooking after, List<String> changed, String actor,
+			String cancelReason, BiFunction<HotelBooking, List<OutboxMessage>, Mono<HotelBooking>> store) {
 		Instant now = now();
 		HotelBooking stamped = after.toBuilder().updatedAt(now).outbox(null).build();
 		return context(before)
@@ -108,9 +103,7 @@ class BookingWriter {
 				.fromIterable(BookingEvents.ofChange(context, before, stamped, changed, now, actor, cancelReason))
 				.concatMap((event) -> this.outbox.entry(event, before.event()))
 				.collectList())
-			.flatMap((messages) -> this.mongo.findAndModify(Query.query(condition),
-					Outbox.push(setAll(stamped), messages), FindAndModifyOptions.options().returnNew(true),
-					HotelBooking.class))
+			.flatMap((messages) -> store.apply(stamped, messages))
 			.switchIfEmpty(Mono.error(() -> ApiException
 				.conflict("The booking was changed by someone else meanwhile; reload it and retry")))
 			.doOnNext((saved) -> this.outbox.nudge());
@@ -123,30 +116,6 @@ class BookingWriter {
 						.map(Registrants::snapshot)
 						.defaultIfEmpty(BookingEvents.remembered(booking)))
 			.map((tuple) -> new BookingEvents.Context(tuple.getT1(), tuple.getT2()));
-	}
-
-	private static Update setAll(HotelBooking booking) {
-		return new Update().set("registrationId", booking.registrationId())
-			.set("guest", booking.guest())
-			.set("hotel", booking.hotel())
-			.set("roomType", booking.roomType())
-			.set("roomNumber", booking.roomNumber())
-			.set("checkIn", booking.checkIn())
-			.set("checkOut", booking.checkOut())
-			.set("nights", booking.nights())
-			.set("bookingReference", booking.bookingReference())
-			.set("bookingStatus", booking.bookingStatus().value())
-			.set("confirmationDocument", booking.confirmationDocument())
-			.set("specialRequests", booking.specialRequests())
-			.set("notes", booking.notes())
-			.set("flags", booking.flags())
-			.set("roomBlock", booking.roomBlock())
-			.set("updatedAt", booking.updatedAt())
-			.set("searchText", booking.searchText());
-	}
-
-	private static Criteria unchangedSinceRead(HotelBooking booking) {
-		return Criteria.where("_id").is(booking.id()).and("updatedAt").is(booking.updatedAt());
 	}
 
 	/**

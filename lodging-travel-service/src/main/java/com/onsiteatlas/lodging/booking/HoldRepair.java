@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.lodging.inventory.Block;
@@ -33,7 +32,7 @@ class HoldRepair implements PeriodicWork {
 
 	private static final Duration GRACE = Duration.ofMinutes(2);
 
-	private final ReactiveMongoTemplate mongo;
+	private final HotelBookingRepository bookings;
 
 	private final InventoryService inventory;
 
@@ -41,8 +40,8 @@ class HoldRepair implements PeriodicWork {
 
 	private final PeriodicWorker worker;
 
-	HoldRepair(ReactiveMongoTemplate mongo, InventoryService inventory, Clock clock) {
-		this.mongo = mongo;
+	HoldRepair(HotelBookingRepository bookings, InventoryService inventory, Clock clock) {
+		this.bookings = bookings;
 		this.inventory = inventory;
 		this.clock = clock;
 		this.worker = new PeriodicWorker("hold-repair",
@@ -63,7 +62,7 @@ class HoldRepair implements PeriodicWork {
 	Mono<Long> repair(Duration grace) {
 		return this.inventory.heldNightsUnchangedSince(this.clock.instant().minus(grace))
 			.concatMap((night) -> Flux.fromIterable(night.holders())
-				.concatMap((bookingId) -> this.mongo.findById(bookingId, HotelBooking.class)
+				.concatMap((bookingId) -> this.bookings.findById(bookingId)
 					.map((booking) -> holds(booking, night))
 					.defaultIfEmpty(false)
 					.filter((held) -> !held)

@@ -12,9 +12,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
@@ -30,7 +27,7 @@ import com.onsiteatlas.support.web.ApiException;
 @Service
 public class DocumentStore {
 
-	private final ReactiveGridFsTemplate gridFs;
+	private final StoredFileRepository files;
 
 	private final AuditTrail audit;
 
@@ -38,8 +35,8 @@ public class DocumentStore {
 
 	private final Encryption encryption;
 
-	DocumentStore(ReactiveGridFsTemplate gridFs, AuditTrail audit, DocumentProperties properties) {
-		this.gridFs = gridFs;
+	DocumentStore(StoredFileRepository files, AuditTrail audit, DocumentProperties properties) {
+		this.files = files;
 		this.audit = audit;
 		this.properties = properties;
 		this.encryption = new Encryption(properties.encryptionKey());
@@ -101,9 +98,7 @@ public class DocumentStore {
 		else {
 			stored = Mono.just(bytes);
 		}
-		return stored
-			.flatMap((content) -> this.gridFs.store(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(content)),
-					name, kind.contentType(), metadata))
+		return stored.flatMap((content) -> this.files.store(content, name, kind.contentType(), metadata))
 			.map((id) -> new StoredDocument(id.toHexString(), name, kind.contentType(), bytes.length, encrypt));
 	}
 
@@ -118,7 +113,7 @@ public class DocumentStore {
 		if (fileId == null || !ObjectId.isValid(fileId)) {
 			return Mono.error(ApiException.notFound("Document not found"));
 		}
-		return this.gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId))))
+		return this.files.findById(new ObjectId(fileId))
 			.filter((file) -> file.getMetadata() != null
 					&& owner.resourceId().equals(file.getMetadata().getString("resourceId"))
 					&& owner.eventId().equals(file.getMetadata().getString("eventId")))
@@ -127,7 +122,7 @@ public class DocumentStore {
 				Document metadata = file.getMetadata();
 				String contentType = metadata.getString("contentType");
 				long size = metadata.get("size", Number.class).longValue();
-				Mono<Flux<DataBuffer>> content = this.gridFs.getResource(file).map((resource) -> {
+				Mono<Flux<DataBuffer>> content = this.files.resource(file).map((resource) -> {
 					Flux<DataBuffer> raw = resource.getDownloadStream();
 					if (!Boolean.TRUE.equals(metadata.getBoolean("encrypted"))) {
 						return raw;
@@ -164,7 +159,7 @@ public class DocumentStore {
 		if (fileId == null || !ObjectId.isValid(fileId)) {
 			return Mono.empty();
 		}
-		return this.gridFs.delete(Query.query(Criteria.where("_id").is(new ObjectId(fileId))))
+		return this.files.deleteById(new ObjectId(fileId))
 			.then(this.audit.record(owner.eventId(), "delete", owner.resourceType(), owner.resourceId(), fileId,
 					fileName, actor));
 	}
@@ -177,8 +172,8 @@ public class DocumentStore {
 	 */
 	public Mono<Void> deleteEvent(String eventId) {
 		Actor actor = Actor.system("event-deleted");
-		return this.gridFs.find(Query.query(Criteria.where("metadata.eventId").is(eventId)))
-			.concatMap((file) -> this.gridFs.delete(Query.query(Criteria.where("_id").is(file.getObjectId())))
+		return this.files.findOfEvent(eventId)
+			.concatMap((file) -> this.files.deleteById(file.getObjectId())
 				.then(this.audit.record(eventId, "delete", file.getMetadata().getString("resourceType"),
 						file.getMetadata().getString("resourceId"), file.getObjectId().toHexString(),
 						file.getFilename(), actor)))

@@ -6,19 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.web.ApiException;
@@ -30,14 +25,14 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class HotelService {
 
-	private final ReactiveMongoTemplate mongo;
+	private final HotelRepository hotels;
 
 	private final ObjectProvider<HotelReferences> references;
 
 	private final Clock clock;
 
-	HotelService(ReactiveMongoTemplate mongo, ObjectProvider<HotelReferences> references, Clock clock) {
-		this.mongo = mongo;
+	HotelService(HotelRepository hotels, ObjectProvider<HotelReferences> references, Clock clock) {
+		this.hotels = hotels;
 		this.references = references;
 		this.clock = clock;
 	}
@@ -50,7 +45,7 @@ public class HotelService {
 	 */
 	public Mono<Hotel> get(String eventId, String id) {
 		String hotelId = ObjectIds.require(id, "hotel id");
-		return this.mongo.findById(hotelId, Hotel.class)
+		return this.hotels.findById(hotelId)
 			.filter((hotel) -> eventId.equals(hotel.event()))
 			.switchIfEmpty(Mono.error(ApiException.notFound("Hotel not found")));
 	}
@@ -63,23 +58,13 @@ public class HotelService {
 	 */
 	public Mono<Hotel> require(String eventId, String id) {
 		String hotelId = ObjectIds.require(id, "hotelId");
-		return this.mongo.findById(hotelId, Hotel.class)
+		return this.hotels.findById(hotelId)
 			.filter((hotel) -> eventId.equals(hotel.event()))
 			.switchIfEmpty(Mono.error(ApiException.badRequest("Hotel " + hotelId + " is not a hotel of this event")));
 	}
 
 	Mono<Paged<Hotel>> list(String eventId, PageQuery page, String search, Boolean official, String city) {
-		Criteria criteria = Criteria.where("event").is(eventId);
-		if (search != null && !search.isBlank()) {
-			criteria.and("searchText").regex(Pattern.quote(search.trim().toLowerCase(Locale.ROOT)));
-		}
-		if (official != null) {
-			criteria.and("isOfficial").is(official);
-		}
-		if (city != null && !city.isBlank()) {
-			criteria.and("address.city").regex("^" + Pattern.quote(city.trim()) + "$", "i");
-		}
-		return MongoPaging.find(this.mongo, Query.query(criteria), Hotel.class, page);
+		return this.hotels.page(eventId, search, official, city, page);
 	}
 
 	Mono<Hotel> create(String eventId, HotelRequest request, String userId) {
@@ -92,7 +77,7 @@ public class HotelService {
 				request.address(), request.contactInfo(), (request.images() != null) ? request.images() : List.of(),
 				roomTypes, (request.isOfficial() != null) ? request.isOfficial() : true, request.distanceToVenue(),
 				request.notes(), userId, now, now, null);
-		return this.mongo.insert(withSearchText(hotel));
+		return this.hotels.insert(withSearchText(hotel));
 	}
 
 	Mono<Hotel> update(String eventId, String id, HotelRequest request) {
@@ -108,7 +93,7 @@ public class HotelService {
 					(request.isOfficial() != null) ? request.isOfficial() : old.isOfficial(),
 					pick(request.distanceToVenue(), old.distanceToVenue()), pick(request.notes(), old.notes()),
 					old.createdBy(), old.createdAt(), this.clock.instant(), null);
-			return this.mongo.save(withSearchText(hotel));
+			return this.hotels.save(withSearchText(hotel));
 		});
 	}
 
@@ -130,7 +115,7 @@ public class HotelService {
 					}
 					return Flux.fromIterable(all)
 						.concatMap((reference) -> reference.deleteWithHotel(eventId, hotel.id()))
-						.then(this.mongo.remove(hotel))
+						.then(this.hotels.delete(hotel))
 						.thenReturn(hotel);
 				});
 		});
@@ -142,8 +127,7 @@ public class HotelService {
 	 * @return number removed
 	 */
 	public Mono<Long> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), Hotel.class)
-			.map((result) -> result.getDeletedCount());
+		return this.hotels.removeAllOfEvent(eventId);
 	}
 
 	private static <T> T pick(T value, T fallback) {

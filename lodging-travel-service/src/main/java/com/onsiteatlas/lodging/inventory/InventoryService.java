@@ -13,19 +13,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.lodging.calendar.Dates;
 import com.onsiteatlas.lodging.hotel.Hotel;
 import com.onsiteatlas.lodging.hotel.HotelService;
 import com.onsiteatlas.lodging.hotel.RoomType;
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.web.ApiException;
@@ -42,14 +35,14 @@ public class InventoryService {
 
 	private static final int MAX_NIGHTS_PER_REQUEST = 366;
 
-	private final ReactiveMongoTemplate mongo;
+	private final RoomNightRepository nights;
 
 	private final HotelService hotels;
 
 	private final Clock clock;
 
-	InventoryService(ReactiveMongoTemplate mongo, HotelService hotels, Clock clock) {
-		this.mongo = mongo;
+	InventoryService(RoomNightRepository nights, HotelService hotels, Clock clock) {
+		this.nights = nights;
 		this.hotels = hotels;
 		this.clock = clock;
 	}
@@ -61,7 +54,7 @@ public class InventoryService {
 	 * @return true when at least one night exists
 	 */
 	public Mono<Boolean> managed(Block block) {
-		return this.mongo.exists(blockQuery(block), RoomNight.class);
+		return this.nights.existsInBlock(block);
 	}
 
 	/**
@@ -91,13 +84,7 @@ public class InventoryService {
 	public Mono<Void> release(Block block, Collection<?> nights, String bookingId) {
 		return Flux.fromIterable(nights)
 			.map(Object::toString)
-			.concatMap((night) -> this.mongo.updateFirst(
-					Query.query(nightCriteria(block, night).and("holders").is(bookingId)),
-					new Update().inc("booked", -1)
-						.inc("available", 1)
-						.pull("holders", bookingId)
-						.set("updatedAt", this.clock.instant()),
-					RoomNight.class))
+			.concatMap((night) -> this.nights.release(block, night, bookingId, this.clock.instant()))
 			.then();
 	}
 
@@ -108,8 +95,7 @@ public class InventoryService {
 	 * @return the night documents
 	 */
 	public Flux<RoomNight> heldBy(String eventId, String bookingId) {
-		return this.mongo.find(Query.query(Criteria.where("event").is(eventId).and("holders").is(bookingId)),
-				RoomNight.class);
+		return this.nights.findHeldBy(eventId, bookingId);
 	}
 
 	/**
@@ -118,8 +104,7 @@ public class InventoryService {
 	 * @return the nights
 	 */
 	public Flux<RoomNight> heldNightsUnchangedSince(Instant changedBefore) {
-		return this.mongo.find(Query.query(Criteria.where("holders.0").exists(true).and("updatedAt").lt(changedBefore)),
-				RoomNight.class);
+		return this.nights.findHeldUnchangedSince(changedBefore);
 	}
 
 	/**
@@ -128,24 +113,18 @@ public class InventoryService {
 	 * @return completes when done
 	 */
 	public Mono<Void> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), RoomNight.class).then();
+		return this.nights.removeAllOfEvent(eventId);
 	}
 
 	private Mono<String> take(Block block, String night, String bookingId) {
-		Query query = Query.query(nightCriteria(block, night).and("available").gt(0).and("holders").ne(bookingId));
-		Update update = new Update().inc("booked", 1)
-			.inc("available", -1)
-			.push("holders", bookingId)
-			.set("updatedAt", this.clock.instant());
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), RoomNight.class)
+		return this.nights.take(block, night, bookingId, this.clock.instant())
 			.map((saved) -> night)
-			.switchIfEmpty(
-					Mono.defer(() -> this.mongo.findOne(Query.query(nightCriteria(block, night)), RoomNight.class)
-						.map((existing) -> (existing.holders() != null && existing.holders().contains(bookingId))
-								? "This booking already holds a room on " + night + " (a confirmation is in progress)"
-								: "No rooms left in the " + block.roomType() + " block for the night of " + night)
-						.defaultIfEmpty("No " + block.roomType() + " rooms are contracted for the night of " + night)
-						.flatMap((message) -> Mono.error(ApiException.conflict(message)))));
+			.switchIfEmpty(Mono.defer(() -> this.nights.findNight(block, night)
+				.map((existing) -> (existing.holders() != null && existing.holders().contains(bookingId))
+						? "This booking already holds a room on " + night + " (a confirmation is in progress)"
+						: "No rooms left in the " + block.roomType() + " block for the night of " + night)
+				.defaultIfEmpty("No " + block.roomType() + " rooms are contracted for the night of " + night)
+				.flatMap((message) -> Mono.error(ApiException.conflict(message)))));
 	}
 
 	Mono<List<RoomNight>> setBlock(String eventId, RoomBlockRequest request) {
@@ -176,7 +155,7 @@ public class InventoryService {
 	}
 
 	private Mono<RoomNight> setNight(Hotel hotel, Block block, String night, int rooms, int attempts) {
-		return this.mongo.findOne(Query.query(nightCriteria(block, night)), RoomNight.class).flatMap((existing) -> {
+		return this.nights.findNight(block, night).flatMap((existing) -> {
 			int delta = rooms - existing.contracted();
 			if (existing.available() + delta < 0) {
 				return Mono.<RoomNight>error(ApiException.conflict("The night of " + night + " has " + existing.booked()
@@ -184,19 +163,9 @@ public class InventoryService {
 			}
 			// Conditional on the contracted count read, so a concurrent change makes us
 			// read again instead of overwriting it.
-			Query query = Query.query(Criteria.where("_id")
-				.is(existing.id())
-				.and("contracted")
-				.is(existing.contracted())
-				.and("available")
-				.gte(-delta));
-			return this.mongo.findAndModify(query,
-					new Update().inc("contracted", delta)
-						.inc("available", delta)
-						.set("updatedAt", this.clock.instant()),
-					FindAndModifyOptions.options().returnNew(true), RoomNight.class);
+			return this.nights.changeContracted(existing, delta, this.clock.instant());
 		})
-			.switchIfEmpty(Mono.defer(() -> this.mongo
+			.switchIfEmpty(Mono.defer(() -> this.nights
 				.insert(new RoomNight(new ObjectId().toHexString(), block.eventId(), block.hotelId(), hotel.name(),
 						block.roomType(), night, rooms, 0, rooms, List.of(), this.clock.instant()))
 				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())))
@@ -206,8 +175,7 @@ public class InventoryService {
 
 	Mono<Paged<RoomNight>> list(String eventId, PageQuery page, String hotelId, String roomType, String from,
 			String to) {
-		return MongoPaging.find(this.mongo, Query.query(filter(eventId, hotelId, roomType, from, to)), RoomNight.class,
-				page);
+		return this.nights.page(filter(eventId, hotelId, roomType, from, to), page);
 	}
 
 	/**
@@ -220,65 +188,22 @@ public class InventoryService {
 	 * @return one report per hotel and room type
 	 */
 	Mono<List<PickupReport>> pickup(String eventId, String hotelId, String roomType, String from, String to) {
-		return this.mongo
-			.find(Query.query(filter(eventId, hotelId, roomType, from, to))
-				.with(Sort.by("hotelName", "roomType", "night")), RoomNight.class)
+		return this.nights.findSorted(filter(eventId, hotelId, roomType, from, to))
 			.collectList()
 			.map(PickupReport::perBlock);
 	}
 
 	Mono<RoomNight> delete(String eventId, String id) {
-		return this.mongo
-			.findAndRemove(Query.query(Criteria.where("_id").is(id).and("event").is(eventId).and("booked").is(0)),
-					RoomNight.class)
+		return this.nights.removeIfNotBooked(eventId, id)
 			.switchIfEmpty(
-					Mono.defer(() -> this.mongo
-						.exists(Query.query(Criteria.where("_id").is(id).and("event").is(eventId)), RoomNight.class)
+					Mono.defer(() -> this.nights.existsInEvent(eventId, id)
 						.flatMap((exists) -> Mono.error(exists
 								? ApiException.conflict("Rooms of this night are booked; cancel those bookings first")
 								: ApiException.notFound("Room block night not found")))));
 	}
 
-	private static Criteria filter(String eventId, String hotelId, String roomType, String from, String to) {
-		Criteria criteria = Criteria.where("event").is(eventId);
-		if (hotelId != null && !hotelId.isBlank()) {
-			criteria.and("hotelId").is(hotelId.toLowerCase());
-		}
-		if (roomType != null && !roomType.isBlank()) {
-			criteria.and("roomType").regex("^" + java.util.regex.Pattern.quote(roomType.trim()) + "$", "i");
-		}
-		LocalDate fromDay = Dates.parseDay(from, "from");
-		LocalDate toDay = Dates.parseDay(to, "to");
-		if (fromDay != null && toDay != null) {
-			criteria.and("night").gte(fromDay.toString()).lte(toDay.toString());
-		}
-		else if (fromDay != null) {
-			criteria.and("night").gte(fromDay.toString());
-		}
-		else if (toDay != null) {
-			criteria.and("night").lte(toDay.toString());
-		}
-		return criteria;
-	}
-
-	private static Query blockQuery(Block block) {
-		return Query.query(Criteria.where("event")
-			.is(block.eventId())
-			.and("hotelId")
-			.is(block.hotelId())
-			.and("roomType")
-			.is(block.roomType()));
-	}
-
-	private static Criteria nightCriteria(Block block, String night) {
-		return Criteria.where("event")
-			.is(block.eventId())
-			.and("hotelId")
-			.is(block.hotelId())
-			.and("roomType")
-			.is(block.roomType())
-			.and("night")
-			.is(night);
+	private static RoomNightFilter filter(String eventId, String hotelId, String roomType, String from, String to) {
+		return new RoomNightFilter(eventId, hotelId, roomType, Dates.parseDay(from, "from"), Dates.parseDay(to, "to"));
 	}
 
 }

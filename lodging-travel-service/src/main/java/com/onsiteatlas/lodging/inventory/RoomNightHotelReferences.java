@@ -2,9 +2,6 @@ package com.onsiteatlas.lodging.inventory;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.lodging.hotel.HotelReferences;
@@ -15,26 +12,22 @@ import com.onsiteatlas.lodging.hotel.HotelReferences;
 @Component
 class RoomNightHotelReferences implements HotelReferences {
 
-	private final ReactiveMongoTemplate mongo;
+	private final RoomNightRepository nights;
 
-	RoomNightHotelReferences(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	RoomNightHotelReferences(RoomNightRepository nights) {
+		this.nights = nights;
 	}
 
 	@Override
 	public Mono<String> blockingDeletion(String eventId, String hotelId) {
-		return this.mongo.count(Query.query(hotel(eventId, hotelId).and("booked").gt(0)), RoomNight.class)
+		return this.nights.countBookedAtHotel(eventId, hotelId)
 			.filter((count) -> count > 0)
 			.map((count) -> count + ((count == 1) ? " room-block night" : " room-block nights") + " with booked rooms");
 	}
 
 	@Override
 	public Mono<Void> deleteWithHotel(String eventId, String hotelId) {
-		return this.mongo.remove(Query.query(hotel(eventId, hotelId).and("booked").is(0)), RoomNight.class).then();
-	}
-
-	private static Criteria hotel(String eventId, String hotelId) {
-		return Criteria.where("event").is(eventId).and("hotelId").is(hotelId);
+		return this.nights.removeUnbookedAtHotel(eventId, hotelId);
 	}
 
 }

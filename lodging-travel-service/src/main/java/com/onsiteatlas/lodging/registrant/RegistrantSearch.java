@@ -1,18 +1,12 @@
 package com.onsiteatlas.lodging.registrant;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import reactor.core.publisher.Flux;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.onsiteatlas.support.projection.RegistrationView;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
@@ -33,13 +27,10 @@ class RegistrantSearch {
 
 	static final int MAX_WORDS = 8;
 
-	private static final List<String> FIELDS = List.of("personalInfo.firstName", "personalInfo.lastName",
-			"personalInfo.email", "registrationId");
+	private final RegistrationViewRepository registrations;
 
-	private final ReactiveMongoTemplate mongo;
-
-	RegistrantSearch(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	RegistrantSearch(RegistrationViewRepository registrations) {
+		this.registrations = registrations;
 	}
 
 	/**
@@ -50,29 +41,14 @@ class RegistrantSearch {
 	 * @return the registrations, ordered by name
 	 */
 	Flux<Registrant> find(String eventId, String search, int limit) {
-		List<Criteria> all = new ArrayList<>();
-		all.add(Criteria.where("eventId").is(eventId));
 		String text = (search != null) ? search.strip() : "";
-		if (ObjectIds.isValid(text)) {
-			all.add(new Criteria().orOperator(Criteria.where("_id").is(text.toLowerCase()), matching(text)));
-		}
-		else {
-			words(text).forEach((word) -> all.add(matching(word)));
-		}
-		Query query = Query.query(new Criteria().andOperator(all))
-			.with(Sort.by(Sort.Order.asc("searchText"), Sort.Order.asc("registrationId")))
-			.limit(limit);
-		return this.mongo.find(query, RegistrationView.class).map(Registrant::from);
+		return (ObjectIds.isValid(text) ? this.registrations.findByIdOrText(eventId, text, limit)
+				: this.registrations.findByWords(eventId, words(text), limit))
+			.map(Registrant::from);
 	}
 
 	static List<String> words(String search) {
 		return Arrays.stream(search.split("\\s+")).filter((word) -> !word.isEmpty()).toList();
-	}
-
-	private static Criteria matching(String word) {
-		String pattern = FoldedPattern.of(word);
-		return new Criteria()
-			.orOperator(FIELDS.stream().map((field) -> Criteria.where(field).regex(pattern)).toArray(Criteria[]::new));
 	}
 
 }

@@ -9,9 +9,6 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.domainevents.lodging.TravelDocumentDeleted;
@@ -101,7 +98,7 @@ class TravelDocuments {
 
 	private Mono<TravelInfo> add(TravelInfo old, TravelInfo.TravelDocument document, String actor) {
 		Instant now = this.writer.now();
-		return this.writer.write(old, new Update().push("documents", document).set("updatedAt", now),
+		return this.writer.write(old, new TravelChange.DocumentAdded(document, now),
 				(context) -> new TravelDocumentUploaded(context.conference(), context.registration(), old.id(),
 						TravelEvents.reference(document), now, actor));
 	}
@@ -133,11 +130,8 @@ class TravelDocuments {
 	Mono<TravelInfo> remove(String eventId, String id, String documentId, Viewer viewer, Actor actor) {
 		return this.queries.get(eventId, id, viewer).flatMap((old) -> find(old, documentId).flatMap((document) -> {
 			Instant now = this.writer.now();
-			Update update = new Update()
-				.pull("documents", Query.query(Criteria.where("_id").is(document.id())).getQueryObject())
-				.set("updatedAt", now);
 			return this.writer
-				.write(old, update,
+				.write(old, new TravelChange.DocumentRemoved(document.id(), now),
 						(context) -> new TravelDocumentDeleted(context.conference(), context.registration(), old.id(),
 								TravelEvents.reference(document), now, viewer.userId()))
 				.flatMap((saved) -> this.documents

@@ -1,23 +1,16 @@
 package com.onsiteatlas.lodging.travel;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.lodging.calendar.Dates;
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.lodging.registrant.Viewer;
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.web.ApiException;
@@ -30,12 +23,12 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class TravelQueries {
 
-	private final ReactiveMongoTemplate mongo;
+	private final TravelInfoRepository travels;
 
 	private final Registrants registrants;
 
-	TravelQueries(ReactiveMongoTemplate mongo, Registrants registrants) {
-		this.mongo = mongo;
+	TravelQueries(TravelInfoRepository travels, Registrants registrants) {
+		this.travels = travels;
 		this.registrants = registrants;
 	}
 
@@ -48,60 +41,32 @@ public class TravelQueries {
 	 */
 	Mono<TravelInfo> get(String eventId, String id, Viewer viewer) {
 		String travelId = ObjectIds.require(id, "travel info id");
-		return this.mongo.findById(travelId, TravelInfo.class)
+		return this.travels.findById(travelId)
 			.filter((travel) -> eventId.equals(travel.event()) && viewer.mayAccess(travel.registration()))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Travel info not found")));
 	}
 
 	Mono<Paged<TravelInfo>> list(String eventId, Viewer viewer, PageQuery page, TravelFilter filter) {
-		Criteria criteria = Criteria.where("event").is(eventId);
+		String registration = null;
 		if (viewer.isRegistrant()) {
-			criteria.and("registration").is(viewer.registrationId());
+			registration = viewer.registrationId();
 		}
 		else if (filter.registration() != null) {
-			criteria.and("registration").is(ObjectIds.require(filter.registration(), "registration"));
+			registration = ObjectIds.require(filter.registration(), "registration");
 		}
-		if (filter.status() != null) {
-			criteria.and("status").is(TravelStatus.of(filter.status()).value());
-		}
-		List<Criteria> and = new ArrayList<>();
-		if (filter.airport() != null) {
-			String airport = filter.airport().trim().toUpperCase(Locale.ROOT);
-			and.add(new Criteria().orOperator(Criteria.where("arrival.airport").is(airport),
-					Criteria.where("departure.airport").is(airport)));
-		}
-		if (filter.transferRequired() != null) {
-			if (filter.transferRequired()) {
-				and.add(new Criteria().orOperator(Criteria.where("arrival.transferRequired").is(true),
-						Criteria.where("departure.transferRequired").is(true)));
-			}
-			else {
-				and.add(Criteria.where("arrival.transferRequired").ne(true));
-				and.add(Criteria.where("departure.transferRequired").ne(true));
-			}
-		}
+		TravelStatus status = (filter.status() != null) ? TravelStatus.of(filter.status()) : null;
+		String airport = (filter.airport() != null) ? filter.airport().trim().toUpperCase(Locale.ROOT) : null;
 		Instant from = Dates.parse(filter.arrivalFrom(), "arrivalFrom");
 		Instant to = Dates.parse(filter.arrivalTo(), "arrivalTo");
-		if (from != null) {
-			and.add(Criteria.where("arrival.date").gte(from));
-		}
-		if (to != null) {
-			and.add(Criteria.where("arrival.date").lte(to));
-		}
-		if (filter.search() != null) {
-			criteria.and("searchText").regex(Pattern.quote(filter.search().trim().toLowerCase(Locale.ROOT)));
-		}
-		if (!and.isEmpty()) {
-			criteria.andOperator(and);
-		}
-		return MongoPaging.find(this.mongo, Query.query(criteria), TravelInfo.class, page);
+		TravelSearch search = new TravelSearch(eventId, registration, status, airport, filter.transferRequired(), from,
+				to, filter.search());
+		return this.travels.page(search, page);
 	}
 
 	Mono<TravelInfo> byRegistration(String eventId, Viewer viewer, String registration) {
 		return this.registrants.resolve(eventId, registration)
 			.filter(viewer::mayAccess)
-			.flatMap((id) -> this.mongo
-				.findOne(Query.query(Criteria.where("event").is(eventId).and("registration").is(id)), TravelInfo.class))
+			.flatMap((id) -> this.travels.findOfRegistration(eventId, id))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("No travel info for this registration")));
 	}
 
@@ -114,14 +79,7 @@ public class TravelQueries {
 	 * @return the itineraries
 	 */
 	public Flux<TravelInfo> transfers(String eventId, boolean arrivals, Instant from, Instant to) {
-		String leg = arrivals ? "arrival" : "departure";
-		return this.mongo.find(Query.query(Criteria.where("event")
-			.is(eventId)
-			.and(leg + ".transferRequired")
-			.is(true)
-			.and(leg + ".date")
-			.gte(from)
-			.lte(to)), TravelInfo.class);
+		return this.travels.findTransfers(eventId, arrivals, from, to);
 	}
 
 }

@@ -2,10 +2,6 @@ package com.onsiteatlas.lodging.travel;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.domainevents.RegistrationSnapshot;
@@ -17,10 +13,10 @@ import com.onsiteatlas.domainevents.RegistrationSnapshot;
 @Service
 public class TravelReactions {
 
-	private final ReactiveMongoTemplate mongo;
+	private final TravelInfoRepository travels;
 
-	TravelReactions(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	TravelReactions(TravelInfoRepository travels) {
+		this.travels = travels;
 	}
 
 	/**
@@ -30,14 +26,7 @@ public class TravelReactions {
 	 * @return completes when done
 	 */
 	public Mono<Void> refreshRegistration(String eventId, RegistrationSnapshot registration) {
-		return this.mongo
-			.updateMulti(Query.query(Criteria.where("event").is(eventId).and("registration").is(registration.id())),
-					new Update().set("traveller", registration.personalInfo())
-						.set("registrationId", registration.registrationId())
-						.set("searchText",
-								TravelInfo.searchText(registration.personalInfo(), registration.registrationId())),
-					TravelInfo.class)
-			.then();
+		return this.travels.refreshTraveller(eventId, registration);
 	}
 
 	/**
@@ -47,8 +36,7 @@ public class TravelReactions {
 	 * @return number removed
 	 */
 	public Mono<Long> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), TravelInfo.class)
-			.map((result) -> result.getDeletedCount());
+		return this.travels.removeAllOfEvent(eventId);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.domainevents.lodging.TravelInfoUpdated;
@@ -88,12 +87,8 @@ class TravelService {
 			if (changed.isEmpty()) {
 				return Mono.just(old);
 			}
-			Update update = new Update().set("arrival", arrival)
-				.set("departure", departure)
-				.set("notes", notes)
-				.set("status", status.value())
-				.set("updatedAt", now);
-			return this.writer.write(old, update, (context) -> new TravelInfoUpdated(context.conference(),
+			TravelChange change = new TravelChange.Itinerary(arrival, departure, notes, status, now);
+			return this.writer.write(old, change, (context) -> new TravelInfoUpdated(context.conference(),
 					context.registration(), TravelEvents.snapshot(after), changed, now, viewer.userId()));
 		});
 	}

@@ -9,11 +9,6 @@ import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.domainevents.DomainEventPayload;
@@ -31,7 +26,7 @@ import com.onsiteatlas.support.web.ApiException;
 @Component
 class TravelWriter {
 
-	private final ReactiveMongoTemplate mongo;
+	private final TravelInfoRepository travels;
 
 	private final Registrants registrants;
 
@@ -39,8 +34,8 @@ class TravelWriter {
 
 	private final Clock clock;
 
-	TravelWriter(ReactiveMongoTemplate mongo, Registrants registrants, Outbox outbox, Clock clock) {
-		this.mongo = mongo;
+	TravelWriter(TravelInfoRepository travels, Registrants registrants, Outbox outbox, Clock clock) {
+		this.travels = travels;
 		this.registrants = registrants;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -60,7 +55,7 @@ class TravelWriter {
 							new TravelInfoCreated(conference, Registrants.snapshot(registration),
 									TravelEvents.snapshot(travel), travel.createdAt(), travel.createdBy()),
 							travel.event()))
-			.flatMap((message) -> this.mongo.insert(travel.withOutbox(List.of(message))))
+			.flatMap((message) -> this.travels.insert(travel.withOutbox(List.of(message))))
 			.onErrorMap(DuplicateKeyException.class,
 					(ex) -> ApiException
 						.conflict("This registration already has travel info; update it with PUT /travel-info/{id}"))
@@ -68,19 +63,16 @@ class TravelWriter {
 	}
 
 	/**
-	 * Applies an update with the domain event it causes.
+	 * Applies a change with the domain event it causes.
 	 * @param before the itinerary as read
-	 * @param update the change
+	 * @param change the change
 	 * @param eventOf the event, given the conference and registration
 	 * @return the itinerary as stored
 	 */
-	Mono<TravelInfo> write(TravelInfo before, Update update,
+	Mono<TravelInfo> write(TravelInfo before, TravelChange change,
 			Function<TravelEvents.Context, DomainEventPayload> eventOf) {
 		return context(before).flatMap((context) -> this.outbox.entry(eventOf.apply(context), before.event()))
-			.flatMap((message) -> this.mongo.findAndModify(
-					Query.query(Criteria.where("_id").is(before.id()).and("updatedAt").is(before.updatedAt())),
-					Outbox.push(update, List.of(message)), FindAndModifyOptions.options().returnNew(true),
-					TravelInfo.class))
+			.flatMap((message) -> this.travels.changeIfUnchanged(before, change, message))
 			.switchIfEmpty(Mono.error(() -> ApiException
 				.conflict("The travel info was changed by someone else meanwhile; reload it and retry")))
 			.doOnNext((saved) -> this.outbox.nudge());
@@ -92,7 +84,7 @@ class TravelWriter {
 	 * @return the removed itinerary, or a 404 when it is gone already
 	 */
 	Mono<TravelInfo> remove(TravelInfo travel) {
-		return this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(travel.id())), TravelInfo.class)
+		return this.travels.removeById(travel.id())
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Travel info not found")));
 	}
 
