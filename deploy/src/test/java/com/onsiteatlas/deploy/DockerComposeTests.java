@@ -179,6 +179,19 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void everyApplicationIsToldItRunsOnADevelopmentStackAndEveryServiceGetsTheEncryptionKey() {
+		for (String name : List.of("registry-service", "gateway-service", "notification-service",
+				"lodging-travel-service", "reporting-service")) {
+			Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
+			assertThat(environment).as(name)
+				.containsEntry("ATLAS_DEV_DEFAULTS_ALLOWED", "${ATLAS_DEV_DEFAULTS_ALLOWED:-true}");
+			if (!name.equals("registry-service") && !name.equals("gateway-service")) {
+				assertThat(environment).as(name).containsKey("ATLAS_ENCRYPTION_KEY");
+			}
+		}
+	}
+
+	@Test
 	void secretsAreOverridableWithDevOnlyDefaults() {
 		services.forEach((name, service) -> {
 			Map<String, Object> environment = (Map<String, Object>) service.get("environment");

@@ -186,6 +186,14 @@ class KustomizeManifestsTests {
 	}
 
 	@Test
+	void onlyTheDevOverlayAllowsTheDevelopmentSecrets() {
+		assertThat((Map<String, Object>) at(only(ofKind(render("dev"), "ConfigMap")), "data"))
+			.containsEntry("ATLAS_DEV_DEFAULTS_ALLOWED", "true");
+		assertThat((Map<String, Object>) at(only(ofKind(render("prod"), "ConfigMap")), "data"))
+			.doesNotContainKey("ATLAS_DEV_DEFAULTS_ALLOWED");
+	}
+
+	@Test
 	void prodRendersNoSecretAtAll() {
 		assertThat(ofKind(render("prod"), "Secret")).isEmpty();
 	}

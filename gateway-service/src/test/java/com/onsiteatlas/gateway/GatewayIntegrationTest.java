@@ -21,8 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "JWT_SECRET=" + TestTokens.JWT_SECRET,
-				"ATLAS_INTERNAL_TOKEN_SECRET=" + TestTokens.INTERNAL_SECRET,
+		properties = { "eureka.client.enabled=false", "atlas.dev-defaults.allowed=true",
+				"JWT_SECRET=" + TestTokens.JWT_SECRET, "ATLAS_INTERNAL_TOKEN_SECRET=" + TestTokens.INTERNAL_SECRET,
 				"CLIENT_URL=" + TestBackends.CLIENT_ORIGIN + ",https://admin.example.test",
 				"atlas.gateway.rate-limit.requests-per-minute=" + GatewayIntegrationTest.RATE_LIMIT,
 				"atlas.gateway.trusted-proxies=127.0.0.1/32,::1/128",

@@ -39,6 +39,9 @@ public final class SuitePlan {
 			// The registry's account (docs/security.md, item 2).
 			"ATLAS_REGISTRY_PASSWORD", "dev-only-registry-password");
 
+	/** Lets the applications start with the development secrets above. */
+	static final String DEV_DEFAULTS_ALLOWED = "ATLAS_DEV_DEFAULTS_ALLOWED";
+
 	/**
 	 * The registry account's user name unless the caller set {@code ATLAS_REGISTRY_USER}.
 	 */
@@ -152,6 +155,9 @@ public final class SuitePlan {
 		}
 		DEV_SECRETS.forEach((name, value) -> builder.commonEnv.put(name, env.getOrDefault(name, value)));
 		builder.commonEnv.put("ATLAS_REGISTRY_USER", env.getOrDefault("ATLAS_REGISTRY_USER", REGISTRY_USER));
+		// The embedded suite is a development machine: its dev secrets are allowed
+		// (docs/security.md, item 6).
+		builder.commonEnv.put(DEV_DEFAULTS_ALLOWED, env.getOrDefault(DEV_DEFAULTS_ALLOWED, "true"));
 		List<String> tiered = List.of("-XX:TieredStopAtLevel=1");
 		builder.jvmOptions.put(Role.INFRA, options("-Xmx512m", tiered, env.getOrDefault("ATLAS_INFRA_JAVA_OPTS", "")));
 		List<String> service = options("-Xmx384m", tiered, env.getOrDefault("ATLAS_JAVA_OPTS", ""));

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.onsiteatlas.launch.ProcessSpec.Role;
@@ -100,6 +101,9 @@ class SuitePlanTests {
 
 		assertThat(plan.process("registry-service").env()).containsEntry("ATLAS_REGISTRY_USER", "ops")
 			.containsEntry("ATLAS_REGISTRY_PASSWORD", "p@ss:w/rd");
+		for (String name : List.of("registry-service", "gateway-service", "notification-service")) {
+			assertThat(plan.process(name).env()).as(name).containsEntry("ATLAS_DEV_DEFAULTS_ALLOWED", "true");
+		}
 		assertThat(plan.process("gateway-service").env()).containsEntry("EUREKA_URL",
 				"http://ops:p%40ss%3Aw%2Frd@localhost:8761/eureka/");
 		HttpRequest request = Probes.withBasicAuthFromUserInfo(URI.create(plan.eurekaUrl() + "apps")).build();

@@ -16,6 +16,8 @@ public final class ServiceTestProperties {
 		registry.add("spring.data.mongodb.uri", EmbeddedMongo::uri);
 		registry.add("spring.kafka.bootstrap-servers", ServiceTestProperties::kafkaBrokers);
 		registry.add("eureka.client.enabled", () -> "false");
+		// Tests run with the repository's development secrets (docs/security.md, item 6).
+		registry.add("atlas.dev-defaults.allowed", () -> "true");
 		registry.add("atlas.messaging.outbox-poll-interval", () -> "100ms");
 		registry.add("atlas.messaging.retry-initial-interval", () -> "50ms");
 		registry.add("atlas.messaging.retry-max-interval", () -> "200ms");

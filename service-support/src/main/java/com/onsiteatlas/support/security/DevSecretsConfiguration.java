@@ -1,0 +1,23 @@
+package com.onsiteatlas.support.security;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import com.onsiteatlas.identity.secrets.DevSecrets;
+
+/**
+ * Every business service refuses to start while its configuration holds one of this
+ * repository's public development secrets, unless {@value DevSecrets#ALLOWED_PROPERTY}
+ * says this is a development machine (docs/security.md, issue 15 item 6).
+ */
+@AutoConfiguration
+public class DevSecretsConfiguration {
+
+	@Bean
+	InitializingBean devSecretsRefusal(ConfigurableEnvironment environment) {
+		return () -> DevSecrets.refuseUnlessAllowed(environment);
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.onsiteatlas.support.security;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DevSecretsConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(DevSecretsConfiguration.class);
+
+	@Test
+	void refusesToStartWithTheRepositorysDevelopmentSecret() {
+		this.runner
+			.withPropertyValues("atlas.security.internal-token-secret=dev-internal-token-secret-change-me-0123456789")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("atlas.security.internal-token-secret")
+				.hasMessageContaining("ATLAS_DEV_DEFAULTS_ALLOWED=true"));
+	}
+
+	@Test
+	void startsWithARealSecretOrOnADevelopmentMachine() {
+		this.runner
+			.withPropertyValues("atlas.security.internal-token-secret=a-real-secret-that-nobody-published-0123456789")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner
+			.withPropertyValues("atlas.security.internal-token-secret=dev-internal-token-secret-change-me-0123456789",
+					"atlas.dev-defaults.allowed=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+}
