@@ -181,6 +181,7 @@ public final class SuitePlan {
 		builder.infraPerPart = true;
 		DEV_SECRETS.forEach(builder.commonEnv::put);
 		builder.commonEnv.put("ATLAS_REGISTRY_USER", REGISTRY_USER);
+		builder.commonEnv.put(DEV_DEFAULTS_ALLOWED, "true");
 		List<String> small = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
 		builder.jvmOptions.put(Role.INFRA, options("-Xmx256m", small, ""));
 		builder.jvmOptions.put(Role.REGISTRY, options("-Xmx256m", small, ""));

@@ -128,6 +128,7 @@ class SuitePlanTests {
 		assertThat(plan.process("lodging-travel-service").env())
 			.containsEntry("MONGODB_URI", "mongodb://127.0.0.1:" + mongo.get("ATLAS_MONGO_LODGING_PORT"))
 			.containsEntry("ATLAS_KAFKA_PARTITIONS", "3")
+			.containsEntry("ATLAS_DEV_DEFAULTS_ALLOWED", "true")
 			.doesNotContainKey("ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE");
 		assertThat(plan.process("gateway-service").env()).containsEntry("ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE",
 				"1000000");
