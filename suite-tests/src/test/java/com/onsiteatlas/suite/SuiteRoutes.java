@@ -188,6 +188,15 @@ final class SuiteRoutes {
 			route("POST " + ev + "/" + legacy, (x) -> x.json("POST", x.p("/" + legacy), Map.of("enabled", false)));
 			route("PUT " + ev + "/" + legacy, (x) -> x.json("PUT", x.p("/" + legacy), Map.of("enabled", false)));
 		}
+		// The existing client's account checks and test sends (conference A has no SMS
+		// account: the balance is 409).
+		for (String channel : List.of("whatsapp", "sms")) {
+			route("GET /api/" + channel + "/validate",
+					(x) -> x.get("/api/" + channel + "/validate?eventId=" + a.eventId));
+			route("POST /api/" + channel + "/test", (x) -> x.json("POST", "/api/" + channel + "/test",
+					Map.of("phoneNumber", "+15550001234", "message", "Matrix test", "eventId", a.eventId)));
+		}
+		route("GET /api/sms/balance", (x) -> x.get("/api/sms/balance?eventId=" + a.eventId));
 		// Public routes: the gateway checks no token; the signature here is forged.
 		route("GET /api/notifications/webhooks/whatsapp/{eventId}", (x) -> x.get("/api/notifications/webhooks/whatsapp/"
 				+ a.eventId + "?hub.mode=subscribe&hub.verify_token=forged&hub.challenge=12345"));

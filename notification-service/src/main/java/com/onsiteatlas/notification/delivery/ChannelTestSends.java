@@ -1,0 +1,48 @@
+package com.onsiteatlas.notification.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import com.onsiteatlas.notification.template.NotificationTemplate;
+
+/**
+ * Test messages typed by an organiser on the existing ONSITE ATLAS client's WhatsApp and
+ * SMS screens ({@code POST /api/whatsapp/test}, {@code POST /api/sms/test}): no stored
+ * template, the text as written, delivered through the real channel and recorded in the
+ * delivery log like any test send.
+ */
+@Component
+class ChannelTestSends {
+
+	private final NotificationService notifications;
+
+	ChannelTestSends(NotificationService notifications) {
+		this.notifications = notifications;
+	}
+
+	/**
+	 * Queues one test message.
+	 * @param eventId the conference whose channel settings it uses
+	 * @param channel sms or whatsapp
+	 * @param phone the recipient's number (E.164, or national in the conference's
+	 * country)
+	 * @param text the message
+	 * @return what was queued
+	 */
+	Mono<TemplateTestSends.TestSend> send(String eventId, String channel, String phone, String text) {
+		NotificationTemplate message = new NotificationTemplate(null, eventId, "Test message", null, channel, null,
+				null, text, List.of(), true, true, null, null, null, null);
+		String batchId = "test:" + UUID.randomUUID();
+		SendRequest send = new SendRequest(eventId, null, null, null, message, Map.of(),
+				new Notification.Recipient("Test recipient", null, phone), batchId, "test");
+		return this.notifications.enqueue(Flux.just(send))
+			.map((result) -> new TemplateTestSends.TestSend(result.queued(), phone, batchId));
+	}
+
+}
