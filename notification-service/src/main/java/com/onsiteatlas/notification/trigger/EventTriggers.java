@@ -115,7 +115,7 @@ class EventTriggers {
 			List<SendRequest> requests = new ArrayList<>();
 			for (NotificationTemplate template : templates) {
 				requests.add(new SendRequest(subject.event().id(), registration, registrationId, trigger.id(), template,
-						model, recipient, envelope.id(), "event"));
+						model, recipient, OneTimeFacts.sourceKey(envelope), "event"));
 			}
 			return requests;
 		});
