@@ -35,9 +35,11 @@ class TriggerEventTypes {
 	TriggerEventTypes(ObjectMapper json) {
 		EventCatalog catalog = EventCatalog.standard();
 		List<EventTypeFields> types = new ArrayList<>();
+		List<Field> general = new ArrayList<>(variables(TemplateVariables.GENERAL));
+		general.add(new Field("customFields", "object", true, null, null,
+				"The registration's custom fields: customFields.<name>", "variable"));
 		types.add(new EventTypeFields(TemplateVariables.GENERAL,
-				"Scheduled and manual sends: the registration's variables", null,
-				variables(TemplateVariables.GENERAL)));
+				"Scheduled and manual sends: the registration's variables", null, general));
 		for (String name : TemplateVariables.EVENT_TYPES) {
 			EventType type = catalog.types()
 				.stream()
@@ -57,6 +59,37 @@ class TriggerEventTypes {
 
 	List<EventTypeFields> all() {
 		return this.all;
+	}
+
+	/**
+	 * Whether a condition on a path can ever hold for a trigger: the path is one the
+	 * console offers for the trigger's event type, or lies inside one of its objects
+	 * without declared properties (custom fields) or arrays.
+	 * @param eventType the trigger's event type, or {@link TemplateVariables#GENERAL}
+	 * @param path the condition's dotted path
+	 * @return true when the model can have it
+	 */
+	boolean knows(String eventType, String path) {
+		return fields(eventType).stream()
+			.anyMatch((field) -> field.path().equals(path) || (path.startsWith(field.path() + ".")
+					&& ("object".equals(field.type()) || "array".equals(field.type()))));
+	}
+
+	/**
+	 * The paths a trigger's conditions can test.
+	 * @param eventType the trigger's event type, or {@link TemplateVariables#GENERAL}
+	 * @return the dotted paths, in the console's order; empty for an unknown type
+	 */
+	List<String> paths(String eventType) {
+		return fields(eventType).stream().map(Field::path).toList();
+	}
+
+	private List<Field> fields(String eventType) {
+		return this.all.stream()
+			.filter((type) -> type.eventType().equals(eventType))
+			.findFirst()
+			.map(EventTypeFields::fields)
+			.orElse(List.of());
 	}
 
 	private static JsonNode schema(ObjectMapper json, EventType type) {

@@ -23,8 +23,11 @@ class TriggerValidation {
 
 	private final TemplateService templates;
 
-	TriggerValidation(TemplateService templates) {
+	private final TriggerEventTypes eventTypes;
+
+	TriggerValidation(TemplateService templates, TriggerEventTypes eventTypes) {
 		this.templates = templates;
+		this.eventTypes = eventTypes;
 	}
 
 	/**
@@ -32,6 +35,22 @@ class TriggerValidation {
 	 * @param trigger the trigger to store
 	 * @return the trigger, or a 400 naming the fields
 	 */
+	/**
+	 * A condition on a path the model never has would be stored and then never match:
+	 * refused, naming the paths the trigger's event type has (the list the console's
+	 * condition builder offers).
+	 */
+	private void checkConditionPaths(NotificationTrigger trigger, List<ApiError.FieldError> errors) {
+		String type = "event".equals(trigger.triggerType()) ? trigger.eventType() : TemplateVariables.GENERAL;
+		for (int i = 0; i < trigger.conditions().size(); i++) {
+			String path = trigger.conditions().get(i).field();
+			if (path != null && !this.eventTypes.knows(type, path)) {
+				errors.add(new ApiError.FieldError("conditions[" + i + "].field", "'" + path + "' is not a field of "
+						+ type + " triggers; valid fields: " + String.join(", ", this.eventTypes.paths(type))));
+			}
+		}
+	}
+
 	Mono<NotificationTrigger> validate(NotificationTrigger trigger) {
 		List<ApiError.FieldError> errors = new ArrayList<>();
 		if (trigger.name() == null || trigger.name().isBlank()) {
@@ -68,6 +87,9 @@ class TriggerValidation {
 		}
 		if (trigger.templates().isEmpty()) {
 			errors.add(new ApiError.FieldError("templates", "needs at least one template"));
+		}
+		if (errors.isEmpty()) {
+			checkConditionPaths(trigger, errors);
 		}
 		if (!errors.isEmpty()) {
 			return Mono.error(ApiException.badRequest("The trigger is invalid", errors));
