@@ -51,7 +51,7 @@ class BookingConfirmations {
 			if (viewer.isRegistrant()) {
 				return Mono.error(ApiException.forbidden("Only the organisers upload booking confirmations"));
 			}
-			return form.flatMap((upload) -> this.documents.store(owner(old), upload.file(), false, actor))
+			return form.flatMap((upload) -> this.documents.store(owner(old), upload.file(), actor))
 				.flatMap((stored) -> attach(old, stored, viewer.userId())
 					.onErrorResume((ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
 						.then(Mono.error(ex))))

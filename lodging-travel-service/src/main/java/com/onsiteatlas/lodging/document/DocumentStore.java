@@ -21,8 +21,10 @@ import com.onsiteatlas.lodging.audit.AuditTrail;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
- * Keeps uploaded documents in this service's GridFS, and audits every upload, download
- * and delete.
+ * Keeps uploaded documents in this service's GridFS, every one encrypted at rest
+ * (AES-256-GCM: passports and visas, tickets, booking confirmations alike), and audits
+ * every upload, download and delete. Files stored in clear before that rule are still
+ * served as they are.
  */
 @Service
 public class DocumentStore {
@@ -46,11 +48,10 @@ public class DocumentStore {
 	 * Checks and stores an upload.
 	 * @param owner the record it belongs to
 	 * @param file the uploaded file
-	 * @param encrypt whether to encrypt the bytes at rest
 	 * @param actor who uploads
 	 * @return the stored document; 413 when too large, 415 when not PDF, JPEG or PNG
 	 */
-	public Mono<StoredDocument> store(DocumentOwner owner, FilePart file, boolean encrypt, Actor actor) {
+	public Mono<StoredDocument> store(DocumentOwner owner, FilePart file, Actor actor) {
 		int max = (int) Math.min(Integer.MAX_VALUE - 8, this.properties.maxSize().toBytes());
 		return DataBufferUtils.join(file.content(), max)
 			.onErrorMap(DataBufferLimitException.class,
@@ -73,7 +74,7 @@ public class DocumentStore {
 							"Only PDF, JPEG and PNG files are accepted; this file's content is none of them"));
 				}
 				String name = FileNames.sanitise(file.filename(), kind);
-				return save(owner, bytes, kind, name, encrypt);
+				return save(owner, bytes, kind, name);
 			})
 			.flatMap((stored) -> this.audit
 				.record(owner.eventId(), "upload", owner.resourceType(), owner.resourceId(), stored.fileId(),
@@ -81,25 +82,19 @@ public class DocumentStore {
 				.thenReturn(stored));
 	}
 
-	private Mono<StoredDocument> save(DocumentOwner owner, byte[] bytes, FileKind kind, String name, boolean encrypt) {
+	private Mono<StoredDocument> save(DocumentOwner owner, byte[] bytes, FileKind kind, String name) {
 		Document metadata = new Document("eventId", owner.eventId()).append("resourceType", owner.resourceType())
 			.append("resourceId", owner.resourceId())
 			.append("registration", owner.registration())
 			.append("contentType", kind.contentType())
 			.append("size", (long) bytes.length)
-			.append("encrypted", encrypt);
-		Mono<byte[]> stored;
-		if (encrypt) {
-			byte[] iv = this.encryption.newIv();
-			metadata.append("iv", Base64.getEncoder().encodeToString(iv)).append("cipher", "AES-256-GCM");
-			stored = Mono.fromCallable(() -> this.encryption.encrypt(bytes, iv, owner.associatedData()))
-				.subscribeOn(Schedulers.boundedElastic());
-		}
-		else {
-			stored = Mono.just(bytes);
-		}
-		return stored.flatMap((content) -> this.files.store(content, name, kind.contentType(), metadata))
-			.map((id) -> new StoredDocument(id.toHexString(), name, kind.contentType(), bytes.length, encrypt));
+			.append("encrypted", true);
+		byte[] iv = this.encryption.newIv();
+		metadata.append("iv", Base64.getEncoder().encodeToString(iv)).append("cipher", "AES-256-GCM");
+		return Mono.fromCallable(() -> this.encryption.encrypt(bytes, iv, owner.associatedData()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((content) -> this.files.store(content, name, kind.contentType(), metadata))
+			.map((id) -> new StoredDocument(id.toHexString(), name, kind.contentType(), bytes.length, true));
 	}
 
 	/**

@@ -24,8 +24,8 @@ import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
- * The documents of an itinerary (tickets, visas, passports): stored first (passports and
- * visas encrypted), then recorded on the itinerary; the stored file is deleted again when
+ * The documents of an itinerary (tickets, visas, passports): stored first (encrypted, as
+ * every document), then recorded on the itinerary; the stored file is deleted again when
  * that write fails. A removed document's file is deleted after the write.
  */
 @Service
@@ -34,8 +34,6 @@ class TravelDocuments {
 	static final String RESOURCE = "travel-document";
 
 	static final Set<String> TYPES = Set.of("flight-ticket", "visa", "passport", "other");
-
-	static final Set<String> ENCRYPTED_TYPES = Set.of("passport", "visa");
 
 	private final TravelQueries queries;
 
@@ -72,16 +70,13 @@ class TravelDocuments {
 			if ((name != null && name.length() > 200) || (description != null && description.length() > 2000)) {
 				return Mono.error(ApiException.badRequest("'name' or 'description' is too long"));
 			}
-			return this.documents.store(owner(old), upload.file(), ENCRYPTED_TYPES.contains(type), actor)
-				.flatMap((stored) -> {
-					TravelInfo.TravelDocument document = document(old, stored, type, name, description,
-							viewer.userId());
-					return add(old, document, viewer.userId())
-						.onErrorResume(
-								(ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
-									.then(Mono.error(ex)))
-						.thenReturn(document);
-				});
+			return this.documents.store(owner(old), upload.file(), actor).flatMap((stored) -> {
+				TravelInfo.TravelDocument document = document(old, stored, type, name, description, viewer.userId());
+				return add(old, document, viewer.userId())
+					.onErrorResume((ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
+						.then(Mono.error(ex)))
+					.thenReturn(document);
+			});
 		}));
 	}
 

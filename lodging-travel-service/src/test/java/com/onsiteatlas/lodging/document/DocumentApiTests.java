@@ -131,6 +131,52 @@ class DocumentApiTests extends LodgingTravelIntegrationTest {
 		assertThat(downloaded).isEqualTo(PNG);
 	}
 
+	/** The stored bytes of the one file of a record. */
+	private org.bson.Document storedMetadataAndCheckCiphertext(String resourceId, byte[] original) {
+		var file = this.gridFs.findOne(Query.query(Criteria.where("metadata.resourceId").is(resourceId))).block();
+		byte[] stored = DataBufferUtils.join(this.gridFs.getResource(file).block().getDownloadStream())
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return bytes;
+			})
+			.block();
+		assertThat(stored).isNotEqualTo(original);
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+		return file.getMetadata();
+	}
+
+	@Test
+	void ticketsAndBookingConfirmationsAreEncryptedAtRestToo() {
+		Map<?, ?> ticket = uploaded(registrant(this.alice, this.eventId), PDF, "ticket.pdf", "flight-ticket");
+		assertThat(ticket.get("encrypted")).isEqualTo(true);
+		assertThat(storedMetadataAndCheckCiphertext(this.travelId, PDF).getString("cipher")).isEqualTo("AES-256-GCM");
+
+		String hotelId = createHotel(this.eventId, "Oberoi");
+		seedConference(this.eventId, "2027-01-20", "2027-01-22");
+		String bookingId = createBooking(this.eventId, this.alice, hotelId, "2027-01-20", "2027-01-22");
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("file", new ByteArrayResource(PDF)).filename("confirmation.pdf");
+		this.client.post()
+			.uri("/api/events/" + this.eventId + "/hotel-bookings/" + bookingId + "/upload-confirmation")
+			.header(HttpHeaders.AUTHORIZATION, staff("staff"))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(storedMetadataAndCheckCiphertext(bookingId, PDF).getBoolean("encrypted")).isTrue();
+		byte[] downloaded = get("/api/events/" + this.eventId + "/hotel-bookings/" + bookingId + "/confirmation",
+				registrant(this.alice, this.eventId))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(downloaded).isEqualTo(PDF);
+	}
+
 	@Test
 	void rejectsOversizedFilesWith413() {
 		byte[] big = Arrays.copyOf(PDF, 1024 * 1024 + 1);
