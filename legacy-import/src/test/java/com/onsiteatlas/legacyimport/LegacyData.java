@@ -11,8 +11,8 @@ import org.bson.types.ObjectId;
 
 /**
  * Seeds a legacy database with documents in ONSITE ATLAS's real shapes (mongoose models
- * of the integration contract, section 4): ObjectId references, Dates, {@code Map}
- * custom fields, amounts in cents except where the model keeps major units.
+ * of the integration contract, section 4): ObjectId references, Dates, {@code Map} custom
+ * fields, amounts in cents except where the model keeps major units.
  */
 final class LegacyData {
 
@@ -47,16 +47,18 @@ final class LegacyData {
 				.append("startDate", Date.from(Instant.parse("2025-11-14T03:30:00.000Z")))
 				.append("endDate", Date.from(Instant.parse("2025-11-16T12:30:00.000Z")))
 				.append("status", "published")
-				.append("venue", new Document("name", "Convention Centre").append("city", "Mumbai").append("country",
-						"India"))
+				.append("venue",
+						new Document("name", "Convention Centre").append("city", "Mumbai").append("country", "India"))
 				.append("pricingSettings", new Document("currency", "INR"))
-				.append("emailSettings", new Document("enabled", true).append("senderName", "Cardio Team")
-					.append("senderEmail", "team@example.com")
-					.append("smtpPassword", "plain-text-secret")
-					.append("automaticEmails", new Document("registrationConfirmation", true)))
-				.append("workshops", List.of(new Document("_id", this.workshopId).append("name", "Echo basics")
-					.append("priceCents", 150000L)
-					.append("seatLimit", 40)))
+				.append("emailSettings",
+						new Document("enabled", true).append("senderName", "Cardio Team")
+							.append("senderEmail", "team@example.com")
+							.append("smtpPassword", "plain-text-secret")
+							.append("automaticEmails", new Document("registrationConfirmation", true)))
+				.append("workshops",
+						List.of(new Document("_id", this.workshopId).append("name", "Echo basics")
+							.append("priceCents", 150000L)
+							.append("seatLimit", 40)))
 				.append("abstractSettings",
 						new Document("categories",
 								List.of(new Document("_id", new ObjectId("665f1c2ab4d3e8a9c0f1aaaa")).append("name",
@@ -68,10 +70,13 @@ final class LegacyData {
 		return this;
 	}
 
-	/** A registration as createRegistration saves it; the caller adds or removes fields. */
+	/**
+	 * A registration as createRegistration saves it; the caller adds or removes fields.
+	 */
 	Document registration(String firstName, String lastName) {
 		this.registrations++;
-		return new Document("_id", new ObjectId()).append("registrationId", String.format("REG-%04d", this.registrations))
+		return new Document("_id", new ObjectId())
+			.append("registrationId", String.format("REG-%04d", this.registrations))
 			.append("event", this.eventId)
 			.append("category", this.categoryId)
 			.append("personalInfo",

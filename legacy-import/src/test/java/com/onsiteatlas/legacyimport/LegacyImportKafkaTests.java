@@ -91,14 +91,17 @@ class LegacyImportKafkaTests {
 		this.data.conference("Cardiology Summit 2025");
 		Document hindi = this.data.insert("registrations", this.data.registration("अनिल", "कुमार"));
 		Document chinese = this.data.registration("伟", "张");
-		chinese.append("checkIn", new Document("isCheckedIn", true)
-			.append("checkedInAt", java.util.Date.from(java.time.Instant.parse("2025-11-14T04:00:00.000Z")))
-			.append("checkedInBy", new ObjectId()));
-		chinese.append("workshopsSelected", List.of(new Document("workshopId", this.data.workshopId())
-			.append("priceCents", 150000L)));
+		chinese.append("checkIn",
+				new Document("isCheckedIn", true)
+					.append("checkedInAt", java.util.Date.from(java.time.Instant.parse("2025-11-14T04:00:00.000Z")))
+					.append("checkedInBy", new ObjectId()));
+		chinese.append("workshopsSelected",
+				List.of(new Document("workshopId", this.data.workshopId()).append("priceCents", 150000L)));
 		this.data.insert("registrations", chinese);
-		this.data.insert("registrations", this.data.registration("Ana", "Núñez").append("status", "confirmed")
-			.append("paymentStatus", "completed"));
+		this.data.insert("registrations",
+				this.data.registration("Ana", "Núñez")
+					.append("status", "confirmed")
+					.append("paymentStatus", "completed"));
 		this.data.insert("registrations", this.data.registration("Old", "Cancel").append("status", "canceled"));
 		Document noName = this.data.registration("x", "y");
 		noName.remove("personalInfo");
@@ -123,12 +126,12 @@ class LegacyImportKafkaTests {
 		List<ConsumerRecord<String, byte[]>> records = PublishedRecords.since(mark);
 
 		assertThat(outcome.stopped()).isFalse();
-		assertThat(outcome.tally().published()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-				Map.entry("event-created", 1L), Map.entry("registration-created", 4L),
-				Map.entry("check-in-completed", 1L), Map.entry("workshop-registered", 3L),
-				Map.entry("payment-received", 2L), Map.entry("payment-refunded", 1L),
-				Map.entry("abstract-submitted", 2L), Map.entry("abstract-status-changed", 1L),
-				Map.entry("resource-used", 2L), Map.entry("sponsor-created", 1L)));
+		assertThat(outcome.tally().published()).containsExactlyInAnyOrderEntriesOf(
+				Map.ofEntries(Map.entry("event-created", 1L), Map.entry("registration-created", 4L),
+						Map.entry("check-in-completed", 1L), Map.entry("workshop-registered", 3L),
+						Map.entry("payment-received", 2L), Map.entry("payment-refunded", 1L),
+						Map.entry("abstract-submitted", 2L), Map.entry("abstract-status-changed", 1L),
+						Map.entry("resource-used", 2L), Map.entry("sponsor-created", 1L)));
 		assertThat(outcome.tally().skipped()).containsEntry("registration without personalInfo", 2L)
 			.containsEntry("registration status 'on-hold' is not a known spelling", 1L)
 			.containsEntry("payment not captured (status 'initiated')", 1L)
@@ -169,12 +172,14 @@ class LegacyImportKafkaTests {
 		assertThat(registrations.get("Old Cancel").registration().status()).isEqualTo("cancelled");
 		assertThat(registrations.get("Ana Núñez").registration().paymentStatus()).isEqualTo("paid");
 		assertThat(registrations.get("अनिल कुमार").registration().category().name()).isEqualTo("Delegate");
-		assertThat(registrations.get("अनिल कुमार").registration().personalInfo().email()).isEqualTo("अनिल.1@example.com");
+		assertThat(registrations.get("अनिल कुमार").registration().personalInfo().email())
+			.isEqualTo("अनिल.1@example.com");
 		assertThat(registrations.get("अनिल कुमार").registration().customFields()).containsEntry("mciNumber", "MCI-1");
 
 		assertThat(byType.get("workshop-registered")).extracting((e) -> ((WorkshopRegistered) e.data()).workshop())
 			.extracting((w) -> w.title() + "/" + w.priceCents())
-			.containsExactlyInAnyOrder("Echo basics/150000", "Advanced valve repair/9950", "Advanced valve repair/9950");
+			.containsExactlyInAnyOrder("Echo basics/150000", "Advanced valve repair/9950",
+					"Advanced valve repair/9950");
 		PaymentRefunded refund = (PaymentRefunded) byType.get("payment-refunded").get(0).data();
 		assertThat(refund.fullRefund()).isTrue();
 		assertThat(refund.refundedCents()).isEqualTo(1250000L);
@@ -277,8 +282,9 @@ class LegacyImportKafkaTests {
 		other.registrations(5);
 
 		Map<TopicPartition, Long> mark = PublishedRecords.mark();
-		LegacyImport.Outcome outcome = run(new ImportOptions("unused", null, PublishedRecords.brokers(),
-				this.data.eventId().toHexString(), false, false, 100, 0, this.checkpoints, null, Duration.ofSeconds(1)));
+		LegacyImport.Outcome outcome = run(
+				new ImportOptions("unused", null, PublishedRecords.brokers(), this.data.eventId().toHexString(), false,
+						false, 100, 0, this.checkpoints, null, Duration.ofSeconds(1)));
 		List<ConsumerRecord<String, byte[]>> records = PublishedRecords.since(mark);
 
 		assertThat(outcome.tally().published()).containsOnly(Map.entry("event-created", 1L),
