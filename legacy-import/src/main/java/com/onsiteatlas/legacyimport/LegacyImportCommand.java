@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -98,6 +99,11 @@ public final class LegacyImportCommand {
 		}
 		catch (PublishFailedException ex) {
 			err.println("ERROR: " + ex.getMessage() + " (the checkpoint did not move; run again to retry)");
+			return 1;
+		}
+		catch (MongoException ex) {
+			err.println("ERROR: reading the ONSITE ATLAS database failed: " + ex.getMessage()
+					+ " (the checkpoint did not move; run again to resume)");
 			return 1;
 		}
 	}
