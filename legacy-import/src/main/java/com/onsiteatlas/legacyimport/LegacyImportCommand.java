@@ -80,17 +80,18 @@ public final class LegacyImportCommand {
 				awaitQuietly(finished);
 			}, "legacy-import-stop");
 			Runtime.getRuntime().addShutdownHook(hook);
-			LegacyImport.Outcome outcome;
 			try {
-				outcome = run.run();
+				LegacyImport.Outcome outcome = run.run();
+				out.print(outcome.tally().summary());
+				if (outcome.stopped()) {
+					out.println("Stopped before the end; run the same command again to resume from the checkpoints in "
+							+ options.checkpointDir().toAbsolutePath());
+				}
 			}
 			finally {
+				// On Ctrl-C the JVM halts once the hook returns: checkpoint and summary
+				// first.
 				finished.countDown();
-			}
-			out.print(outcome.tally().summary());
-			if (outcome.stopped()) {
-				out.println("Stopped before the end; run the same command again to resume from the checkpoints in "
-						+ options.checkpointDir().toAbsolutePath());
 			}
 			if (!interrupted[0]) {
 				Runtime.getRuntime().removeShutdownHook(hook);
