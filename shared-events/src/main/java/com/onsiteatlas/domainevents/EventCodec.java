@@ -134,7 +134,8 @@ public final class EventCodec {
 					ex);
 		}
 		return new EventEnvelope<>(text(node, "specversion"), id, type, source, instant, text(node, "subject"),
-				text(node, "datacontenttype"), version, text(node, "correlationid"), text(node, "eventid"), payload);
+				text(node, "datacontenttype"), version, text(node, "correlationid"), text(node, "eventid"), payload,
+				replay(node));
 	}
 
 	public EventEnvelope<DomainEventPayload> decode(String json) {
@@ -156,6 +157,18 @@ public final class EventCodec {
 			throw new InvalidEventException.MalformedEventException("'" + field + "' must be a non-empty string", null);
 		}
 		return value.textValue();
+	}
+
+	/**
+	 * The replay marker: a CloudEvents boolean extension, written {@code true}; the
+	 * string {@code "true"} (how binary-mode headers carry it) is read as true too.
+	 */
+	private static Boolean replay(ObjectNode node) {
+		JsonNode value = node.get(EventEnvelope.REPLAY_ATTRIBUTE);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		return value.isBoolean() ? value.booleanValue() : "true".equalsIgnoreCase(value.asText());
 	}
 
 	private static String text(ObjectNode node, String field) {

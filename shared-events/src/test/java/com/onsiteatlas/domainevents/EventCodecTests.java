@@ -341,6 +341,35 @@ class EventCodecTests {
 		assertThat(json.get("data").has("paymentId")).isTrue();
 	}
 
+	@Test
+	void replayMarkerSurvivesEncodeAndDecode() {
+		EventEnvelope<DomainEventPayload> live = this.codec.decode(GoldenSamples.bytes("registration-created", 1));
+
+		JsonNode json = tree(this.codec.encodeToString(live.asReplay()));
+
+		assertThat(live.isReplay()).isFalse();
+		assertThat(tree(this.codec.encodeToString(live)).has("atlasreplay")).isFalse();
+		assertThat(json.get("atlasreplay").booleanValue()).isTrue();
+		assertThat(this.codec.decode(json.toString()).isReplay()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"true\"", "\"TRUE\"" })
+	void readsAReplayMarkerWrittenAsAString(String value) {
+		ObjectNode envelope = GoldenSamples.tree("registration-created", 1);
+		envelope.set("atlasreplay", tree(value));
+
+		assertThat(decode(envelope).isReplay()).isTrue();
+	}
+
+	@Test
+	void aFalseReplayMarkerIsALiveFact() {
+		ObjectNode envelope = GoldenSamples.tree("registration-created", 1);
+		envelope.put("atlasreplay", false);
+
+		assertThat(decode(envelope).isReplay()).isFalse();
+	}
+
 	private EventEnvelope<DomainEventPayload> decode(ObjectNode envelope) {
 		return this.codec.decode(envelope.toString().getBytes(StandardCharsets.UTF_8));
 	}

@@ -34,9 +34,10 @@ import com.onsiteatlas.notification.template.TemplateModel;
  * Runs the event triggers of a conference when one of the contract's domain events
  * arrives: every active trigger of that type whose conditions hold on the payload sends
  * each of its templates. The unique key (envelope id, trigger, registration, channel)
- * makes redeliveries harmless. Events older than {@code trigger-max-age} only feed the
- * read models: a fresh instance replaying the topics must not re-send history.
- * {@link TriggerListeners} hands it each event with its {@link Subject}.
+ * makes redeliveries harmless. Events older than {@code trigger-max-age}, and replayed
+ * ones ({@code atlasreplay}, e.g. the legacy backfill) whatever their age, only feed the
+ * read models: neither a fresh instance replaying the topics nor a backfill may re-send
+ * history. {@link TriggerListeners} hands it each event with its {@link Subject}.
  */
 @Component
 class EventTriggers {
@@ -70,6 +71,10 @@ class EventTriggers {
 	 * @return completes when the sends are queued
 	 */
 	<T extends DomainEventPayload> Mono<Void> run(EventEnvelope<T> envelope, Subject subject) {
+		if (envelope.isReplay()) {
+			logger.debug("Not running triggers for {} {}: a replay of history", envelope.type(), envelope.id());
+			return Mono.empty();
+		}
 		if (envelope.time().isBefore(this.clock.instant().minus(this.maxAge))) {
 			logger.debug("Not running triggers for {} {}: older than {}", envelope.type(), envelope.id(), this.maxAge);
 			return Mono.empty();

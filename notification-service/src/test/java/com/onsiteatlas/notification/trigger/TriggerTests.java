@@ -239,6 +239,28 @@ class TriggerTests extends NotificationIntegrationTest {
 	}
 
 	@Test
+	void replayedEventsFeedTheReadModelButSendNothingHoweverRecent() {
+		String template = emailTemplate("Backfilled");
+		post("/api/events/{e}/notification-triggers",
+				Map.of("name", "On registration", "triggerType", "event", "eventType", "registration-created",
+						"templates", List.of(Map.of("channel", "email", "template", template))));
+		String registration = Events.newId();
+		ObjectNode replayed = Events.fresh("registration-created", this.eventId, registration,
+				"replayed." + registration + "@example.com");
+		replayed.put("atlasreplay", true);
+		Events.publish(this.kafka, Topics.REGISTRATIONS, replayed);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.mongo.findById(registration, Document.class, "registrations").block() != null);
+		String marker = Events.newId();
+		Events.publish(this.kafka, Topics.REGISTRATIONS,
+				Events.fresh("registration-created", this.eventId, marker, "live." + marker + "@example.com"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> count("sent") == 1);
+		assertThat(
+				this.mongo.count(Query.query(Criteria.where("registration").is(registration)), "notifications").block())
+			.isZero();
+	}
+
+	@Test
 	void runsOnlyTheEventTriggersWhoseConditionsHoldOnThePayload() {
 		String paidTemplate = emailTemplate("Receipt");
 		String pendingTemplate = emailTemplate("Please pay");
