@@ -48,8 +48,9 @@ class ChannelTestController {
 	private Mono<ApiResponse<Map<String, Object>>> send(String channel, TestMessage request) {
 		return this.testSends
 			.send(ObjectIds.require(request.eventId(), "eventId"), channel, request.phoneNumber(), request.message())
-			.map((sent) -> ApiResponse.ok("Test message queued to " + sent.recipient(), Map.<String, Object>of("queued",
-					sent.queued(), "recipient", sent.recipient(), "batchId", sent.batchId())));
+			.map((sent) -> ApiResponse.ok("Test message queued to " + sent.recipient(),
+					Map.<String, Object>of("queued", sent.queued(), "recipient", sent.recipient(), "batchId",
+							sent.batchId(), "message", sent.message())));
 	}
 
 	/**

@@ -186,18 +186,21 @@ class ClientChannelRoutesTests extends NotificationIntegrationTest {
 	void queuesAWhatsAppTestMessageOnTheConferencesChannel() {
 		this.admin.post()
 			.uri("/api/whatsapp/test")
-			.bodyValue(Map.of("phoneNumber", "+919812300000", "message", "Hello on WhatsApp", "eventId", this.eventId))
+			.bodyValue(Map.of("phoneNumber", "+919812300000", "message", "Hello {{firstName}} ${7*7} on WhatsApp",
+					"eventId", this.eventId))
 			.exchange()
 			.expectStatus()
 			.isAccepted()
 			.expectBody()
 			.jsonPath("$.data.queued")
-			.isEqualTo(1);
+			.isEqualTo(1)
+			.jsonPath("$.data.message")
+			.isEqualTo("Hello {{firstName}} ${7*7} on WhatsApp");
 
 		Query logged = Query.query(Criteria.where("event").is(this.eventId).and("channel").is("whatsapp"));
 		await().atMost(Duration.ofSeconds(25)).until(() -> this.mongo.count(logged, Notification.class).block() == 1);
 		assertThat(this.mongo.findOne(logged, Notification.class).block().content().body())
-			.isEqualTo("Hello on WhatsApp");
+			.isEqualTo("Hello {{firstName}} ${7*7} on WhatsApp");
 	}
 
 	@Test
