@@ -45,7 +45,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import com.onsiteatlas.domainevents.EventCodec;
 import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.Topics;
-import com.onsiteatlas.domainevents.sponsor.SponsorCreated;
+import com.onsiteatlas.domainevents.abstracts.AbstractSubmitted;
 import com.onsiteatlas.support.messaging.DomainEventConsumer;
 import com.onsiteatlas.support.messaging.DomainEventHandler;
 import com.onsiteatlas.support.messaging.DomainEventRetries;
@@ -62,15 +62,16 @@ import static org.awaitility.Awaitility.await;
  * The consumer handles what one poll returns as a batch: each aggregate in order, the
  * aggregates of a batch at the same time, one query for processed ids and one bulk write
  * per batch, and the retry and dead-letter rules still per record. Each test runs its own
- * consumer group on {@code atlas.sponsors} (no handler of the test service consumes it),
- * starting where the topic ends, and publishes its records before the consumer starts so
- * that they arrive as one batch.
+ * consumer group on {@code atlas.abstracts} (no handler of the test service consumes it
+ * and no other test reads it, so its poison records disturb nobody), starting where the
+ * topic ends, and publishes its records before the consumer starts so that they arrive as
+ * one batch.
  */
 class DomainEventBatchTests extends SupportIntegrationTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final String TOPIC = Topics.SPONSORS;
+	private static final String TOPIC = Topics.ABSTRACTS;
 
 	@Autowired
 	KafkaTemplate<String, byte[]> kafka;
@@ -258,7 +259,7 @@ class DomainEventBatchTests extends SupportIntegrationTest {
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
 		factory.setCommonErrorHandler(DomainEventRetries.errorHandler(this.kafka, properties));
 		DomainEventConsumer consumer = new DomainEventConsumer(factory,
-				List.of(DomainEventHandler.of(this.handlerName, SponsorCreated.class, probe::on)),
+				List.of(DomainEventHandler.of(this.handlerName, AbstractSubmitted.class, probe::on)),
 				new ProcessedEvents(this.mongo, Clock.systemUTC()), new EventCodec(), properties);
 		consumer.start();
 		this.started.add(consumer);
@@ -348,16 +349,16 @@ class DomainEventBatchTests extends SupportIntegrationTest {
 	}
 
 	/**
-	 * A sponsor-created event of this test's conference; the sponsor's {@code sponsorId}
-	 * names the step, its company name how the probe behaves.
+	 * An abstract-submitted event of this test's conference; the abstract's number names
+	 * the step, its title how the probe behaves.
 	 */
 	private byte[] event(String key, String step, String behaviour) throws IOException {
-		try (InputStream in = getClass().getResourceAsStream("/golden/sponsor-created.v1.json")) {
+		try (InputStream in = getClass().getResourceAsStream("/golden/abstract-submitted.v1.json")) {
 			ObjectNode envelope = (ObjectNode) JSON.readTree(in);
 			envelope.put("id", UUID.randomUUID().toString()).put("subject", key).put("eventid", this.conference);
 			ObjectNode data = (ObjectNode) envelope.get("data");
 			((ObjectNode) data.get("event")).put("_id", this.conference);
-			((ObjectNode) data.get("sponsor")).put("_id", key).put("sponsorId", step).put("companyName", behaviour);
+			((ObjectNode) data.get("abstract")).put("_id", key).put("abstractNumber", step).put("title", behaviour);
 			return JSON.writeValueAsBytes(envelope);
 		}
 	}
@@ -377,7 +378,7 @@ class DomainEventBatchTests extends SupportIntegrationTest {
 
 	/**
 	 * Appends each handled step to its aggregate's document (a non-idempotent
-	 * {@code $push}, so a repeat or a reordering shows). Company names steer failures:
+	 * {@code $push}, so a repeat or a reordering shows). Titles steer failures:
 	 * {@code DatabaseDown} finds the database unavailable a few times (more than the
 	 * retry attempts), {@code Invalid} fails permanently, {@code Hang} never finishes,
 	 * {@code HangOnce} does not finish the first time.
@@ -396,14 +397,14 @@ class DomainEventBatchTests extends SupportIntegrationTest {
 
 		private final AtomicInteger maxInFlight = new AtomicInteger();
 
-		Mono<Void> on(EventEnvelope<SponsorCreated> envelope) {
-			SponsorCreated created = envelope.data();
-			if (!DomainEventBatchTests.this.conference.equals(created.event().id())) {
+		Mono<Void> on(EventEnvelope<AbstractSubmitted> envelope) {
+			AbstractSubmitted submitted = envelope.data();
+			if (!DomainEventBatchTests.this.conference.equals(submitted.event().id())) {
 				return Mono.empty();
 			}
-			String step = created.sponsor().sponsorId();
+			String step = submitted.abstractInfo().abstractNumber();
 			int attempt = this.attempts.computeIfAbsent(step, (id) -> new AtomicInteger()).incrementAndGet();
-			switch (created.sponsor().companyName()) {
+			switch (submitted.abstractInfo().title()) {
 				case "DatabaseDown":
 					if (attempt <= DATABASE_DOWN_ATTEMPTS) {
 						return Mono.error(new DataAccessResourceFailureException("Timed out while waiting for a server",
@@ -425,8 +426,8 @@ class DomainEventBatchTests extends SupportIntegrationTest {
 			return Mono.defer(() -> {
 				this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 				return DomainEventBatchTests.this.mongo.upsert(
-						Query.query(Criteria.where("_id").is(created.sponsor().id())), new Update().push("steps", step),
-						COLLECTION);
+						Query.query(Criteria.where("_id").is(submitted.abstractInfo().id())),
+						new Update().push("steps", step), COLLECTION);
 			})
 				.doFinally((signal) -> this.inFlight.decrementAndGet())
 				.doOnSuccess((result) -> this.handled.add(step))
