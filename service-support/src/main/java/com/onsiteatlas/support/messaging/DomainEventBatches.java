@@ -202,9 +202,8 @@ class DomainEventBatches {
 			this.processed.record(handled).block();
 		}
 		catch (RuntimeException ex) {
-			// Nothing of this batch is committed: it is handled again once the database
-			// is
-			// back (handlers are idempotent in their effects, as after a crash).
+			// Nothing of this batch is committed: it is handled again once the store
+			// is back (handlers are idempotent in their effects, as after a crash).
 			logger.debug("Cannot record {} processed envelope(s) of a batch of {}", handled.size(), batchSize);
 			throw new BatchListenerFailedException("Cannot record the processed envelope ids", ex, 0);
 		}
