@@ -1,6 +1,7 @@
 package com.onsiteatlas.support.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,21 +9,14 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 
-import com.onsiteatlas.domainevents.DomainEventPayload;
 import com.onsiteatlas.domainevents.EventCatalog;
 import com.onsiteatlas.domainevents.EventCodec;
-import com.onsiteatlas.domainevents.EventEnvelope;
-import com.onsiteatlas.domainevents.InvalidEventException;
-import com.onsiteatlas.support.correlation.CorrelationId;
 import com.onsiteatlas.support.worker.PeriodicWorker;
 
 /**
@@ -31,11 +25,13 @@ import com.onsiteatlas.support.worker.PeriodicWorker;
  * are skipped, malformed messages and unknown versions go straight to the dead-letter
  * topic), then runs every handler of the payload type once per envelope id.
  * <p>
- * Records are handled one at a time on the listener thread, waiting for each handler's
- * result: this keeps the order of events per aggregate (per partition) that projections
- * rely on. The listener thread is a dedicated Kafka container thread, not a request or
- * event-loop thread. Failures are retried with exponential backoff by the container's
- * error handler and then dead-lettered to {@code <topic>.DLT}.
+ * Records arrive as the batches the Kafka consumer polls ({@link DomainEventBatches}):
+ * the records of one aggregate (one key) are handled one after the other, in offset
+ * order, which projections rely on; different aggregates run at the same time, up to
+ * {@code atlas.messaging.batch-concurrency}. The offsets of a batch are committed once it
+ * is handled. Failures are retried per record with exponential backoff by the container's
+ * error handler and then dead-lettered to {@code <topic>.DLT}
+ * ({@link DomainEventRetries}).
  */
 public class DomainEventConsumer implements SmartLifecycle {
 
@@ -45,11 +41,7 @@ public class DomainEventConsumer implements SmartLifecycle {
 
 	private final Map<Class<?>, List<DomainEventHandler<?>>> handlers = new LinkedHashMap<>();
 
-	private final ProcessedEvents processed;
-
-	private final EventCodec codec;
-
-	private final MessagingProperties properties;
+	private final DomainEventBatches batches;
 
 	private volatile ConcurrentMessageListenerContainer<Object, Object> container;
 
@@ -60,11 +52,9 @@ public class DomainEventConsumer implements SmartLifecycle {
 			MessagingProperties properties) {
 		this.factory = factory;
 		for (DomainEventHandler<?> handler : handlers) {
-			this.handlers.computeIfAbsent(handler.payloadType(), (type) -> new java.util.ArrayList<>()).add(handler);
+			this.handlers.computeIfAbsent(handler.payloadType(), (type) -> new ArrayList<>()).add(handler);
 		}
-		this.processed = processed;
-		this.codec = codec;
-		this.properties = properties;
+		this.batches = new DomainEventBatches(this.handlers, processed, codec, properties);
 		// Runs while the consumer runs: forgets the processed ids older than the
 		// retention.
 		this.purge = new PeriodicWorker("processed-events-purge",
@@ -85,51 +75,6 @@ public class DomainEventConsumer implements SmartLifecycle {
 			.toList();
 	}
 
-	void onRecord(ConsumerRecord<?, byte[]> record) {
-		EventEnvelope<DomainEventPayload> envelope;
-		try {
-			envelope = this.codec.decode(record.value());
-		}
-		catch (InvalidEventException ex) {
-			if (!ex.isPoison()) {
-				logger.debug("Skipping {} at {}-{}@{}: {}", record.key(), record.topic(), record.partition(),
-						record.offset(), ex.getMessage());
-				return;
-			}
-			logger.warn("Poison message at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-					ex.getMessage());
-			throw ex;
-		}
-		List<DomainEventHandler<?>> matching = this.handlers.getOrDefault(envelope.data().getClass(), List.of());
-		if (matching.isEmpty()) {
-			return;
-		}
-		if (envelope.correlationid() != null) {
-			MDC.put(CorrelationId.KEY, envelope.correlationid());
-		}
-		try {
-			for (DomainEventHandler<?> handler : matching) {
-				handle(handler, envelope);
-			}
-		}
-		finally {
-			MDC.remove(CorrelationId.KEY);
-		}
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private void handle(DomainEventHandler handler, EventEnvelope<DomainEventPayload> envelope) {
-		Duration timeout = this.properties.handlerTimeout();
-		String correlationId = envelope.correlationid();
-		Mono<Boolean> run = handler.deduplicate()
-				? this.processed.runOnce(handler.handlerName(), envelope.id(), () -> (Mono<Void>) handler.on(envelope))
-				: ((Mono<Void>) handler.on(envelope)).thenReturn(true);
-		if (correlationId != null) {
-			run = run.contextWrite(Context.of(CorrelationId.KEY, correlationId));
-		}
-		run.block(timeout);
-	}
-
 	@Override
 	@SuppressWarnings("unchecked")
 	public void start() {
@@ -139,8 +84,8 @@ public class DomainEventConsumer implements SmartLifecycle {
 		List<String> topics = topics();
 		ConcurrentMessageListenerContainer<Object, Object> created = this.factory
 			.createContainer(topics.toArray(String[]::new));
-		created.setupMessageListener((MessageListener<Object, byte[]>) (record) -> onRecord(
-				(ConsumerRecord<?, byte[]>) (ConsumerRecord<?, ?>) record));
+		created.setupMessageListener((BatchMessageListener<Object, byte[]>) (records) -> this.batches
+			.handle((List<ConsumerRecord<?, byte[]>>) (List<?>) records));
 		created.setBeanName("atlasDomainEventConsumer");
 		created.start();
 		this.container = created;

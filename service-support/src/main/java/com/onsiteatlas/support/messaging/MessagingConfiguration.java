@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,13 +21,9 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.onsiteatlas.domainevents.EventCodec;
-import com.onsiteatlas.domainevents.InvalidEventException;
 import com.onsiteatlas.domainevents.Topics;
 
 /**
@@ -65,21 +60,7 @@ public class MessagingConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler domainEventErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryMaxAttempts());
-		backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
-		backOff.setMultiplier(2.0);
-		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-		handler.addNotRetryableExceptions(InvalidEventException.class, NonRetryableEventException.class);
-		// While the database is down the consumer stays on the record, retrying at the
-		// longest interval, and resumes where it stopped once the database is back.
-		ExponentialBackOff untilAvailable = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
-		untilAvailable.setMaxInterval(properties.retryMaxInterval().toMillis());
-		handler
-			.setBackOffFunction((record, failure) -> DependencyFailures.isUnavailable(failure) ? untilAvailable : null);
-		return handler;
+		return DomainEventRetries.errorHandler(template, properties);
 	}
 
 	@Bean

@@ -3,9 +3,17 @@ package com.onsiteatlas.support.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +24,9 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Remembers which (handler, envelope id) pairs were processed, in the service's own
- * database.
+ * database. The consumer asks for a whole polled batch in one query
+ * ({@link #processedAmong}) and records what its handlers did in one unordered bulk
+ * insert ({@link #record}).
  */
 public class ProcessedEvents {
 
@@ -39,7 +49,7 @@ public class ProcessedEvents {
 	 * @return true when the work ran, false when it was a duplicate
 	 */
 	public Mono<Boolean> runOnce(String handler, String envelopeId, Supplier<Mono<Void>> work) {
-		String id = handler + ":" + envelopeId;
+		String id = id(handler, envelopeId);
 		return this.mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION)
 			.flatMap((seen) -> seen ? Mono.just(false)
 					: work.get()
@@ -49,6 +59,75 @@ public class ProcessedEvents {
 								.append("processedAt", Date.from(this.clock.instant())), COLLECTION)
 							.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()))
 						.thenReturn(true));
+	}
+
+	/**
+	 * The key of one (handler, envelope id) pair.
+	 * @param handler the handler name
+	 * @param envelopeId the envelope id
+	 * @return the stored id
+	 */
+	public static String id(String handler, String envelopeId) {
+		return handler + ":" + envelopeId;
+	}
+
+	/**
+	 * Which of these pairs were processed already, in one query.
+	 * @param ids keys made by {@link #id(String, String)}
+	 * @return the keys among them that are recorded
+	 */
+	public Mono<Set<String>> processedAmong(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		Query query = Query.query(Criteria.where("_id").in(ids));
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, COLLECTION)
+			.map((document) -> document.getString("_id"))
+			.collect(HashSet::new, Set::add);
+	}
+
+	/**
+	 * Records pairs as processed in one unordered bulk insert; a pair recorded already
+	 * (by another instance that handled the same record before a rebalance) is not an
+	 * error.
+	 * @param handled the pairs
+	 * @return completion
+	 */
+	public Mono<Void> record(Collection<Processed> handled) {
+		if (handled.isEmpty()) {
+			return Mono.empty();
+		}
+		Date now = Date.from(this.clock.instant());
+		List<Document> documents = new ArrayList<>(handled.size());
+		for (Processed pair : handled) {
+			documents.add(new Document("_id", id(pair.handler(), pair.envelopeId())).append("handler", pair.handler())
+				.append("envelopeId", pair.envelopeId())
+				.append("processedAt", now));
+		}
+		return this.mongo.getCollection(COLLECTION)
+			.flatMap(
+					(collection) -> Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
+			.then()
+			.onErrorResume(ProcessedEvents::onlyDuplicates, (ex) -> Mono.empty());
+	}
+
+	private static boolean onlyDuplicates(Throwable failure) {
+		return failure instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+				&& bulk.getWriteConcernError() == null
+				&& bulk.getWriteErrors()
+					.stream()
+					.allMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+	}
+
+	/**
+	 * A (handler, envelope id) pair whose handling succeeded.
+	 *
+	 * @param handler the handler name
+	 * @param envelopeId the envelope id
+	 */
+	public record Processed(String handler, String envelopeId) {
+
 	}
 
 	/**
