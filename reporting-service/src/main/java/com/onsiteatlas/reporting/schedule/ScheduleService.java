@@ -49,16 +49,19 @@ class ScheduleService {
 
 	private final ScheduleSecrets secrets;
 
+	private final ScheduleDestinations destinations;
+
 	private final ScheduledReports reports;
 
 	private final Clock clock;
 
 	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunClaims runClaims,
-			ScheduleSecrets secrets, ScheduledReports reports, Clock clock) {
+			ScheduleSecrets secrets, ScheduleDestinations destinations, ScheduledReports reports, Clock clock) {
 		this.mongo = mongo;
 		this.configs = configs;
 		this.runClaims = runClaims;
 		this.secrets = secrets;
+		this.destinations = destinations;
 		this.reports = reports;
 		this.clock = clock;
 	}
@@ -148,6 +151,7 @@ class ScheduleService {
 		if (eventId == null && user.eventId() != null) {
 			throw ApiException.forbidden("Your access is limited to one event: use an export config of that event");
 		}
+		this.destinations.check(request.delivery(), (existing != null) ? existing.delivery() : null);
 		Instant now = this.clock.instant();
 		boolean active = request.isActive() == null || request.isActive();
 		return new ReportSchedule((existing != null) ? existing.id() : new ObjectId().toHexString(), request.name(),
