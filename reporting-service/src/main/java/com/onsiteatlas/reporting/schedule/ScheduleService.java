@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -133,7 +134,9 @@ class ScheduleService {
 			check(request);
 			return Optional.ofNullable(hasDefinition(request) ? this.reports.storable(request.definition()) : null);
 		});
-		return definition.flatMap((saved) -> config(user, request)
+		// schedule() checks the S3 endpoint, which resolves its host name: off the event
+		// loop.
+		return definition.flatMap((saved) -> config(user, request).publishOn(Schedulers.boundedElastic())
 			.map((found) -> schedule(user, request, existing, saved.orElse(null), found)));
 	}
 
