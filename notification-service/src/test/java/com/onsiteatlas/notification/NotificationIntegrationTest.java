@@ -24,7 +24,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * The one Spring context of this service's integration tests: real embedded Kafka broker
  * and MongoDB-wire server, a real SMTP server (GreenMail) and one local HTTP server
  * (WireMock) standing in for Twilio and Meta. The service's clock runs with the system
- * clock unless a test sets it.
+ * clock unless a test sets it. The operator's allow-list of organiser destinations names
+ * {@code 127.0.0.1} (as written) only, so that the stand-ins stay reachable while
+ * {@code localhost} and other internal names are refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_notification_test",
@@ -33,7 +35,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 				"atlas.notification.dispatch.max-attempts=4", "atlas.notification.rate-limits.email=1000",
 				"atlas.notification.rate-limits.sms=20", "atlas.notification.rate-limits.whatsapp=1000",
 				"atlas.notification.schedule.enabled=false", "atlas.notification.public-base-url=https://atlas.test",
-				"atlas.notification.twilio.timeout=2s", "atlas.notification.whatsapp.timeout=2s" })
+				"atlas.notification.twilio.timeout=2s", "atlas.notification.whatsapp.timeout=2s",
+				"atlas.destinations.allowed-hosts=127.0.0.1" })
 @Import(TestClockConfiguration.class)
 public abstract class NotificationIntegrationTest {
 

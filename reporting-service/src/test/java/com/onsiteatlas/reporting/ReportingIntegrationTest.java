@@ -33,7 +33,8 @@ import com.onsiteatlas.support.testing.ServiceTestProperties;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_reporting_test", "atlas.reporting.poll-interval=300ms",
 				"atlas.reporting.lease=3s", "atlas.reporting.purge-interval=1s",
-				"atlas.reporting.schedules.poll-interval=300ms", "atlas.reporting.schedules.lease=3s" })
+				"atlas.reporting.schedules.poll-interval=300ms", "atlas.reporting.schedules.lease=3s",
+				"atlas.destinations.allowed-hosts=localhost" })
 @Import(GatedGridFs.Config.class)
 public abstract class ReportingIntegrationTest {
 

@@ -43,6 +43,17 @@ public final class SuitePlan {
 	static final String DEV_DEFAULTS_ALLOWED = "ATLAS_DEV_DEFAULTS_ALLOWED";
 
 	/**
+	 * The operator's allow-list of organiser-supplied destinations (docs/security.md,
+	 * item 1): the embedded suite's stand-ins listen on this machine, so an event's SMTP
+	 * host, WhatsApp API URL or a schedule's S3 endpoint may name it. Production sets
+	 * none.
+	 */
+	static final String DESTINATIONS_ALLOWED = "ATLAS_DESTINATIONS_ALLOWED_HOSTS";
+
+	/** The local names and addresses the embedded suite allows as destinations. */
+	static final String LOCAL_DESTINATIONS = "127.0.0.1,localhost,::1";
+
+	/**
 	 * The registry account's user name unless the caller set {@code ATLAS_REGISTRY_USER}.
 	 */
 	static final String REGISTRY_USER = "atlas";
@@ -158,6 +169,7 @@ public final class SuitePlan {
 		// The embedded suite is a development machine: its dev secrets are allowed
 		// (docs/security.md, item 6).
 		builder.commonEnv.put(DEV_DEFAULTS_ALLOWED, env.getOrDefault(DEV_DEFAULTS_ALLOWED, "true"));
+		builder.commonEnv.put(DESTINATIONS_ALLOWED, env.getOrDefault(DESTINATIONS_ALLOWED, LOCAL_DESTINATIONS));
 		List<String> tiered = List.of("-XX:TieredStopAtLevel=1");
 		builder.jvmOptions.put(Role.INFRA, options("-Xmx512m", tiered, env.getOrDefault("ATLAS_INFRA_JAVA_OPTS", "")));
 		List<String> service = options("-Xmx384m", tiered, env.getOrDefault("ATLAS_JAVA_OPTS", ""));
@@ -182,6 +194,7 @@ public final class SuitePlan {
 		DEV_SECRETS.forEach(builder.commonEnv::put);
 		builder.commonEnv.put("ATLAS_REGISTRY_USER", REGISTRY_USER);
 		builder.commonEnv.put(DEV_DEFAULTS_ALLOWED, "true");
+		builder.commonEnv.put(DESTINATIONS_ALLOWED, LOCAL_DESTINATIONS);
 		List<String> small = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
 		builder.jvmOptions.put(Role.INFRA, options("-Xmx256m", small, ""));
 		builder.jvmOptions.put(Role.REGISTRY, options("-Xmx256m", small, ""));

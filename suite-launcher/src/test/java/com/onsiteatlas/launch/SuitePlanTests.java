@@ -95,6 +95,18 @@ class SuitePlanTests {
 	}
 
 	@Test
+	void letsTheServicesReachTheLocalStandInsAsOrganiserDestinationsUnlessTheCallerSaysOtherwise() {
+		SuitePlan plan = SuitePlan.fromEnvironment(ROOT, Map.of());
+		assertThat(plan.process("notification-service").env()).containsEntry("ATLAS_DESTINATIONS_ALLOWED_HOSTS",
+				"127.0.0.1,localhost,::1");
+		assertThat(plan.process("reporting-service").env()).containsEntry("ATLAS_DESTINATIONS_ALLOWED_HOSTS",
+				"127.0.0.1,localhost,::1");
+		SuitePlan narrowed = SuitePlan.fromEnvironment(ROOT, Map.of("ATLAS_DESTINATIONS_ALLOWED_HOSTS", "10.0.0.0/8"));
+		assertThat(narrowed.process("notification-service").env()).containsEntry("ATLAS_DESTINATIONS_ALLOWED_HOSTS",
+				"10.0.0.0/8");
+	}
+
+	@Test
 	void givesTheRegistryItsAccountAndEveryClientAUrlThatSignsIn() {
 		SuitePlan plan = SuitePlan.fromEnvironment(ROOT,
 				Map.of("ATLAS_REGISTRY_USER", "ops", "ATLAS_REGISTRY_PASSWORD", "p@ss:w/rd"));

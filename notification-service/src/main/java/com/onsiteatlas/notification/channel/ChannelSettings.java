@@ -29,9 +29,9 @@ public record ChannelSettings(String eventId, SmtpServer smtp, String senderName
 	public record SmtpServer(String host, int port, boolean secure, boolean startTls, String username,
 			String password) {
 
+		/** A digest of the whole server and login, never the password itself. */
 		String key() {
-			return this.host + ":" + this.port + ":" + this.secure + ":" + this.startTls + ":" + this.username + ":"
-					+ ((this.password != null) ? this.password.hashCode() : 0);
+			return CredentialCache.key(this.host, this.port, this.secure, this.startTls, this.username, this.password);
 		}
 
 		@Override
@@ -50,6 +50,11 @@ public record ChannelSettings(String eventId, SmtpServer smtp, String senderName
 	 * @param messagingServiceSid messaging service, instead of a number
 	 */
 	public record TwilioAccount(String accountSid, String authToken, String from, String messagingServiceSid) {
+
+		/** A digest of the account and its token, never the token itself. */
+		String key() {
+			return CredentialCache.key(this.accountSid, this.authToken);
+		}
 
 		@Override
 		public String toString() {

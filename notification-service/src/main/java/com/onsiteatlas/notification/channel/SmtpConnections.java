@@ -1,9 +1,7 @@
 package com.onsiteatlas.notification.channel;
 
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 
 import jakarta.mail.MessagingException;
@@ -19,7 +17,9 @@ import com.onsiteatlas.notification.config.NotificationProperties;
 /**
  * Jakarta Mail sessions and pooled SMTP connections, one pool per SMTP server, so that
  * bulk sends skip the handshake. A connection goes back to its pool only after a
- * successful send.
+ * successful send. At most {@link #MAX_SERVERS} servers are kept, keyed by a digest of
+ * the whole server and login ({@link CredentialCache}); the least recently used one is
+ * closed to make room.
  */
 class SmtpConnections {
 
@@ -29,9 +29,10 @@ class SmtpConnections {
 
 	private final NotificationProperties.Email properties;
 
-	private final Map<String, BlockingDeque<Transport>> pools = new ConcurrentHashMap<>();
+	/** Servers (each a session and its pool) kept at once. */
+	static final int MAX_SERVERS = 256;
 
-	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+	private final CredentialCache<Server> servers = new CredentialCache<>(MAX_SERVERS, Server::close);
 
 	SmtpConnections(MailProperties global, NotificationProperties.Email properties) {
 		this.global = global;
@@ -39,31 +40,36 @@ class SmtpConnections {
 	}
 
 	Session session(ChannelSettings.SmtpServer server) {
-		return this.sessions.computeIfAbsent(server.key(), (key) -> {
-			Properties props = new Properties();
-			this.global.getProperties().forEach(props::setProperty);
-			String protocol = server.secure() ? "smtps" : "smtp";
-			String timeout = String.valueOf(this.properties.timeout().toMillis());
-			props.setProperty("mail.transport.protocol", protocol);
-			props.setProperty("mail." + protocol + ".host", server.host());
-			props.setProperty("mail." + protocol + ".port", String.valueOf(server.port()));
-			props.setProperty("mail." + protocol + ".auth", String.valueOf(server.username() != null));
-			props.setProperty("mail." + protocol + ".connectiontimeout", timeout);
-			props.setProperty("mail." + protocol + ".timeout", timeout);
-			props.setProperty("mail." + protocol + ".writetimeout", timeout);
-			if (server.startTls()) {
-				props.setProperty("mail.smtp.starttls.enable", "true");
-				props.setProperty("mail.smtp.starttls.required", "true");
-			}
-			if (server.secure()) {
-				props.setProperty("mail.smtps.ssl.enable", "true");
-			}
-			return Session.getInstance(props);
-		});
+		return this.servers.get(server.key(), () -> new Server(newSession(server), new LinkedBlockingDeque<>()))
+			.session();
+	}
+
+	private Session newSession(ChannelSettings.SmtpServer server) {
+		Properties props = new Properties();
+		this.global.getProperties().forEach(props::setProperty);
+		String protocol = server.secure() ? "smtps" : "smtp";
+		String timeout = String.valueOf(this.properties.timeout().toMillis());
+		props.setProperty("mail.transport.protocol", protocol);
+		props.setProperty("mail." + protocol + ".host", server.host());
+		props.setProperty("mail." + protocol + ".port", String.valueOf(server.port()));
+		props.setProperty("mail." + protocol + ".auth", String.valueOf(server.username() != null));
+		props.setProperty("mail." + protocol + ".connectiontimeout", timeout);
+		props.setProperty("mail." + protocol + ".timeout", timeout);
+		props.setProperty("mail." + protocol + ".writetimeout", timeout);
+		if (server.startTls()) {
+			props.setProperty("mail.smtp.starttls.enable", "true");
+			props.setProperty("mail.smtp.starttls.required", "true");
+		}
+		if (server.secure()) {
+			props.setProperty("mail.smtps.ssl.enable", "true");
+		}
+		return Session.getInstance(props);
 	}
 
 	Transport borrow(ChannelSettings.SmtpServer server, Session session) throws MessagingException {
-		BlockingDeque<Transport> pool = this.pools.computeIfAbsent(server.key(), (key) -> new LinkedBlockingDeque<>());
+		BlockingDeque<Transport> pool = this.servers
+			.get(server.key(), () -> new Server(session, new LinkedBlockingDeque<>()))
+			.pool();
 		Transport transport;
 		while ((transport = pool.pollFirst()) != null) {
 			if (transport.isConnected()) {
@@ -79,7 +85,8 @@ class SmtpConnections {
 		if (transport == null) {
 			return;
 		}
-		BlockingDeque<Transport> pool = this.pools.get(server.key());
+		Server cached = this.servers.peek(server.key());
+		BlockingDeque<Transport> pool = (cached != null) ? cached.pool() : null;
 		if (healthy && this.properties.reuseConnections() && pool != null && pool.size() < this.properties.poolSize()
 				&& pool.offerFirst(transport)) {
 			return;
@@ -98,8 +105,27 @@ class SmtpConnections {
 
 	/** Closes every pooled connection. */
 	void closeAll() {
-		this.pools.values().forEach((pool) -> pool.forEach(SmtpConnections::close));
-		this.pools.clear();
+		this.servers.clear();
+	}
+
+	/**
+	 * How many servers are kept.
+	 * @return the count
+	 */
+	int size() {
+		return this.servers.size();
+	}
+
+	/** The session and the pooled connections of one server and login. */
+	private record Server(Session session, BlockingDeque<Transport> pool) {
+
+		void close() {
+			Transport transport;
+			while ((transport = this.pool.pollFirst()) != null) {
+				SmtpConnections.close(transport);
+			}
+		}
+
 	}
 
 }

@@ -3,8 +3,6 @@ package com.onsiteatlas.notification.channel;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
@@ -30,23 +28,31 @@ import org.springframework.stereotype.Component;
 import com.onsiteatlas.notification.config.NotificationProperties;
 
 /**
- * twilio-java clients per account, optionally routed to a local stand-in
- * ({@code atlas.notification.twilio.base-url}) while keeping the SDK's real request
- * pipeline; and the one way SMS and Twilio WhatsApp messages are created.
+ * twilio-java clients per account (at most {@link #MAX_CLIENTS}), optionally routed to a
+ * local stand-in ({@code atlas.notification.twilio.base-url}) while keeping the SDK's
+ * real request pipeline; and the one way SMS and Twilio WhatsApp messages are created.
  */
 @Component
 class TwilioClients {
 
 	private final NotificationProperties.Twilio properties;
 
-	private final Map<String, TwilioRestClient> clients = new ConcurrentHashMap<>();
+	/** Accounts whose clients are kept at once. */
+	static final int MAX_CLIENTS = 256;
+
+	/**
+	 * Clients by a digest of account and token; one pushed out is left to the garbage
+	 * collector (twilio-java does not expose its HTTP client to close).
+	 */
+	private final CredentialCache<TwilioRestClient> clients = new CredentialCache<>(MAX_CLIENTS, (client) -> {
+	});
 
 	TwilioClients(NotificationProperties properties) {
 		this.properties = properties.twilio();
 	}
 
 	TwilioRestClient client(ChannelSettings.TwilioAccount account) {
-		return this.clients.computeIfAbsent(account.accountSid() + ":" + account.authToken().hashCode(), (key) -> {
+		return this.clients.get(account.key(), () -> {
 			TwilioRestClient.Builder builder = new TwilioRestClient.Builder(account.accountSid(), account.authToken());
 			Timeout timeout = Timeout.ofMilliseconds(this.properties.timeout().toMillis());
 			RequestConfig requestConfig = RequestConfig.custom()
@@ -120,17 +126,18 @@ class TwilioClients {
 
 	Mono<ConnectionCheck> check(String channel, ChannelSettings.TwilioAccount account) {
 		if (account == null || account.accountSid() == null || account.authToken() == null) {
-			return Mono.just(new ConnectionCheck(channel, false, "No Twilio account SID and auth token configured"));
+			return Mono.just(ConnectionCheck.failed(channel, ConnectionResult.NOT_CONFIGURED,
+					"No Twilio account SID and auth token configured"));
 		}
 		return Mono.fromCallable(() -> {
 			var fetched = com.twilio.rest.api.v2010.Account.fetcher(account.accountSid()).fetch(client(account));
-			return new ConnectionCheck(channel, true, "Twilio accepted the credentials of account " + fetched.getSid()
-					+ " (" + fetched.getStatus() + ")");
+			return ConnectionCheck.ok(channel, "Twilio accepted the credentials of account " + fetched.getSid() + " ("
+					+ fetched.getStatus() + ")");
 		})
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.properties.timeout().plusSeconds(5))
-			.onErrorResume((ex) -> Mono.just(new ConnectionCheck(channel, false,
-					"Twilio credential check failed: " + classify(ex).getMessage())));
+			.onErrorResume((ex) -> Mono.just(ConnectionCheck.failed(channel, ConnectionFailures.classify(ex),
+					"Twilio credential check failed" + ConnectionFailures.status(ex))));
 	}
 
 	SendFailure classify(Throwable ex) {

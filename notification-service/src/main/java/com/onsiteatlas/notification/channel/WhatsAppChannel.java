@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelOption;
@@ -21,30 +22,53 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import com.onsiteatlas.notification.config.NotificationProperties;
+import com.onsiteatlas.support.destination.CheckedAddressResolverGroup;
+import com.onsiteatlas.support.destination.DestinationPolicy;
+import com.onsiteatlas.support.destination.DestinationRefusedException;
 
 /**
  * WhatsApp through the WhatsApp Business Cloud API (approved template messages for
  * business-initiated sends, free text only inside the 24-hour customer-service window) or
- * through Twilio's WhatsApp sender.
+ * through Twilio's WhatsApp sender. An organiser's own API base URL
+ * ({@code businessApiUrl}) is reached only through a client whose resolver checks every
+ * address against the {@link DestinationPolicy}, after the URL itself is checked (an
+ * address literal never reaches a resolver); the phone number id, a path segment, must be
+ * a safe path segment.
  */
 @Component
 class WhatsAppChannel implements Channel {
 
 	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+	private static final String URL_FIELD = "whatsapp.businessApiUrl";
+
+	/**
+	 * Meta's phone number ids are digits; letters, {@code _} and {@code -} are let
+	 * through, anything else ({@code / . ? # %}) would change the request path.
+	 */
+	private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
 	private final WebClient web;
+
+	private final WebClient organiserWeb;
 
 	private final NotificationProperties.WhatsApp properties;
 
 	private final TwilioClients twilio;
 
-	WhatsAppChannel(WebClient.Builder builder, NotificationProperties properties, TwilioClients twilio) {
+	private final DestinationPolicy destinations;
+
+	WhatsAppChannel(WebClient.Builder builder, NotificationProperties properties, TwilioClients twilio,
+			DestinationPolicy destinations) {
 		this.properties = properties.whatsapp();
 		this.twilio = twilio;
+		this.destinations = destinations;
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.properties.timeout().toMillis())
 			.responseTimeout(this.properties.timeout());
 		this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+		HttpClient checked = http.resolver(new CheckedAddressResolverGroup(destinations, URL_FIELD));
+		this.organiserWeb = builder.clone().clientConnector(new ReactorClientHttpConnector(checked)).build();
 	}
 
 	@Override
@@ -120,7 +144,11 @@ class WhatsAppChannel implements Channel {
 			body.put("type", "template");
 			body.put("template", content);
 		}
-		return this.web.post()
+		String invalid = invalidDestination(account);
+		if (invalid != null) {
+			return Mono.error(SendFailure.permanent("EDESTINATION", invalid));
+		}
+		return client(account).post()
 			.uri(base(account) + "/" + account.phoneNumberId() + "/messages")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + account.accessToken())
 			.bodyValue(body)
@@ -132,9 +160,38 @@ class WhatsAppChannel implements Channel {
 	}
 
 	private String base(ChannelSettings.WhatsAppAccount account) {
-		String base = (account.baseUrl() != null && !account.baseUrl().isBlank()) ? account.baseUrl()
-				: this.properties.baseUrl();
+		String base = organiserBase(account) ? account.baseUrl() : this.properties.baseUrl();
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	private static boolean organiserBase(ChannelSettings.WhatsAppAccount account) {
+		return account.baseUrl() != null && !account.baseUrl().isBlank();
+	}
+
+	/**
+	 * The checked client for an organiser's base URL, the plain one for the operator's.
+	 */
+	private WebClient client(ChannelSettings.WhatsAppAccount account) {
+		return organiserBase(account) ? this.organiserWeb : this.web;
+	}
+
+	/**
+	 * Why the account's destination may not be reached, or null: a phone number id that
+	 * is not digits, or an organiser base URL that is not allowed.
+	 */
+	private String invalidDestination(ChannelSettings.WhatsAppAccount account) {
+		if (account.phoneNumberId() == null || !PHONE_NUMBER_ID.matcher(account.phoneNumberId()).matches()) {
+			return "whatsapp.phoneNumberId must be letters, digits, _ or - (a path segment)";
+		}
+		if (organiserBase(account)) {
+			try {
+				this.destinations.checkUrlAtConnect(URL_FIELD, account.baseUrl());
+			}
+			catch (DestinationRefusedException ex) {
+				return ex.getMessage();
+			}
+		}
+		return null;
 	}
 
 	private static String e164(String number) {
@@ -184,25 +241,30 @@ class WhatsAppChannel implements Channel {
 	public Mono<ConnectionCheck> check(ChannelSettings settings) {
 		ChannelSettings.WhatsAppAccount account = settings.whatsapp();
 		if (account == null) {
-			return Mono.just(new ConnectionCheck("whatsapp", false, "WhatsApp is not configured"));
+			return Mono.just(
+					ConnectionCheck.failed("whatsapp", ConnectionResult.NOT_CONFIGURED, "WhatsApp is not configured"));
 		}
 		if ("twilio".equals(account.provider())) {
 			return this.twilio.check("whatsapp", account.twilio());
 		}
 		if (account.phoneNumberId() == null || account.accessToken() == null) {
-			return Mono.just(new ConnectionCheck("whatsapp", false, "Phone number id and access token are required"));
+			return Mono.just(ConnectionCheck.failed("whatsapp", ConnectionResult.NOT_CONFIGURED,
+					"Phone number id and access token are required"));
 		}
-		return this.web.get()
+		String invalid = invalidDestination(account);
+		if (invalid != null) {
+			return Mono.just(ConnectionCheck.failed("whatsapp", ConnectionResult.NOT_ALLOWED, invalid));
+		}
+		return client(account).get()
 			.uri(base(account) + "/" + account.phoneNumberId())
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + account.accessToken())
 			.retrieve()
-			.bodyToMono(JsonNode.class)
+			.toBodilessEntity()
 			.timeout(this.properties.timeout().plusSeconds(1))
-			.map((node) -> new ConnectionCheck("whatsapp", true,
-					"The WhatsApp Cloud API accepted the token for "
-							+ node.path("display_phone_number").asText(account.phoneNumberId())))
-			.onErrorResume((ex) -> Mono.just(new ConnectionCheck("whatsapp", false,
-					"WhatsApp credential check failed: " + classify(ex).getMessage())));
+			.map((ignored) -> ConnectionCheck.ok("whatsapp",
+					"The WhatsApp Cloud API accepted the token for phone number id " + account.phoneNumberId()))
+			.onErrorResume((ex) -> Mono.just(ConnectionCheck.failed("whatsapp", ConnectionFailures.classify(ex),
+					"WhatsApp credential check failed" + ConnectionFailures.status(ex))));
 	}
 
 }

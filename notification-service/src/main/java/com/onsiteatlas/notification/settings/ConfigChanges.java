@@ -11,18 +11,22 @@ import com.onsiteatlas.support.web.ApiException;
 
 /**
  * Applies an update request to the stored configuration: an absent field keeps the stored
- * value, a blank text clears it, a secret is encrypted unless the masked value came back,
- * and test mode needs a test recipient.
+ * value, a blank text clears it, a secret is encrypted unless the masked value came back
+ * (and kept only for an unchanged destination, {@link ConfigDestinations}), and test mode
+ * needs a test recipient.
  */
 @Component
 class ConfigChanges {
 
 	private final SecretBox secrets;
 
+	private final ConfigDestinations destinations;
+
 	private final Clock clock;
 
-	ConfigChanges(SecretBox secrets, Clock clock) {
+	ConfigChanges(SecretBox secrets, ConfigDestinations destinations, Clock clock) {
 		this.secrets = secrets;
+		this.destinations = destinations;
 		this.clock = clock;
 	}
 
@@ -34,6 +38,7 @@ class ConfigChanges {
 	 * @return the configuration to store
 	 */
 	NotificationConfig merge(NotificationConfig current, ConfigRequest request, String userId) {
+		this.destinations.check(current, request);
 		NotificationConfig.Email email = current.email();
 		if (request.email() != null) {
 			ConfigRequest.EmailRequest given = request.email();

@@ -35,7 +35,9 @@ record ConfigRequest(@Valid EmailRequest email, @Valid WhatsAppRequest whatsapp,
 
 	record WhatsAppRequest(Boolean enabled,
 			@Pattern(regexp = "cloud-api|twilio", message = "must be cloud-api or twilio") String provider,
-			@Size(max = 32) String phoneNumber, @Size(max = 64) String phoneNumberId,
+			@Size(max = 32) String phoneNumber,
+			@Pattern(regexp = "[A-Za-z0-9_-]{1,64}|",
+					message = "must be letters, digits, _ or - (it is a URL path segment)") String phoneNumberId,
 			@Pattern(regexp = "https?://.+", message = "must be an http(s) URL") @Size(max = 500) String businessApiUrl,
 			@Size(max = 2000) String apiKey, @Size(max = 500) String webhookVerifyToken,
 			@Size(max = 500) String appSecret, @Min(1) @Max(100_000) Integer rateLimit,
@@ -49,10 +51,13 @@ record ConfigRequest(@Valid EmailRequest email, @Valid WhatsAppRequest whatsapp,
 			Map<String, @Size(max = 5000) String> templates) {
 	}
 
-	record CredentialsRequest(@Size(max = 64) String accountSid, @Size(max = 500) String authToken,
-			@Size(max = 32) String fromNumber, @Size(max = 64) String messagingServiceSid,
-			@Size(max = 500) String apiKey, @Size(max = 200) String username, @Size(max = 32) String sender,
-			@Size(max = 32) String senderId, @Size(max = 8) String route) {
+	record CredentialsRequest(
+			@Pattern(regexp = "[A-Za-z0-9]{1,64}|",
+					message = "must be letters and digits (it is a URL path segment)") String accountSid,
+			@Size(max = 500) String authToken, @Size(max = 32) String fromNumber,
+			@Size(max = 64) String messagingServiceSid, @Size(max = 500) String apiKey,
+			@Size(max = 200) String username, @Size(max = 32) String sender, @Size(max = 32) String senderId,
+			@Size(max = 8) String route) {
 	}
 
 	record TestRecipientsRequest(@Email @Size(max = 320) String email, @Size(max = 32) String phone) {

@@ -88,7 +88,9 @@ final class LegacyChannelConfig {
 	 */
 	record WhatsApp(Boolean enabled,
 			@Pattern(regexp = "https?://.+", message = "must be an http(s) URL") @Size(max = 500) String businessApiUrl,
-			@Size(max = 2000) String apiToken, @Size(max = 64) String phoneNumberId,
+			@Size(max = 2000) String apiToken,
+			@Pattern(regexp = "[A-Za-z0-9_-]{1,64}|",
+					message = "must be letters, digits, _ or - (it is a URL path segment)") String phoneNumberId,
 			@Size(max = 500) String webhookToken, @Min(1) @Max(100_000) Integer rateLimit,
 			Map<String, @Size(max = 5000) String> templates) {
 	}
@@ -112,8 +114,10 @@ final class LegacyChannelConfig {
 	record Providers(@Valid Twilio twilio, @Valid TextLocal textlocal, @Valid Msg91 msg91) {
 	}
 
-	record Twilio(@Size(max = 64) String accountSid, @Size(max = 500) String authToken,
-			@Size(max = 32) String fromNumber) {
+	record Twilio(
+			@Pattern(regexp = "[A-Za-z0-9]{1,64}|",
+					message = "must be letters and digits (it is a URL path segment)") String accountSid,
+			@Size(max = 500) String authToken, @Size(max = 32) String fromNumber) {
 	}
 
 	record TextLocal(@Size(max = 500) String apiKey, @Size(max = 200) String username, @Size(max = 32) String sender) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,7 +60,8 @@ public class NotificationConfigService {
 	}
 
 	Mono<NotificationConfig> update(String eventId, ConfigRequest request, String userId) {
-		return stored(eventId).flatMap((current) -> {
+		// The destination checks resolve host names: off the event loop.
+		return stored(eventId).publishOn(Schedulers.boundedElastic()).flatMap((current) -> {
 			NotificationConfig changed = this.changes.merge(current, request, userId);
 			return this.mongo.save(changed);
 		}).map(this.secrets::masked);

@@ -494,7 +494,9 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 			.jsonPath("$.success")
 			.isEqualTo(false)
 			.jsonPath("$.data[0].message")
-			.value((String message) -> assertThat(message).contains("401").contains("Invalid OAuth access token"));
+			.value((String message) -> assertThat(message).contains("401").doesNotContain("Invalid OAuth access token"))
+			.jsonPath("$.data[0].result")
+			.isEqualTo("auth-failed");
 	}
 
 }

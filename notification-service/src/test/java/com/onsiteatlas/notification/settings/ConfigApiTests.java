@@ -85,13 +85,14 @@ class ConfigApiTests extends NotificationIntegrationTest {
 		this.admin.put()
 			.uri("/api/events/{e}/notification-config", this.eventId)
 			.bodyValue(Map.of("email",
-					Map.of("replyTo", "help@example.org", "smtp", Map.of("port", 2525, "password", "********0001"))))
+					Map.of("replyTo", "help@example.org", "smtp",
+							Map.of("username", "u2", "password", "********0001"))))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.data.email.smtp.port")
-			.isEqualTo(2525)
+			.jsonPath("$.data.email.smtp.username")
+			.isEqualTo("u2")
 			.jsonPath("$.data.email.smtp.password")
 			.isEqualTo("********0001");
 		assertThat(stored().get("email", Document.class).get("smtp", Document.class).getString("password"))

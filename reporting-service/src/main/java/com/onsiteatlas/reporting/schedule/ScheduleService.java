@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -49,16 +50,19 @@ class ScheduleService {
 
 	private final ScheduleSecrets secrets;
 
+	private final ScheduleDestinations destinations;
+
 	private final ScheduledReports reports;
 
 	private final Clock clock;
 
 	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunClaims runClaims,
-			ScheduleSecrets secrets, ScheduledReports reports, Clock clock) {
+			ScheduleSecrets secrets, ScheduleDestinations destinations, ScheduledReports reports, Clock clock) {
 		this.mongo = mongo;
 		this.configs = configs;
 		this.runClaims = runClaims;
 		this.secrets = secrets;
+		this.destinations = destinations;
 		this.reports = reports;
 		this.clock = clock;
 	}
@@ -130,7 +134,9 @@ class ScheduleService {
 			check(request);
 			return Optional.ofNullable(hasDefinition(request) ? this.reports.storable(request.definition()) : null);
 		});
-		return definition.flatMap((saved) -> config(user, request)
+		// schedule() checks the S3 endpoint, which resolves its host name: off the event
+		// loop.
+		return definition.flatMap((saved) -> config(user, request).publishOn(Schedulers.boundedElastic())
 			.map((found) -> schedule(user, request, existing, saved.orElse(null), found)));
 	}
 
@@ -148,6 +154,7 @@ class ScheduleService {
 		if (eventId == null && user.eventId() != null) {
 			throw ApiException.forbidden("Your access is limited to one event: use an export config of that event");
 		}
+		this.destinations.check(request.delivery(), (existing != null) ? existing.delivery() : null);
 		Instant now = this.clock.instant();
 		boolean active = request.isActive() == null || request.isActive();
 		return new ReportSchedule((existing != null) ? existing.id() : new ObjectId().toHexString(), request.name(),

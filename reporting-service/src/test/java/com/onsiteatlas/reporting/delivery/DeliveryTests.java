@@ -26,6 +26,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.onsiteatlas.support.destination.DestinationPolicy;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -68,7 +70,9 @@ class DeliveryTests {
 			.withBody("{\"id\":\"drive-file-1\"}")));
 		DeliveryProperties properties = new DeliveryProperties("reports@test", DataSize.ofKilobytes(1),
 				"https://atlas.example", stub.baseUrl(), stub.baseUrl(), Duration.ofSeconds(5));
-		this.cloud = new CloudDelivery(WebClient.builder(), properties, Clock.systemUTC());
+		// The operator's allow-list names the local stand-in.
+		this.cloud = new CloudDelivery(WebClient.builder(), properties, new DestinationPolicy(List.of("localhost")),
+				Clock.systemUTC());
 	}
 
 	@Test
