@@ -65,11 +65,13 @@ describe('ChannelSettingsPage', () => {
 
   it('shows the result of a connection test, naming what failed', async () => {
     const api = arrange();
-    api.post.mockResolvedValue([{ channel: 'email', success: false, message: 'Connected to smtp.example.org:587 but login failed' }]);
+    api.post.mockResolvedValue([
+      { channel: 'email', success: false, result: 'auth-failed', message: 'Connected to smtp.example.org:587 but login failed' },
+    ]);
     renderWithConsole(<ChannelSettingsPage eventId="e1" />, api);
     await userEvent.click(await screen.findByRole('button', { name: /Test SMTP connection/ }));
     const status = await screen.findByRole('status');
-    expect(within(status).getByText('SMTP connection failed')).toBeInTheDocument();
+    expect(within(status).getByText('SMTP connection failed: the user name, password or token was refused')).toBeInTheDocument();
     expect(within(status).getByText('Connected to smtp.example.org:587 but login failed')).toBeInTheDocument();
     expect(api.post).toHaveBeenCalledWith('/events/e1/notification-config/test-connection', { channel: 'email' });
   });

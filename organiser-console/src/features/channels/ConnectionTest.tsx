@@ -1,9 +1,22 @@
 import { Alert, App, Button, Flex } from 'antd';
 import { ApiOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../shared/forms';
-import { useTestConnection, type ChannelKey } from './api';
+import { useTestConnection, type ChannelKey, type ConnectionResult } from './api';
 
 const NAMES: Record<ChannelKey, string> = { email: 'SMTP', sms: 'SMS provider', whatsapp: 'WhatsApp' };
+
+/** What each failure class means to an organiser. */
+const FAILURES: Record<Exclude<ConnectionResult, 'ok'>, string> = {
+  'auth-failed': 'the user name, password or token was refused',
+  unreachable: 'the server could not be reached',
+  timeout: 'the server did not answer in time',
+  tls: 'the secure connection could not be set up',
+  refused: 'the server refused the connection',
+  rejected: 'the provider rejected the request',
+  'not-allowed': 'this address is not allowed (internal network)',
+  'not-configured': 'nothing is configured yet',
+  failed: 'an unexpected error',
+};
 
 /** "Test connection" with its result under it; it tests what is saved, so it says so. */
 export function ConnectionTest({ eventId, channel, dirty }: { eventId: string; channel: ChannelKey; dirty: boolean }) {
@@ -27,7 +40,13 @@ export function ConnectionTest({ eventId, channel, dirty }: { eventId: string; c
           role="status"
           type={result.success ? 'success' : 'error'}
           showIcon
-          title={result.success ? `${NAMES[channel]} connection works` : `${NAMES[channel]} connection failed`}
+          title={
+            result.success
+              ? `${NAMES[channel]} connection works`
+              : result.result && result.result !== 'ok'
+                ? `${NAMES[channel]} connection failed: ${FAILURES[result.result]}`
+                : `${NAMES[channel]} connection failed`
+          }
           description={result.message}
         />
       ) : null}

@@ -41,9 +41,23 @@ export interface NotificationConfig {
 
 export type ChannelKey = 'email' | 'sms' | 'whatsapp';
 
+/** The class of a connection test's outcome, as notification-service names it (never the remote reply). */
+export type ConnectionResult =
+  | 'ok'
+  | 'auth-failed'
+  | 'unreachable'
+  | 'timeout'
+  | 'tls'
+  | 'refused'
+  | 'rejected'
+  | 'not-allowed'
+  | 'not-configured'
+  | 'failed';
+
 export interface ConnectionCheck {
   channel: ChannelKey;
   success: boolean;
+  result?: ConnectionResult;
   message: string;
 }
 
