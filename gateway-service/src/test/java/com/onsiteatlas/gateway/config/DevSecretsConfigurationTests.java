@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import com.onsiteatlas.identity.secrets.DevSecretsConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DevSecretsConfigurationTests {

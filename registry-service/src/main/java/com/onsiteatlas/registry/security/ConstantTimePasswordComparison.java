@@ -1,9 +1,8 @@
 package com.onsiteatlas.registry.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import com.onsiteatlas.identity.secrets.SecretComparison;
 
 /**
  * Compares a presented password with the configured one in constant time, without
@@ -18,11 +17,7 @@ class ConstantTimePasswordComparison implements PasswordEncoder {
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		if (rawPassword == null || encodedPassword == null) {
-			return false;
-		}
-		return MessageDigest.isEqual(rawPassword.toString().getBytes(StandardCharsets.UTF_8),
-				encodedPassword.getBytes(StandardCharsets.UTF_8));
+		return SecretComparison.matches(rawPassword, encodedPassword);
 	}
 
 }

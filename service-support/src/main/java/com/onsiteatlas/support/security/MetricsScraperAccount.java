@@ -1,8 +1,5 @@
 package com.onsiteatlas.support.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -13,6 +10,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import com.onsiteatlas.identity.secrets.SecretComparison;
+
 /**
  * The metrics scraper's account (HTTP Basic on {@code /actuator/prometheus}): one user
  * and password from configuration, compared in constant time. Without a password nobody
@@ -20,13 +19,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 class MetricsScraperAccount implements ReactiveAuthenticationManager {
 
-	private final byte[] user;
+	private final String user;
 
-	private final byte[] password;
+	private final String password;
 
 	MetricsScraperAccount(String user, String password) {
-		this.user = (user != null && !user.isBlank()) ? digest(user) : null;
-		this.password = (password != null && !password.isEmpty()) ? digest(password) : null;
+		this.user = (user != null && !user.isBlank()) ? user : null;
+		this.password = (password != null && !password.isEmpty()) ? password : null;
 	}
 
 	@Override
@@ -36,23 +35,14 @@ class MetricsScraperAccount implements ReactiveAuthenticationManager {
 		}
 		String name = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		boolean userMatches = MessageDigest.isEqual(this.user, digest((name != null) ? name : ""));
-		boolean passwordMatches = MessageDigest.isEqual(this.password,
-				digest((credentials != null) ? credentials.toString() : ""));
+		boolean userMatches = SecretComparison.matches(name, this.user);
+		boolean passwordMatches = SecretComparison.matches((credentials != null) ? credentials.toString() : null,
+				this.password);
 		if (!userMatches || !passwordMatches) {
 			return Mono.error(new BadCredentialsException("Wrong metrics account"));
 		}
 		return Mono.just(UsernamePasswordAuthenticationToken.authenticated(name, null,
 				List.of(new SimpleGrantedAuthority("ROLE_metrics"))));
-	}
-
-	private static byte[] digest(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing", ex);
-		}
 	}
 
 }

@@ -1,7 +1,9 @@
-package com.onsiteatlas.support.security;
+package com.onsiteatlas.identity.secrets;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,12 @@ class DevSecretsConfigurationTests {
 			.withPropertyValues("atlas.security.internal-token-secret=dev-internal-token-secret-change-me-0123456789",
 					"atlas.dev-defaults.allowed=true")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void isAnAutoConfigurationSoEveryApplicationWithThisModuleGetsTheRule() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+			.contains(DevSecretsConfiguration.class.getName());
 	}
 
 }
