@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -43,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayTests extends SupportIntegrationTest {
 
 	static final String CRASH_COLLECTION = "crash_widgets";
+
+	static final String SLOW_COLLECTION = "slow_widgets";
 
 	@LocalServerPort
 	int port;
@@ -173,6 +177,48 @@ class OutboxRelayTests extends SupportIntegrationTest {
 		assertThat(records).hasSize(2);
 		assertThat(records).extracting((record) -> TopicReader.header(record, "ce_id"))
 			.containsOnly(message.messageId());
+	}
+
+	@Test
+	void renewsItsLeaseWhileASlowSendRunsSoNoOtherInstancePublishesTheSameEntries() {
+		String aggregateId = new ObjectId().toHexString();
+		OutboxMessage message = this.outbox.message(new SponsorCreated(
+				new ConferenceRef("65f0a0000000000000000001", "Slow Conference", null, null, null, null),
+				new SponsorSnapshot(aggregateId, "SPN-S-001", "Slow Co", null, null, null, null, null, null, null),
+				Instant.now(), null), "65f0a0000000000000000001", null);
+		this.mongo.insert(new Document("_id", new ObjectId(aggregateId)).append("outbox",
+				List.of(new Document("messageId", message.messageId()).append("topic", message.topic())
+					.append("key", message.key())
+					.append("type", message.type())
+					.append("payload", message.payload()))),
+				SLOW_COLLECTION)
+			.block();
+		// The broker acknowledges after three leases; the lease is renewed every third of
+		// it, so the other instance never finds the document free.
+		MessagingProperties shortLease = new MessagingProperties(1, (short) 1, Duration.ofSeconds(1),
+				Duration.ofMillis(1200), 10, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(50),
+				Duration.ofMillis(100), 1, Duration.ofDays(1));
+		OutboxRelay slow = new OutboxRelay(this.mongo, this.kafka, List.of(SLOW_COLLECTION), shortLease,
+				Clock.systemUTC()) {
+			@Override
+			protected Mono<Void> send(Document entry) {
+				return Mono.delay(Duration.ofMillis(3600)).then(super.send(entry));
+			}
+		};
+		OutboxRelay other = new OutboxRelay(this.mongo, this.kafka, List.of(SLOW_COLLECTION), shortLease,
+				Clock.systemUTC());
+		CompletableFuture<Integer> slowPass = slow.relayOnce().toFuture();
+		AtomicInteger takenByTheOther = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			takenByTheOther.addAndGet(other.relayOnce().block());
+			return slowPass.isDone();
+		});
+		assertThat(slowPass.join()).isEqualTo(1);
+		assertThat(takenByTheOther).hasValue(0);
+		assertThat(recordsFor(aggregateId)).hasSize(1);
+		assertThat(this.mongo.findById(new ObjectId(aggregateId), Document.class, SLOW_COLLECTION)
+			.block()
+			.getList("outbox", Document.class)).isEmpty();
 	}
 
 	private List<ConsumerRecord<String, byte[]>> recordsFor(String key) {

@@ -96,7 +96,7 @@ public record NotificationProperties(String encryptionKey, @DefaultValue("24h") 
 	 * breaker to close (sends deferred by an open breaker never reached the provider, so
 	 * they do not count as attempts); older ones fail with {@code CIRCUIT_OPEN}
 	 */
-	public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
+	public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration pollInterval,
 			@DefaultValue("2m") Duration lease, @DefaultValue("8") int concurrency, @DefaultValue("5") int maxAttempts,
 			@DefaultValue("2s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
 			@DefaultValue("24h") Duration maxDeferral) {

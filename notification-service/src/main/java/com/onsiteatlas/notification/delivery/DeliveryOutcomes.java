@@ -84,14 +84,20 @@ class DeliveryOutcomes {
 						message, notification.testMode(), attempt, now, now), notification.event(), null);
 			}
 		}
-		if (event != null) {
+		boolean withEvent = (event != null);
+		if (withEvent) {
 			Outbox.push(update, List.of(event));
 		}
 		return this.mongo.updateFirst(Query.query(
 				Criteria.where("_id").is(notification.id()).and("status").in(NotificationStatus.thatCanBecome(status))),
 				update, Notification.class)
-			// No relay nudge per send: each relay pass scans the collection for outbox
-			// entries, and its regular poll is soon enough for reporting.
+			// Not a nudge per send (each relay pass scans the collection for outbox
+			// entries): a burst of sends costs one pass within a second.
+			.doOnSuccess((result) -> {
+				if (withEvent) {
+					this.outbox.nudgeSoon();
+				}
+			})
 			.then();
 	}
 

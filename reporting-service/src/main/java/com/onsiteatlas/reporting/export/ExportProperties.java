@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeInterval how often expired files are deleted
  */
 @ConfigurationProperties("atlas.reporting")
-public record ExportProperties(@DefaultValue("7d") Duration fileRetention, @DefaultValue("2s") Duration pollInterval,
+public record ExportProperties(@DefaultValue("7d") Duration fileRetention, @DefaultValue("10s") Duration pollInterval,
 		@DefaultValue("60s") Duration lease, @DefaultValue("2") int concurrency, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("10m") Duration purgeInterval) {
 }

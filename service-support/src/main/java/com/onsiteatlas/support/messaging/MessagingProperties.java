@@ -12,8 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of the domain topics this service creates when they are
  * missing
  * @param replicationFactor replication factor of created topics
- * @param outboxPollInterval how often the relay looks for unpublished messages
- * @param outboxLease how long a relay may hold a document before another may take it over
+ * @param outboxPollInterval how often the relay looks for unpublished messages that
+ * nobody announced: writes in this instance wake it at once (or within a second, for
+ * frequent ones), so the poll only finds another instance's leftovers and takes over
+ * expired leases; long, so an idle service costs next to nothing
+ * @param outboxLease how long a relay may hold a document before another may take it
+ * over; renewed every third of it while the document's entries are sent
  * @param outboxBatchSize documents per relay pass and collection
  * @param sendTimeout how long to wait for the broker to acknowledge a send
  * @param handlerTimeout how long one handler may take for one message before it counts as
@@ -30,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("atlas.messaging")
 public record MessagingProperties(@DefaultValue("1") int partitions, @DefaultValue("1") short replicationFactor,
-		@DefaultValue("500ms") Duration outboxPollInterval, @DefaultValue("30s") Duration outboxLease,
+		@DefaultValue("5s") Duration outboxPollInterval, @DefaultValue("30s") Duration outboxLease,
 		@DefaultValue("50") int outboxBatchSize, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("30s") Duration handlerTimeout, @DefaultValue("500ms") Duration retryInitialInterval,
 		@DefaultValue("10s") Duration retryMaxInterval, @DefaultValue("6") int retryMaxAttempts,

@@ -77,4 +77,15 @@ public class Outbox {
 		}
 	}
 
+	/**
+	 * Asks the relay to look for new messages within a short delay (a burst of such calls
+	 * costs one pass); for frequent writes whose events are not urgent to the
+	 * millisecond.
+	 */
+	public void nudgeSoon() {
+		if (this.relay != null) {
+			this.relay.nudgeSoon();
+		}
+	}
+
 }

@@ -2,6 +2,7 @@ package com.onsiteatlas.support.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +41,8 @@ import com.onsiteatlas.support.worker.PeriodicWorker;
 public class OutboxRelay implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final Duration SOON = Duration.ofSeconds(1);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -133,9 +137,10 @@ public class OutboxRelay implements PeriodicWork {
 		List<Document> entries = document.getList(OutboxMessage.FIELD, Document.class, List.of());
 		List<String> ids = entries.stream().map(OutboxRelay::messageId).toList();
 		Object documentId = document.get("_id");
-		return Flux.fromIterable(entries)
+		Mono<Void> sendAndClear = Flux.fromIterable(entries)
 			.concatMap(this::send)
-			.then(Mono.defer(() -> clear(collection, documentId, ids)))
+			.then(Mono.defer(() -> clear(collection, documentId, ids)));
+		return Mono.using(() -> keepLease(collection, documentId), (renewing) -> sendAndClear, Disposable::dispose)
 			.onErrorResume((ex) -> {
 				logger.warn("Outbox relay of {} {} failed, will retry after the lease: {}", collection, documentId,
 						ex.toString());
@@ -143,7 +148,42 @@ public class OutboxRelay implements PeriodicWork {
 			});
 	}
 
-	private Mono<Void> send(Document entry) {
+	/**
+	 * Renews this relay's lease on a document every third of the lease while its entries
+	 * are sent, so slow sends (a broker that acknowledges late) never let another
+	 * instance take the document over and publish the same entries again.
+	 * @param collection the collection
+	 * @param documentId the document being published
+	 * @return the renewals, to dispose of when the document is done
+	 */
+	private Disposable keepLease(String collection, Object documentId) {
+		Duration every = this.properties.outboxLease().dividedBy(3);
+		return Flux.interval(every, every).concatMap((tick) -> renewLease(collection, documentId)).subscribe();
+	}
+
+	private Mono<Void> renewLease(String collection, Object documentId) {
+		Query ours = Query
+			.query(Criteria.where("_id").is(documentId).and(OutboxMessage.LEASE_FIELD + ".owner").is(this.owner));
+		Update renewal = new Update().set(OutboxMessage.LEASE_FIELD + ".until",
+				Date.from(this.clock.instant().plus(this.properties.outboxLease())));
+		return this.mongo.updateFirst(ours, renewal, collection).doOnNext((result) -> {
+			if (result.getMatchedCount() == 0) {
+				logger.warn("Outbox lease on {} {} was lost while publishing; its entries may be sent twice",
+						collection, documentId);
+			}
+		}).onErrorResume((ex) -> {
+			logger.warn("Renewing the outbox lease on {} {} failed: {}", collection, documentId, ex.toString());
+			return Mono.empty();
+		}).then();
+	}
+
+	/**
+	 * Sends one entry and waits for the broker's acknowledgement. Protected so that tests
+	 * can simulate a slow broker.
+	 * @param entry the outbox entry
+	 * @return completion once acknowledged
+	 */
+	protected Mono<Void> send(Document entry) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
 				entry.getString("payload").getBytes(StandardCharsets.UTF_8));
 		record.headers().add("ce_id", messageId(entry).getBytes(StandardCharsets.UTF_8));
@@ -183,6 +223,11 @@ public class OutboxRelay implements PeriodicWork {
 	/** Triggers a pass now. */
 	public void nudge() {
 		this.worker.wakeUp();
+	}
+
+	/** Triggers a pass within a second; a burst of calls costs one pass. */
+	public void nudgeSoon() {
+		this.worker.wakeUpWithin(SOON);
 	}
 
 	@Override

@@ -41,6 +41,8 @@ public class PeriodicWorker implements SmartLifecycle {
 
 	private final AtomicBoolean woken = new AtomicBoolean();
 
+	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+
 	private final Sinks.Many<Boolean> signals = Sinks.many().multicast().directBestEffort();
 
 	private volatile boolean stopping;
@@ -77,6 +79,22 @@ public class PeriodicWorker implements SmartLifecycle {
 	public void wakeUp() {
 		this.woken.set(true);
 		this.signals.tryEmitNext(true);
+	}
+
+	/**
+	 * Runs a tick within the given delay: many calls in that time lead to one wake-up.
+	 * For work that is enqueued often and is not urgent to the millisecond (a sent
+	 * notification's event), so that a burst of writes costs one tick instead of one per
+	 * write, while the worker's own interval can stay long when nothing happens.
+	 * @param delay the longest the work waits
+	 */
+	public void wakeUpWithin(Duration delay) {
+		if (this.wakeUpPending.compareAndSet(false, true)) {
+			Mono.delay(delay, this.schedule.scheduler()).subscribe((tick) -> {
+				this.wakeUpPending.set(false);
+				wakeUp();
+			});
+		}
 	}
 
 	@Override

@@ -104,6 +104,27 @@ class PeriodicWorkerTests {
 	}
 
 	@Test
+	void wakeUpWithinRunsOneTickForABurstOfCallsAfterTheDelay() {
+		start(() -> Mono.just(false));
+		this.timer.advanceTimeBy(INITIAL_DELAY);
+		assertThat(this.started).hasValue(1);
+
+		for (int i = 0; i < 50; i++) {
+			this.worker.wakeUpWithin(Duration.ofSeconds(1));
+		}
+		this.timer.advanceTimeBy(Duration.ofMillis(999));
+		assertThat(this.started).hasValue(1);
+		this.timer.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(this.started).hasValue(2);
+		this.timer.advanceTimeBy(Duration.ofSeconds(5));
+		assertThat(this.started).hasValue(2);
+
+		this.worker.wakeUpWithin(Duration.ofSeconds(1));
+		this.timer.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(this.started).hasValue(3);
+	}
+
+	@Test
 	void wakeUpDuringATickRunsTheNextRightAfterIt() {
 		List<Sinks.One<Boolean>> ticks = new ArrayList<>();
 		start(() -> {
