@@ -93,7 +93,7 @@ class DeliveryOutcomes {
 				update, Notification.class)
 			// Not a nudge per send (each relay pass scans the collection for outbox
 			// entries): a burst of sends costs one pass within a second.
-			.doOnSuccess((result) -> {
+			.doOnSuccess((written) -> {
 				if (withEvent) {
 					this.outbox.nudgeSoon();
 				}
