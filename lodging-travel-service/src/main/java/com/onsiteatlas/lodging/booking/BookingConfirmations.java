@@ -10,8 +10,8 @@ import com.onsiteatlas.lodging.audit.Actor;
 import com.onsiteatlas.lodging.document.DocumentOwner;
 import com.onsiteatlas.lodging.document.DocumentStore;
 import com.onsiteatlas.lodging.document.Download;
+import com.onsiteatlas.lodging.document.IncomingUpload;
 import com.onsiteatlas.lodging.document.StoredDocument;
-import com.onsiteatlas.lodging.document.UploadForm;
 import com.onsiteatlas.lodging.registrant.Viewer;
 import com.onsiteatlas.support.web.ApiException;
 
@@ -42,19 +42,22 @@ class BookingConfirmations {
 	 * @param eventId the conference
 	 * @param id the booking id
 	 * @param viewer the caller
-	 * @param form the multipart upload, read only once the caller may upload
+	 * @param upload the multipart upload, read only once the caller may upload and is
+	 * admitted
 	 * @param actor the caller for the document audit
 	 * @return the booking as saved
 	 */
-	Mono<HotelBooking> upload(String eventId, String id, Viewer viewer, Mono<UploadForm> form, Actor actor) {
+	Mono<HotelBooking> upload(String eventId, String id, Viewer viewer, IncomingUpload upload, Actor actor) {
 		return this.queries.require(eventId, id, viewer).flatMap((old) -> {
 			if (viewer.isRegistrant()) {
 				return Mono.error(ApiException.forbidden("Only the organisers upload booking confirmations"));
 			}
-			return form.flatMap((upload) -> this.documents.store(owner(old), upload.file(), actor))
-				.flatMap((stored) -> attach(old, stored, viewer.userId())
-					.onErrorResume((ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
-						.then(Mono.error(ex))))
+			return this.documents
+				.receive(owner(old), viewer.userId(), upload,
+						(form) -> this.documents.store(owner(old), form.file(), actor)
+							.flatMap((stored) -> attach(old, stored, viewer.userId()).onErrorResume(
+									(ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
+										.then(Mono.error(ex)))))
 				.flatMap((saved) -> discard(old, actor).thenReturn(saved));
 		});
 	}

@@ -24,7 +24,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.onsiteatlas.lodging.audit.Actor;
 import com.onsiteatlas.lodging.document.Downloads;
-import com.onsiteatlas.lodging.document.UploadForm;
+import com.onsiteatlas.lodging.document.IncomingUpload;
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.lodging.registrant.Viewer;
 import com.onsiteatlas.support.paging.PageQuery;
@@ -128,7 +128,7 @@ class BookingController {
 			@AuthenticationPrincipal AtlasPrincipal principal, ServerWebExchange exchange) {
 		Viewer viewer = viewer(principal, eventId);
 		return this.confirmations
-			.upload(eventId, id, viewer, UploadForm.read(exchange), Actor.of(principal, exchange.getRequest()))
+			.upload(eventId, id, viewer, IncomingUpload.of(exchange), Actor.of(principal, exchange.getRequest()))
 			.map((saved) -> ApiResponse.ok("Booking confirmation uploaded", saved));
 	}
 

@@ -1,6 +1,7 @@
 package com.onsiteatlas.lodging.document;
 
 import java.util.Base64;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -9,10 +10,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
 
@@ -21,13 +20,17 @@ import com.onsiteatlas.lodging.audit.AuditTrail;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
- * Keeps uploaded documents in this service's GridFS, every one encrypted at rest
- * (AES-256-GCM: passports and visas, tickets, booking confirmations alike), and audits
- * every upload, download and delete. Files stored in clear before that rule are still
- * served as they are.
+ * Keeps uploaded documents in this service's GridFS, every one encrypted at rest, and
+ * audits every upload, download and delete. Uploads stream: the file goes through the
+ * segmented cipher ({@link StreamingEncryption}) into GridFS without being held whole,
+ * and downloads decrypt as they stream. Uploads run within the upload bound
+ * ({@link UploadGate}) and the quotas ({@link DocumentQuotas}). Files of the earlier
+ * whole-file format and files stored in clear before encryption are still served.
  */
 @Service
 public class DocumentStore {
+
+	private static final String PENDING_NAME = "upload";
 
 	private final StoredFileRepository files;
 
@@ -37,64 +40,80 @@ public class DocumentStore {
 
 	private final Encryption encryption;
 
-	DocumentStore(StoredFileRepository files, AuditTrail audit, DocumentProperties properties) {
+	private final StreamingEncryption streaming;
+
+	private final UploadGate gate;
+
+	private final DocumentQuotas quotas;
+
+	DocumentStore(StoredFileRepository files, AuditTrail audit, DocumentProperties properties, UploadGate gate,
+			DocumentQuotas quotas) {
 		this.files = files;
 		this.audit = audit;
 		this.properties = properties;
 		this.encryption = new Encryption(properties.encryptionKey());
+		this.streaming = this.encryption.streaming(StreamingEncryption.DEFAULT_SEGMENT_SIZE);
+		this.gate = gate;
+		this.quotas = quotas;
 	}
 
 	/**
-	 * Checks and stores an upload.
+	 * Admits an upload before its body is read: takes a place within the upload bound,
+	 * then reserves quota for the declared size, then reads the form and hands it on.
+	 * Both are released when the returned work ends, however it ends.
+	 * @param <T> what the work gives
+	 * @param owner the record the file is for
+	 * @param caller the user or registrant id
+	 * @param upload the upload, its body not read yet
+	 * @param work what to do with the form, usually {@link #store} and a record write
+	 * @return the work's result; a 429 past the upload bound, a 409 or 413 past a quota
+	 */
+	public <T> Mono<T> receive(DocumentOwner owner, String caller, IncomingUpload upload,
+			Function<UploadForm, Mono<T>> work) {
+		long max = this.properties.maxSize().toBytes();
+		long bytes = (upload.declaredBytes() >= 0) ? Math.min(upload.declaredBytes(), max) : max;
+		return Mono.usingWhen(this.gate.admit(caller), (permit) -> Mono.usingWhen(this.quotas.reserve(owner, bytes),
+				(reservation) -> upload.form().flatMap(work), (reservation) -> Mono.fromRunnable(reservation::release)),
+				UploadGate.Permit::release);
+	}
+
+	/**
+	 * Checks and stores an upload as it streams.
 	 * @param owner the record it belongs to
 	 * @param file the uploaded file
 	 * @param actor who uploads
 	 * @return the stored document; 413 when too large, 415 when not PDF, JPEG or PNG
 	 */
 	public Mono<StoredDocument> store(DocumentOwner owner, FilePart file, Actor actor) {
-		int max = (int) Math.min(Integer.MAX_VALUE - 8, this.properties.maxSize().toBytes());
-		return DataBufferUtils.join(file.content(), max)
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new ApiException(HttpStatus.PAYLOAD_TOO_LARGE,
-							"The file is larger than the limit of " + humanSize(this.properties.maxSize().toBytes())))
-			.map((buffer) -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			})
-			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("The file is empty")))
-			.flatMap((bytes) -> {
-				if (bytes.length == 0) {
-					return Mono.error(ApiException.badRequest("The file is empty"));
-				}
-				FileKind kind = FileKind.detect(bytes);
-				if (kind == null) {
-					return Mono.error(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-							"Only PDF, JPEG and PNG files are accepted; this file's content is none of them"));
-				}
-				String name = FileNames.sanitise(file.filename(), kind);
-				return save(owner, bytes, kind, name);
-			})
+		return Mono.defer(() -> {
+			StreamingEncryption.Header header = this.streaming.newHeader();
+			Document metadata = new Document("eventId", owner.eventId()).append("resourceType", owner.resourceType())
+				.append("resourceId", owner.resourceId())
+				.append("registration", owner.registration())
+				.append("encrypted", true)
+				.append("cipher", StreamingEncryption.CIPHER)
+				.append("format", StreamingEncryption.FORMAT)
+				.append("salt", Base64.getEncoder().encodeToString(header.salt()))
+				.append("noncePrefix", Base64.getEncoder().encodeToString(header.noncePrefix()))
+				.append("segmentSize", header.segmentSize());
+			IncomingFile incoming = new IncomingFile(this.streaming.sealer(header, owner.associatedData()),
+					this.properties.maxSize().toBytes());
+			Flux<DataBuffer> sealed = file.content()
+				.concatMapIterable(incoming::take)
+				.concatWith(Mono.fromCallable(incoming::finish))
+				.map(DefaultDataBufferFactory.sharedInstance::wrap);
+			return this.files.store(sealed, PENDING_NAME, metadata).flatMap((id) -> {
+				String name = FileNames.sanitise(file.filename(), incoming.kind());
+				String contentType = incoming.kind().contentType();
+				return this.files.complete(id, name, contentType, incoming.size())
+					.onErrorResume((ex) -> this.files.deleteById(id).then(Mono.error(ex)))
+					.thenReturn(new StoredDocument(id.toHexString(), name, contentType, incoming.size(), true));
+			});
+		})
 			.flatMap((stored) -> this.audit
 				.record(owner.eventId(), "upload", owner.resourceType(), owner.resourceId(), stored.fileId(),
 						stored.fileName(), actor)
 				.thenReturn(stored));
-	}
-
-	private Mono<StoredDocument> save(DocumentOwner owner, byte[] bytes, FileKind kind, String name) {
-		Document metadata = new Document("eventId", owner.eventId()).append("resourceType", owner.resourceType())
-			.append("resourceId", owner.resourceId())
-			.append("registration", owner.registration())
-			.append("contentType", kind.contentType())
-			.append("size", (long) bytes.length)
-			.append("encrypted", true);
-		byte[] iv = this.encryption.newIv();
-		metadata.append("iv", Base64.getEncoder().encodeToString(iv)).append("cipher", "AES-256-GCM");
-		return Mono.fromCallable(() -> this.encryption.encrypt(bytes, iv, owner.associatedData()))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((content) -> this.files.store(content, name, kind.contentType(), metadata))
-			.map((id) -> new StoredDocument(id.toHexString(), name, kind.contentType(), bytes.length, true));
 	}
 
 	/**
@@ -117,29 +136,52 @@ public class DocumentStore {
 				Document metadata = file.getMetadata();
 				String contentType = metadata.getString("contentType");
 				long size = metadata.get("size", Number.class).longValue();
-				Mono<Flux<DataBuffer>> content = this.files.resource(file).map((resource) -> {
-					Flux<DataBuffer> raw = resource.getDownloadStream();
-					if (!Boolean.TRUE.equals(metadata.getBoolean("encrypted"))) {
-						return raw;
-					}
-					byte[] iv = Base64.getDecoder().decode(metadata.getString("iv"));
-					return DataBufferUtils.join(raw).map((buffer) -> {
-						byte[] sealed = new byte[buffer.readableByteCount()];
-						buffer.read(sealed);
-						DataBufferUtils.release(buffer);
-						return sealed;
-					})
-						.publishOn(Schedulers.boundedElastic())
-						.map((sealed) -> (DataBuffer) DefaultDataBufferFactory.sharedInstance
-							.wrap(this.encryption.decrypt(sealed, iv, owner.associatedData())))
-						.flux();
-				});
+				Mono<Flux<DataBuffer>> content = this.files.resource(file)
+					.map((resource) -> plaintext(resource.getDownloadStream(), metadata, owner));
 				return this.audit
 					.record(owner.eventId(), "download", owner.resourceType(), owner.resourceId(), fileId,
 							file.getFilename(), actor)
 					.then(content)
 					.map((flux) -> new Download(file.getFilename(), contentType, size, flux));
 			});
+	}
+
+	private Flux<DataBuffer> plaintext(Flux<DataBuffer> raw, Document metadata, DocumentOwner owner) {
+		if (!Boolean.TRUE.equals(metadata.getBoolean("encrypted"))) {
+			return raw;
+		}
+		if (StreamingEncryption.CIPHER.equals(metadata.getString("cipher"))) {
+			StreamingEncryption.Header header = new StreamingEncryption.Header(
+					Base64.getDecoder().decode(metadata.getString("salt")),
+					Base64.getDecoder().decode(metadata.getString("noncePrefix")),
+					metadata.get("segmentSize", Number.class).intValue());
+			return Flux.defer(() -> {
+				StreamingEncryption.Opener opener = this.streaming.opener(header, owner.associatedData());
+				return raw.concatMapIterable((buffer) -> {
+					try {
+						byte[] bytes = new byte[buffer.readableByteCount()];
+						buffer.read(bytes);
+						return opener.update(bytes, 0, bytes.length);
+					}
+					finally {
+						DataBufferUtils.release(buffer);
+					}
+				}).concatWith(Mono.fromCallable(opener::finish));
+			}).map(DefaultDataBufferFactory.sharedInstance::wrap);
+		}
+		// Format 1, whole-file AES-GCM: files stored before streaming, at most the size
+		// limit.
+		byte[] iv = Base64.getDecoder().decode(metadata.getString("iv"));
+		return DataBufferUtils.join(raw).map((buffer) -> {
+			byte[] sealed = new byte[buffer.readableByteCount()];
+			buffer.read(sealed);
+			DataBufferUtils.release(buffer);
+			return sealed;
+		})
+			.publishOn(Schedulers.boundedElastic())
+			.map((sealed) -> (DataBuffer) DefaultDataBufferFactory.sharedInstance
+				.wrap(this.encryption.decrypt(sealed, iv, owner.associatedData())))
+			.flux();
 	}
 
 	/**
@@ -173,16 +215,6 @@ public class DocumentStore {
 						file.getMetadata().getString("resourceId"), file.getObjectId().toHexString(),
 						file.getFilename(), actor)))
 			.then();
-	}
-
-	private static String humanSize(long bytes) {
-		if (bytes % (1024 * 1024) == 0) {
-			return (bytes / (1024 * 1024)) + " MB";
-		}
-		if (bytes % 1024 == 0) {
-			return (bytes / 1024) + " KB";
-		}
-		return bytes + " bytes";
 	}
 
 }

@@ -10,8 +10,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a random 12-byte IV per file; the record the file belongs to is the
- * associated data, so a ciphertext copied onto another record does not decrypt.
+ * Format 1 of stored documents: AES-256-GCM over the whole file with a random 12-byte IV;
+ * the record the file belongs to is the associated data, so a ciphertext copied onto
+ * another record does not decrypt. New files use {@link StreamingEncryption}; this class
+ * still reads the files stored before it, and holds the document key for both.
  */
 final class Encryption {
 
@@ -38,6 +40,15 @@ final class Encryption {
 			throw new IllegalStateException("ATLAS_ENCRYPTION_KEY must be base64 of 32 bytes, got " + bytes.length);
 		}
 		this.key = new SecretKeySpec(bytes, "AES");
+	}
+
+	/**
+	 * The segmented format under the same key.
+	 * @param segmentSize plaintext bytes per segment
+	 * @return the streaming cipher
+	 */
+	StreamingEncryption streaming(int segmentSize) {
+		return new StreamingEncryption(this.key.getEncoded(), segmentSize);
 	}
 
 	byte[] newIv() {

@@ -6,9 +6,14 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsResource;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,23 +26,95 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StoredFileRepository {
 
+	private static final String FILES = "fs.files";
+
 	private final ReactiveGridFsTemplate gridFs;
 
-	StoredFileRepository(ReactiveGridFsTemplate gridFs) {
+	private final ReactiveMongoTemplate mongo;
+
+	StoredFileRepository(ReactiveGridFsTemplate gridFs, ReactiveMongoTemplate mongo) {
 		this.gridFs = gridFs;
+		this.mongo = mongo;
+		// The quota queries of every upload; created in the background, as the
+		// projections'
+		// indexes are, since a missing index only slows them down.
+		Flux.concat(
+				mongo.indexOps(FILES)
+					.ensureIndex(new Index().on("metadata.resourceId", Sort.Direction.ASC)
+						.on("metadata.eventId", Sort.Direction.ASC)),
+				mongo.indexOps(FILES)
+					.ensureIndex(new Index().on("metadata.registration", Sort.Direction.ASC)
+						.on("metadata.eventId", Sort.Direction.ASC)))
+			.onErrorResume((ex) -> Mono.empty())
+			.subscribe();
 	}
 
 	/**
-	 * Stores bytes as a new file.
-	 * @param content the bytes
+	 * Stores a stream as a new file; when the stream fails, the chunks written so far are
+	 * deleted and no file is recorded.
+	 * @param content the bytes, as they come
 	 * @param name the file name
-	 * @param contentType the media type
 	 * @param metadata what the file belongs to
 	 * @return the new file's id
 	 */
-	Mono<ObjectId> store(byte[] content, String name, String contentType, Document metadata) {
-		return this.gridFs.store(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(content)), name, contentType,
-				metadata);
+	Mono<ObjectId> store(Flux<DataBuffer> content, String name, Document metadata) {
+		return this.gridFs.store(content, name, null, metadata);
+	}
+
+	/**
+	 * Records what is known of a streamed file once it is stored: its name, detected type
+	 * and plaintext size.
+	 * @param id the file's id
+	 * @param name the file name
+	 * @param contentType the detected media type
+	 * @param size plaintext bytes
+	 * @return completes when done
+	 */
+	Mono<Void> complete(ObjectId id, String name, String contentType, long size) {
+		Update update = new Update().set("filename", name)
+			.set("metadata.contentType", contentType)
+			.set("metadata._contentType", contentType)
+			.set("metadata.size", size);
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, FILES).then();
+	}
+
+	/**
+	 * The files and stored bytes of one record.
+	 * @param eventId the conference
+	 * @param resourceType travel-document or booking-confirmation
+	 * @param resourceId the record
+	 * @return the usage, zero when it has none
+	 */
+	Mono<DocumentQuotas.Usage> usageOfRecord(String eventId, String resourceType, String resourceId) {
+		return usage(Criteria.where("metadata.resourceId")
+			.is(resourceId)
+			.and("metadata.eventId")
+			.is(eventId)
+			.and("metadata.resourceType")
+			.is(resourceType));
+	}
+
+	/**
+	 * The files and stored bytes of every record of one registration.
+	 * @param eventId the conference
+	 * @param registration the registration {@code _id}
+	 * @return the usage, zero when it has none
+	 */
+	Mono<DocumentQuotas.Usage> usageOfRegistration(String eventId, String registration) {
+		return usage(Criteria.where("metadata.registration").is(registration).and("metadata.eventId").is(eventId));
+	}
+
+	private Mono<DocumentQuotas.Usage> usage(Criteria criteria) {
+		Aggregation aggregation = Aggregation.newAggregation(Aggregation.match(criteria),
+				Aggregation.group().count().as("files").sum("length").as("bytes"));
+		return this.mongo.aggregate(aggregation, FILES, Document.class)
+			.next()
+			.map((row) -> new DocumentQuotas.Usage(number(row.get("files")), number(row.get("bytes"))))
+			.defaultIfEmpty(DocumentQuotas.Usage.NONE);
+	}
+
+	private static long number(Object value) {
+		return (value instanceof Number number) ? number.longValue() : 0;
 	}
 
 	/**

@@ -26,7 +26,7 @@ import com.onsiteatlas.lodging.audit.Actor;
 import com.onsiteatlas.lodging.audit.AuditEntry;
 import com.onsiteatlas.lodging.audit.AuditTrail;
 import com.onsiteatlas.lodging.document.Downloads;
-import com.onsiteatlas.lodging.document.UploadForm;
+import com.onsiteatlas.lodging.document.IncomingUpload;
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.lodging.registrant.Viewer;
 import com.onsiteatlas.support.paging.PageQuery;
@@ -143,7 +143,7 @@ class TravelController {
 			@AuthenticationPrincipal AtlasPrincipal principal, ServerWebExchange exchange) {
 		Viewer viewer = viewer(principal, eventId);
 		Actor actor = Actor.of(principal, exchange.getRequest());
-		return this.documents.upload(eventId, id, viewer, UploadForm.read(exchange), actor)
+		return this.documents.upload(eventId, id, viewer, IncomingUpload.of(exchange), actor)
 			.map((document) -> ApiResponse.ok("Document uploaded", document));
 	}
 

@@ -17,8 +17,8 @@ import com.onsiteatlas.lodging.audit.Actor;
 import com.onsiteatlas.lodging.document.DocumentOwner;
 import com.onsiteatlas.lodging.document.DocumentStore;
 import com.onsiteatlas.lodging.document.Download;
+import com.onsiteatlas.lodging.document.IncomingUpload;
 import com.onsiteatlas.lodging.document.StoredDocument;
-import com.onsiteatlas.lodging.document.UploadForm;
 import com.onsiteatlas.lodging.registrant.Viewer;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
@@ -52,32 +52,35 @@ class TravelDocuments {
 	 * @param eventId the conference
 	 * @param id the itinerary id
 	 * @param viewer the caller
-	 * @param form the multipart upload: {@code file}, {@code type}, optional {@code name}
-	 * and {@code description}
+	 * @param upload the multipart upload, read once admitted: {@code file}, {@code type},
+	 * optional {@code name} and {@code description}
 	 * @param actor the caller for the document audit
-	 * @return the recorded document
+	 * @return the recorded document; 429 past the upload bound, 409 or 413 past a quota
 	 */
-	Mono<TravelInfo.TravelDocument> upload(String eventId, String id, Viewer viewer, Mono<UploadForm> form,
+	Mono<TravelInfo.TravelDocument> upload(String eventId, String id, Viewer viewer, IncomingUpload upload,
 			Actor actor) {
-		return this.queries.get(eventId, id, viewer).flatMap((old) -> form.flatMap((upload) -> {
-			String type = upload.field("type");
-			if (type == null || !TYPES.contains(type)) {
-				return Mono
-					.error(ApiException.badRequest("'type' must be one of flight-ticket, visa, passport, other"));
-			}
-			String name = upload.field("name");
-			String description = upload.field("description");
-			if ((name != null && name.length() > 200) || (description != null && description.length() > 2000)) {
-				return Mono.error(ApiException.badRequest("'name' or 'description' is too long"));
-			}
-			return this.documents.store(owner(old), upload.file(), actor).flatMap((stored) -> {
-				TravelInfo.TravelDocument document = document(old, stored, type, name, description, viewer.userId());
-				return add(old, document, viewer.userId())
-					.onErrorResume((ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
-						.then(Mono.error(ex)))
-					.thenReturn(document);
-			});
-		}));
+		return this.queries.get(eventId, id, viewer)
+			.flatMap((old) -> this.documents.receive(owner(old), viewer.userId(), upload, (form) -> {
+				String type = form.field("type");
+				if (type == null || !TYPES.contains(type)) {
+					return Mono
+						.error(ApiException.badRequest("'type' must be one of flight-ticket, visa, passport, other"));
+				}
+				String name = form.field("name");
+				String description = form.field("description");
+				if ((name != null && name.length() > 200) || (description != null && description.length() > 2000)) {
+					return Mono.error(ApiException.badRequest("'name' or 'description' is too long"));
+				}
+				return this.documents.store(owner(old), form.file(), actor).flatMap((stored) -> {
+					TravelInfo.TravelDocument document = document(old, stored, type, name, description,
+							viewer.userId());
+					return add(old, document, viewer.userId())
+						.onErrorResume(
+								(ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
+									.then(Mono.error(ex)))
+						.thenReturn(document);
+				});
+			}));
 	}
 
 	private TravelInfo.TravelDocument document(TravelInfo travel, StoredDocument stored, String type, String name,
