@@ -28,12 +28,17 @@ import com.onsiteatlas.support.testing.IdentityTokens;
 import com.onsiteatlas.support.testing.ServiceTestProperties;
 
 /**
- * The one Spring context of this service's integration tests: real embedded Kafka broker
- * and MongoDB-wire server. Uploads are limited to 1 MB here so that the oversize test
- * stays fast; production keeps the 10 MB default.
+ * The Spring context of this service's integration tests: real embedded Kafka broker and
+ * MongoDB-wire server. Uploads are limited to 1 MB here so that the oversize test stays
+ * fast; production keeps the 10 MB default. The document count quotas are raised above
+ * what any test here uploads to one record (ConnectionReuseTests: 50). The quotas and the
+ * upload bound are tested with the production size limit in {@code UploadLimitsTests},
+ * the one subclass with a context of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.data.mongodb.database=atlas_lodging_test", "atlas.lodging.documents.max-size=1MB" })
+		properties = { "spring.data.mongodb.database=atlas_lodging_test", "atlas.lodging.documents.max-size=1MB",
+				"atlas.lodging.documents.per-record.max-files=100",
+				"atlas.lodging.documents.per-registration.max-files=200" })
 public abstract class LodgingTravelIntegrationTest {
 
 	@LocalServerPort

@@ -91,10 +91,10 @@ public class DocumentStore {
 				.append("resourceId", owner.resourceId())
 				.append("registration", owner.registration())
 				.append("encrypted", true)
-				.append("cipher", StreamingEncryption.CIPHER)
+				.append("cipher", "AES-256-GCM")
 				.append("format", StreamingEncryption.FORMAT)
+				.append("iv", Base64.getEncoder().encodeToString(header.noncePrefix()))
 				.append("salt", Base64.getEncoder().encodeToString(header.salt()))
-				.append("noncePrefix", Base64.getEncoder().encodeToString(header.noncePrefix()))
 				.append("segmentSize", header.segmentSize());
 			IncomingFile incoming = new IncomingFile(this.streaming.sealer(header, owner.associatedData()),
 					this.properties.maxSize().toBytes());
@@ -150,10 +150,11 @@ public class DocumentStore {
 		if (!Boolean.TRUE.equals(metadata.getBoolean("encrypted"))) {
 			return raw;
 		}
-		if (StreamingEncryption.CIPHER.equals(metadata.getString("cipher"))) {
+		Number format = metadata.get("format", Number.class);
+		if (format != null && format.intValue() == StreamingEncryption.FORMAT) {
 			StreamingEncryption.Header header = new StreamingEncryption.Header(
 					Base64.getDecoder().decode(metadata.getString("salt")),
-					Base64.getDecoder().decode(metadata.getString("noncePrefix")),
+					Base64.getDecoder().decode(metadata.getString("iv")),
 					metadata.get("segmentSize", Number.class).intValue());
 			return Flux.defer(() -> {
 				StreamingEncryption.Opener opener = this.streaming.opener(header, owner.associatedData());

@@ -3,10 +3,12 @@ package com.onsiteatlas.lodging.document;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -16,16 +18,15 @@ import javax.crypto.spec.SecretKeySpec;
  * Format 2 of stored documents: AES-256-GCM over fixed-size segments, so that a file is
  * encrypted and decrypted as it streams instead of whole in memory (issue 15, item 4).
  * <p>
- * Each file has a random salt and nonce prefix (kept in its GridFS metadata). The file
- * key is HKDF-SHA256 of the document key and the salt, so nonces never repeat across
- * files. Segment {@code i} is sealed with the nonce {@code prefix(7) || i(4) || last(1)}
- * and the owning record as associated data: a changed byte, swapped or dropped segments,
- * a truncation at a segment boundary and a file moved onto another record all fail to
- * decrypt. Plaintext is released one authenticated segment at a time.
+ * Each file has a random salt and nonce prefix (kept in its GridFS metadata, the prefix
+ * as {@code iv}, next to {@code format: 2}). The file key is HKDF-SHA256 of the document
+ * key and the salt, so nonces never repeat across files. Segment {@code i} is sealed with
+ * the nonce {@code prefix(7) || i(4) || last(1)} and the owning record as associated
+ * data: a changed byte, swapped or dropped segments, a truncation at a segment boundary
+ * and a file moved onto another record all fail to decrypt. Plaintext is released one
+ * authenticated segment at a time.
  */
 final class StreamingEncryption {
-
-	static final String CIPHER = "AES-256-GCM-STREAM";
 
 	static final int FORMAT = 2;
 
@@ -178,6 +179,9 @@ final class StreamingEncryption {
 				.put((byte) (last ? 1 : 0))
 				.array();
 			try {
+				if (mode() == Cipher.DECRYPT_MODE && this.filled < TAG_BYTES) {
+					throw new AEADBadTagException("segment " + this.index + " is shorter than its tag");
+				}
 				this.cipher.init(mode(), this.key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
 				this.cipher.updateAAD(this.associatedData);
 				byte[] result = this.cipher.doFinal(this.pending, 0, this.filled);
@@ -185,14 +189,14 @@ final class StreamingEncryption {
 				this.filled = 0;
 				return result;
 			}
-			catch (GeneralSecurityException ex) {
+			catch (GeneralSecurityException | ProviderException ex) {
 				throw failure(ex);
 			}
 		}
 
 		abstract int mode();
 
-		abstract RuntimeException failure(GeneralSecurityException ex);
+		abstract RuntimeException failure(Exception ex);
 
 	}
 
@@ -209,7 +213,7 @@ final class StreamingEncryption {
 		}
 
 		@Override
-		RuntimeException failure(GeneralSecurityException ex) {
+		RuntimeException failure(Exception ex) {
 			return new IllegalStateException("Document encryption failed", ex);
 		}
 
@@ -228,7 +232,7 @@ final class StreamingEncryption {
 		}
 
 		@Override
-		RuntimeException failure(GeneralSecurityException ex) {
+		RuntimeException failure(Exception ex) {
 			return new TamperedDocumentException(ex);
 		}
 

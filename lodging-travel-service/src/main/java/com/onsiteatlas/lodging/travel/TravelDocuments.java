@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.types.ObjectId;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.domainevents.lodging.TravelDocumentDeleted;
@@ -32,6 +35,9 @@ import com.onsiteatlas.support.web.ObjectIds;
 class TravelDocuments {
 
 	static final String RESOURCE = "travel-document";
+
+	/** Writes of an uploaded document tried before its upload fails with a 409. */
+	private static final int ADD_ATTEMPTS = 6;
 
 	static final Set<String> TYPES = Set.of("flight-ticket", "visa", "passport", "other");
 
@@ -74,7 +80,7 @@ class TravelDocuments {
 				return this.documents.store(owner(old), form.file(), actor).flatMap((stored) -> {
 					TravelInfo.TravelDocument document = document(old, stored, type, name, description,
 							viewer.userId());
-					return add(old, document, viewer.userId())
+					return add(old, document, viewer)
 						.onErrorResume(
 								(ex) -> this.documents.delete(owner(old), stored.fileId(), stored.fileName(), actor)
 									.then(Mono.error(ex)))
@@ -94,11 +100,29 @@ class TravelDocuments {
 				stored.fileId());
 	}
 
-	private Mono<TravelInfo> add(TravelInfo old, TravelInfo.TravelDocument document, String actor) {
+	/**
+	 * Records a stored document on its itinerary. Adding a document does not depend on
+	 * the rest of the itinerary, so when another change (often another upload) came
+	 * first, the itinerary is read again and the document added to it, a few times at
+	 * most.
+	 */
+	private Mono<TravelInfo> add(TravelInfo read, TravelInfo.TravelDocument document, Viewer viewer) {
+		Mono<TravelInfo> again = Mono.defer(() -> this.queries.get(read.event(), read.id(), viewer)
+			.flatMap((fresh) -> addTo(fresh, document, viewer.userId())));
+		return addTo(read, document, viewer.userId()).onErrorResume(TravelDocuments::isConflict,
+				(ex) -> again.retryWhen(Retry.max(ADD_ATTEMPTS - 2).filter(TravelDocuments::isConflict))
+					.onErrorMap(Exceptions::isRetryExhausted, Throwable::getCause));
+	}
+
+	private Mono<TravelInfo> addTo(TravelInfo old, TravelInfo.TravelDocument document, String actor) {
 		Instant now = this.writer.now();
 		return this.writer.write(old, new TravelChange.DocumentAdded(document, now),
 				(context) -> new TravelDocumentUploaded(context.conference(), context.registration(), old.id(),
 						TravelEvents.reference(document), now, actor));
+	}
+
+	private static boolean isConflict(Throwable ex) {
+		return ex instanceof ApiException api && api.getStatus() == HttpStatus.CONFLICT;
 	}
 
 	/**
