@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -55,13 +56,18 @@ class ChannelTestController {
 
 	/**
 	 * Body of a test message, as the ONSITE ATLAS client sends it.
-	 *
-	 * @param phoneNumber the recipient
+	 * @param phoneNumber the recipient: international ({@code +91 98765 43210}) or
+	 * national in the conference's country; digits with optional {@code +}, spaces, dots,
+	 * dashes and parentheses, so a typo such as letters is refused here instead of
+	 * failing later in the delivery log
 	 * @param message the text
 	 * @param eventId the conference whose account sends it
 	 */
-	record TestMessage(@NotBlank @Size(max = 32) String phoneNumber, @NotBlank @Size(max = 4096) String message,
-			@NotBlank String eventId) {
+	private static final String PHONE = "\\+?[0-9(][0-9 ().\\-]{4,30}";
+
+	record TestMessage(@NotBlank @Size(max = 32) @Pattern(regexp = PHONE,
+			message = "must be a phone number: digits, optionally with a leading +, spaces, dots, dashes or parentheses") String phoneNumber,
+			@NotBlank @Size(max = 4096) String message, @NotBlank String eventId) {
 	}
 
 }

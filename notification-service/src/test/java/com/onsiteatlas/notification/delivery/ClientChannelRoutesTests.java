@@ -221,6 +221,15 @@ class ClientChannelRoutesTests extends NotificationIntegrationTest {
 			.expectStatus()
 			.isBadRequest();
 		this.admin.post()
+			.uri("/api/sms/test")
+			.bodyValue(Map.of("phoneNumber", "call-me-maybe", "message", "Hi", "eventId", this.eventId))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("phoneNumber").contains("phone number"));
+		this.admin.post()
 			.uri("/api/whatsapp/test")
 			.bodyValue(Map.of("phoneNumber", "+15550001234", "message", "Hi", "eventId", this.eventId, "extra", 1))
 			.exchange()
