@@ -1,24 +1,17 @@
 package com.onsiteatlas.reporting.delivery;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -31,8 +24,13 @@ import com.onsiteatlas.support.destination.DestinationRefusedException;
 
 /**
  * Uploads report files to S3-compatible storage, Google Drive or Dropbox over HTTP. Each
- * call has a timeout; connection failures and 5xx/429 answers are retried twice, other
+ * request has a timeout; connection failures and 5xx/429 answers are retried twice, other
  * errors fail at once with the provider's status.
+ * <p>
+ * Google Drive and Dropbox get their access tokens from {@link AccessTokens} (the
+ * schedule's refresh token, kept fresh in memory) and send large files in resumable or
+ * session uploads ({@link GoogleDriveUpload}, {@link DropboxUpload}). Their base and
+ * token URLs are the operator's configuration, never the schedule's.
  * <p>
  * An S3 {@code endpoint} is the organiser's choice: it is checked against the
  * {@link DestinationPolicy} before every upload and reached through a client whose
@@ -43,8 +41,6 @@ import com.onsiteatlas.support.destination.DestinationRefusedException;
 @Component
 public class CloudDelivery {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	/** The request field an S3 endpoint comes from. */
 	public static final String ENDPOINT_FIELD = "delivery.cloudStorage.config.endpoint";
 
@@ -52,6 +48,10 @@ public class CloudDelivery {
 	 * S3 bucket names (with the upper case and {@code _} that older buckets and
 	 * S3-compatible stores allow); never {@code /}, so the bucket cannot change the path.
 	 */
+	private static final String GOOGLE_DRIVE = "google-drive";
+
+	private static final String DROPBOX = "dropbox";
+
 	private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
 	private final WebClient http;
@@ -63,6 +63,10 @@ public class CloudDelivery {
 	private final DestinationPolicy destinations;
 
 	private final Clock clock;
+
+	private final GoogleDriveUpload drive;
+
+	private final DropboxUpload dropbox;
 
 	CloudDelivery(WebClient.Builder builder, DeliveryProperties properties, DestinationPolicy destinations,
 			Clock clock) {
@@ -76,6 +80,9 @@ public class CloudDelivery {
 		this.properties = properties;
 		this.destinations = destinations;
 		this.clock = clock;
+		AccessTokens tokens = new AccessTokens(this.http, clock, properties.tokenRefreshMargin(), properties.timeout());
+		this.drive = new GoogleDriveUpload(this.http, tokens, properties);
+		this.dropbox = new DropboxUpload(this.http, tokens, properties);
 	}
 
 	/**
@@ -111,14 +118,21 @@ public class CloudDelivery {
 	public Mono<String> upload(String provider, String path, Map<String, Object> config, ReportFile file) {
 		Map<String, Object> settings = (config != null) ? config : Map.of();
 		Mono<String> upload = switch ((provider != null) ? provider : "") {
-			case "s3" -> s3(path, settings, file);
-			case "google-drive" -> drive(settings, file);
-			case "dropbox" -> dropbox(path, settings, file);
+			// Drive and Dropbox time each request (a large file takes many).
+			case "s3" -> s3(path, settings, file).timeout(this.properties.timeout());
+			case "google-drive" ->
+				this.drive.upload(settings, oauth(GOOGLE_DRIVE, settings, this.properties.google().tokenUrl(),
+						this.properties.google().clientId(), this.properties.google().clientSecret()), file);
+			case "dropbox" ->
+				this.dropbox
+					.upload("/" + join(path, file.name()),
+							oauth(DROPBOX, settings, this.properties.dropbox().tokenUrl(),
+									this.properties.dropbox().clientId(), this.properties.dropbox().clientSecret()),
+							file);
 			default -> Mono.error(new IllegalArgumentException("Unknown cloud storage provider '" + provider + "'"));
 		};
 		String name = (provider != null) ? provider : "";
-		return upload.timeout(this.properties.timeout())
-			.retryWhen(Retry.backoff(2, Duration.ofMillis(500)).filter(CloudDelivery::transient_))
+		return upload.retryWhen(Retry.backoff(2, Duration.ofMillis(500)).filter(CloudDelivery::transient_))
 			.onErrorMap(Exceptions::isRetryExhausted, Throwable::getCause)
 			.onErrorMap(CloudDelivery::fromProvider,
 					(ex) -> new UploadFailedException(name, UploadFailure.of(ex), UploadFailure.status(ex)));
@@ -167,57 +181,21 @@ public class CloudDelivery {
 			.thenReturn("s3://" + bucket + "/" + key);
 	}
 
-	private Mono<String> drive(Map<String, Object> config, ReportFile file) {
-		String boundary = "atlas-" + UUID.randomUUID();
-		Map<String, Object> metadata = (config.get("folderId") != null)
-				? Map.of("name", file.name(), "parents", List.of(config.get("folderId"))) : Map.of("name", file.name());
-		byte[] head;
-		try {
-			head = ("--" + boundary + "\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
-					+ JSON.writeValueAsString(metadata) + "\r\n--" + boundary + "\r\nContent-Type: "
-					+ file.contentType() + "\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8);
-		}
-		catch (JsonProcessingException ex) {
-			return Mono.error(ex);
-		}
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[head.length + file.bytes().length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(file.bytes(), 0, body, head.length, file.bytes().length);
-		System.arraycopy(tail, 0, body, head.length + file.bytes().length, tail.length);
-		return this.http.post()
-			.uri(this.properties.googleDriveUrl() + "/upload/drive/v3/files?uploadType=multipart")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + required(config, "accessToken"))
-			.contentType(MediaType.parseMediaType("multipart/related; boundary=" + boundary))
-			.bodyValue(body)
-			.retrieve()
-			.bodyToMono(Map.class)
-			.map((answer) -> "google-drive:" + answer.getOrDefault("id", file.name()));
+	/**
+	 * The OAuth client of an account: the schedule's own {@code clientId} and
+	 * {@code clientSecret} when it names one, otherwise the operator's.
+	 */
+	private static OAuthClient oauth(String provider, Map<String, Object> config, String tokenUrl,
+			String operatorClientId, String operatorClientSecret) {
+		String clientId = text(config, "clientId");
+		String clientSecret = (clientId != null) ? text(config, "clientSecret") : operatorClientSecret;
+		return new OAuthClient(provider, tokenUrl, (clientId != null) ? clientId : operatorClientId, clientSecret,
+				text(config, "refreshToken"), text(config, "accessToken"));
 	}
 
-	private Mono<String> dropbox(String path, Map<String, Object> config, ReportFile file) {
-		String target = "/" + join(path, file.name());
-		String arg;
-		try {
-			arg = JSON.writeValueAsString(Map.of("path", target, "mode", "add", "autorename", true, "mute", false));
-		}
-		catch (JsonProcessingException ex) {
-			return Mono.error(ex);
-		}
-		// Dropbox-API-Arg must be ASCII: escape everything else as \\uXXXX (Dropbox's
-		// rule).
-		StringBuilder ascii = new StringBuilder();
-		arg.chars().forEach((c) -> ascii.append((c < 0x7f) ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-		return this.http.post()
-			.uri(this.properties.dropboxUrl() + "/2/files/upload")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + required(config, "accessToken"))
-			.header("Dropbox-API-Arg", ascii.toString())
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.bodyValue(file.bytes())
-			.retrieve()
-			.toBodilessEntity()
-			.thenReturn("dropbox:" + target);
+	private static String text(Map<String, Object> config, String key) {
+		Object value = config.get(key);
+		return (value != null && !value.toString().isBlank()) ? value.toString() : null;
 	}
 
 	private static String join(String path, String name) {

@@ -22,7 +22,10 @@ import com.onsiteatlas.support.wirevalue.WireValue;
  */
 public enum UploadFailure implements WireValue {
 
-	/** The provider refused the credentials (401, 403). */
+	/**
+	 * The provider refused the credentials (401, 403), or its token endpoint the refresh
+	 * token or client.
+	 */
 	AUTH_FAILED("auth-failed"),
 	/** The host does not resolve or no route leads to it. */
 	UNREACHABLE("unreachable"),
@@ -82,6 +85,9 @@ public enum UploadFailure implements WireValue {
 	private static UploadFailure direct(Throwable ex) {
 		if (ex instanceof DestinationRefusedException) {
 			return NOT_ALLOWED;
+		}
+		if (ex instanceof TokenRefreshFailedException) {
+			return AUTH_FAILED;
 		}
 		if (ex instanceof WebClientResponseException response) {
 			int status = response.getStatusCode().value();

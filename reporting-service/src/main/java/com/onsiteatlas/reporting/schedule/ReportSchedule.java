@@ -108,7 +108,9 @@ public record ReportSchedule(@Id @JsonProperty("_id") String id, String name, St
 	 * @param provider s3, google-drive or dropbox
 	 * @param path folder or key prefix
 	 * @param config provider settings: s3 {endpoint, bucket, region, accessKeyId,
-	 * secretAccessKey}; google-drive {accessToken, folderId}; dropbox {accessToken}
+	 * secretAccessKey}; google-drive {refreshToken, accessToken, clientId, clientSecret,
+	 * folderId}; dropbox {refreshToken, accessToken, clientId, clientSecret} (the OAuth
+	 * client is the operator's when clientId is absent)
 	 */
 	public record CloudStorage(String provider, String path, Map<String, Object> config) {
 	}

@@ -32,7 +32,7 @@ class ScheduleSecrets {
 	private static final Logger logger = LoggerFactory.getLogger(ScheduleSecrets.class);
 
 	/** Keys of {@code delivery.cloudStorage.config} that hold secrets. */
-	static final Set<String> SECRET_KEYS = Set.of("secretAccessKey", "accessToken", "refreshToken");
+	static final Set<String> SECRET_KEYS = Set.of("secretAccessKey", "accessToken", "refreshToken", "clientSecret");
 
 	/** How the API shows a secret; sent back unchanged, it keeps the stored one. */
 	static final String MASK = "******";
