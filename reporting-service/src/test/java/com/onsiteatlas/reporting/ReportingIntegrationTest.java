@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,6 +70,18 @@ public abstract class ReportingIntegrationTest {
 		return smtp;
 	}
 
+	/**
+	 * The Google Drive and Dropbox stand-in (APIs and token endpoints); tests stub it
+	 * with their own tokens, so they do not meet. One per test JVM.
+	 */
+	protected static final WireMockServer CLOUD = startCloud();
+
+	private static WireMockServer startCloud() {
+		WireMockServer cloud = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		cloud.start();
+		return cloud;
+	}
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry);
@@ -75,6 +89,12 @@ public abstract class ReportingIntegrationTest {
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
 		// GreenMail stalls ~44 ms per EHLO; HELO avoids it.
 		registry.add("spring.mail.properties.mail.smtp.ehlo", () -> "false");
+		registry.add("atlas.reporting.delivery.google-drive-url", CLOUD::baseUrl);
+		registry.add("atlas.reporting.delivery.dropbox-url", CLOUD::baseUrl);
+		registry.add("atlas.reporting.delivery.google.token-url", () -> CLOUD.baseUrl() + "/google/token");
+		registry.add("atlas.reporting.delivery.dropbox.token-url", () -> CLOUD.baseUrl() + "/dropbox/oauth2/token");
+		registry.add("atlas.reporting.delivery.dropbox.client-id", () -> "operator-app");
+		registry.add("atlas.reporting.delivery.dropbox.client-secret", () -> "operator-app-secret");
 	}
 
 	@BeforeEach

@@ -48,8 +48,14 @@ import com.onsiteatlas.support.testing.IdentityTokens;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -335,6 +341,73 @@ class ScheduleTests extends ScheduleTestSupport {
 		return ((List<?>) page.get("data")).stream()
 			.map((schedule) -> (String) ((Map<?, ?>) schedule).get("name"))
 			.toList();
+	}
+
+	@Test
+	void deliversToDropboxWithATokenFromTheSealedRefreshTokenAndWritesNothingBack() {
+		String refreshToken = "refresh-" + new ObjectId();
+		String clientSecret = "organiser-secret-" + new ObjectId();
+		String accessToken = "access-" + new ObjectId();
+		CLOUD.stubFor(post(urlEqualTo("/dropbox/oauth2/token"))
+			.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+			.withFormParam("grant_type", equalTo("refresh_token"))
+			.withFormParam("refresh_token", equalTo(refreshToken))
+			.withFormParam("client_id", equalTo("organiser-app"))
+			.withFormParam("client_secret", equalTo(clientSecret))
+			.willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"expires_in\":14400}")));
+		CLOUD.stubFor(post(urlEqualTo("/2/files/upload")).withHeader("Authorization", equalTo("Bearer " + accessToken))
+			.willReturn(okJson("{}")));
+		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
+				Map.of("provider", "dropbox", "path", "refreshed", "config", Map.of("refreshToken", refreshToken,
+						"clientId", "organiser-app", "clientSecret", clientSecret, "accessToken", "long-expired"))));
+		String sealedRefreshToken = storedSecret(id, "refreshToken");
+		Document stored = this.mongo.findById(id, Document.class, ReportSchedule.COLLECTION).block();
+		assertThat(stored.toJson()).doesNotContain(refreshToken).doesNotContain(clientSecret);
+		assertThat(new AesGcmCipher(DEV_KEY).decrypt(storedSecret(id, "clientSecret"))).isEqualTo(clientSecret);
+		runNow("admin", id);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
+		List<LoggedRequest> uploads = CLOUD.findAll(postRequestedFor(urlEqualTo("/2/files/upload"))
+			.withHeader("Authorization", equalTo("Bearer " + accessToken)));
+		assertThat(uploads).hasSize(1);
+		assertThat(uploads.get(0).getHeader("Dropbox-API-Arg")).contains("\"path\":\"/refreshed/registrations_");
+		assertThat(uploads.get(0).getBodyAsString()).contains("SCH-0001");
+		// The refreshed token stays in memory: the stored secrets are as they were.
+		assertThat(storedSecret(id, "refreshToken")).isEqualTo(sealedRefreshToken);
+		assertThat(new AesGcmCipher(DEV_KEY).decrypt(storedSecret(id, "accessToken"))).isEqualTo("long-expired");
+		as("staff").get()
+			.uri("/api/reports/schedules/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.delivery.cloudStorage.config.refreshToken")
+			.isEqualTo("******")
+			.jsonPath("$.data.delivery.cloudStorage.config.clientSecret")
+			.isEqualTo("******")
+			.jsonPath("$.data.delivery.cloudStorage.config.clientId")
+			.isEqualTo("organiser-app");
+	}
+
+	@Test
+	void recordsARefusedRefreshTokenAsAuthFailedWithoutTheProvidersAnswer() {
+		String refreshToken = "revoked-" + new ObjectId();
+		CLOUD.stubFor(post(urlEqualTo("/dropbox/oauth2/token")).withFormParam("refresh_token", equalTo(refreshToken))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"error\":\"invalid_grant\",\"error_description\":\"remote words " + refreshToken + "\"}")));
+		String id = createSchedule(Map.of("type", "cloud-storage", "cloudStorage",
+				Map.of("provider", "dropbox", "config", Map.of("refreshToken", refreshToken))));
+		runNow("admin", id);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("failed"));
+		assertThat(schedule(id).lastError()).isEqualTo("Upload to dropbox failed: auth-failed (HTTP 400)");
+		// The operator's app presented the refresh token.
+		assertThat(CLOUD.findAll(postRequestedFor(urlEqualTo("/dropbox/oauth2/token"))
+			.withFormParam("refresh_token", equalTo(refreshToken))
+			.withFormParam("client_id", equalTo("operator-app"))
+			.withFormParam("client_secret", equalTo("operator-app-secret")))).hasSize(1);
 	}
 
 	private String storedSecret(String id, String key) {
