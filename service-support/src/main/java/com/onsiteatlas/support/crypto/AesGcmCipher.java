@@ -35,6 +35,17 @@ public final class AesGcmCipher {
 	 * bytes
 	 */
 	public AesGcmCipher(String base64Key) {
+		this.key = key(base64Key);
+	}
+
+	/**
+	 * The AES key of {@code ATLAS_ENCRYPTION_KEY}.
+	 * @param base64Key base64 of exactly 32 bytes
+	 * @return the key
+	 * @throws IllegalArgumentException when the key is missing, not base64 or not 32
+	 * bytes
+	 */
+	static SecretKeySpec key(String base64Key) {
 		if (base64Key == null || base64Key.isBlank()) {
 			throw new IllegalArgumentException("ATLAS_ENCRYPTION_KEY is not set");
 		}
@@ -48,7 +59,7 @@ public final class AesGcmCipher {
 		if (raw.length != 32) {
 			throw new IllegalArgumentException("ATLAS_ENCRYPTION_KEY must be base64 of 32 bytes, got " + raw.length);
 		}
-		this.key = new SecretKeySpec(raw, "AES");
+		return new SecretKeySpec(raw, "AES");
 	}
 
 	/**
