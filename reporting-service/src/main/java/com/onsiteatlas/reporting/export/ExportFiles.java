@@ -1,9 +1,14 @@
 package com.onsiteatlas.reporting.export;
 
+import java.nio.file.Path;
+
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,18 +17,28 @@ import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.format.FileFormat;
+import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
 
 /**
- * The stored files of export jobs in GridFS: their names, storing a written file and
- * deleting one.
+ * The stored files of export jobs in GridFS: their names, storing a written file
+ * encrypted, reading one back in clear, and deleting one.
+ * <p>
+ * Files are encrypted at rest as they stream into GridFS ({@link AesGcmStreamCipher}
+ * under {@code ATLAS_ENCRYPTION_KEY}, the job id as associated data, so a file copied
+ * onto another job does not decrypt) and decrypted as they stream out; neither holds more
+ * than a segment of the file in memory. Files stored in clear before encryption carry no
+ * header and are read as they are until they expire.
  */
 @Component
 class ExportFiles {
 
 	private final ReactiveGridFsTemplate gridFs;
 
-	ExportFiles(ReactiveGridFsTemplate gridFs) {
+	private final AesGcmStreamCipher cipher;
+
+	ExportFiles(ReactiveGridFsTemplate gridFs, @Value("${atlas.reporting.encryption-key}") String key) {
 		this.gridFs = gridFs;
+		this.cipher = new AesGcmStreamCipher(key);
 	}
 
 	/**
@@ -33,12 +48,41 @@ class ExportFiles {
 	 * @return the GridFS id
 	 */
 	Mono<String> store(ExportHistory job, ExportFileWriter.Written written) {
-		FileFormat format = FileFormat.of(job.exportType());
-		Document metadata = new Document("exportId", job.id()).append("contentType", format.contentType());
-		return this.gridFs
-			.store(DataBufferUtils.read(written.path(), DefaultDataBufferFactory.sharedInstance, 64 * 1024),
-					fileName(job), format.contentType(), metadata)
+		return store(job.id(), fileName(job), FileFormat.of(job.exportType()), written.path())
 			.map(ObjectId::toHexString);
+	}
+
+	/**
+	 * Copies a file into GridFS, encrypted.
+	 * @param exportId the job it belongs to
+	 * @param fileName its download name
+	 * @param format its format
+	 * @param file the file
+	 * @return the GridFS id
+	 */
+	Mono<ObjectId> store(String exportId, String fileName, FileFormat format, Path file) {
+		Document metadata = new Document("exportId", exportId).append("contentType", format.contentType())
+			.append("encrypted", true)
+			.append("cipher", AesGcmStreamCipher.NAME);
+		Flux<DataBuffer> clear = DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024);
+		return this.gridFs.store(this.cipher.encrypt(clear, associatedData(exportId)), fileName, format.contentType(),
+				metadata);
+	}
+
+	/**
+	 * The clear bytes of a stored file, decrypted as they stream.
+	 * @param exportId the job it belongs to
+	 * @param fileId its GridFS id
+	 * @return its bytes, or empty when the file is gone
+	 */
+	Mono<Flux<DataBuffer>> read(String exportId, String fileId) {
+		return this.gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId))))
+			.flatMap(this.gridFs::getResource)
+			.map((resource) -> this.cipher.decrypt(resource.getDownloadStream(), associatedData(exportId)));
+	}
+
+	private static String associatedData(String exportId) {
+		return "export:" + exportId;
 	}
 
 	/**

@@ -13,12 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.format.ExportOptions;
@@ -40,7 +37,7 @@ public class ExportService {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final ReactiveGridFsTemplate gridFs;
+	private final ExportFiles files;
 
 	private final ExportConfigService configs;
 
@@ -50,11 +47,11 @@ public class ExportService {
 
 	private final Clock clock;
 
-	ExportService(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate gridFs, ExportConfigService configs,
-			ExportWorker worker, ExportProperties properties, Clock clock) {
+	ExportService(ReactiveMongoTemplate mongo, ExportFiles files, ExportConfigService configs, ExportWorker worker,
+			ExportProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.properties = properties;
-		this.gridFs = gridFs;
+		this.files = files;
 		this.configs = configs;
 		this.worker = worker;
 		this.clock = clock;
@@ -130,7 +127,7 @@ public class ExportService {
 	 * @param eventId conference, may be null
 	 * @param format file format
 	 * @param fileName download name
-	 * @param file the file, streamed into GridFS
+	 * @param file the file, streamed into GridFS (encrypted)
 	 * @param size its size in bytes
 	 * @param userId owner (who may download it besides admins and managers)
 	 * @param scheduleId the schedule that produced it
@@ -139,18 +136,14 @@ public class ExportService {
 	public Mono<ExportHistory> keep(String title, String dataType, String eventId, FileFormat format, String fileName,
 			Path file, long size, String userId, String scheduleId) {
 		String id = new ObjectId().toHexString();
-		org.bson.Document metadata = new org.bson.Document("exportId", id).append("contentType", format.contentType());
-		return this.gridFs
-			.store(DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024), fileName,
-					format.contentType(), metadata)
-			.flatMap((fileId) -> {
-				Instant now = this.clock.instant();
-				ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(),
-						dataType, List.of(), List.of(), List.of(), null, null, userId, null, null, size,
-						"/api/export/download/" + id, fileName, fileId.toHexString(), 100, ExportStatus.COMPLETED, null,
-						0, null, null, now, now, now.plus(this.properties.fileRetention()), false, now, List.of());
-				return this.mongo.insert(job);
-			});
+		return this.files.store(id, fileName, format, file).flatMap((fileId) -> {
+			Instant now = this.clock.instant();
+			ExportHistory job = new ExportHistory(id, eventId, null, scheduleId, title, format.exportType(), dataType,
+					List.of(), List.of(), List.of(), null, null, userId, null, null, size, "/api/export/download/" + id,
+					fileName, fileId.toHexString(), 100, ExportStatus.COMPLETED, null, 0, null, null, now, now,
+					now.plus(this.properties.fileRetention()), false, now, List.of());
+			return this.mongo.insert(job);
+		});
 	}
 
 	/**
@@ -232,7 +225,7 @@ public class ExportService {
 	 * The file of a completed job; errors (not ready, failed, expired) come before any
 	 * byte.
 	 * @param job the job
-	 * @return its bytes, streamed from GridFS
+	 * @return its bytes, streamed from GridFS and decrypted on the way
 	 */
 	public Mono<Flux<DataBuffer>> content(ExportHistory job) {
 		if (job.status() == ExportStatus.FAILED) {
@@ -244,9 +237,7 @@ public class ExportService {
 		if (Boolean.TRUE.equals(job.expired()) || job.fileId() == null) {
 			return Mono.error(ApiException.notFound("The export file has expired"));
 		}
-		return this.gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(job.fileId()))))
-			.flatMap(this.gridFs::getResource)
-			.map((resource) -> resource.getDownloadStream())
+		return this.files.read(job.id(), job.fileId())
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("The export file has expired")));
 	}
 
