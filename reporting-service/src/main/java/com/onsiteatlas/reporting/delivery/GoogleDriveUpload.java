@@ -117,10 +117,17 @@ class GoogleDriveUpload {
 	private URI session(URI location) {
 		URI base = URI.create(this.properties.googleDriveUrl());
 		if (location == null || !location.isAbsolute() || !base.getScheme().equalsIgnoreCase(location.getScheme())
-				|| !base.getHost().equalsIgnoreCase(location.getHost()) || base.getPort() != location.getPort()) {
+				|| !base.getHost().equalsIgnoreCase(location.getHost()) || port(base) != port(location)) {
 			throw new IllegalStateException("Google Drive answered no session URI on its own host");
 		}
 		return location;
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
 	}
 
 	private Mono<Map<?, ?>> chunksFrom(URI session, OAuthClient client, byte[] bytes, long offset) {

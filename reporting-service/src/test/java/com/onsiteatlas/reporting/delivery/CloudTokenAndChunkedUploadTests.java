@@ -224,6 +224,18 @@ class CloudTokenAndChunkedUploadTests {
 	}
 
 	@Test
+	void sendsNoChunkToASessionUriOnAnotherHost() {
+		// The same stand-in under another name: a chunk sent there would be seen.
+		provider.sessionBaseUrl = "http://127.0.0.1:" + stub.port();
+		UploadFailedException failure = catchThrowableOfType(UploadFailedException.class,
+				() -> delivery("atlas-client")
+					.upload("google-drive", null, stored("refresh-1"), file("large.xlsx", 300 * KIB))
+					.block(Duration.ofSeconds(10)));
+		assertThat(failure.failure()).isEqualTo(UploadFailure.FAILED);
+		assertThat(provider.driveRanges).isEmpty();
+	}
+
+	@Test
 	void uploadsALargeFileToDropboxInAnUploadSession() {
 		ReportFile large = file("large.pdf", 250 * KIB + 3);
 		String location = delivery("atlas-client").upload("dropbox", "/Reports/", stored("refresh-1"), large)

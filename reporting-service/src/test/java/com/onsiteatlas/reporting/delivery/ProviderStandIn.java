@@ -63,6 +63,11 @@ class ProviderStandIn implements ResponseDefinitionTransformerV2 {
 	/** Expire every token once this many upload chunks were received, if positive. */
 	volatile int expireTokensAfterChunks;
 
+	/**
+	 * Answer resumable sessions on this base URL instead of the stand-in's own, if set.
+	 */
+	volatile String sessionBaseUrl;
+
 	/** Refuse every bearer token, fresh or not. */
 	volatile boolean refuseAllTokens;
 
@@ -110,6 +115,7 @@ class ProviderStandIn implements ResponseDefinitionTransformerV2 {
 		this.keepOnlyOfNextChunk = 0;
 		this.expireTokensAfterChunks = 0;
 		this.refuseAllTokens = false;
+		this.sessionBaseUrl = null;
 		this.tokenRequests.set(0);
 		this.refusedCalls.set(0);
 		this.bearersSeen.clear();
@@ -187,9 +193,10 @@ class ProviderStandIn implements ResponseDefinitionTransformerV2 {
 			long total = Long.parseLong(request.getHeader("X-Upload-Content-Length"));
 			String id = "session-" + (this.sessions.size() + 1);
 			this.sessions.put(id, new Session(metadata.get("name").asText(), total));
+			String base = (this.sessionBaseUrl != null) ? this.sessionBaseUrl + request.getUrl().replaceAll("\\?.*", "")
+					: request.getAbsoluteUrl().replaceAll("\\?.*", "");
 			return responseDefinition().withStatus(200)
-				.withHeader("Location",
-						request.getAbsoluteUrl().replaceAll("\\?.*", "") + "?uploadType=resumable&upload_id=" + id)
+				.withHeader("Location", base + "?uploadType=resumable&upload_id=" + id)
 				.build();
 		}
 		check("PUT".equals(request.getMethod().getName()), "chunks are PUT");
