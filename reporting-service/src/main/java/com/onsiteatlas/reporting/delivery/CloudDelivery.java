@@ -41,6 +41,10 @@ import com.onsiteatlas.support.destination.DestinationRefusedException;
 @Component
 public class CloudDelivery {
 
+	private static final String GOOGLE_DRIVE = "google-drive";
+
+	private static final String DROPBOX = "dropbox";
+
 	/** The request field an S3 endpoint comes from. */
 	public static final String ENDPOINT_FIELD = "delivery.cloudStorage.config.endpoint";
 
@@ -48,10 +52,6 @@ public class CloudDelivery {
 	 * S3 bucket names (with the upper case and {@code _} that older buckets and
 	 * S3-compatible stores allow); never {@code /}, so the bucket cannot change the path.
 	 */
-	private static final String GOOGLE_DRIVE = "google-drive";
-
-	private static final String DROPBOX = "dropbox";
-
 	private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
 	private final WebClient http;
@@ -118,7 +118,8 @@ public class CloudDelivery {
 	public Mono<String> upload(String provider, String path, Map<String, Object> config, ReportFile file) {
 		Map<String, Object> settings = (config != null) ? config : Map.of();
 		Mono<String> upload = switch ((provider != null) ? provider : "") {
-			// Drive and Dropbox time each request (a large file takes many).
+			// S3 is one request; Drive and Dropbox time each of theirs (a large file
+			// takes many).
 			case "s3" -> s3(path, settings, file).timeout(this.properties.timeout());
 			case "google-drive" ->
 				this.drive.upload(settings, oauth(GOOGLE_DRIVE, settings, this.properties.google().tokenUrl(),
