@@ -116,6 +116,10 @@ record LegacyEmailSettings(boolean enabled, Map<AutomaticEmail, Boolean> automat
 				if (subject == null || subject.isBlank()) {
 					errors.add(new ApiError.FieldError(path + ".subject", "is required for a template with a body"));
 				}
+				else if (LegacyPlaceholders.unclosedBraces(subject)) {
+					errors.add(new ApiError.FieldError(path + ".subject",
+							"has a '{{' that is no placeholder and is not closed by '}}'; remove it in ONSITE ATLAS"));
+				}
 				templates.put(field.getKey(), new LegacyTemplate(subject, body));
 			}
 		}

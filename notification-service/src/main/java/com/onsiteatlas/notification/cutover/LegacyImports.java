@@ -109,8 +109,8 @@ class LegacyImports {
 			.map(TemplateVariables.Variable::name)
 			.collect(java.util.stream.Collectors.toSet());
 		String body = key.startsWith("abstract") ? legacy.body().replace("\n", "<br/>") : legacy.body();
-		LegacyPlaceholders.Converted subject = LegacyPlaceholders.convert(legacy.subject(), known);
-		LegacyPlaceholders.Converted html = LegacyPlaceholders.convert(body, known);
+		LegacyPlaceholders.Converted subject = LegacyPlaceholders.convert(legacy.subject(), known, false);
+		LegacyPlaceholders.Converted html = LegacyPlaceholders.convert(body, known, true);
 		Set<String> variables = new LinkedHashSet<>(subject.variables());
 		variables.addAll(html.variables());
 		Set<String> unknown = new LinkedHashSet<>(subject.unknown());

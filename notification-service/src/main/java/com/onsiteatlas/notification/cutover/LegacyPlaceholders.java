@@ -7,12 +7,14 @@ import java.util.Set;
 import com.onsiteatlas.notification.template.TemplateEngine;
 
 /**
- * Turns an ONSITE ATLAS template into one of ours. ONSITE ATLAS replaces exactly
- * {@code {{name}}} (no spaces, paths or helpers) and leaves every other brace as written;
- * here the names go through {@link #NAMES} (the table in docs/notification.md) and any
- * other {@code {{} is escaped ({@code \{{}), so a brace that was text there stays text
- * instead of becoming a Handlebars expression. {@code [QR_CODE]} is kept: our engine
- * draws it as ONSITE ATLAS does (inline PNG, {@code cid:qrcode}).
+ * Turns an ONSITE ATLAS template into one of ours. ONSITE ATLAS replaces exactly a name
+ * in double braces (no spaces, paths or helpers) and leaves every other brace as written;
+ * here the names go through {@link #NAMES} (the table in docs/notification.md) and other
+ * double braces stay text instead of becoming a Handlebars expression: written as the
+ * character references {@code &#123;&#123;} in HTML, escaped with a backslash in a
+ * subject (which Handlebars only accepts when a closing pair follows,
+ * {@link #unclosedBraces}). {@code [QR_CODE]} is kept: our engine draws it as ONSITE
+ * ATLAS does (inline PNG, {@code cid:qrcode}).
  */
 final class LegacyPlaceholders {
 
@@ -39,9 +41,10 @@ final class LegacyPlaceholders {
 	 * Converts one template text.
 	 * @param legacy the ONSITE ATLAS text, may be null
 	 * @param known the variables the target template may use (for the report)
+	 * @param html whether the text is HTML (a body) rather than plain text (a subject)
 	 * @return the text for our engine, the variables it uses and the unknown ones
 	 */
-	static Converted convert(String legacy, Set<String> known) {
+	static Converted convert(String legacy, Set<String> known, boolean html) {
 		Set<String> used = new LinkedHashSet<>();
 		Set<String> unknown = new LinkedHashSet<>();
 		if (legacy == null) {
@@ -74,7 +77,7 @@ final class LegacyPlaceholders {
 				i = close + 2;
 			}
 			else {
-				out.append("\\{{");
+				out.append(html ? "&#123;&#123;" : "\\{{");
 				i = open + 2;
 			}
 		}
@@ -82,6 +85,28 @@ final class LegacyPlaceholders {
 			used.add(TemplateEngine.QR_TOKEN);
 		}
 		return new Converted(out.toString(), used, unknown);
+	}
+
+	/**
+	 * Whether a plain text has two opening braces that are no placeholder and that no
+	 * closing pair follows before the next opening pair: Handlebars cannot escape them.
+	 * @param legacy the text, may be null
+	 * @return true when such braces are there
+	 */
+	static boolean unclosedBraces(String legacy) {
+		if (legacy == null) {
+			return false;
+		}
+		int open = legacy.indexOf("{{");
+		while (open >= 0) {
+			int close = legacy.indexOf("}}", open + 2);
+			int next = legacy.indexOf("{{", open + 2);
+			if (close < 0 || (next >= 0 && next < close)) {
+				return true;
+			}
+			open = legacy.indexOf("{{", close + 2);
+		}
+		return false;
 	}
 
 	/**
