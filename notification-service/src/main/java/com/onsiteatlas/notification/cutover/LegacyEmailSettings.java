@@ -26,6 +26,18 @@ import com.onsiteatlas.support.web.ApiException;
 record LegacyEmailSettings(boolean enabled, Map<AutomaticEmail, Boolean> automaticEmails,
 		Map<String, LegacyTemplate> templates) {
 
+	/** The fields of {@code Event.emailSettings} (contract section 4.1). */
+	private static final java.util.Set<String> FIELDS = java.util.Set.of("_id", "enabled", "senderName", "senderEmail",
+			"replyToEmail", "smtpHost", "smtpPort", "smtpUser", "smtpPassword", "smtpSecure", "certificateTemplate",
+			"scientificBrochure", "automaticEmails", "templates");
+
+	/** The limits of a template saved through the API ({@code TemplateRequest}). */
+	private static final int MAX_SUBJECT = 998;
+
+	private static final int MAX_BODY = 500_000;
+
+	private static final int MAX_TEMPLATES = 50;
+
 	/** The default of {@code automaticEmails.registrationConfirmation} in Event.js. */
 	private static final boolean REGISTRATION_CONFIRMATION_DEFAULT = true;
 
@@ -43,6 +55,11 @@ record LegacyEmailSettings(boolean enabled, Map<AutomaticEmail, Boolean> automat
 					+ ((body == null || body.isMissingNode()) ? "nothing" : body.getNodeType().name().toLowerCase()));
 		}
 		List<ApiError.FieldError> errors = new ArrayList<>();
+		body.fieldNames().forEachRemaining((name) -> {
+			if (!FIELDS.contains(name)) {
+				errors.add(new ApiError.FieldError(name, "is not a field of ONSITE ATLAS's emailSettings"));
+			}
+		});
 		boolean enabled = true;
 		JsonNode enabledNode = body.get("enabled");
 		if (enabledNode != null && !enabledNode.isNull()) {
@@ -99,10 +116,19 @@ record LegacyEmailSettings(boolean enabled, Map<AutomaticEmail, Boolean> automat
 			errors.add(new ApiError.FieldError("templates", "must be an object of {subject, body} by template key"));
 			return templates;
 		}
+		if (node.size() > MAX_TEMPLATES) {
+			errors.add(new ApiError.FieldError("templates", "has more than " + MAX_TEMPLATES + " templates"));
+			return templates;
+		}
 		for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
 			Map.Entry<String, JsonNode> field = fields.next();
 			String path = "templates." + field.getKey();
 			JsonNode template = field.getValue();
+			if (!field.getKey().matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+				errors.add(new ApiError.FieldError("templates",
+						"has a key that is no template name (letters, digits, _ and -, at most 64)"));
+				continue;
+			}
 			if (template.isNull()) {
 				continue;
 			}
@@ -110,10 +136,15 @@ record LegacyEmailSettings(boolean enabled, Map<AutomaticEmail, Boolean> automat
 				errors.add(new ApiError.FieldError(path, "must be an object {subject, body}"));
 				continue;
 			}
-			String subject = text(template.get("subject"), path + ".subject", errors);
-			String body = text(template.get("body"), path + ".body", errors);
+			template.fieldNames().forEachRemaining((name) -> {
+				if (!"subject".equals(name) && !"body".equals(name) && !"_id".equals(name)) {
+					errors.add(new ApiError.FieldError(path + "." + name, "is not a template field (subject, body)"));
+				}
+			});
+			String subject = text(template.get("subject"), path + ".subject", MAX_SUBJECT, errors);
+			String body = text(template.get("body"), path + ".body", MAX_BODY, errors);
 			if (body != null && !body.isBlank()) {
-				if (subject == null || subject.isBlank()) {
+				if ((subject == null && !template.hasNonNull("subject")) || (subject != null && subject.isBlank())) {
 					errors.add(new ApiError.FieldError(path + ".subject", "is required for a template with a body"));
 				}
 				else if (LegacyPlaceholders.unclosedBraces(subject)) {
@@ -126,12 +157,16 @@ record LegacyEmailSettings(boolean enabled, Map<AutomaticEmail, Boolean> automat
 		return templates;
 	}
 
-	private static String text(JsonNode node, String path, List<ApiError.FieldError> errors) {
+	private static String text(JsonNode node, String path, int max, List<ApiError.FieldError> errors) {
 		if (node == null || node.isNull()) {
 			return null;
 		}
 		if (!node.isTextual()) {
 			errors.add(new ApiError.FieldError(path, "must be text"));
+			return null;
+		}
+		if (node.textValue().length() > max) {
+			errors.add(new ApiError.FieldError(path, "is longer than " + max + " characters"));
 			return null;
 		}
 		return node.textValue();

@@ -345,6 +345,17 @@ class LegacyCutoverTests extends NotificationIntegrationTest {
 			.jsonPath("$.errors[*].field")
 			.value((List<String> fields) -> assertThat(fields)
 				.containsExactly("automaticEmails.registrationConfirmation", "templates.registration.subject"));
+		this.admin.post()
+			.uri("/api/events/{e}/notification/legacy-cutover/import", this.eventId)
+			.bodyValue(Map.of("enabled", true, "zzUnknown", List.of(1, 2), "templates",
+					Map.of("registration", Map.of("subject", "Hi", "body", "x".repeat(600_000)))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((List<String> fields) -> assertThat(fields).containsExactly("zzUnknown",
+					"templates.registration.body"));
 		assertThat(templates()).isEmpty();
 		this.admin.post()
 			.uri("/api/events/{e}/notification/legacy-cutover/activate", this.eventId)
