@@ -13,6 +13,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import com.onsiteatlas.launch.SuitePlan;
+import com.onsiteatlas.legacyimport.emails.EmailSettingsImport;
 import com.onsiteatlas.legacyimport.publish.EventSink;
 import com.onsiteatlas.legacyimport.publish.KafkaEventSink;
 import com.onsiteatlas.legacyimport.publish.PublishFailedException;
@@ -43,17 +44,21 @@ public final class LegacyImportCommand {
 	static int run(List<String> args, PrintStream out, PrintStream err) {
 		if (args.contains("--help") || args.contains("-h")) {
 			out.print(ImportOptions.USAGE);
+			out.print(EmailTemplateOptions.USAGE);
 			return 0;
 		}
 		ImportOptions options;
+		EmailTemplateOptions emails;
 		try {
-			String suiteBroker = SuitePlan.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv())
-				.kafkaBootstrap();
-			options = ImportOptions.parse(args, System.getenv(), suiteBroker);
+			SuitePlan suite = SuitePlan.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv());
+			emails = EmailTemplateOptions.parse(args, System.getenv(), suite.gatewayUrl());
+			options = ImportOptions.parse((emails != null) ? emails.rest() : args, System.getenv(),
+					suite.kafkaBootstrap());
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("ERROR: " + ex.getMessage());
 			err.print(ImportOptions.USAGE);
+			err.print(EmailTemplateOptions.USAGE);
 			return 2;
 		}
 		ConnectionString connection = new ConnectionString(options.mongoUri());
@@ -62,6 +67,9 @@ public final class LegacyImportCommand {
 			err.println("ERROR: name the ONSITE ATLAS database in the URI (mongodb://host:27017/<database>) "
 					+ "or with --legacy-database");
 			return 2;
+		}
+		if (emails != null) {
+			return importEmailSettings(connection, database, options, emails, out, err);
 		}
 		out.printf("Importing %s from %s into %s%s%n",
 				(options.eventId() != null) ? "conference " + options.eventId() : "every conference", database,
@@ -105,6 +113,33 @@ public final class LegacyImportCommand {
 		catch (MongoException ex) {
 			err.println("ERROR: reading the ONSITE ATLAS database failed: " + ex.getMessage()
 					+ " (the checkpoint did not move; run again to resume)");
+			return 1;
+		}
+	}
+
+	/**
+	 * {@code --email-templates}: each conference's e-mail settings to
+	 * notification-service; nothing is published.
+	 * @return 0 when every conference's settings were imported, 1 otherwise
+	 */
+	private static int importEmailSettings(ConnectionString connection, String database, ImportOptions options,
+			EmailTemplateOptions emails, PrintStream out, PrintStream err) {
+		out.printf("Importing the e-mail settings of %s from %s into %s%n",
+				(options.eventId() != null) ? "conference " + options.eventId() : "every conference", database,
+				emails.gatewayUrl());
+		try (MongoClient client = MongoClients.create(connection)) {
+			EmailSettingsImport.Outcome outcome = new EmailSettingsImport(client.getDatabase(database),
+					emails.gatewayUrl(), emails.token(), out)
+				.run(options.eventId());
+			if (!outcome.failed().isEmpty()) {
+				err.println("ERROR: the e-mail settings of " + String.join(", ", outcome.failed())
+						+ " were not imported (see above); run again once fixed (an import is safe to repeat)");
+				return 1;
+			}
+			return 0;
+		}
+		catch (MongoException ex) {
+			err.println("ERROR: reading the ONSITE ATLAS database failed: " + ex.getMessage());
 			return 1;
 		}
 	}

@@ -517,6 +517,11 @@ class BadInputTests {
 			// Documents are read back as part of their travel record.
 			return List.of(path.substring(0, path.indexOf("/documents/")));
 		}
+		if (path.contains("/notification/legacy-cutover/")) {
+			// The cutover's record and the templates and triggers an import makes.
+			return List.of(a.path("/notification/legacy-cutover"), a.path("/notification-templates?limit=500"),
+					a.path("/notification-triggers?limit=500"));
+		}
 		if (path.startsWith("/api/reports/favorites")) {
 			return List.of("/api/reports/favorites?eventId=" + a.eventId);
 		}

@@ -103,6 +103,10 @@ final class SuiteRoutes {
 		defineRoutes();
 		this.configId = newExportConfig();
 		this.scheduleId = newSchedule();
+		// Conference A's ONSITE ATLAS e-mails are imported once, so that reading and
+		// activating the cutover have something to act on (every switch off: activating
+		// switches nothing on).
+		http.json("POST", a.path("/notification/legacy-cutover/import"), SuiteFixtures.ADMIN, legacyEmailSettings());
 		this.jobId = SuiteFixtures.id(http.json("POST", "/api/export/generate", SuiteFixtures.ADMIN, exportConfig()));
 		await("export job " + this.jobId).atMost(Duration.ofSeconds(60))
 			.until(() -> "completed"
@@ -110,6 +114,16 @@ final class SuiteRoutes {
 					.json()
 					.at("/data/status")
 					.asText()));
+	}
+
+	/**
+	 * ONSITE ATLAS's emailSettings of a conference whose automatic e-mails are all off.
+	 */
+	static Map<String, Object> legacyEmailSettings() {
+		return Map.of("enabled", true, "automaticEmails",
+				Map.of("registrationConfirmation", false, "workshopInfo", false), "templates",
+				Map.of("registration", Map.of("subject", "Welcome to {{eventName}}", "body",
+						"<p>Dear {{firstName}}, your registration {{registrationId}} is confirmed.</p>[QR_CODE]")));
 	}
 
 	/**
@@ -197,6 +211,12 @@ final class SuiteRoutes {
 					Map.of("phoneNumber", "+15550001234", "message", "Matrix test", "eventId", a.eventId)));
 		}
 		route("GET /api/sms/balance", (x) -> x.get("/api/sms/balance?eventId=" + a.eventId));
+		// The cutover from ONSITE ATLAS's e-mails (imported for A in the constructor).
+		route("GET " + ev + "/notification/legacy-cutover", (x) -> x.get(x.p("/notification/legacy-cutover")));
+		route("POST " + ev + "/notification/legacy-cutover/import",
+				(x) -> x.json("POST", x.p("/notification/legacy-cutover/import"), legacyEmailSettings()));
+		route("POST " + ev + "/notification/legacy-cutover/activate",
+				(x) -> x.json("POST", x.p("/notification/legacy-cutover/activate"), Map.of()));
 		// Public routes: the gateway checks no token; the signature here is forged.
 		route("GET /api/notifications/webhooks/whatsapp/{eventId}", (x) -> x.get("/api/notifications/webhooks/whatsapp/"
 				+ a.eventId + "?hub.mode=subscribe&hub.verify_token=forged&hub.challenge=12345"));

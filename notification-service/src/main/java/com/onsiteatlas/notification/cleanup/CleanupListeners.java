@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.conference.EventDeleted;
 import com.onsiteatlas.domainevents.registration.RegistrationCancelled;
+import com.onsiteatlas.notification.cutover.LegacyCutoverService;
 import com.onsiteatlas.notification.delivery.NotificationService;
 import com.onsiteatlas.notification.settings.NotificationConfigService;
 import com.onsiteatlas.notification.template.TemplateService;
@@ -17,9 +18,9 @@ import com.onsiteatlas.support.messaging.DomainEventListener;
 
 /**
  * registration-cancelled cancels the registration's pending sends; event-deleted cancels
- * the event's pending sends and removes its templates, triggers, configuration, log and
- * opt-outs. Both are idempotent. Processed envelopes stay remembered under the name
- * "Cleanup", as before these were methods.
+ * the event's pending sends and removes its templates, triggers, configuration, log,
+ * opt-outs and ONSITE ATLAS cutover record. Both are idempotent. Processed envelopes stay
+ * remembered under the name "Cleanup", as before these were methods.
  */
 @Component
 class CleanupListeners {
@@ -34,12 +35,15 @@ class CleanupListeners {
 
 	private final NotificationConfigService configs;
 
+	private final LegacyCutoverService cutovers;
+
 	CleanupListeners(NotificationService notifications, TemplateService templates, TriggerService triggers,
-			NotificationConfigService configs) {
+			NotificationConfigService configs, LegacyCutoverService cutovers) {
 		this.notifications = notifications;
 		this.templates = templates;
 		this.triggers = triggers;
 		this.configs = configs;
+		this.cutovers = cutovers;
 	}
 
 	@DomainEventListener(name = "Cleanup")
@@ -62,6 +66,7 @@ class CleanupListeners {
 			.then(this.notifications.deleteEvent(eventId))
 			.then(this.templates.deleteEvent(eventId))
 			.then(this.configs.deleteEvent(eventId))
+			.then(this.cutovers.deleteEvent(eventId))
 			.then(Mono.fromRunnable(() -> logger.info("Removed the notification data of event {}", eventId)));
 	}
 

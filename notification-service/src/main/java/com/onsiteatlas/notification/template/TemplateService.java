@@ -113,6 +113,32 @@ public class TemplateService {
 		});
 	}
 
+	/**
+	 * Stores a template under an id its caller derives (the ONSITE ATLAS import keys it
+	 * by event and legacy template key): creates it, or replaces the content of the one
+	 * stored under that id, keeping who created it and when, so importing again updates
+	 * instead of adding a copy.
+	 * @param template the template, its {@code createdBy} the importing user
+	 * @return the stored template and whether it was created
+	 */
+	public Mono<Stored> store(NotificationTemplate template) {
+		return this.mongo
+			.findOne(Query.query(Criteria.where("_id").is(template.id()).and("event").is(template.event())),
+					NotificationTemplate.class)
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap((current) -> {
+				Instant now = this.clock.instant();
+				NotificationTemplate stored = new NotificationTemplate(template.id(), template.event(), template.name(),
+						template.description(), template.type(), template.subject(), template.contentHtml(),
+						template.contentText(), template.variables(), template.isActive(), template.transactional(),
+						template.whatsapp(), current.map(NotificationTemplate::createdBy).orElse(template.createdBy()),
+						current.map(NotificationTemplate::createdAt).orElse(now), now);
+				this.validation.validate(stored, new ArrayList<>());
+				return this.mongo.save(stored).map((saved) -> new Stored(saved, current.isEmpty()));
+			});
+	}
+
 	Mono<Void> delete(String eventId, String id) {
 		return get(eventId, id).flatMap(this.mongo::remove).then();
 	}
@@ -191,6 +217,15 @@ public class TemplateService {
 			}
 			return template;
 		});
+	}
+
+	/**
+	 * A template {@link #store stored} under its id.
+	 *
+	 * @param template the template as stored
+	 * @param created true when there was none under that id before
+	 */
+	public record Stored(NotificationTemplate template, boolean created) {
 	}
 
 	private static <T> T or(T value, T fallback) {

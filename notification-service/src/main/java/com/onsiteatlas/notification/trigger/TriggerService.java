@@ -61,6 +61,57 @@ public class TriggerService {
 		});
 	}
 
+	/**
+	 * A trigger of an event, empty when there is none.
+	 * @param eventId the conference
+	 * @param id the trigger id
+	 * @return the trigger
+	 */
+	public Mono<NotificationTrigger> find(String eventId, String id) {
+		return this.queries.get(eventId, id).onErrorResume(ApiException.class, (ex) -> Mono.empty());
+	}
+
+	/**
+	 * Stores a trigger under an id its caller derives (the ONSITE ATLAS import): creates
+	 * it as given, or replaces what it does in the one stored under that id while keeping
+	 * that one's active flag, creator and last run, so importing again never switches on
+	 * or off what an organiser activated.
+	 * @param trigger the trigger, with the active flag a new one gets
+	 * @return the stored trigger
+	 */
+	public Mono<NotificationTrigger> store(NotificationTrigger trigger) {
+		return find(trigger.event(), trigger.id()).map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap((current) -> {
+				Instant now = this.clock.instant();
+				NotificationTrigger stored = new NotificationTrigger(trigger.id(), trigger.event(), trigger.name(),
+						trigger.description(), trigger.triggerType(), trigger.eventType(), trigger.schedule(),
+						trigger.conditions(), trigger.templates(),
+						current.map(NotificationTrigger::isActive).orElse(trigger.isActive()),
+						current.map(NotificationTrigger::createdBy).orElse(trigger.createdBy()),
+						current.map(NotificationTrigger::createdAt).orElse(now), now, null,
+						current.map(NotificationTrigger::lastRunAt).orElse(null));
+				return this.validation.validate(stored).flatMap(this::withNextRun).flatMap(this.mongo::save);
+			});
+	}
+
+	/**
+	 * Switches a trigger on, with the checks of an update (its templates must still be
+	 * the event's; a one-time schedule must lie ahead).
+	 * @param eventId the conference
+	 * @param id the trigger id
+	 * @return the active trigger, or a 404 or 400 error
+	 */
+	public Mono<NotificationTrigger> activate(String eventId, String id) {
+		return this.queries.get(eventId, id).flatMap((current) -> {
+			NotificationTrigger active = new NotificationTrigger(current.id(), current.event(), current.name(),
+					current.description(), current.triggerType(), current.eventType(), current.schedule(),
+					current.conditions(), current.templates(), true, current.createdBy(), current.createdAt(),
+					this.clock.instant(), null, current.lastRunAt());
+			return this.validation.validate(active).flatMap(this::withNextRun).flatMap(this.mongo::save);
+		});
+	}
+
 	Mono<Void> delete(String eventId, String id) {
 		return this.queries.get(eventId, id).flatMap(this.mongo::remove).then();
 	}
