@@ -30,6 +30,10 @@ public enum ConnectionResult implements WireValue {
 	NOT_ALLOWED("not-allowed"),
 	/** Settings are missing. */
 	NOT_CONFIGURED("not-configured"),
+	/**
+	 * The provider offers no way to check credentials without sending a message.
+	 */
+	NOT_SUPPORTED("not-supported"),
 	/** Anything else. */
 	FAILED("failed");
 

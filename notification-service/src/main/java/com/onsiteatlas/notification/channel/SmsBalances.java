@@ -33,6 +33,14 @@ public class SmsBalances {
 	 * class (never the provider's text) when the provider does not give it
 	 */
 	public Mono<SmsBalance> balance(ChannelSettings settings) {
+		ChannelSettings.SmsAccount active = settings.smsAccount();
+		if (active != null && !"twilio".equals(active.provider())) {
+			// The balance of another provider's account is not Twilio's: never answer
+			// with
+			// the wrong one.
+			return Mono.error(new ApiException(HttpStatus.CONFLICT, "The balance is available for Twilio only; this"
+					+ " conference sends SMS through '" + active.provider() + "'"));
+		}
 		ChannelSettings.TwilioAccount account = settings.sms();
 		if (account == null || account.accountSid() == null || account.authToken() == null) {
 			return Mono.error(new ApiException(HttpStatus.CONFLICT,

@@ -12,7 +12,8 @@ import com.onsiteatlas.support.messaging.OutboxCollections;
  * Beans every feature of the service shares.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ NotificationProperties.class, DestinationProperties.class })
+@EnableConfigurationProperties({ NotificationProperties.class, SmsProviderProperties.class,
+		DestinationProperties.class })
 class NotificationConfiguration {
 
 	@Bean

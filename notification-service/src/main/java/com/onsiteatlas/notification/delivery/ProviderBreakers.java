@@ -46,12 +46,12 @@ class ProviderBreakers {
 	 * The name of the breaker of a provider account.
 	 * @param channel email, sms or whatsapp
 	 * @param settings the event's channel settings
-	 * @return the SMTP host, Twilio account or WhatsApp account the channel uses
+	 * @return the SMTP host, SMS provider account or WhatsApp account the channel uses
 	 */
 	static String breakerName(String channel, ChannelSettings settings) {
 		return switch (channel) {
 			case "email" -> "smtp:" + ((settings.smtp() != null) ? settings.smtp().host() : "global");
-			case "sms" -> "twilio:" + ((settings.sms() != null) ? settings.sms().accountSid() : "none");
+			case "sms" -> (settings.smsAccount() != null) ? settings.smsAccount().breakerName() : "sms:none";
 			default -> {
 				if (settings.whatsapp() == null) {
 					yield "whatsapp";

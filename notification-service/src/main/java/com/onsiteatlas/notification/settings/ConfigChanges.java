@@ -142,13 +142,15 @@ class ConfigChanges {
 
 	private NotificationConfig.SmsCredentials credentials(NotificationConfig.SmsCredentials old,
 			ConfigRequest.CredentialsRequest c) {
-		NotificationConfig.SmsCredentials base = (old != null) ? old
-				: new NotificationConfig.SmsCredentials(null, null, null, null, null, null, null, null, null);
+		NotificationConfig.SmsCredentials base = (old != null) ? old : new NotificationConfig.SmsCredentials(null, null,
+				null, null, null, null, null, null, null, null, null, null, null, null);
 		return new NotificationConfig.SmsCredentials(or(c.accountSid(), base.accountSid()),
 				secret(c.authToken(), base.authToken()), or(c.fromNumber(), base.fromNumber()),
 				or(c.messagingServiceSid(), base.messagingServiceSid()), secret(c.apiKey(), base.apiKey()),
 				or(c.username(), base.username()), or(c.sender(), base.sender()), or(c.senderId(), base.senderId()),
-				or(c.route(), base.route()));
+				or(c.route(), base.route()), or(c.accessKeyId(), base.accessKeyId()),
+				secret(c.secretAccessKey(), base.secretAccessKey()), or(c.region(), base.region()),
+				or(c.templateId(), base.templateId()), or(c.url(), base.url()));
 	}
 
 	private String secret(String given, String stored) {

@@ -13,10 +13,11 @@ import com.onsiteatlas.support.web.ApiException;
 
 /**
  * The rules for where an update may send the event's secrets: an SMTP host or WhatsApp
- * API URL must be allowed by the {@link DestinationPolicy}, and a stored secret is kept
- * only while its destination is unchanged (a new SMTP host or port, API URL or phone
- * number id needs the secret again), so that nobody who can edit the settings can carry a
- * stored password or token to a server of their choosing.
+ * API URL, or the SMS webhook URL, must be allowed by the {@link DestinationPolicy}, and
+ * a stored secret is kept only while its destination is unchanged (a new SMTP host or
+ * port, API URL, phone number id or webhook URL needs the secret again), so that nobody
+ * who can edit the settings can carry a stored password or token to a server of their
+ * choosing.
  */
 @Component
 class ConfigDestinations {
@@ -39,6 +40,33 @@ class ConfigDestinations {
 		}
 		if (request.whatsapp() != null) {
 			checkWhatsApp(current.whatsapp(), request.whatsapp());
+		}
+		if (request.sms() != null && request.sms().config() != null) {
+			checkSmsWebhook(current.sms(), request.sms());
+		}
+	}
+
+	/**
+	 * The {@code other} provider's webhook: its URL must be allowed, and its stored
+	 * secret is kept only while the URL is unchanged. The active provider's credentials
+	 * are the ones a request's {@code sms.config} writes.
+	 */
+	private void checkSmsWebhook(NotificationConfig.Sms stored, ConfigRequest.SmsRequest given) {
+		String provider = (given.provider() != null) ? given.provider() : (stored != null) ? stored.provider() : null;
+		if (!"other".equals(provider)) {
+			return;
+		}
+		NotificationConfig.SmsCredentials old = (stored != null) ? stored.providers().get("other") : null;
+		String url = after(given.config().url(), (old != null) ? old.url() : null);
+		if (url != null) {
+			allowed(() -> this.policy.checkUrlAtSave("sms.config.url", url));
+		}
+		if (old == null || old.apiKey() == null || !SecretBox.keepsStored(given.config().apiKey())) {
+			return;
+		}
+		if (!Objects.equals(url, old.url())) {
+			throw refused("sms.config.apiKey", "The SMS webhook url changed: send sms.config.apiKey again (a stored"
+					+ " secret is kept only for the destination it was given for)");
 		}
 	}
 

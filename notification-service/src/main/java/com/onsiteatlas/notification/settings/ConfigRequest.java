@@ -57,7 +57,21 @@ record ConfigRequest(@Valid EmailRequest email, @Valid WhatsAppRequest whatsapp,
 			@Size(max = 500) String authToken, @Size(max = 32) String fromNumber,
 			@Size(max = 64) String messagingServiceSid, @Size(max = 500) String apiKey,
 			@Size(max = 200) String username, @Size(max = 32) String sender, @Size(max = 32) String senderId,
-			@Size(max = 8) String route) {
+			@Size(max = 8) String route,
+			@Pattern(regexp = "[A-Z0-9]{16,128}|",
+					message = "must be an AWS access key id (upper-case letters and digits)") String accessKeyId,
+			@Size(max = 500) String secretAccessKey,
+			@Pattern(regexp = "[a-z]{2}(-[a-z0-9]+){1,3}|",
+					message = "must be an AWS region such as eu-west-1 (it is part of the endpoint's host)") String region,
+			@Pattern(regexp = "[A-Za-z0-9_-]{1,64}|", message = "must be letters, digits, _ or -") String templateId,
+			@Pattern(regexp = "https?://.+", message = "must be an http(s) URL") @Size(max = 500) String url) {
+
+		CredentialsRequest(String accountSid, String authToken, String fromNumber, String messagingServiceSid,
+				String apiKey, String username, String sender, String senderId, String route) {
+			this(accountSid, authToken, fromNumber, messagingServiceSid, apiKey, username, sender, senderId, route,
+					null, null, null, null, null);
+		}
+
 	}
 
 	record TestRecipientsRequest(@Email @Size(max = 320) String email, @Size(max = 32) String phone) {

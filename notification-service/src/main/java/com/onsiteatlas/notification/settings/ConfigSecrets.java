@@ -61,7 +61,8 @@ class ConfigSecrets {
 				.forEach((name, c) -> providers.put(name,
 						new NotificationConfig.SmsCredentials(c.accountSid(), secret.apply(c.authToken()),
 								c.fromNumber(), c.messagingServiceSid(), secret.apply(c.apiKey()), c.username(),
-								c.sender(), c.senderId(), c.route())));
+								c.sender(), c.senderId(), c.route(), c.accessKeyId(), secret.apply(c.secretAccessKey()),
+								c.region(), c.templateId(), c.url())));
 			sms = new NotificationConfig.Sms(sms.enabled(), sms.provider(), providers, sms.rateLimit(),
 					sms.templates());
 		}

@@ -118,16 +118,42 @@ public record NotificationConfig(@Id @JsonProperty("_id") String id, String even
 	 *
 	 * @param accountSid Twilio account SID
 	 * @param authToken Twilio auth token (secret)
-	 * @param fromNumber sender number
+	 * @param fromNumber sender number (Twilio; the webhook's {@code from})
 	 * @param messagingServiceSid Twilio messaging service
-	 * @param apiKey TextLocal/MSG91 key (secret)
-	 * @param username TextLocal user
+	 * @param apiKey TextLocal API key, MSG91 auth key, or the webhook's bearer token or
+	 * basic password (secret)
+	 * @param username TextLocal user (not needed by its API); the webhook's basic user
 	 * @param sender TextLocal sender
-	 * @param senderId MSG91 sender id
+	 * @param senderId MSG91 sender id; AWS SNS sender id
 	 * @param route MSG91 route
+	 * @param accessKeyId AWS access key id
+	 * @param secretAccessKey AWS secret access key (secret)
+	 * @param region AWS region of the SNS endpoint
+	 * @param templateId MSG91 flow template id
+	 * @param url the {@code other} provider's webhook URL
 	 */
 	public record SmsCredentials(String accountSid, String authToken, String fromNumber, String messagingServiceSid,
-			String apiKey, String username, String sender, String senderId, String route) {
+			String apiKey, String username, String sender, String senderId, String route, String accessKeyId,
+			String secretAccessKey, String region, String templateId, String url) {
+
+		/**
+		 * Credentials of the fields every provider had before AWS SNS and the webhook.
+		 * @param accountSid Twilio account SID
+		 * @param authToken Twilio auth token
+		 * @param fromNumber sender number
+		 * @param messagingServiceSid Twilio messaging service
+		 * @param apiKey TextLocal/MSG91 key
+		 * @param username TextLocal user
+		 * @param sender TextLocal sender
+		 * @param senderId MSG91 sender id
+		 * @param route MSG91 route
+		 */
+		public SmsCredentials(String accountSid, String authToken, String fromNumber, String messagingServiceSid,
+				String apiKey, String username, String sender, String senderId, String route) {
+			this(accountSid, authToken, fromNumber, messagingServiceSid, apiKey, username, sender, senderId, route,
+					null, null, null, null, null);
+		}
+
 	}
 
 	/**

@@ -48,7 +48,36 @@ public record ResolvedConfig(NotificationConfig config, ChannelSettings settings
 					w.businessApiUrl(), whatsappTwilio);
 		}
 		return new ResolvedConfig(config, new ChannelSettings(eventId, smtp, senderName, senderEmail, replyTo,
-				email.footerText(), sms, whatsapp));
+				email.footerText(), sms, whatsapp, smsAccount(config.sms())));
+	}
+
+	/**
+	 * The active SMS provider with its credentials; only that provider's part is filled
+	 * in, so that a send can never reach another provider's account.
+	 */
+	private static ChannelSettings.SmsAccount smsAccount(NotificationConfig.Sms sms) {
+		String provider = sms.provider();
+		NotificationConfig.SmsCredentials c = sms.active();
+		if (provider == null) {
+			return null;
+		}
+		if (c == null) {
+			return new ChannelSettings.SmsAccount(provider, null, null, null, null, null);
+		}
+		return switch (provider) {
+			case "twilio" -> new ChannelSettings.SmsAccount(provider, new ChannelSettings.TwilioAccount(c.accountSid(),
+					c.authToken(), c.fromNumber(), c.messagingServiceSid()), null, null, null, null);
+			case "aws-sns" -> new ChannelSettings.SmsAccount(provider, null,
+					new ChannelSettings.SnsAccount(c.accessKeyId(), c.secretAccessKey(), c.region(), c.senderId()),
+					null, null, null);
+			case "textlocal" -> new ChannelSettings.SmsAccount(provider, null, null,
+					new ChannelSettings.TextLocalAccount(c.apiKey(), c.sender()), null, null);
+			case "msg91" -> new ChannelSettings.SmsAccount(provider, null, null, null,
+					new ChannelSettings.Msg91Account(c.apiKey(), c.senderId(), c.route(), c.templateId()), null);
+			case "other" -> new ChannelSettings.SmsAccount(provider, null, null, null, null,
+					new ChannelSettings.WebhookAccount(c.url(), c.fromNumber(), c.username(), c.apiKey()));
+			default -> new ChannelSettings.SmsAccount(provider, null, null, null, null, null);
+		};
 	}
 
 	/**
