@@ -37,8 +37,8 @@ class SigV4Tests {
 	@Test
 	void sortsTheQueryAsAwsGetVanillaQueryOrderKeyCaseVector() {
 		Map<String, String> headers = SigV4.sign("GET",
-				URI.create("https://example.amazonaws.com/?Param2=value2&Param1=value1"), Map.of(), EMPTY_HASH,
-				EXAMPLE, "us-east-1", "service", TIME);
+				URI.create("https://example.amazonaws.com/?Param2=value2&Param1=value1"), Map.of(), EMPTY_HASH, EXAMPLE,
+				"us-east-1", "service", TIME);
 		assertThat(headers.get("Authorization"))
 			.endsWith("Signature=b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500");
 	}
@@ -53,8 +53,8 @@ class SigV4Tests {
 		String otherBody = SigV4.sha256Hex("Action=Publish&Message=Ho".getBytes(StandardCharsets.UTF_8));
 		assertThat(SigV4.sign("POST", uri, given, otherBody, EXAMPLE, "eu-west-1", "sns", TIME).get("Authorization"))
 			.isNotEqualTo(signed);
-		assertThat(SigV4.sign("POST", uri, given, body, new SigV4.Credentials("AKIDEXAMPLE", "other"), "eu-west-1",
-				"sns", TIME)
+		assertThat(SigV4
+			.sign("POST", uri, given, body, new SigV4.Credentials("AKIDEXAMPLE", "other"), "eu-west-1", "sns", TIME)
 			.get("Authorization")).isNotEqualTo(signed);
 	}
 
