@@ -23,10 +23,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * The one Spring context of this service's integration tests: real embedded Kafka broker
  * and MongoDB-wire server, a real SMTP server (GreenMail) and one local HTTP server
- * (WireMock) standing in for Twilio and Meta. The service's clock runs with the system
- * clock unless a test sets it. The operator's allow-list of organiser destinations names
- * {@code 127.0.0.1} (as written) only, so that the stand-ins stay reachable while
- * {@code localhost} and other internal names are refused.
+ * (WireMock) standing in for Twilio, Meta and the HTTP SMS providers (AWS SNS under
+ * {@code /sns}, TextLocal under {@code /textlocal}, MSG91 under {@code /msg91}). The
+ * service's clock runs with the system clock unless a test sets it. The operator's
+ * allow-list of organiser destinations names {@code 127.0.0.1} (as written) only, so that
+ * the stand-ins stay reachable while {@code localhost} and other internal names are
+ * refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_notification_test",
@@ -36,7 +38,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 				"atlas.notification.rate-limits.sms=20", "atlas.notification.rate-limits.whatsapp=1000",
 				"atlas.notification.schedule.enabled=false", "atlas.notification.public-base-url=https://atlas.test",
 				"atlas.notification.twilio.timeout=2s", "atlas.notification.whatsapp.timeout=2s",
-				"atlas.destinations.allowed-hosts=127.0.0.1" })
+				"atlas.notification.sms.timeout=2s", "atlas.destinations.allowed-hosts=127.0.0.1" })
 @Import(TestClockConfiguration.class)
 public abstract class NotificationIntegrationTest {
 
@@ -73,6 +75,10 @@ public abstract class NotificationIntegrationTest {
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
 		registry.add("atlas.notification.twilio.base-url", () -> "http://127.0.0.1:" + PROVIDERS.port());
 		registry.add("atlas.notification.whatsapp.base-url", () -> "http://127.0.0.1:" + PROVIDERS.port() + "/graph");
+		registry.add("atlas.notification.sms.sns-base-url", () -> "http://127.0.0.1:" + PROVIDERS.port() + "/sns");
+		registry.add("atlas.notification.sms.textlocal-base-url",
+				() -> "http://127.0.0.1:" + PROVIDERS.port() + "/textlocal");
+		registry.add("atlas.notification.sms.msg91-base-url", () -> "http://127.0.0.1:" + PROVIDERS.port() + "/msg91");
 	}
 
 	@BeforeEach

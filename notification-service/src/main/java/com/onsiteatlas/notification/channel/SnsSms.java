@@ -13,6 +13,7 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -30,7 +31,11 @@ import com.onsiteatlas.support.signing.SigV4;
 @Component
 class SnsSms implements SmsProvider {
 
-	static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
+	/**
+	 * The content type, signed as Spring writes it (it re-serialises the header, so the
+	 * signed text must be its own form).
+	 */
+	static final MediaType FORM = new MediaType(MediaType.APPLICATION_FORM_URLENCODED, StandardCharsets.UTF_8);
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<MessageId>([^<]{1,128})</MessageId>");
 
@@ -108,12 +113,13 @@ class SnsSms implements SmsProvider {
 			.collect(Collectors.joining("&"))
 			.getBytes(StandardCharsets.UTF_8);
 		URI uri = URI.create(this.properties.snsBase(account.region()) + "/");
-		Map<String, String> headers = SigV4.sign("POST", uri, Map.of("Content-Type", FORM), SigV4.sha256Hex(body),
-				new SigV4.Credentials(account.accessKeyId(), account.secretAccessKey()), account.region(), "sns",
-				this.clock.instant());
+		Map<String, String> headers = SigV4.sign("POST", uri, Map.of("Content-Type", FORM.toString()),
+				SigV4.sha256Hex(body), new SigV4.Credentials(account.accessKeyId(), account.secretAccessKey()),
+				account.region(), "sns", this.clock.instant());
 		return this.web.post()
 			.uri(uri)
 			.headers((http) -> headers.forEach(http::set))
+			.contentType(FORM)
 			.body(BodyInserters.fromValue(body))
 			.retrieve()
 			.bodyToMono(String.class)
