@@ -29,8 +29,9 @@ public class SmsBalances {
 	/**
 	 * Asks the provider for the balance.
 	 * @param settings the conference's channel settings
-	 * @return the balance; 409 when no SMS account is configured, 502 with the failure's
-	 * class (never the provider's text) when the provider does not give it
+	 * @return the balance; 409 when no Twilio SMS account is configured or another
+	 * provider is the active one, 502 with the failure's class (never the provider's
+	 * text) when the provider does not give it
 	 */
 	public Mono<SmsBalance> balance(ChannelSettings settings) {
 		ChannelSettings.SmsAccount active = settings.smsAccount();
