@@ -170,6 +170,45 @@ class SmsProviderDeliveryTests extends NotificationIntegrationTest {
 	}
 
 	@Test
+	void retriesWhenAwsThrottlesTheSend() {
+		configure("aws-sns", Map.of("accessKeyId", accessKeyId(), "secretAccessKey", "s", "region", "eu-west-1"));
+		PROVIDERS.stubFor(post(urlEqualTo("/sns/")).inScenario(this.eventId + "t")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.withHeader("Authorization", containing("Credential=" + accessKeyId() + "/"))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "text/xml")
+				.withBody("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
+						+ "<Message>Rate exceeded</Message></Error></ErrorResponse>"))
+			.willSetStateTo("calm"));
+		PROVIDERS.stubFor(post(urlEqualTo("/sns/")).inScenario(this.eventId + "t")
+			.whenScenarioStateIs("calm")
+			.withHeader("Authorization", containing("Credential=" + accessKeyId() + "/"))
+			.willReturn(aResponse().withStatus(200)
+				.withBody("<PublishResponse><PublishResult><MessageId>sns-calm</MessageId></PublishResult>"
+						+ "</PublishResponse>")));
+		sendSms("+919812345677");
+		Notification notification = awaitFinal();
+		assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
+		assertThat(notification.providerMessageId()).isEqualTo("sns-calm");
+		assertThat(notification.attempts()).extracting(Notification.Attempt::outcome).containsExactly("retry", "sent");
+		assertThat(notification.attempts().get(0).errorCode()).isEqualTo("Throttling");
+	}
+
+	@Test
+	void answersNoTwilioBalanceForAConferenceThatSendsThroughAnotherProvider() {
+		configure("textlocal", Map.of("apiKey", "tl-" + this.eventId));
+		this.admin.get()
+			.uri("/api/sms/balance?eventId={e}", this.eventId)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.message")
+			.value((String message) -> assertThat(message).contains("textlocal"));
+		PROVIDERS.verify(0, anyRequestedFor(urlEqualTo("/2010-04-01/Accounts/" + this.twilioSid + "/Balance.json")));
+	}
+
+	@Test
 	void sendsThroughTextLocalWithItsFormFields() {
 		configure("textlocal", Map.of("apiKey", "tl-" + this.eventId, "sender", "ATLSIN"));
 		PROVIDERS.stubFor(post(urlEqualTo("/textlocal/send/")).withRequestBody(containing("apikey=tl-" + this.eventId))
