@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 import com.onsiteatlas.support.destination.CheckedAddressResolverGroup;
 import com.onsiteatlas.support.destination.DestinationPolicy;
+import com.onsiteatlas.support.signing.SigV4;
 import com.onsiteatlas.support.destination.DestinationRefusedException;
 
 /**
@@ -170,9 +171,10 @@ public class CloudDelivery {
 		// SigV4's encoding, not UriUtils.encodePath: that one leaves ( ) + , ; = ! $ & '
 		// as they are, and S3 then computes another canonical URI than the one signed.
 		URI uri = URI.create(endpoint + "/" + SigV4.encodePath(bucket + "/" + key));
-		Map<String, String> headers = SigV4.sign("PUT", uri, Map.of("content-type", file.contentType()),
-				SigV4.sha256Hex(file.bytes()), required(config, "accessKeyId"), required(config, "secretAccessKey"),
-				String.valueOf(config.getOrDefault("region", "us-east-1")), "s3", this.clock.instant());
+		Map<String, String> headers = SigV4.signS3("PUT", uri, Map.of("content-type", file.contentType()),
+				SigV4.sha256Hex(file.bytes()),
+				new SigV4.Credentials(required(config, "accessKeyId"), required(config, "secretAccessKey")),
+				String.valueOf(config.getOrDefault("region", "us-east-1")), this.clock.instant());
 		return this.organiserHttp.put()
 			.uri(uri)
 			.headers((h) -> headers.forEach(h::set))

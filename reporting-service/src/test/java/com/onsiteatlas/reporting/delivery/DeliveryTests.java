@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.onsiteatlas.support.destination.DestinationPolicy;
+import com.onsiteatlas.support.signing.SigV4;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -78,9 +79,9 @@ class DeliveryTests {
 	@Test
 	void signsS3RequestsLikeTheAwsExample() {
 		// The GET Object example of the AWS Signature Version 4 documentation.
-		Map<String, String> headers = SigV4.sign("GET", URI.create("https://examplebucket.s3.amazonaws.com/test.txt"),
+		Map<String, String> headers = SigV4.signS3("GET", URI.create("https://examplebucket.s3.amazonaws.com/test.txt"),
 				Map.of("Range", "bytes=0-9"), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-				"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "us-east-1", "s3",
+				new SigV4.Credentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "us-east-1",
 				Instant.parse("2013-05-24T00:00:00Z"));
 		assertThat(headers.get("Authorization"))
 			.isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
@@ -98,15 +99,15 @@ class DeliveryTests {
 		assertThat(payloadHash).isEqualTo("44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072");
 		URI uri = URI.create("https://examplebucket.s3.amazonaws.com/" + SigV4.encodePath("test$file.text"));
 		assertThat(uri.getRawPath()).isEqualTo("/test%24file.text");
-		Map<String, String> headers = SigV4.sign("PUT", uri,
+		Map<String, String> headers = SigV4.signS3("PUT", uri,
 				Map.of("Date", "Fri, 24 May 2013 00:00:00 GMT", "x-amz-storage-class", "REDUCED_REDUNDANCY"),
-				payloadHash, "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "us-east-1", "s3",
-				Instant.parse("2013-05-24T00:00:00Z"));
+				payloadHash, new SigV4.Credentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+				"us-east-1", Instant.parse("2013-05-24T00:00:00Z"));
 		assertThat(headers.get("Authorization"))
 			.isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
 					+ "SignedHeaders=date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class, "
 					+ "Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
-		assertThat(headers).containsEntry("x-amz-date", "20130524T000000Z")
+		assertThat(headers).containsEntry("X-Amz-Date", "20130524T000000Z")
 			.containsEntry("x-amz-storage-class", "REDUCED_REDUNDANCY");
 	}
 
@@ -134,8 +135,8 @@ class DeliveryTests {
 			.parse(request.getHeader("x-amz-date"), Instant::from);
 		// The stand-in signs what it received: the canonical URI is the path as sent.
 		String expected = SigV4
-			.sign("PUT", URI.create(stub.baseUrl() + request.getUrl()), Map.of("content-type", "text/csv"),
-					SigV4.sha256Hex(CSV), "AKIDTEST", "secret", "us-east-1", "s3", signedAt)
+			.signS3("PUT", URI.create(stub.baseUrl() + request.getUrl()), Map.of("content-type", "text/csv"),
+					SigV4.sha256Hex(CSV), new SigV4.Credentials("AKIDTEST", "secret"), "us-east-1", signedAt)
 			.get("Authorization");
 		assertThat(request.getHeader("Authorization")).isEqualTo(expected);
 	}
@@ -157,9 +158,9 @@ class DeliveryTests {
 			.withZone(ZoneOffset.UTC)
 			.parse(request.getHeader("x-amz-date"), Instant::from);
 		String expected = SigV4
-			.sign("PUT", URI.create(stub.baseUrl() + "/atlas/reports/daily/delegates.csv"),
-					Map.of("content-type", "text/csv"), SigV4.sha256Hex(CSV), "AKIDTEST", "secret", "eu-west-1", "s3",
-					signedAt)
+			.signS3("PUT", URI.create(stub.baseUrl() + "/atlas/reports/daily/delegates.csv"),
+					Map.of("content-type", "text/csv"), SigV4.sha256Hex(CSV),
+					new SigV4.Credentials("AKIDTEST", "secret"), "eu-west-1", signedAt)
 			.get("Authorization");
 		assertThat(request.getHeader("Authorization")).isEqualTo(expected)
 			.contains("Credential=AKIDTEST/")

@@ -39,7 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
-import com.onsiteatlas.reporting.delivery.SigV4;
+import com.onsiteatlas.support.signing.SigV4;
 import com.onsiteatlas.reporting.export.ExportHistory;
 import com.onsiteatlas.reporting.export.ExportStatus;
 import com.onsiteatlas.support.crypto.AesGcmCipher;
@@ -427,9 +427,9 @@ class ScheduleTests extends ScheduleTestSupport {
 			.withZone(ZoneOffset.UTC)
 			.parse(put.getHeader("x-amz-date"), Instant::from);
 		String expected = SigV4
-			.sign("PUT", URI.create(this.s3.baseUrl() + put.getUrl()),
+			.signS3("PUT", URI.create(this.s3.baseUrl() + put.getUrl()),
 					Map.of("content-type", put.getHeader("Content-Type")), put.getHeader("x-amz-content-sha256"),
-					"AKIDTEST", secret, "us-east-1", "s3", at)
+					new SigV4.Credentials("AKIDTEST", secret), "us-east-1", at)
 			.get("Authorization");
 		assertThat(put.getHeader("Authorization")).isEqualTo(expected);
 	}
