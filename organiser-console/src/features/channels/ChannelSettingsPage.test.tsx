@@ -76,6 +76,40 @@ describe('ChannelSettingsPage', () => {
     expect(api.post).toHaveBeenCalledWith('/events/e1/notification-config/test-connection', { channel: 'email' });
   });
 
+  it('edits an AWS SNS account without showing or resending its stored secret', async () => {
+    const api = fakeApi();
+    const sns: NotificationConfig = {
+      ...CONFIG,
+      sms: { enabled: true, provider: 'aws-sns', providers: { 'aws-sns': { accessKeyId: 'AKIAEXAMPLE0000000', secretAccessKey: '********WXYZ', region: 'eu-west-1' } } },
+    };
+    api.get.mockImplementation(async (path: string) => (path.includes('notification-config') ? sns : { _id: 'e1', name: 'Congress', timezone: 'Asia/Kolkata' }));
+    api.put.mockImplementation(async (_path: string, body: Record<string, unknown>) => ({ ...sns, ...body }));
+    renderWithConsole(<ChannelSettingsPage eventId="e1" />, api);
+    await userEvent.click(await screen.findByRole('tab', { name: 'SMS' }));
+    const secret = await screen.findByLabelText('Secret access key');
+    expect(secret).toHaveValue('');
+    expect(secret).toHaveAttribute('placeholder', 'Stored (********WXYZ): leave empty to keep');
+    await userEvent.clear(screen.getByLabelText('Region'));
+    await userEvent.type(screen.getByLabelText('Region'), 'ap-south-1');
+    await userEvent.click(screen.getByRole('button', { name: /^Save sms/i }));
+    await waitFor(() => expect(api.put).toHaveBeenCalled());
+    const body = api.put.mock.calls[0][1];
+    expect(body.sms.provider).toBe('aws-sns');
+    expect(body.sms.config).toMatchObject({ accessKeyId: 'AKIAEXAMPLE0000000', region: 'ap-south-1' });
+    expect(body.sms.config).not.toHaveProperty('secretAccessKey');
+    expect(body.sms.config).not.toHaveProperty('url');
+  });
+
+  it('says when a provider has no connection test instead of calling it a failure', async () => {
+    const api = arrange();
+    api.post.mockResolvedValue([{ channel: 'sms', success: false, result: 'not-supported', message: 'MSG91 offers no check that sends nothing' }]);
+    renderWithConsole(<ChannelSettingsPage eventId="e1" />, api);
+    await userEvent.click(await screen.findByRole('tab', { name: 'SMS' }));
+    await userEvent.click(await screen.findByRole('button', { name: /Test SMS provider connection/ }));
+    const status = await screen.findByRole('status');
+    expect(within(status).getByText(/SMS provider connection not tested: this provider offers no test/)).toBeInTheDocument();
+  });
+
   it('puts the API field errors on their fields', async () => {
     const api = arrange();
     api.put.mockRejectedValue(new ApiError(400, 'Validation failed', [{ field: 'testRecipients.email', message: 'must be a well-formed email address' }]));

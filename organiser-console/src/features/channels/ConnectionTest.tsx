@@ -15,6 +15,7 @@ const FAILURES: Record<Exclude<ConnectionResult, 'ok'>, string> = {
   rejected: 'the provider rejected the request',
   'not-allowed': 'this address is not allowed (internal network)',
   'not-configured': 'nothing is configured yet',
+  'not-supported': 'this provider offers no test that sends nothing; send a test message instead',
   failed: 'an unexpected error',
 };
 
@@ -38,12 +39,14 @@ export function ConnectionTest({ eventId, channel, dirty }: { eventId: string; c
       {result && !test.isPending ? (
         <Alert
           role="status"
-          type={result.success ? 'success' : 'error'}
+          type={result.success ? 'success' : result.result === 'not-supported' ? 'info' : 'error'}
           showIcon
           title={
             result.success
               ? `${NAMES[channel]} connection works`
-              : result.result && result.result !== 'ok'
+              : result.result === 'not-supported'
+                ? `${NAMES[channel]} connection not tested: ${FAILURES['not-supported']}`
+                : result.result && result.result !== 'ok'
                 ? `${NAMES[channel]} connection failed: ${FAILURES[result.result]}`
                 : `${NAMES[channel]} connection failed`
           }

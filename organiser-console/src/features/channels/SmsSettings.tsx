@@ -5,8 +5,10 @@ import { SettingsSection } from './SettingsSection';
 
 const PROVIDERS = [
   { value: 'twilio', label: 'Twilio' },
-  { value: 'textlocal', label: 'Textlocal (stored, not sending yet)' },
-  { value: 'msg91', label: 'MSG91 (stored, not sending yet)' },
+  { value: 'aws-sns', label: 'AWS SNS' },
+  { value: 'textlocal', label: 'Textlocal' },
+  { value: 'msg91', label: 'MSG91' },
+  { value: 'other', label: 'Other (HTTP webhook)' },
 ];
 
 /** SMS: the provider and its credentials (the PUT's `sms.config` writes the chosen provider's). */
@@ -20,7 +22,7 @@ export function SmsSettings({ eventId, config, canWrite }: { eventId: string; co
       title="SMS"
       canWrite={canWrite}
       channel="sms"
-      help="Text messages go through Twilio. Credentials are stored encrypted and never shown again."
+      help="Text messages go through the provider chosen here, and only through it. Credentials are stored encrypted and never shown again."
       initialValues={{
         sms: {
           enabled: sms.enabled,
@@ -36,6 +38,11 @@ export function SmsSettings({ eventId, config, canWrite }: { eventId: string; co
             sender: stored.sender ?? '',
             senderId: stored.senderId ?? '',
             route: stored.route ?? undefined,
+            accessKeyId: stored.accessKeyId ?? '',
+            secretAccessKey: undefined,
+            region: stored.region ?? '',
+            templateId: stored.templateId ?? '',
+            url: stored.url ?? undefined,
           },
         },
       }}
@@ -96,12 +103,71 @@ function ProviderFields({ provider, stored, same }: { provider: string; stored: 
       </Row>
     );
   }
-  return (
-    <>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title="Stored for ONSITE ATLAS's admin pages; only Twilio sends messages today." />
+  if (provider === 'aws-sns') {
+    return (
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name={['sms', 'config', 'apiKey']} label="API key">
+          <Form.Item name={['sms', 'config', 'accessKeyId']} label="Access key id">
+            <Input maxLength={128} placeholder="AKIA…" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['sms', 'config', 'secretAccessKey']} label="Secret access key">
+            <SecretInput stored={secret(stored.secretAccessKey)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['sms', 'config', 'region']} label="Region">
+            <Input maxLength={32} placeholder="eu-west-1" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['sms', 'config', 'senderId']} label="Sender id (optional)">
+            <Input maxLength={32} />
+          </Form.Item>
+        </Col>
+      </Row>
+    );
+  }
+  if (provider === 'other') {
+    return (
+      <>
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Each message is POSTed as JSON {to, from, message, eventId, notificationId} to this URL; any 2xx answer counts as accepted."
+        />
+        <Row gutter={12}>
+          <Col xs={24}>
+            <Form.Item name={['sms', 'config', 'url']} label="Webhook URL">
+              <Input maxLength={500} placeholder="https://sms.example.org/send" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={['sms', 'config', 'fromNumber']} label="From (optional)">
+              <Input maxLength={32} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={['sms', 'config', 'username']} label="Basic user (optional)">
+              <Input maxLength={200} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={['sms', 'config', 'apiKey']} label="Bearer token or basic password">
+              <SecretInput stored={secret(stored.apiKey)} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </>
+    );
+  }
+  return (
+    <>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item name={['sms', 'config', 'apiKey']} label={provider === 'msg91' ? 'Auth key' : 'API key'}>
             <SecretInput stored={secret(stored.apiKey)} />
           </Form.Item>
         </Col>
@@ -120,6 +186,15 @@ function ProviderFields({ provider, stored, same }: { provider: string; stored: 
           </>
         ) : (
           <>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name={['sms', 'config', 'templateId']}
+                label="Flow template id"
+                extra="The MSG91 flow must carry the text in its ##message## variable."
+              >
+                <Input maxLength={64} />
+              </Form.Item>
+            </Col>
             <Col xs={24} md={12}>
               <Form.Item name={['sms', 'config', 'senderId']} label="Sender id">
                 <Input maxLength={32} />

@@ -11,6 +11,11 @@ export interface SmsCredentials {
   username?: string | null;
   sender?: string | null;
   senderId?: string | null;
+  accessKeyId?: string | null;
+  secretAccessKey?: string | null;
+  region?: string | null;
+  templateId?: string | null;
+  url?: string | null;
   route?: string | null;
 }
 
@@ -52,6 +57,7 @@ export type ConnectionResult =
   | 'rejected'
   | 'not-allowed'
   | 'not-configured'
+  | 'not-supported'
   | 'failed';
 
 export interface ConnectionCheck {
@@ -100,4 +106,4 @@ export function withoutEmptySecrets<T>(value: T, secrets: readonly string[]): T 
   return result as T;
 }
 
-export const SECRET_FIELDS = ['password', 'apiKey', 'webhookVerifyToken', 'appSecret', 'authToken'] as const;
+export const SECRET_FIELDS = ['password', 'apiKey', 'webhookVerifyToken', 'appSecret', 'authToken', 'secretAccessKey'] as const;

@@ -65,7 +65,7 @@ const isUnderWay = (run: ScheduleRun) => run.status === 'claimed' || run.status 
 export const MASK = '******';
 
 /** Secret keys of a cloud target: write-only, answered masked. */
-export const SECRET_KEYS = ['secretAccessKey', 'accessToken', 'refreshToken'];
+export const SECRET_KEYS = ['secretAccessKey', 'accessToken', 'refreshToken', 'clientSecret'];
 
 export const PROVIDER_FIELDS: Record<Provider, { key: string; label: string }[]> = {
   s3: [
@@ -77,9 +77,17 @@ export const PROVIDER_FIELDS: Record<Provider, { key: string; label: string }[]>
   ],
   'google-drive': [
     { key: 'folderId', label: 'Folder id' },
-    { key: 'accessToken', label: 'Access token' },
+    { key: 'refreshToken', label: 'Refresh token (kept; access tokens expire in an hour)' },
+    { key: 'clientId', label: 'OAuth client id (empty: the operator\'s)' },
+    { key: 'clientSecret', label: 'OAuth client secret' },
+    { key: 'accessToken', label: 'Access token (without a refresh token)' },
   ],
-  dropbox: [{ key: 'accessToken', label: 'Access token' }],
+  dropbox: [
+    { key: 'refreshToken', label: 'Refresh token (kept; access tokens expire)' },
+    { key: 'clientId', label: 'App key (empty: the operator\'s)' },
+    { key: 'clientSecret', label: 'App secret' },
+    { key: 'accessToken', label: 'Access token (without a refresh token)' },
+  ],
 };
 
 export type ScheduleSource = 'report' | 'definition' | 'exportConfig';
