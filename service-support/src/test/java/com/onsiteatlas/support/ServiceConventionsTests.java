@@ -17,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.support.projection.RegistrationView;
 import com.onsiteatlas.support.testing.IdentityTokens;
+import com.onsiteatlas.support.testing.ServiceConventionsContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The HTTP conventions every service gets from service-support: identity, envelope,
  * paging, errors.
  */
-class ServiceConventionsTests extends SupportIntegrationTest {
+class ServiceConventionsTests extends SupportIntegrationTest implements ServiceConventionsContract {
 
 	static final String EVENT = "65f0a0000000000000000001";
 
@@ -49,35 +50,14 @@ class ServiceConventionsTests extends SupportIntegrationTest {
 			.bodyValue(json);
 	}
 
-	@Test
-	void healthNeedsNoIdentity() {
-		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	@Override
+	public WebTestClient serviceClient() {
+		return this.client;
 	}
 
-	@Test
-	void servesTheApiDocumentToTheGatewaysOwnIdentityOnly() {
-		this.client.get()
-			.uri("/v3/api-docs")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.gateway())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.openapi")
-			.exists();
-		this.client.get().uri("/v3/api-docs").exchange().expectStatus().isUnauthorized();
-		this.client.get()
-			.uri("/v3/api-docs")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.staff("admin"))
-			.exchange()
-			.expectStatus()
-			.isForbidden();
-		this.client.get()
-			.uri("/api/events/{e}/widgets", EVENT)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + IdentityTokens.gateway())
-			.exchange()
-			.expectStatus()
-			.isForbidden();
+	@Override
+	public String staffListPath() {
+		return "/api/events/" + EVENT + "/widgets";
 	}
 
 	@Test
