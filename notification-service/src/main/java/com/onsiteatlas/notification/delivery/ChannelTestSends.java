@@ -1,6 +1,5 @@
 package com.onsiteatlas.notification.delivery;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,8 +36,7 @@ class ChannelTestSends {
 	 * @return what was queued
 	 */
 	Mono<TestMessage> send(String eventId, String channel, String phone, String text) {
-		NotificationTemplate message = new NotificationTemplate(null, eventId, "Test message", null, channel, null,
-				null, "{{" + TEXT + "}}", List.of(TEXT), true, true, null, null, null, null);
+		NotificationTemplate message = NotificationTemplate.adHocText(eventId, "Test message", channel, TEXT);
 		String batchId = "test:" + UUID.randomUUID();
 		SendRequest send = new SendRequest(eventId, null, null, null, message, Map.of(TEXT, text),
 				new Notification.Recipient("Test recipient", null, phone), batchId, "test");

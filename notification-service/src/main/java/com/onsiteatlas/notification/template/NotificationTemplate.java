@@ -43,6 +43,21 @@ public record NotificationTemplate(@Id @JsonProperty("_id") String id, @Indexed 
 	}
 
 	/**
+	 * A text message that is not stored: an active, transactional template of one channel
+	 * whose text is one model variable, so the typed text is sent exactly as written (it
+	 * is a value, never template source) through the normal send pipeline.
+	 * @param event the conference whose channel settings send it
+	 * @param name what the delivery log calls it
+	 * @param channel sms or whatsapp
+	 * @param variable the model variable that carries the text
+	 * @return the template
+	 */
+	public static NotificationTemplate adHocText(String event, String name, String channel, String variable) {
+		return new NotificationTemplate(null, event, name, null, channel, null, null, "{{" + variable + "}}",
+				List.of(variable), true, true, null, null, null, null);
+	}
+
+	/**
 	 * A template message approved by Meta, for business-initiated WhatsApp sends.
 	 *
 	 * @param name approved template name
