@@ -40,24 +40,21 @@ class ClientChannelRoutesTests extends NotificationIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		this.eventId = Staff.newEventId();
-		this.accountSid = "AC" + this.eventId;
+		this.accountSid = TwilioStandIn.accountSid(this.eventId);
 		this.admin = Staff.as(this.client, "admin");
 	}
 
 	void configureSms() {
 		this.admin.put()
 			.uri("/api/events/{e}/notification-config", this.eventId)
-			.bodyValue(Map.of("sms",
-					Map.of("enabled", true, "provider", "twilio", "config",
-							Map.of("accountSid", this.accountSid, "authToken", "twilio-secret", "fromNumber",
-									"+15550000001"))))
+			.bodyValue(Map.of("sms", TwilioStandIn.smsSettings(this.accountSid)))
 			.exchange()
 			.expectStatus()
 			.isOk();
 	}
 
 	String balancePath() {
-		return "/2010-04-01/Accounts/" + this.accountSid + "/Balance.json";
+		return TwilioStandIn.balancePath(this.accountSid);
 	}
 
 	@Test
@@ -73,8 +70,8 @@ class ClientChannelRoutesTests extends NotificationIntegrationTest {
 			.jsonPath("$.message")
 			.value((String message) -> assertThat(message).contains("No Twilio account SID and auth token"));
 		configureSms();
-		PROVIDERS.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + this.accountSid + ".json"))
-			.withBasicAuth(this.accountSid, "twilio-secret")
+		PROVIDERS.stubFor(get(urlPathEqualTo(TwilioStandIn.accountPath(this.accountSid)))
+			.withBasicAuth(this.accountSid, TwilioStandIn.AUTH_TOKEN)
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"sid\":\"" + this.accountSid + "\",\"status\":\"active\"}")));
@@ -112,7 +109,7 @@ class ClientChannelRoutesTests extends NotificationIntegrationTest {
 			.jsonPath("$.message")
 			.value((String message) -> assertThat(message).contains("No SMS account is configured"));
 		configureSms();
-		PROVIDERS.stubFor(get(urlEqualTo(balancePath())).withBasicAuth(this.accountSid, "twilio-secret")
+		PROVIDERS.stubFor(get(urlEqualTo(balancePath())).withBasicAuth(this.accountSid, TwilioStandIn.AUTH_TOKEN)
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"account_sid\":\"" + this.accountSid + "\",\"balance\":\"12.34\",\"currency\":\"USD\"}")));
@@ -153,7 +150,7 @@ class ClientChannelRoutesTests extends NotificationIntegrationTest {
 	@Test
 	void sendsAnSmsTestMessageAsTypedAndLogsIt() {
 		configureSms();
-		PROVIDERS.stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + this.accountSid + "/Messages.json"))
+		PROVIDERS.stubFor(post(urlEqualTo(TwilioStandIn.messagesPath(this.accountSid)))
 			.withRequestBody(containing("Body=Hello+from+the+SMS+screen"))
 			.willReturn(aResponse().withStatus(201)
 				.withHeader("Content-Type", "application/json")
@@ -179,7 +176,7 @@ class ClientChannelRoutesTests extends NotificationIntegrationTest {
 		assertThat(notification.source()).isEqualTo("test");
 		assertThat(notification.content().body()).isEqualTo("Hello from the SMS screen");
 		assertThat(notification.providerMessageId()).isEqualTo("SMTEST");
-		PROVIDERS.verify(1, postRequestedFor(urlEqualTo("/2010-04-01/Accounts/" + this.accountSid + "/Messages.json")));
+		PROVIDERS.verify(1, postRequestedFor(urlEqualTo(TwilioStandIn.messagesPath(this.accountSid))));
 	}
 
 	@Test

@@ -55,13 +55,11 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		this.eventId = Staff.newEventId();
-		this.accountSid = "AC" + this.eventId;
+		this.accountSid = TwilioStandIn.accountSid(this.eventId);
 		this.admin = Staff.as(this.client, "admin");
 		this.admin.put()
 			.uri("/api/events/{e}/notification-config", this.eventId)
-			.bodyValue(Map.of("sms", Map.of("enabled", true, "provider", "twilio", "config",
-					Map.of("accountSid", this.accountSid, "authToken", "twilio-secret", "fromNumber", "+15550000001")),
-					"whatsapp",
+			.bodyValue(Map.of("sms", TwilioStandIn.smsSettings(this.accountSid), "whatsapp",
 					Map.of("enabled", true, "provider", "cloud-api", "phoneNumberId", this.eventId, "apiKey",
 							"meta-token", "appSecret", "meta-app-secret", "webhookVerifyToken", "verify-123")))
 			.exchange()
@@ -70,7 +68,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 	}
 
 	String messagesPath() {
-		return "/2010-04-01/Accounts/" + this.accountSid + "/Messages.json";
+		return TwilioStandIn.messagesPath(this.accountSid);
 	}
 
 	String template(Map<String, Object> body) {
@@ -138,7 +136,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 			.willSetStateTo("recovered"));
 		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).inScenario(this.eventId)
 			.whenScenarioStateIs("recovered")
-			.withBasicAuth(this.accountSid, "twilio-secret")
+			.withBasicAuth(this.accountSid, TwilioStandIn.AUTH_TOKEN)
 			.withRequestBody(containing("To=%2B919812345678"))
 			.withRequestBody(containing("From=%2B15550000001"))
 			.withRequestBody(containing("Body=Hi+Priya"))
@@ -313,7 +311,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 		String path = "/api/notifications/webhooks/twilio/" + notification.id();
 		Map<String, String> form = Map.of("MessageSid", "SM0003", "MessageStatus", "delivered", "AccountSid",
 				this.accountSid);
-		String signature = TwilioSignatures.sign("twilio-secret", "https://atlas.test" + path, form);
+		String signature = TwilioSignatures.sign(TwilioStandIn.AUTH_TOKEN, "https://atlas.test" + path, form);
 
 		this.client.post()
 			.uri(path)
@@ -383,7 +381,7 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 			.expectStatus()
 			.isOk();
 		String contentSid = "HX" + "0123456789abcdef".repeat(2);
-		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).withBasicAuth(this.accountSid, "twilio-secret")
+		PROVIDERS.stubFor(post(urlEqualTo(messagesPath())).withBasicAuth(this.accountSid, TwilioStandIn.AUTH_TOKEN)
 			.withRequestBody(containing("To=whatsapp%3A%2B919812345678"))
 			.withRequestBody(containing("From=whatsapp%3A%2B15550000009"))
 			.withRequestBody(containing("ContentSid=" + contentSid))
@@ -471,8 +469,8 @@ class ProviderDeliveryTests extends NotificationIntegrationTest {
 
 	@Test
 	void testConnectionChecksTwilioAndWhatsAppCredentials() {
-		PROVIDERS.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + this.accountSid + ".json"))
-			.withBasicAuth(this.accountSid, "twilio-secret")
+		PROVIDERS.stubFor(get(urlPathEqualTo(TwilioStandIn.accountPath(this.accountSid)))
+			.withBasicAuth(this.accountSid, TwilioStandIn.AUTH_TOKEN)
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"sid\":\"" + this.accountSid + "\",\"status\":\"active\"}")));
