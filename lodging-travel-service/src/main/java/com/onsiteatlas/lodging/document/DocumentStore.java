@@ -17,20 +17,26 @@ import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.lodging.audit.Actor;
 import com.onsiteatlas.lodging.audit.AuditTrail;
+import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
  * Keeps uploaded documents in this service's GridFS, every one encrypted at rest, and
- * audits every upload, download and delete. Uploads stream: the file goes through the
- * segmented cipher ({@link StreamingEncryption}) into GridFS without being held whole,
- * and downloads decrypt as they stream. Uploads run within the upload bound
- * ({@link UploadGate}) and the quotas ({@link DocumentQuotas}). Files of the earlier
- * whole-file format and files stored in clear before encryption are still served.
+ * audits every upload, download and delete. Uploads stream: the file goes through
+ * service-support's segmented cipher ({@link AesGcmStreamCipher}, format 2) into GridFS
+ * without being held whole, and downloads decrypt as they stream. Uploads run within the
+ * upload bound ({@link UploadGate}) and the quotas ({@link DocumentQuotas}). Files of the
+ * earlier whole-file format and files stored in clear before encryption are still served.
  */
 @Service
 public class DocumentStore {
 
 	private static final String PENDING_NAME = "upload";
+
+	/**
+	 * {@code format} of files written by {@link AesGcmStreamCipher}, header in the file.
+	 */
+	static final int STREAMING_FORMAT = 2;
 
 	private final StoredFileRepository files;
 
@@ -40,7 +46,7 @@ public class DocumentStore {
 
 	private final Encryption encryption;
 
-	private final StreamingEncryption streaming;
+	private final AesGcmStreamCipher cipher;
 
 	private final UploadGate gate;
 
@@ -52,7 +58,7 @@ public class DocumentStore {
 		this.audit = audit;
 		this.properties = properties;
 		this.encryption = new Encryption(properties.encryptionKey());
-		this.streaming = this.encryption.streaming(StreamingEncryption.DEFAULT_SEGMENT_SIZE);
+		this.cipher = new AesGcmStreamCipher(properties.encryptionKey());
 		this.gate = gate;
 		this.quotas = quotas;
 	}
@@ -86,26 +92,19 @@ public class DocumentStore {
 	 */
 	public Mono<StoredDocument> store(DocumentOwner owner, FilePart file, Actor actor) {
 		return Mono.defer(() -> {
-			StreamingEncryption.Header header = this.streaming.newHeader();
 			Document metadata = new Document("eventId", owner.eventId()).append("resourceType", owner.resourceType())
 				.append("resourceId", owner.resourceId())
 				.append("registration", owner.registration())
 				.append("encrypted", true)
 				.append("cipher", "AES-256-GCM")
-				.append("format", StreamingEncryption.FORMAT)
-				.append("iv", Base64.getEncoder().encodeToString(header.noncePrefix()))
-				.append("salt", Base64.getEncoder().encodeToString(header.salt()))
-				.append("segmentSize", header.segmentSize());
-			IncomingFile incoming = new IncomingFile(this.streaming.sealer(header, owner.associatedData()),
+				.append("format", STREAMING_FORMAT);
+			IncomingFile incoming = new IncomingFile(this.cipher, owner.associatedData(),
 					this.properties.maxSize().toBytes());
-			Flux<DataBuffer> sealed = file.content()
-				.concatMapIterable(incoming::take)
-				.concatWith(Mono.fromCallable(incoming::finish))
-				.map(DefaultDataBufferFactory.sharedInstance::wrap);
-			return this.files.store(sealed, PENDING_NAME, metadata).flatMap((id) -> {
+			return this.files.store(incoming.seal(file.content()), PENDING_NAME, metadata).flatMap((id) -> {
 				String name = FileNames.sanitise(file.filename(), incoming.kind());
 				String contentType = incoming.kind().contentType();
-				return this.files.complete(id, name, contentType, incoming.size())
+				String iv = Base64.getEncoder().encodeToString(incoming.noncePrefix());
+				return this.files.complete(id, name, contentType, incoming.size(), iv)
 					.onErrorResume((ex) -> this.files.deleteById(id).then(Mono.error(ex)))
 					.thenReturn(new StoredDocument(id.toHexString(), name, contentType, incoming.size(), true));
 			});
@@ -151,24 +150,10 @@ public class DocumentStore {
 			return raw;
 		}
 		Number format = metadata.get("format", Number.class);
-		if (format != null && format.intValue() == StreamingEncryption.FORMAT) {
-			StreamingEncryption.Header header = new StreamingEncryption.Header(
-					Base64.getDecoder().decode(metadata.getString("salt")),
-					Base64.getDecoder().decode(metadata.getString("iv")),
-					metadata.get("segmentSize", Number.class).intValue());
-			return Flux.defer(() -> {
-				StreamingEncryption.Opener opener = this.streaming.opener(header, owner.associatedData());
-				return raw.concatMapIterable((buffer) -> {
-					try {
-						byte[] bytes = new byte[buffer.readableByteCount()];
-						buffer.read(bytes);
-						return opener.update(bytes, 0, bytes.length);
-					}
-					finally {
-						DataBufferUtils.release(buffer);
-					}
-				}).concatWith(Mono.fromCallable(opener::finish));
-			}).map(DefaultDataBufferFactory.sharedInstance::wrap);
+		if (format != null && format.intValue() == STREAMING_FORMAT) {
+			// Strict: the metadata says encrypted, so a file without the header is
+			// altered.
+			return this.cipher.decryptStrict(raw, owner.associatedData());
 		}
 		// Format 1, whole-file AES-GCM: files stored before streaming, at most the size
 		// limit.

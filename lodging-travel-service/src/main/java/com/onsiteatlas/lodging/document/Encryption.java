@@ -12,8 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Format 1 of stored documents: AES-256-GCM over the whole file with a random 12-byte IV;
  * the record the file belongs to is the associated data, so a ciphertext copied onto
- * another record does not decrypt. New files use {@link StreamingEncryption}; this class
- * still reads the files stored before it, and holds the document key for both.
+ * another record does not decrypt. New files use service-support's
+ * {@code AesGcmStreamCipher} (format 2); this class still reads the files stored before
+ * it, and checks the document key at start-up with messages naming the setting.
  */
 final class Encryption {
 
@@ -40,15 +41,6 @@ final class Encryption {
 			throw new IllegalStateException("ATLAS_ENCRYPTION_KEY must be base64 of 32 bytes, got " + bytes.length);
 		}
 		this.key = new SecretKeySpec(bytes, "AES");
-	}
-
-	/**
-	 * The segmented format under the same key.
-	 * @param segmentSize plaintext bytes per segment
-	 * @return the streaming cipher
-	 */
-	StreamingEncryption streaming(int segmentSize) {
-		return new StreamingEncryption(this.key.getEncoded(), segmentSize);
 	}
 
 	byte[] newIv() {

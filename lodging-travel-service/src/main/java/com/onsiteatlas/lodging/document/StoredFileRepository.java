@@ -63,18 +63,20 @@ class StoredFileRepository {
 
 	/**
 	 * Records what is known of a streamed file once it is stored: its name, detected type
-	 * and plaintext size.
+	 * plaintext size and the nonce prefix of its header.
 	 * @param id the file's id
 	 * @param name the file name
 	 * @param contentType the detected media type
 	 * @param size plaintext bytes
+	 * @param iv base64 of the nonce prefix in the stored file's header
 	 * @return completes when done
 	 */
-	Mono<Void> complete(ObjectId id, String name, String contentType, long size) {
+	Mono<Void> complete(ObjectId id, String name, String contentType, long size, String iv) {
 		Update update = new Update().set("filename", name)
 			.set("metadata.contentType", contentType)
 			.set("metadata._contentType", contentType)
-			.set("metadata.size", size);
+			.set("metadata.size", size)
+			.set("metadata.iv", iv);
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, FILES).then();
 	}
 

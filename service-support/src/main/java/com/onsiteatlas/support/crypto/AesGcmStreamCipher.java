@@ -37,7 +37,9 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
  * sealed segments (each its ciphertext and a 16-byte tag; the last may be shorter, empty
  * for an empty file). The magic starts with {@code 0x89}, which no UTF-8 text (CSV), ZIP
  * (XLSX) or PDF file starts with, so a file stored in clear before encryption is
- * recognised and {@link #decrypt} passes it through unchanged.
+ * recognised and {@link #decrypt} passes it through unchanged; {@link #decryptStrict} is
+ * for callers whose own records say the file is encrypted, and refuses such a file
+ * instead.
  */
 public final class AesGcmStreamCipher {
 
@@ -55,7 +57,8 @@ public final class AesGcmStreamCipher {
 
 	private static final int PREFIX_BYTES = 7;
 
-	private static final int HEADER_BYTES = MAGIC.length + 4 + SALT_BYTES + PREFIX_BYTES;
+	/** The length of the header every encrypted file starts with. */
+	public static final int HEADER_BYTES = MAGIC.length + 4 + SALT_BYTES + PREFIX_BYTES;
 
 	private static final int TAG_BYTES = 16;
 
@@ -77,7 +80,15 @@ public final class AesGcmStreamCipher {
 		this(base64Key, DEFAULT_SEGMENT_BYTES);
 	}
 
-	AesGcmStreamCipher(String base64Key, int segmentBytes) {
+	/**
+	 * A cipher under a key with another segment size than 64 KiB, so that tests can cover
+	 * many segments with small files; a reader takes the size from the header.
+	 * @param base64Key base64 of exactly 32 bytes ({@code ATLAS_ENCRYPTION_KEY})
+	 * @param segmentBytes clear bytes per segment, 1 to 16 MiB
+	 * @throws IllegalArgumentException when the key is not one or the size is out of
+	 * range
+	 */
+	public AesGcmStreamCipher(String base64Key, int segmentBytes) {
 		if (segmentBytes < 1 || segmentBytes > MAX_SEGMENT_BYTES) {
 			throw new IllegalArgumentException("Segment size out of range: " + segmentBytes);
 		}
@@ -109,8 +120,25 @@ public final class AesGcmStreamCipher {
 	 * decrypt (another key or record, altered, cut off)
 	 */
 	public Flux<DataBuffer> decrypt(Flux<DataBuffer> stored, String associatedData) {
+		return open(stored, associatedData, true);
+	}
+
+	/**
+	 * Decrypts a stream written by {@link #encrypt} that must be encrypted: for callers
+	 * that know from their own records that the file was encrypted, so that a file whose
+	 * header was altered or replaced by clear bytes fails instead of being passed on.
+	 * @param stored the stored bytes (each buffer is released once read)
+	 * @param associatedData what was given to encrypt
+	 * @return the clear bytes; an error when the stream does not start with the header,
+	 * and before the first byte of a segment that does not decrypt
+	 */
+	public Flux<DataBuffer> decryptStrict(Flux<DataBuffer> stored, String associatedData) {
+		return open(stored, associatedData, false);
+	}
+
+	private Flux<DataBuffer> open(Flux<DataBuffer> stored, String associatedData, boolean clearAllowed) {
 		return Flux.defer(() -> {
-			Opener opener = new Opener(associatedData);
+			Opener opener = new Opener(associatedData, clearAllowed);
 			return stored.concatMapIterable(opener::feed)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(opener.finish())));
 		});
@@ -123,6 +151,19 @@ public final class AesGcmStreamCipher {
 	 */
 	public static boolean isEncrypted(byte[] start) {
 		return start.length >= MAGIC.length && Arrays.equals(start, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+	}
+
+	/**
+	 * The nonce prefix of an encrypted file, for callers that record it next to the file.
+	 * @param start the first bytes of the file, at least {@link #HEADER_BYTES}
+	 * @return the seven random bytes every segment's nonce starts with
+	 * @throws IllegalArgumentException when the bytes do not start with a header
+	 */
+	public static byte[] noncePrefix(byte[] start) {
+		if (start.length < HEADER_BYTES || !isEncrypted(start)) {
+			throw new IllegalArgumentException("Not the header of an encrypted file");
+		}
+		return Arrays.copyOfRange(start, HEADER_BYTES - PREFIX_BYTES, HEADER_BYTES);
 	}
 
 	private SecretKeySpec fileKey(byte[] salt) {
@@ -245,6 +286,8 @@ public final class AesGcmStreamCipher {
 
 		private final String associatedData;
 
+		private final boolean clearAllowed;
+
 		private final byte[] header = new byte[HEADER_BYTES];
 
 		private int headerFilled;
@@ -263,8 +306,9 @@ public final class AesGcmStreamCipher {
 
 		private int index;
 
-		Opener(String associatedData) {
+		Opener(String associatedData, boolean clearAllowed) {
 			this.associatedData = associatedData;
+			this.clearAllowed = clearAllowed;
 		}
 
 		List<DataBuffer> feed(DataBuffer in) {
@@ -278,6 +322,7 @@ public final class AesGcmStreamCipher {
 					in.read(this.header, this.headerFilled, n);
 					this.headerFilled += n;
 					if (this.headerFilled >= MAGIC.length && !startsWithMagic()) {
+						refuseClear();
 						// Stored in clear before encryption: passed on as it is.
 						this.clear = true;
 						out.add(wrap(Arrays.copyOf(this.header, this.headerFilled)));
@@ -314,6 +359,7 @@ public final class AesGcmStreamCipher {
 			}
 			if (this.pending == null) {
 				if (this.headerFilled < MAGIC.length || !startsWithMagic()) {
+					refuseClear();
 					// A clear file shorter than the marker.
 					return (this.headerFilled > 0) ? List.of(wrap(Arrays.copyOf(this.header, this.headerFilled)))
 							: List.of();
@@ -321,6 +367,13 @@ public final class AesGcmStreamCipher {
 				throw new IllegalStateException("An encrypted file is cut off in its header");
 			}
 			return List.of(wrap(open(true)));
+		}
+
+		private void refuseClear() {
+			if (!this.clearAllowed) {
+				throw new IllegalStateException(
+						"An encrypted file does not start with its header (altered or replaced)");
+			}
 		}
 
 		private boolean startsWithMagic() {

@@ -19,6 +19,7 @@ import org.springframework.core.io.buffer.NettyDataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class AesGcmStreamCipherTests {
@@ -105,6 +106,49 @@ class AesGcmStreamCipherTests {
 		byte[] headerOnly = Arrays.copyOf(sealed, 20);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> join(this.cipher.decrypt(chunks(headerOnly, 16), "export:1")));
+	}
+
+	@Test
+	void strictDecryptionRefusesFilesWithoutTheHeaderThatTheLenientOnePassesOn() {
+		byte[] clear = bytes(100);
+		byte[] sealed = join(this.cipher.encrypt(chunks(clear, 10), "record:1"));
+		for (int split : new int[] { 1, 7, 1024 }) {
+			assertThat(join(this.cipher.decryptStrict(chunks(sealed, split), "record:1"))).isEqualTo(clear);
+		}
+		byte[] marker = sealed.clone();
+		marker[1] ^= 1;
+		assertThat(join(this.cipher.decrypt(chunks(marker, 10), "record:1"))).isEqualTo(marker);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> join(this.cipher.decryptStrict(chunks(marker, 10), "record:1")));
+		for (byte[] stored : List.of("%PDF-1.7 passport".getBytes(StandardCharsets.US_ASCII),
+				new byte[] { (byte) 0x89 }, new byte[0], Arrays.copyOf(sealed, 20))) {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> join(this.cipher.decryptStrict(chunks(stored, 3), "record:1")));
+		}
+		assertThatIllegalStateException()
+			.isThrownBy(() -> join(this.cipher.decryptStrict(chunks(sealed, 10), "record:2")));
+	}
+
+	@Test
+	void takesTheSegmentSizeFromTheHeaderAndRefusesOneOutOfRange() {
+		byte[] clear = bytes(1000);
+		byte[] sealed = join(new AesGcmStreamCipher(KEY, 64).encrypt(chunks(clear, 100), "record:1"));
+		assertThat(sealed).hasSize(35 + 1000 + 16 * 16);
+		assertThat(join(new AesGcmStreamCipher(KEY).decryptStrict(chunks(sealed, 333), "record:1"))).isEqualTo(clear);
+		assertThatIllegalArgumentException().isThrownBy(() -> new AesGcmStreamCipher(KEY, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new AesGcmStreamCipher(KEY, 16 * 1024 * 1024 + 1));
+	}
+
+	@Test
+	void tellsTheNoncePrefixOfAFileFromItsHeader() {
+		byte[] first = join(this.cipher.encrypt(chunks(bytes(40), 8), "record:1"));
+		byte[] second = join(this.cipher.encrypt(chunks(bytes(40), 8), "record:1"));
+		byte[] prefix = AesGcmStreamCipher.noncePrefix(Arrays.copyOf(first, AesGcmStreamCipher.HEADER_BYTES));
+		assertThat(prefix).hasSize(7).isEqualTo(Arrays.copyOfRange(first, 28, 35));
+		assertThat(AesGcmStreamCipher.noncePrefix(second)).isNotEqualTo(prefix);
+		assertThatIllegalArgumentException().isThrownBy(() -> AesGcmStreamCipher.noncePrefix(Arrays.copyOf(first, 34)));
+		assertThatIllegalArgumentException().isThrownBy(() -> AesGcmStreamCipher
+			.noncePrefix("%PDF-1.7 and more than thirty-five bytes".getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	@Test
