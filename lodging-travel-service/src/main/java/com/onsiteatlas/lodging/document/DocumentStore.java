@@ -151,9 +151,10 @@ public class DocumentStore {
 		}
 		Number format = metadata.get("format", Number.class);
 		if (format != null && format.intValue() == STREAMING_FORMAT) {
-			// Strict: the metadata says encrypted, so a file without the header is
-			// altered.
-			return this.cipher.decryptStrict(raw, owner.associatedData());
+			// Strict: the metadata says encrypted, so a file without its header, or with
+			// another file's, is altered.
+			return this.cipher.decryptStrict(StoredHeaderCheck.matching(raw, metadata.getString("iv")),
+					owner.associatedData());
 		}
 		// Format 1, whole-file AES-GCM: files stored before streaming, at most the size
 		// limit.

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -96,6 +97,42 @@ class DocumentFormatTests extends LodgingTravelIntegrationTest {
 		replaceStoredFile(storedFileId(clear), passport, metadata(passport.length).append("encrypted", false));
 		assertThat(download(wholeEncrypted)).isEqualTo(passport);
 		assertThat(download(clear)).isEqualTo(passport);
+	}
+
+	@Test
+	void refusesAStreamingFileWhoseStoredBytesWereSwappedWithAnotherDocumentOfTheRecordOrAltered() {
+		byte[] other = "%PDF-1.7 another document of the same record".getBytes(StandardCharsets.US_ASCII);
+		Map<?, ?> ticket = uploaded(PDF, "ticket.pdf");
+		Map<?, ?> visa = uploaded(other, "visa.pdf");
+		String ticketId = storedFileId(ticket);
+		Document ticketMetadata = storedMetadata(ticketId);
+		byte[] visaBytes = storedBytes(storedFileId(visa));
+		// The visa's bytes decrypt under the record's associated data, but carry another
+		// header than the ticket's metadata records.
+		replaceStoredFile(ticketId, visaBytes, ticketMetadata);
+		get((String) ticket.get("fileUrl"), registrant(this.alice, this.eventId)).exchange()
+			.expectStatus()
+			.is5xxServerError();
+		byte[] altered = visaBytes.clone();
+		altered[0] ^= 1;
+		replaceStoredFile(storedFileId(visa), altered, storedMetadata(storedFileId(visa)));
+		get((String) visa.get("fileUrl"), registrant(this.alice, this.eventId)).exchange()
+			.expectStatus()
+			.is5xxServerError();
+	}
+
+	private Document storedMetadata(String fileId) {
+		return this.gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId)))).block().getMetadata();
+	}
+
+	private byte[] storedBytes(String fileId) {
+		var file = this.gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId)))).block();
+		return DataBufferUtils.join(this.gridFs.getResource(file).block().getDownloadStream()).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		}).block();
 	}
 
 	private Document metadata(long size) {
