@@ -91,7 +91,7 @@ describe('ChannelSettingsPage', () => {
     expect(secret).toHaveAttribute('placeholder', 'Stored (********WXYZ): leave empty to keep');
     await userEvent.clear(screen.getByLabelText('Region'));
     await userEvent.type(screen.getByLabelText('Region'), 'ap-south-1');
-    await userEvent.click(screen.getByRole('button', { name: /^Save sms/i }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save SMS' }));
     await waitFor(() => expect(api.put).toHaveBeenCalled());
     const body = api.put.mock.calls[0][1];
     expect(body.sms.provider).toBe('aws-sns');

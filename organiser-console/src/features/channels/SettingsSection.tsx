@@ -61,7 +61,7 @@ export function SettingsSection<T extends object>({
         {canWrite ? (
           <Flex wrap gap={16} align="flex-start" justify="space-between">
             <Button type="primary" htmlType="submit" loading={save.isPending}>
-              Save {title.toLowerCase()}
+              Save {inSentence(title)}
             </Button>
             {channel ? <ConnectionTest eventId={eventId} channel={channel} dirty={dirty} /> : null}
           </Flex>
@@ -69,4 +69,10 @@ export function SettingsSection<T extends object>({
       </Form>
     </Card>
   );
+}
+
+/** A title inside a sentence: "E-mail" becomes "e-mail"; names such as "SMS" and "WhatsApp" stay as they are. */
+function inSentence(title: string): string {
+  const firstWord = title.split(/\s/)[0];
+  return /[A-Z]/.test(firstWord.slice(1)) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
