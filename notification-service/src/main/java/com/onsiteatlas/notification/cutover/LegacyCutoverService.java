@@ -11,6 +11,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import com.onsiteatlas.notification.audit.NotificationAuditAction;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
 import com.onsiteatlas.notification.cutover.LegacyCutover.ImportedSwitch;
 import com.onsiteatlas.notification.trigger.NotificationTrigger;
 import com.onsiteatlas.notification.trigger.TriggerService;
@@ -32,9 +35,12 @@ public class LegacyCutoverService {
 
 	private final java.time.Clock clock;
 
+	private final AuditLog audit;
+
 	LegacyCutoverService(ReactiveMongoTemplate mongo, LegacyImports imports, TriggerService triggers,
-			java.time.Clock clock) {
+			java.time.Clock clock, AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.imports = imports;
 		this.triggers = triggers;
 		this.clock = clock;
@@ -60,7 +66,13 @@ public class LegacyCutoverService {
 					return this.mongo.save(merged);
 				})
 				.flatMap(this::state)
-				.map((state) -> new ImportResult(state, imported.templatesCreated(), imported.templatesUpdated())));
+				.map((state) -> new ImportResult(state, imported.templatesCreated(), imported.templatesUpdated()))
+				.flatMap(
+						(result) -> this.audit
+							.record(AuditRecord.of(eventId, NotificationAuditAction.LEGACY_CUTOVER_IMPORTED,
+									"legacy-cutover", eventId, result.templatesCreated() + " template(s) created, "
+											+ result.templatesUpdated() + " updated"))
+							.thenReturn(result)));
 	}
 
 	/**
@@ -94,7 +106,13 @@ public class LegacyCutoverService {
 					}))
 				.then(Mono.defer(() -> this.mongo.save(cutover.activated(userId, this.clock.instant()))))
 				.flatMap(this::state)
-				.map((state) -> new Activation(List.copyOf(activated), withFailures(state, failed)));
+				.map((state) -> new Activation(List.copyOf(activated), withFailures(state, failed)))
+				.flatMap(
+						(activation) -> this.audit
+							.record(AuditRecord.of(eventId, NotificationAuditAction.LEGACY_CUTOVER_ACTIVATED,
+									"legacy-cutover", eventId, activated.size() + " trigger(s) activated " + activated
+											+ ", " + failed.size() + " failed"))
+							.thenReturn(activation));
 		});
 	}
 

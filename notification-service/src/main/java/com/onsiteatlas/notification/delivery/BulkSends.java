@@ -14,8 +14,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.onsiteatlas.notification.audit.NotificationAuditAction;
 import com.onsiteatlas.notification.template.NotificationTemplate;
 import com.onsiteatlas.notification.template.TemplateService;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
@@ -38,15 +41,18 @@ class BulkSends {
 
 	private final Recipients recipients;
 
+	private final AuditLog audit;
+
 	private final Duration answerWithin;
 
 	/**
 	 * @param answerWithin how long {@code send} waits for the exact counts; well below
 	 * the gateway's 15 s route timeout
 	 */
-	BulkSends(NotificationService notifications, TemplateService templates, Recipients recipients,
+	BulkSends(NotificationService notifications, TemplateService templates, Recipients recipients, AuditLog audit,
 			@Value("${atlas.notification.send.answer-within:5s}") Duration answerWithin) {
 		this.notifications = notifications;
+		this.audit = audit;
 		this.templates = templates;
 		this.recipients = recipients;
 		this.answerWithin = answerWithin;
@@ -83,9 +89,19 @@ class BulkSends {
 		return Flux.fromIterable(templateIds)
 			.concatMap((id) -> this.templates.require(eventId, id.getKey(), id.getValue()))
 			.collectList()
-			.flatMap((chosen) -> requests(eventId, request, chosen, batch).collectList())
+			.flatMap(
+					(chosen) -> requests(eventId, request, chosen, batch).collectList()
+						.flatMap((requests) -> this.audit
+							.record(AuditRecord.of(eventId, NotificationAuditAction.BULK_SEND_REQUESTED, "bulk-send",
+									batch, audience(requests, chosen)))
+							.thenReturn(requests)))
 			.flatMap((requests) -> record(requests, batch, this.answerWithin))
 			.map((answer) -> new Sent(batch, answer));
+	}
+
+	private static String audience(List<SendRequest> requests, List<NotificationTemplate> chosen) {
+		return requests.size() + " message(s): " + (requests.size() / Math.max(1, chosen.size())) + " recipient(s) x "
+				+ chosen.size() + " template(s) " + chosen.stream().map(NotificationTemplate::id).toList();
 	}
 
 	private Flux<SendRequest> requests(String eventId, SendNotificationRequest request,

@@ -14,8 +14,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import com.onsiteatlas.notification.audit.NotificationAuditAction;
 import com.onsiteatlas.notification.channel.Channel;
 import com.onsiteatlas.notification.channel.ConnectionCheck;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
+import com.onsiteatlas.support.audit.ChangedFields;
 import com.onsiteatlas.support.projection.Directory;
 
 /**
@@ -26,6 +30,10 @@ import com.onsiteatlas.support.projection.Directory;
 @Service
 public class NotificationConfigService {
 
+	/** Bookkeeping fields every save changes. */
+	private static final java.util.Set<String> UNAUDITED_FIELDS = java.util.Set.of("_id", "id", "event", "createdBy",
+			"updatedAt");
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final ConfigChanges changes;
@@ -34,11 +42,14 @@ public class NotificationConfigService {
 
 	private final Directory directory;
 
+	private final AuditLog audit;
+
 	private final Map<String, Channel> channels = new HashMap<>();
 
 	NotificationConfigService(ReactiveMongoTemplate mongo, ConfigChanges changes, ConfigSecrets secrets,
-			Directory directory, List<Channel> channels) {
+			Directory directory, AuditLog audit, List<Channel> channels) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.changes = changes;
 		this.secrets = secrets;
 		this.directory = directory;
@@ -63,7 +74,7 @@ public class NotificationConfigService {
 		// The destination checks resolve host names: off the event loop.
 		return stored(eventId).publishOn(Schedulers.boundedElastic()).flatMap((current) -> {
 			NotificationConfig changed = this.changes.merge(current, request, userId);
-			return this.mongo.save(changed);
+			return this.mongo.save(changed).flatMap((saved) -> audited(current, saved));
 		}).map(this.secrets::masked);
 	}
 
@@ -76,8 +87,24 @@ public class NotificationConfigService {
 
 	Mono<NotificationConfig> updateSms(String eventId, LegacyChannelConfig.Sms request, String userId) {
 		return stored(eventId)
-			.flatMap((current) -> this.mongo.save(this.changes.mergeSms(eventId, current, request, userId)))
+			.flatMap((current) -> this.mongo.save(this.changes.mergeSms(eventId, current, request, userId))
+				.flatMap((saved) -> audited(current, saved)))
 			.map(this.secrets::masked);
+	}
+
+	/**
+	 * Records which fields a change touched, when it touched any: their paths only, so a
+	 * new secret shows as changed without its value (stored or given).
+	 */
+	private Mono<NotificationConfig> audited(NotificationConfig before, NotificationConfig after) {
+		List<String> fields = ChangedFields.between(before, after, UNAUDITED_FIELDS);
+		if (fields.isEmpty()) {
+			return Mono.just(after);
+		}
+		return this.audit
+			.record(new AuditRecord(after.event(), NotificationAuditAction.CHANNEL_SETTINGS_UPDATED,
+					"notification-config", after.event(), fields.size() + " field(s) changed", fields))
+			.thenReturn(after);
 	}
 
 	/**

@@ -17,10 +17,14 @@ import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
+import com.onsiteatlas.support.audit.ChangedFields;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.web.ApiError;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
+import com.onsiteatlas.notification.audit.NotificationAuditAction;
 
 /**
  * Stores templates and renders them for one recipient. What a template must be to be
@@ -28,6 +32,9 @@ import com.onsiteatlas.support.web.ObjectIds;
  */
 @Service
 public class TemplateService {
+
+	/** Bookkeeping fields every save changes. */
+	private static final java.util.Set<String> UNAUDITED_FIELDS = java.util.Set.of("_id", "id", "updatedAt");
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -37,8 +44,12 @@ public class TemplateService {
 
 	private final Clock clock;
 
-	TemplateService(ReactiveMongoTemplate mongo, TemplateEngine engine, TemplateValidation validation, Clock clock) {
+	private final AuditLog audit;
+
+	TemplateService(ReactiveMongoTemplate mongo, TemplateEngine engine, TemplateValidation validation, Clock clock,
+			AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.clock = clock;
 		this.engine = engine;
 		this.validation = validation;
@@ -91,7 +102,11 @@ public class TemplateService {
 				request.transactional() == null || request.transactional(), whatsapp(request.whatsapp()), userId, now,
 				now);
 		this.validation.validate(template, errors);
-		return this.mongo.insert(template);
+		return this.mongo.insert(template)
+			.flatMap((saved) -> this.audit
+				.record(AuditRecord.of(eventId, NotificationAuditAction.TEMPLATE_CREATED, "template", saved.id(),
+						describe(saved)))
+				.thenReturn(saved));
 	}
 
 	Mono<NotificationTemplate> update(String eventId, String id, TemplateRequest request) {
@@ -109,8 +124,16 @@ public class TemplateService {
 				errors.add(new ApiError.FieldError("name", "must not be blank"));
 			}
 			this.validation.validate(changed, errors);
-			return this.mongo.save(changed);
+			return this.mongo.save(changed)
+				.flatMap((saved) -> this.audit
+					.record(new AuditRecord(eventId, NotificationAuditAction.TEMPLATE_UPDATED, "template", saved.id(),
+							describe(saved), ChangedFields.between(current, saved, UNAUDITED_FIELDS)))
+					.thenReturn(saved));
 		});
+	}
+
+	private static String describe(NotificationTemplate template) {
+		return template.type() + " template '" + template.name() + "'";
 	}
 
 	/**
@@ -140,7 +163,11 @@ public class TemplateService {
 	}
 
 	Mono<Void> delete(String eventId, String id) {
-		return get(eventId, id).flatMap(this.mongo::remove).then();
+		return get(eventId, id)
+			.flatMap((template) -> this.mongo.remove(template)
+				.then(this.audit.record(AuditRecord.of(eventId, NotificationAuditAction.TEMPLATE_DELETED, "template",
+						template.id(), describe(template)))))
+			.then();
 	}
 
 	/**

@@ -12,6 +12,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import com.onsiteatlas.notification.audit.NotificationAuditAction;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
+import com.onsiteatlas.support.audit.ChangedFields;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 
@@ -29,10 +33,18 @@ public class TriggerService {
 
 	private final TriggerValidation validation;
 
+	/** Bookkeeping fields every save changes. */
+	private static final java.util.Set<String> UNAUDITED_FIELDS = java.util.Set.of("_id", "id", "updatedAt",
+			"nextRunAt", "lastRunAt");
+
 	private final Clock clock;
 
-	TriggerService(ReactiveMongoTemplate mongo, TriggerQueries queries, TriggerValidation validation, Clock clock) {
+	private final AuditLog audit;
+
+	TriggerService(ReactiveMongoTemplate mongo, TriggerQueries queries, TriggerValidation validation, Clock clock,
+			AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.queries = queries;
 		this.validation = validation;
 		this.clock = clock;
@@ -44,7 +56,11 @@ public class TriggerService {
 				request.description(), request.triggerType(), request.eventType(), schedule(request.schedule()),
 				conditions(request.conditions()), templateRefs(request.templates()),
 				request.isActive() == null || request.isActive(), userId, now, now, null, null);
-		return this.validation.validate(trigger).flatMap(this::withNextRun).flatMap(this.mongo::insert);
+		return this.validation.validate(trigger)
+			.flatMap(this::withNextRun)
+			.flatMap(this.mongo::insert)
+			.flatMap((saved) -> audited(AuditRecord.of(eventId, NotificationAuditAction.TRIGGER_CREATED, "trigger",
+					saved.id(), describe(saved)), saved));
 	}
 
 	Mono<NotificationTrigger> update(String eventId, String id, TriggerRequest request) {
@@ -57,8 +73,23 @@ public class TriggerService {
 					(request.templates() != null) ? templateRefs(request.templates()) : current.templates(),
 					or(request.isActive(), current.isActive()), current.createdBy(), current.createdAt(),
 					this.clock.instant(), null, current.lastRunAt());
-			return this.validation.validate(changed).flatMap(this::withNextRun).flatMap(this.mongo::save);
+			return this.validation.validate(changed)
+				.flatMap(this::withNextRun)
+				.flatMap(this.mongo::save)
+				.flatMap(
+						(saved) -> audited(
+								new AuditRecord(eventId, NotificationAuditAction.TRIGGER_UPDATED, "trigger", saved.id(),
+										describe(saved), ChangedFields.between(current, saved, UNAUDITED_FIELDS)),
+								saved));
 		});
+	}
+
+	private Mono<NotificationTrigger> audited(AuditRecord record, NotificationTrigger trigger) {
+		return this.audit.record(record).thenReturn(trigger);
+	}
+
+	private static String describe(NotificationTrigger trigger) {
+		return "trigger '" + trigger.name() + "'" + (trigger.isActive() ? " (active)" : " (inactive)");
 	}
 
 	/**
@@ -108,12 +139,20 @@ public class TriggerService {
 					current.description(), current.triggerType(), current.eventType(), current.schedule(),
 					current.conditions(), current.templates(), true, current.createdBy(), current.createdAt(),
 					this.clock.instant(), null, current.lastRunAt());
-			return this.validation.validate(active).flatMap(this::withNextRun).flatMap(this.mongo::save);
+			return this.validation.validate(active)
+				.flatMap(this::withNextRun)
+				.flatMap(this.mongo::save)
+				.flatMap((saved) -> audited(AuditRecord.of(eventId, NotificationAuditAction.TRIGGER_ACTIVATED,
+						"trigger", saved.id(), describe(saved)), saved));
 		});
 	}
 
 	Mono<Void> delete(String eventId, String id) {
-		return this.queries.get(eventId, id).flatMap(this.mongo::remove).then();
+		return this.queries.get(eventId, id)
+			.flatMap((trigger) -> this.mongo.remove(trigger)
+				.then(this.audit.record(AuditRecord.of(eventId, NotificationAuditAction.TRIGGER_DELETED, "trigger",
+						trigger.id(), describe(trigger)))))
+			.then();
 	}
 
 	/**
