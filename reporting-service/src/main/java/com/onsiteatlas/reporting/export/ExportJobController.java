@@ -57,7 +57,7 @@ class ExportJobController {
 	Mono<ResponseEntity<Flux<DataBuffer>>> download(@AuthenticationPrincipal AtlasPrincipal user,
 			@PathVariable String id) {
 		return this.exports.job(user, id)
-			.flatMap((job) -> this.exports.content(job)
+			.flatMap((job) -> this.exports.download(job)
 				.map((stream) -> ResponseEntity.ok()
 					.contentType(MediaType.parseMediaType(FileFormat.of(job.exportType()).contentType()))
 					.header(HttpHeaders.CONTENT_DISPOSITION,

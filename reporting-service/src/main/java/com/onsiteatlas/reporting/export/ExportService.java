@@ -18,6 +18,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import com.onsiteatlas.reporting.audit.ReportingAuditAction;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
 import com.onsiteatlas.reporting.format.ExportOptions;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.reporting.rows.RowService;
@@ -47,9 +50,12 @@ public class ExportService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	ExportService(ReactiveMongoTemplate mongo, ExportFiles files, ExportConfigService configs, ExportWorker worker,
-			ExportProperties properties, Clock clock) {
+			ExportProperties properties, Clock clock, AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.properties = properties;
 		this.files = files;
 		this.configs = configs;
@@ -219,6 +225,19 @@ public class ExportService {
 		}
 		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
 		return MongoPaging.find(this.mongo, query, ExportHistory.class, page);
+	}
+
+	/**
+	 * The file of a completed job for its download by the caller, who is audited once the
+	 * file is found (an export of every conference is audited without one).
+	 * @param job the job
+	 * @return its bytes
+	 */
+	Mono<Flux<DataBuffer>> download(ExportHistory job) {
+		return content(job).flatMap((stream) -> this.audit.record(
+				AuditRecord.of(job.event(), ReportingAuditAction.EXPORT_DOWNLOADED, "export", job.id(), job.dataType()
+						+ " " + job.exportType() + " '" + job.fileName() + "', " + job.recordCount() + " record(s)"))
+			.thenReturn(stream));
 	}
 
 	/**

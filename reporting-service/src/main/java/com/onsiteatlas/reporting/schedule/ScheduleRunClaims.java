@@ -14,6 +14,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.onsiteatlas.reporting.audit.ReportingAuditAction;
+import com.onsiteatlas.support.audit.AuditActor;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
+
 /**
  * Starts runs. An occurrence is claimed by inserting its {@link ScheduleRun} (a unique id
  * per schedule and occurrence), then the schedule's {@code nextRun} is moved on with a
@@ -27,8 +32,11 @@ class ScheduleRunClaims {
 
 	private final Clock clock;
 
-	ScheduleRunClaims(ReactiveMongoTemplate mongo, Clock clock) {
+	private final AuditLog audit;
+
+	ScheduleRunClaims(ReactiveMongoTemplate mongo, Clock clock, AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -45,8 +53,12 @@ class ScheduleRunClaims {
 			ScheduleRun run = new ScheduleRun(schedule.id() + ":" + occurrence.toEpochMilli(), schedule.id(),
 					occurrence, ScheduleRunStatus.CLAIMED, null, null, null, null, null, now, null);
 			Instant next = Occurrences.next(schedule.schedule(), now.isAfter(occurrence) ? now : occurrence);
+			// Only the instance whose insert claimed the occurrence records its start.
 			Mono<Void> claim = this.mongo.insert(run)
-				.then()
+				.flatMap((claimed) -> this.audit.recordAs(
+						AuditRecord.of(schedule.eventId(), ReportingAuditAction.SCHEDULE_RUN_STARTED, "schedule-run",
+								claimed.id(), "occurrence " + occurrence + " of schedule '" + schedule.name() + "'"),
+						AuditActor.system("schedule", schedule.id())))
 				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
 			Mono<Void> advance = this.mongo
 				.updateFirst(Query.query(Criteria.where("_id").is(schedule.id()).and("nextRun").is(occurrence)),

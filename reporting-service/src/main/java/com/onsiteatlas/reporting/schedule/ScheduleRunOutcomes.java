@@ -11,6 +11,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.onsiteatlas.reporting.audit.ReportingAuditAction;
+import com.onsiteatlas.support.audit.AuditActor;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
+
 /**
  * The status changes of a run, each written only while this instance holds the run's
  * lease and only from a status that may become the new one; delivery and failure are
@@ -26,8 +31,11 @@ class ScheduleRunOutcomes {
 
 	private final Clock clock;
 
-	ScheduleRunOutcomes(ReactiveMongoTemplate mongo, ScheduleRunLeases leases, Clock clock) {
+	private final AuditLog audit;
+
+	ScheduleRunOutcomes(ReactiveMongoTemplate mongo, ScheduleRunLeases leases, Clock clock, AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.leases = leases;
 		this.clock = clock;
 	}
@@ -70,6 +78,7 @@ class ScheduleRunOutcomes {
 			.flatMap((result) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
 					new Update().set("lastStatus", "success").set("failureCount", 0).unset("lastError"),
 					ReportSchedule.class))
+			.flatMap((result) -> audited(run, ReportingAuditAction.SCHEDULE_RUN_DELIVERED, "delivered to " + target))
 			.then();
 	}
 
@@ -94,7 +103,20 @@ class ScheduleRunOutcomes {
 			.flatMap((result) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
 					new Update().set("lastStatus", "failed").set("lastError", reason).inc("failureCount", 1),
 					ReportSchedule.class))
+			.flatMap((result) -> audited(run, ReportingAuditAction.SCHEDULE_RUN_FAILED, "failed: " + reason))
 			.then();
+	}
+
+	/**
+	 * Records an outcome; the actor is the schedule, whoever started the run (the outcome
+	 * comes from the background worker).
+	 */
+	private Mono<Void> audited(ScheduleRun run, ReportingAuditAction action, String summary) {
+		return this.mongo.findById(run.scheduleId(), ReportSchedule.class)
+			.flatMap((schedule) -> this.audit.recordAs(
+					AuditRecord.of(schedule.eventId(), action, "schedule-run", run.id(),
+							summary + " (schedule '" + schedule.name() + "')"),
+					AuditActor.system("schedule", schedule.id())));
 	}
 
 	private Query owned(ScheduleRun run, ScheduleRunStatus next) {

@@ -19,6 +19,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import com.onsiteatlas.reporting.audit.ReportingAuditAction;
+import com.onsiteatlas.support.audit.AuditLog;
+import com.onsiteatlas.support.audit.AuditRecord;
+import com.onsiteatlas.support.audit.ChangedFields;
 import com.onsiteatlas.reporting.builder.ReportTemplate;
 import com.onsiteatlas.reporting.export.ExportConfig;
 import com.onsiteatlas.reporting.export.ExportConfigService;
@@ -54,11 +58,19 @@ class ScheduleService {
 
 	private final ScheduledReports reports;
 
+	/** Bookkeeping fields the runs change. */
+	private static final java.util.Set<String> UNAUDITED_FIELDS = java.util.Set.of("_id", "id", "lastRun", "nextRun",
+			"lastStatus", "lastError", "failureCount", "createdAt", "updatedAt");
+
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunClaims runClaims,
-			ScheduleSecrets secrets, ScheduleDestinations destinations, ScheduledReports reports, Clock clock) {
+			ScheduleSecrets secrets, ScheduleDestinations destinations, ScheduledReports reports, Clock clock,
+			AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 		this.configs = configs;
 		this.runClaims = runClaims;
 		this.secrets = secrets;
@@ -105,19 +117,37 @@ class ScheduleService {
 	}
 
 	Mono<ReportSchedule> create(AtlasPrincipal user, ScheduleRequest request) {
-		return validated(user, request, null).flatMap(this.mongo::insert);
+		return validated(user, request, null).flatMap(this.mongo::insert)
+			.flatMap((saved) -> audited(ReportingAuditAction.SCHEDULE_CREATED, saved, List.of()));
 	}
 
 	Mono<ReportSchedule> update(AtlasPrincipal user, String id, ScheduleRequest request) {
-		return get(user, id).flatMap((existing) -> validated(user, request, existing)).flatMap(this.mongo::save);
+		return get(user, id).flatMap((existing) -> validated(user, request, existing).flatMap(this.mongo::save)
+			.flatMap((saved) -> audited(ReportingAuditAction.SCHEDULE_UPDATED, saved,
+					ChangedFields.between(existing, saved, UNAUDITED_FIELDS))));
 	}
 
 	Mono<Void> delete(AtlasPrincipal user, String id) {
-		return get(user, id).flatMap(this.mongo::remove).then();
+		return get(user, id)
+			.flatMap((schedule) -> this.mongo.remove(schedule)
+				.then(audited(ReportingAuditAction.SCHEDULE_DELETED, schedule, List.of())))
+			.then();
 	}
 
 	Mono<ScheduleRun> runNow(AtlasPrincipal user, String id) {
-		return get(user, id).flatMap(this.runClaims::runNow);
+		return get(user, id).flatMap((schedule) -> this.runClaims.runNow(schedule)
+			.flatMap((run) -> this.audit
+				.record(AuditRecord.of(schedule.eventId(), ReportingAuditAction.SCHEDULE_RUN_STARTED, "schedule-run",
+						run.id(), "run now of schedule '" + schedule.name() + "'"))
+				.thenReturn(run)));
+	}
+
+	/** Records a schedule change: its name, and the paths of the changed fields only. */
+	private Mono<ReportSchedule> audited(ReportingAuditAction action, ReportSchedule schedule, List<String> fields) {
+		return this.audit
+			.record(new AuditRecord(schedule.eventId(), action, "schedule", schedule.id(),
+					"schedule '" + schedule.name() + "'", fields))
+			.thenReturn(schedule);
 	}
 
 	Mono<List<ScheduleRun>> runs(AtlasPrincipal user, String id) {
