@@ -217,6 +217,8 @@ final class SuiteRoutes {
 				(x) -> x.json("POST", x.p("/notification/legacy-cutover/import"), legacyEmailSettings()));
 		route("POST " + ev + "/notification/legacy-cutover/activate",
 				(x) -> x.json("POST", x.p("/notification/legacy-cutover/activate"), Map.of()));
+		// The audit trails (admin only; conference A's trail has the fixtures' changes).
+		route("GET " + ev + "/notification-audit", (x) -> x.get(x.p("/notification-audit?action=template.created")));
 		// Public routes: the gateway checks no token; the signature here is forged.
 		route("GET /api/notifications/webhooks/whatsapp/{eventId}", (x) -> x.get("/api/notifications/webhooks/whatsapp/"
 				+ a.eventId + "?hub.mode=subscribe&hub.verify_token=forged&hub.challenge=12345"));
@@ -332,6 +334,7 @@ final class SuiteRoutes {
 		route("GET /api/export/download/{id}", (x) -> x.get("/api/export/download/" + jobId));
 		route("GET /api/export/history", (x) -> x.get("/api/export/history"));
 		route("POST " + ev + "/reports/preview", (x) -> x.json("POST", x.p("/reports/preview"), preview()));
+		route("GET " + ev + "/reporting-audit", (x) -> x.get(x.p("/reporting-audit?from=2026-01-01")));
 		route("POST /api/reports/builder/file",
 				(x) -> x.json("POST", "/api/reports/builder/file?eventId=" + a.eventId + "&format=csv", preview()));
 		route("GET /api/reports/templates", (x) -> x.get("/api/reports/templates"));
