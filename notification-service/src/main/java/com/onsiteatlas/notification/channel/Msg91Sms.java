@@ -6,12 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -32,10 +29,7 @@ class Msg91Sms implements SmsProvider {
 
 	Msg91Sms(WebClient.Builder builder, SmsProviderProperties properties) {
 		this.properties = properties;
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
-			.responseTimeout(properties.timeout());
-		this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.web = SmsHttpClients.web(builder, SmsHttpClients.timed(properties.timeout()));
 	}
 
 	@Override
@@ -46,16 +40,16 @@ class Msg91Sms implements SmsProvider {
 	@Override
 	public Mono<SendResult> send(OutgoingMessage message, ChannelSettings settings) {
 		ChannelSettings.Msg91Account account = settings.smsAccount().msg91();
-		if (account == null || blank(account.authKey()) || blank(account.templateId())) {
+		if (account == null || SmsHttpClients.blank(account.authKey()) || SmsHttpClients.blank(account.templateId())) {
 			return Mono.error(SmsHttpFailures.notConfigured(name(),
 					"apiKey (auth key) and templateId (the flow's template id) are required"));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("template_id", account.templateId());
-		if (!blank(account.senderId())) {
+		if (!SmsHttpClients.blank(account.senderId())) {
 			body.put("sender", account.senderId());
 		}
-		if (!blank(account.route())) {
+		if (!SmsHttpClients.blank(account.route())) {
 			body.put("route", account.route());
 		}
 		body.put("short_url", "0");
@@ -89,16 +83,12 @@ class Msg91Sms implements SmsProvider {
 	@Override
 	public Mono<ConnectionCheck> check(ChannelSettings settings) {
 		ChannelSettings.Msg91Account account = settings.smsAccount().msg91();
-		if (account == null || blank(account.authKey())) {
+		if (account == null || SmsHttpClients.blank(account.authKey())) {
 			return Mono
 				.just(ConnectionCheck.failed("sms", ConnectionResult.NOT_CONFIGURED, "MSG91: apiKey is required"));
 		}
 		return Mono.just(ConnectionCheck.failed("sms", ConnectionResult.NOT_SUPPORTED,
 				"MSG91 offers no credential check that sends nothing: send a test message"));
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
 	}
 
 }

@@ -9,12 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -53,10 +50,7 @@ class SnsSms implements SmsProvider {
 	SnsSms(WebClient.Builder builder, SmsProviderProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
-			.responseTimeout(properties.timeout());
-		this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.web = SmsHttpClients.web(builder, SmsHttpClients.timed(properties.timeout()));
 	}
 
 	@Override
@@ -147,17 +141,14 @@ class SnsSms implements SmsProvider {
 	}
 
 	private static String missing(ChannelSettings.SnsAccount account) {
-		if (account == null || blank(account.accessKeyId()) || blank(account.secretAccessKey())) {
+		if (account == null || SmsHttpClients.blank(account.accessKeyId())
+				|| SmsHttpClients.blank(account.secretAccessKey())) {
 			return "accessKeyId and secretAccessKey are required";
 		}
-		if (blank(account.region()) || !REGION.matcher(account.region()).matches()) {
+		if (SmsHttpClients.blank(account.region()) || !REGION.matcher(account.region()).matches()) {
 			return "region is required (e.g. eu-west-1)";
 		}
 		return null;
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
 	}
 
 }

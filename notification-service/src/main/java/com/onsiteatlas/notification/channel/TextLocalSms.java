@@ -1,12 +1,9 @@
 package com.onsiteatlas.notification.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -33,10 +30,7 @@ class TextLocalSms implements SmsProvider {
 
 	TextLocalSms(WebClient.Builder builder, SmsProviderProperties properties) {
 		this.properties = properties;
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
-			.responseTimeout(properties.timeout());
-		this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.web = SmsHttpClients.web(builder, SmsHttpClients.timed(properties.timeout()));
 	}
 
 	@Override

@@ -6,13 +6,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -47,11 +44,8 @@ class WebhookSms implements SmsProvider {
 	WebhookSms(WebClient.Builder builder, SmsProviderProperties properties, DestinationPolicy destinations) {
 		this.properties = properties;
 		this.destinations = destinations;
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
-			.responseTimeout(properties.timeout())
-			.resolver(new CheckedAddressResolverGroup(destinations, URL_FIELD));
-		this.web = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.web = SmsHttpClients.web(builder, SmsHttpClients.timed(properties.timeout())
+			.resolver(new CheckedAddressResolverGroup(destinations, URL_FIELD)));
 	}
 
 	@Override
