@@ -130,17 +130,7 @@ class OutboxRelayTests extends SupportIntegrationTest {
 	@Test
 	void republishesWithTheSameIdWhenTheRelayDiesBetweenSendAndClear() {
 		String aggregateId = new ObjectId().toHexString();
-		OutboxMessage message = this.outbox.message(new SponsorCreated(
-				new ConferenceRef("65f0a0000000000000000001", "Crash Conference", null, null, null, null),
-				new SponsorSnapshot(aggregateId, "SPN-C-001", "Crash Co", null, null, null, null, null, null, null),
-				Instant.now(), null), "65f0a0000000000000000001", null);
-		this.mongo.insert(new Document("_id", new ObjectId(aggregateId)).append("outbox",
-				List.of(new Document("messageId", message.messageId()).append("topic", message.topic())
-					.append("key", message.key())
-					.append("type", message.type())
-					.append("payload", message.payload()))),
-				CRASH_COLLECTION)
-			.block();
+		OutboxMessage message = insertWithOneEntry(CRASH_COLLECTION, aggregateId);
 		// A dead process makes no second attempt: batch size 1. The lease is short so the
 		// restart can take over.
 		MessagingProperties dyingProperties = new MessagingProperties(1, (short) 1, Duration.ofSeconds(1),
@@ -182,17 +172,7 @@ class OutboxRelayTests extends SupportIntegrationTest {
 	@Test
 	void renewsItsLeaseWhileASlowSendRunsSoNoOtherInstancePublishesTheSameEntries() {
 		String aggregateId = new ObjectId().toHexString();
-		OutboxMessage message = this.outbox.message(new SponsorCreated(
-				new ConferenceRef("65f0a0000000000000000001", "Slow Conference", null, null, null, null),
-				new SponsorSnapshot(aggregateId, "SPN-S-001", "Slow Co", null, null, null, null, null, null, null),
-				Instant.now(), null), "65f0a0000000000000000001", null);
-		this.mongo.insert(new Document("_id", new ObjectId(aggregateId)).append("outbox",
-				List.of(new Document("messageId", message.messageId()).append("topic", message.topic())
-					.append("key", message.key())
-					.append("type", message.type())
-					.append("payload", message.payload()))),
-				SLOW_COLLECTION)
-			.block();
+		insertWithOneEntry(SLOW_COLLECTION, aggregateId);
 		// The broker acknowledges after three leases; the lease is renewed every third of
 		// it, so the other instance never finds the document free.
 		MessagingProperties shortLease = new MessagingProperties(1, (short) 1, Duration.ofSeconds(1),
@@ -219,6 +199,22 @@ class OutboxRelayTests extends SupportIntegrationTest {
 		assertThat(this.mongo.findById(new ObjectId(aggregateId), Document.class, SLOW_COLLECTION)
 			.block()
 			.getList("outbox", Document.class)).isEmpty();
+	}
+
+	/** Stores a document whose outbox holds one unpublished entry, as a write would. */
+	private OutboxMessage insertWithOneEntry(String collection, String aggregateId) {
+		OutboxMessage message = this.outbox.message(new SponsorCreated(
+				new ConferenceRef("65f0a0000000000000000001", "Relay Conference", null, null, null, null),
+				new SponsorSnapshot(aggregateId, "SPN-R-001", "Relay Co", null, null, null, null, null, null, null),
+				Instant.now(), null), "65f0a0000000000000000001", null);
+		this.mongo.insert(new Document("_id", new ObjectId(aggregateId)).append("outbox",
+				List.of(new Document("messageId", message.messageId()).append("topic", message.topic())
+					.append("key", message.key())
+					.append("type", message.type())
+					.append("payload", message.payload()))),
+				collection)
+			.block();
+		return message;
 	}
 
 	private List<ConsumerRecord<String, byte[]>> recordsFor(String key) {
