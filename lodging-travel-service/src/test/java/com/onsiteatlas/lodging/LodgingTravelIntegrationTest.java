@@ -22,8 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.domainevents.CategoryRef;
 import com.onsiteatlas.domainevents.PersonalInfo;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.RegistrationView;
 import com.onsiteatlas.support.testing.IdentityTokens;
 import com.onsiteatlas.support.testing.ServiceTestProperties;
 

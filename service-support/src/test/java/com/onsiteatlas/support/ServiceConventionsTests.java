@@ -3,8 +3,6 @@ package com.onsiteatlas.support;
 import java.time.Instant;
 import java.util.Map;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.support.testapp.KnownRegistrants;
 import com.onsiteatlas.support.testing.IdentityTokens;
 import com.onsiteatlas.support.testing.ServiceConventionsContract;
 
@@ -34,6 +32,9 @@ class ServiceConventionsTests extends SupportIntegrationTest implements ServiceC
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	KnownRegistrants knownRegistrants;
 
 	WebTestClient client;
 
@@ -439,13 +440,11 @@ class ServiceConventionsTests extends SupportIntegrationTest implements ServiceC
 	}
 
 	/**
-	 * Puts a registration into the read model, as registration-created would.
+	 * Makes a registration known to security, as the read model would after
+	 * registration-created.
 	 */
 	private void knownRegistration(String id, String eventId, String status) {
-		this.mongo
-			.save(new Document("_id", new ObjectId(id)).append("eventId", eventId).append("status", status),
-					RegistrationView.COLLECTION)
-			.block();
+		this.knownRegistrants.know(id, eventId, "active".equals(status));
 	}
 
 }

@@ -15,8 +15,7 @@ import com.onsiteatlas.support.testing.ServiceTestProperties;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=support-test", "spring.data.mongodb.database=support-tests",
-				"spring.codec.max-in-memory-size=64KB", "atlas.projections.registrations=true",
-				"atlas.projections.conferences=true",
+				"spring.codec.max-in-memory-size=64KB",
 				"atlas.security.metrics-password=" + SupportIntegrationTest.METRICS_PASSWORD })
 public abstract class SupportIntegrationTest {
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.support.messaging.Outbox;
 import com.onsiteatlas.support.messaging.OutboxMessage;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 import com.onsiteatlas.support.web.ApiException;
 
 /**

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.lodging.calendar.Dates;
 import com.onsiteatlas.lodging.registrant.Registrants;
-import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.readmodel.ConferenceView;
 import com.onsiteatlas.support.web.ApiException;
 
 /**

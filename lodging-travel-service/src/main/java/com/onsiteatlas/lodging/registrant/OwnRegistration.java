@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.readmodel.ConferenceView;
 
 /**
  * What a registrant's own pages need to know besides its records: who it is here and the

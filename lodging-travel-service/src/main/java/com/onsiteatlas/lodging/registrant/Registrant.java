@@ -2,7 +2,7 @@ package com.onsiteatlas.lodging.registrant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * A registration as a picker shows it: enough to tell people apart, nothing more.

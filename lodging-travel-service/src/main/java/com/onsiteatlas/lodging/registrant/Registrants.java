@@ -6,9 +6,9 @@ import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.domainevents.ConferenceRef;
 import com.onsiteatlas.domainevents.RegistrationSnapshot;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.Directory;
+import com.onsiteatlas.readmodel.RegistrationView;
 import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;

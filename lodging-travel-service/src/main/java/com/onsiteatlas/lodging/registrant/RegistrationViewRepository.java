@@ -2,7 +2,7 @@ package com.onsiteatlas.lodging.registrant;
 
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * This service's copy of the registrations read model (kept by service-support's

@@ -4,7 +4,7 @@ import java.util.List;
 
 import reactor.core.publisher.Flux;
 
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * The picker searches over the registrations read model, ordered by name (the read

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * The MongoDB side of {@link RegistrationViewRepositoryCustom}.

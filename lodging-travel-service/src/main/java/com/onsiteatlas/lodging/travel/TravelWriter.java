@@ -15,7 +15,7 @@ import com.onsiteatlas.domainevents.DomainEventPayload;
 import com.onsiteatlas.domainevents.lodging.TravelInfoCreated;
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.support.messaging.Outbox;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 import com.onsiteatlas.support.web.ApiException;
 
 /**

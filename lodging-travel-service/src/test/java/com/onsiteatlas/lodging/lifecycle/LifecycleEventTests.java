@@ -79,7 +79,7 @@ class LifecycleEventTests extends LodgingTravelIntegrationTest {
 		this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(registration)),
 					new org.springframework.data.mongodb.core.query.Update().set("status", "cancelled"),
-					com.onsiteatlas.support.projection.RegistrationView.class)
+					com.onsiteatlas.readmodel.RegistrationView.class)
 			.block();
 		patch("/api/events/" + eventId + "/hotel-bookings/" + bookingId + "/status", staff("staff"),
 				Map.of("status", "confirmed"))

@@ -12,8 +12,8 @@ import org.springframework.http.HttpHeaders;
 import com.onsiteatlas.domainevents.CategoryRef;
 import com.onsiteatlas.domainevents.PersonalInfo;
 import com.onsiteatlas.lodging.LodgingTravelIntegrationTest;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.RegistrationView;
 import com.onsiteatlas.support.testing.IdentityTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;

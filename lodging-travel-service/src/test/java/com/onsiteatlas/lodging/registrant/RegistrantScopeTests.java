@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.onsiteatlas.lodging.LodgingTravelIntegrationTest;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * A registrant-portal token as ONSITE ATLAS issues it, {@code {id, type:'registrant'}}

@@ -28,8 +28,8 @@ import com.onsiteatlas.notification.template.TemplateService;
 import com.onsiteatlas.notification.template.TemplateVariables;
 import com.onsiteatlas.notification.trigger.NotificationTrigger;
 import com.onsiteatlas.notification.trigger.TriggerService;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.Directory;
 
 /**
  * Imports one conference's ONSITE ATLAS e-mails: each stored template becomes an e-mail

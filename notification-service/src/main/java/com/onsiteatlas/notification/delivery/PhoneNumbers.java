@@ -8,7 +8,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 
-import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.readmodel.ConferenceView;
 
 /**
  * Puts phone numbers into E.164 ({@code +919876543210}), the form Twilio and WhatsApp

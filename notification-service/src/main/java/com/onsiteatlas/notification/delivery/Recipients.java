@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.template.NotificationTemplate;
 import com.onsiteatlas.notification.template.TemplateModel;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.Directory;
+import com.onsiteatlas.readmodel.RegistrationView;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 

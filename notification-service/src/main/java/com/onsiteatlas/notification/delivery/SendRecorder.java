@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import com.onsiteatlas.notification.delivery.NotificationService.EnqueueResult;
 import com.onsiteatlas.notification.settings.NotificationConfig;
 import com.onsiteatlas.notification.settings.NotificationConfigService;
-import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.readmodel.Directory;
 
 /**
  * Records sends: insert-then-dispatch. The unique {@code dedupKey} makes a second request

@@ -20,7 +20,7 @@ import com.onsiteatlas.notification.channel.ConnectionCheck;
 import com.onsiteatlas.support.audit.AuditLog;
 import com.onsiteatlas.support.audit.AuditRecord;
 import com.onsiteatlas.support.audit.ChangedFields;
-import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.readmodel.Directory;
 
 /**
  * Reads and writes the per-event configuration (the changes are {@link ConfigChanges},

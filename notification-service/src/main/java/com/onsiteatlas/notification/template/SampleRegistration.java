@@ -2,7 +2,7 @@ package com.onsiteatlas.notification.template;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * A registration this service knows for an event (from its projection), offered as the

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * Registrations this service knows for an event (its registrations projection), to

@@ -16,8 +16,8 @@ import com.onsiteatlas.domainevents.ConferenceRef;
 import com.onsiteatlas.domainevents.PersonalInfo;
 import com.onsiteatlas.domainevents.RegistrationSnapshot;
 import com.onsiteatlas.domainevents.Venue;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * Builds the variables a template sees: the flat ONSITE ATLAS names ({@code firstName},

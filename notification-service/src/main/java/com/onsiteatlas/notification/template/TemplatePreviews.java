@@ -9,9 +9,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.Directory;
+import com.onsiteatlas.readmodel.RegistrationView;
 import com.onsiteatlas.support.web.ApiError;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;

@@ -3,7 +3,7 @@ package com.onsiteatlas.notification.delivery;
 import org.junit.jupiter.api.Test;
 
 import com.onsiteatlas.domainevents.Venue;
-import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.readmodel.ConferenceView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

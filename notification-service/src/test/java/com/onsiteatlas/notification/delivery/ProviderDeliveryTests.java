@@ -21,7 +21,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import com.onsiteatlas.domainevents.Venue;
 import com.onsiteatlas.notification.NotificationIntegrationTest;
 import com.onsiteatlas.notification.Staff;
-import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.readmodel.ConferenceView;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;

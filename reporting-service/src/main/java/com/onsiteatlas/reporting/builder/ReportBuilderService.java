@@ -8,8 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.format.FileFormat;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.Directory;
 import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.readmodel.ConferenceView;
 
 /**
  * A conference as the console lists it.

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.lease.LeaseKeeper;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.readmodel.ConferenceView;
+import com.onsiteatlas.readmodel.Directory;
 
 /**
  * Runs one claimed export job under its heartbeat: counts its rows, writes the file on

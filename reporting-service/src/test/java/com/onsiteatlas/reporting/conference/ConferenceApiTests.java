@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
-import com.onsiteatlas.support.projection.ConferenceView;
+import com.onsiteatlas.readmodel.ConferenceView;
 import com.onsiteatlas.support.testing.IdentityTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;

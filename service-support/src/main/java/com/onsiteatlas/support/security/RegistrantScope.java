@@ -2,8 +2,7 @@ package com.onsiteatlas.support.security;
 
 import reactor.core.publisher.Mono;
 
-import com.onsiteatlas.support.projection.Directory;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.support.security.RegistrantRegistrations.RegistrantRegistration;
 
 /**
  * Binds a registrant's token to its own registration's conference. ONSITE ATLAS's
@@ -17,10 +16,10 @@ import com.onsiteatlas.support.projection.RegistrationView;
  */
 class RegistrantScope {
 
-	private final Directory directory;
+	private final RegistrantRegistrations registrations;
 
-	RegistrantScope(Directory directory) {
-		this.directory = directory;
+	RegistrantScope(RegistrantRegistrations registrations) {
+		this.registrations = registrations;
 	}
 
 	Mono<AtlasAuthentication> scope(AtlasAuthentication authentication) {
@@ -29,14 +28,14 @@ class RegistrantScope {
 			return Mono.just(authentication);
 		}
 		String signed = principal.eventId();
-		return this.directory.registration(principal.userId())
+		return this.registrations.registrant(principal.userId())
 			.map((registration) -> reachable(registration, signed) ? registration.eventId() : AtlasPrincipal.NO_EVENT)
 			.defaultIfEmpty((signed != null) ? signed : AtlasPrincipal.NO_EVENT)
 			.map((eventId) -> new AtlasAuthentication(principal.boundTo(eventId), authentication.getCredentials()));
 	}
 
-	private static boolean reachable(RegistrationView registration, String signedEventId) {
-		return registration.isActive()
+	private static boolean reachable(RegistrantRegistration registration, String signedEventId) {
+		return registration.active()
 				&& (signedEventId == null || signedEventId.equalsIgnoreCase(registration.eventId()));
 	}
 

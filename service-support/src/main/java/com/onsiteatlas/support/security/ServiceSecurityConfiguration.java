@@ -39,7 +39,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.onsiteatlas.identity.InternalIdentityToken;
 import com.onsiteatlas.support.correlation.CorrelationId;
-import com.onsiteatlas.support.projection.Directory;
 import com.onsiteatlas.support.web.ApiError;
 
 /**
@@ -133,8 +132,9 @@ public class ServiceSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "serviceSecurityFilterChain")
 	SecurityWebFilterChain serviceSecurityFilterChain(ServerHttpSecurity http, ServiceSecurityProperties properties,
-			ReactiveJwtDecoder decoder, ObjectMapper objectMapper, ObjectProvider<Directory> directory) {
-		Directory registrations = directory.getIfAvailable();
+			ReactiveJwtDecoder decoder, ObjectMapper objectMapper,
+			ObjectProvider<RegistrantRegistrations> registrantRegistrations) {
+		RegistrantRegistrations registrations = registrantRegistrations.getIfAvailable();
 		RegistrantScope scope = (registrations != null) ? new RegistrantScope(registrations) : null;
 		List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
 		publicPaths.addAll(properties.publicPaths());

@@ -9,6 +9,11 @@ import com.onsiteatlas.support.messaging.OutboxCollections;
 public class SupportTestApplication {
 
 	@Bean
+	KnownRegistrants knownRegistrants() {
+		return new KnownRegistrants();
+	}
+
+	@Bean
 	OutboxCollections widgetOutbox() {
 		return OutboxCollections.of(Widget.COLLECTION);
 	}

@@ -1,4 +1,4 @@
-package com.onsiteatlas.support;
+package com.onsiteatlas.readmodel;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -15,9 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.onsiteatlas.domainevents.Topics;
-import com.onsiteatlas.support.projection.ConferenceView;
-import com.onsiteatlas.support.projection.Directory;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.support.security.RegistrantRegistrations.RegistrantRegistration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The registration and conference read models every service can turn on.
  */
-class ProjectionTests extends SupportIntegrationTest {
+class ProjectionTests extends ReadModelIntegrationTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,6 +83,23 @@ class ProjectionTests extends SupportIntegrationTest {
 		assertThat(this.directory.registration(new ObjectId().toHexString(), id).block())
 			.as("another event's registration is not visible")
 			.isNull();
+	}
+
+	@Test
+	void tellsSecurityWhereARegistrantMayReachAndLosesItOnCancellation() throws Exception {
+		String id = new ObjectId().toHexString();
+		String eventId = new ObjectId().toHexString();
+		Instant t0 = Instant.parse("2026-03-03T10:00:00Z");
+		assertThat(this.directory.registrant(id).block()).as("not heard of yet").isNull();
+		send(Topics.REGISTRATIONS, id, registrationEvent("registration-created", id, eventId, "active", t0));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.directory.registrant(id).block())
+				.isEqualTo(new RegistrantRegistration(eventId, true)));
+		send(Topics.REGISTRATIONS, id,
+				registrationEvent("registration-cancelled", id, eventId, "cancelled", t0.plusSeconds(60)));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.directory.registrant(id).block())
+				.isEqualTo(new RegistrantRegistration(eventId, false)));
 	}
 
 	@Test

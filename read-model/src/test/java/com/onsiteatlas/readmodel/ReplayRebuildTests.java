@@ -1,4 +1,4 @@
-package com.onsiteatlas.support;
+package com.onsiteatlas.readmodel;
 
 import java.time.Clock;
 import java.io.InputStream;
@@ -28,9 +28,6 @@ import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.support.messaging.DomainEventConsumer;
 import com.onsiteatlas.support.messaging.MessagingProperties;
 import com.onsiteatlas.support.messaging.ProcessedEvents;
-import com.onsiteatlas.support.projection.Directory;
-import com.onsiteatlas.support.projection.RegistrationProjection;
-import com.onsiteatlas.support.projection.RegistrationView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Topics keep every event, so a consumer that lost its state (a new instance, a dropped
  * database) rebuilds it by replaying from the beginning under a new consumer group.
  */
-class ReplayRebuildTests extends SupportIntegrationTest {
+class ReplayRebuildTests extends ReadModelIntegrationTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

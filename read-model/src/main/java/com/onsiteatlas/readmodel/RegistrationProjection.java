@@ -1,4 +1,4 @@
-package com.onsiteatlas.support.projection;
+package com.onsiteatlas.readmodel;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.onsiteatlas.support.projection;
+package com.onsiteatlas.readmodel;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -4,4 +4,4 @@
  * turns them on with {@code atlas.projections.registrations=true} /
  * {@code atlas.projections.conferences=true}.
  */
-package com.onsiteatlas.support.projection;
+package com.onsiteatlas.readmodel;

@@ -1,4 +1,4 @@
-package com.onsiteatlas.support.projection;
+package com.onsiteatlas.readmodel;
 
 import reactor.core.publisher.Mono;
 
@@ -6,10 +6,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.onsiteatlas.support.security.RegistrantRegistrations;
+
 /**
- * Read access to the projected registrations and conferences.
+ * Read access to the projected registrations and conferences; also tells security where a
+ * registrant's token may reach.
  */
-public class Directory {
+public class Directory implements RegistrantRegistrations {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -47,6 +50,12 @@ public class Directory {
 		return this.mongo.findOne(
 				Query.query(Criteria.where("eventId").is(eventId).and("registrationId").is(registrationId)),
 				RegistrationView.class);
+	}
+
+	@Override
+	public Mono<RegistrantRegistration> registrant(String registrationObjectId) {
+		return registration(registrationObjectId)
+			.map((registration) -> new RegistrantRegistration(registration.eventId(), registration.isActive()));
 	}
 
 	public Mono<ConferenceView> conference(String eventId) {

@@ -1,0 +1,4 @@
+/**
+ * The application the read-model tests run.
+ */
+package com.onsiteatlas.readmodel.testapp;
