@@ -32,6 +32,8 @@ public final class Processes {
 
 	private final Consumer<String> out;
 
+	private final ClassDataArchives archives;
+
 	/** The processes this launcher started itself, by name. */
 	private final Map<String, Process> children = new LinkedHashMap<>();
 
@@ -39,6 +41,8 @@ public final class Processes {
 		this.plan = plan;
 		this.layout = plan.layout();
 		this.out = out;
+		this.archives = new ClassDataArchives(this.layout.home().resolve("cds"), new JvmTraining(this.layout.logs()),
+				out);
 	}
 
 	/**
@@ -55,12 +59,7 @@ public final class Processes {
 			Files.createDirectories(this.layout.logs());
 			Files.createDirectories(this.layout.pids());
 			Files.createDirectories(this.layout.jars());
-			Path copy = this.layout.jars().resolve(jar.getFileName());
-			if (this.layout.copyJarOnEveryStart() || !Files.exists(copy)) {
-				Path partial = copy.resolveSibling(copy.getFileName() + ".tmp");
-				Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-				Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
+			Path copy = copyOfJar(jar);
 			Path log = this.layout.log(spec.name());
 			if (this.layout.rotateLogs() && Files.exists(log)) {
 				Files.move(log, log.resolveSibling(spec.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
@@ -73,8 +72,13 @@ public final class Processes {
 			}
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.addAll(spec.jvmOptions());
-			command.add("-jar");
-			command.add(copy.toString());
+			if (usesArchive(spec)) {
+				command.addAll(this.archives.launch(jar, copy));
+			}
+			else {
+				command.add("-jar");
+				command.add(copy.toString());
+			}
 			ProcessBuilder builder = new ProcessBuilder(command).directory(this.layout.home().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -88,6 +92,42 @@ public final class Processes {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + spec.name(), ex);
 		}
+	}
+
+	/**
+	 * Makes the class-data archives these processes will start with, where the plan runs
+	 * them with archives and a build has none yet ({@link ClassDataArchives}).
+	 * @param specs the processes about to start
+	 */
+	public void prepareArchives(List<ProcessSpec> specs) {
+		List<ClassDataArchives.Job> jobs = new ArrayList<>();
+		for (ProcessSpec spec : specs) {
+			Path jar = this.plan.jar(spec.module());
+			if (usesArchive(spec) && Files.isRegularFile(jar)) {
+				try {
+					Files.createDirectories(this.layout.jars());
+					jobs.add(new ClassDataArchives.Job(spec, jar, copyOfJar(jar)));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Cannot copy " + jar, ex);
+				}
+			}
+		}
+		this.archives.prepare(jobs);
+	}
+
+	private boolean usesArchive(ProcessSpec spec) {
+		return this.plan.classDataArchives() && spec.role() != ProcessSpec.Role.INFRA;
+	}
+
+	private Path copyOfJar(Path jar) throws IOException {
+		Path copy = this.layout.jars().resolve(jar.getFileName());
+		if (this.layout.copyJarOnEveryStart() || !Files.exists(copy)) {
+			Path partial = copy.resolveSibling(copy.getFileName() + ".tmp");
+			Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		return copy;
 	}
 
 	/**

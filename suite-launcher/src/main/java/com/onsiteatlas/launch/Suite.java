@@ -65,6 +65,14 @@ public final class Suite {
 	 * @throws StartFailure when a process exits or the plan's timeout passes first
 	 */
 	public void up(boolean infraOnly) {
+		if (!infraOnly) {
+			// Before anything runs: a training start takes CPU the other starts need, and
+			// must not meet a running broker or store.
+			this.processes.prepareArchives(this.plan.processes()
+				.stream()
+				.filter((spec) -> spec.role() != Role.INFRA && !this.processes.isRunning(spec.name()))
+				.toList());
+		}
 		this.startedAt = System.nanoTime();
 		long deadline = this.startedAt + this.plan.timeout().toNanos();
 		startInfra(deadline);

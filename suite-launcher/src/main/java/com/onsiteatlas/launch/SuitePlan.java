@@ -111,6 +111,8 @@ public final class SuitePlan {
 
 	private final Duration timeout;
 
+	private final boolean classDataArchives;
+
 	private final List<ProcessSpec> processes;
 
 	private SuitePlan(Builder builder) {
@@ -123,6 +125,7 @@ public final class SuitePlan {
 		this.registryUser = builder.commonEnv.getOrDefault("ATLAS_REGISTRY_USER", REGISTRY_USER);
 		this.registryPassword = builder.commonEnv.get("ATLAS_REGISTRY_PASSWORD");
 		this.timeout = builder.timeout;
+		this.classDataArchives = builder.classDataArchives;
 		this.processes = List.copyOf(wire(builder));
 	}
 
@@ -176,6 +179,7 @@ public final class SuitePlan {
 		builder.jvmOptions.put(Role.REGISTRY, service);
 		builder.jvmOptions.put(Role.SERVICE, service);
 		builder.timeout = Duration.ofSeconds(Long.parseLong(env.getOrDefault("ATLAS_TIMEOUT", "240")));
+		builder.classDataArchives = !"false".equalsIgnoreCase(env.getOrDefault("ATLAS_CLASS_DATA_ARCHIVES", "true"));
 		return builder.build();
 	}
 
@@ -283,6 +287,16 @@ public final class SuitePlan {
 
 	public Layout layout() {
 		return this.layout;
+	}
+
+	/**
+	 * Whether the registry, the gateway and the services start from their extracted jars
+	 * with class-data archives ({@link ClassDataArchives}): {@code bin/atlas} does unless
+	 * {@code ATLAS_CLASS_DATA_ARCHIVES=false}; test plans do not unless asked.
+	 * @return whether they do
+	 */
+	public boolean classDataArchives() {
+		return this.classDataArchives;
 	}
 
 	/**
@@ -545,6 +559,8 @@ public final class SuitePlan {
 
 		private Duration timeout;
 
+		private boolean classDataArchives;
+
 		private Builder(Path root, Layout layout, String host) {
 			this.root = root;
 			this.layout = layout;
@@ -570,6 +586,16 @@ public final class SuitePlan {
 		 */
 		public Builder gatewayEnv(String name, String value) {
 			this.gatewayEnv.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Starts the registry, the gateway and the services with class-data archives.
+		 * @param on whether to
+		 * @return this builder
+		 */
+		public Builder classDataArchives(boolean on) {
+			this.classDataArchives = on;
 			return this;
 		}
 
