@@ -1,14 +1,9 @@
 package com.onsiteatlas.reporting.export;
 
-import java.util.Date;
 import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpiredExports {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ExportHistoryRepository jobs;
 
 	private final ExportFiles files;
 
-	ExpiredExports(ReactiveMongoTemplate mongo, ExportFiles files) {
-		this.mongo = mongo;
+	ExpiredExports(ExportHistoryRepository jobs, ExportFiles files) {
+		this.jobs = jobs;
 		this.files = files;
 	}
 
@@ -34,16 +29,9 @@ class ExpiredExports {
 	 * @return completion
 	 */
 	Mono<Void> purge(Instant now) {
-		Query expired = Query.query(Criteria.where("status")
-			.is(ExportStatus.COMPLETED.value())
-			.and("expiresAt")
-			.lt(Date.from(now))
-			.and("expired")
-			.ne(true));
-		return this.mongo.find(expired, ExportHistory.class)
+		return this.jobs.findExpiredBefore(now)
 			.concatMap((job) -> ((job.fileId() != null) ? this.files.delete(job.fileId()) : Mono.<Void>empty())
-				.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(job.id())),
-						new Update().set("expired", true).unset("fileId"), ExportHistory.class)))
+				.then(this.jobs.markExpired(job.id())))
 			.then();
 	}
 

@@ -2,17 +2,10 @@ package com.onsiteatlas.reporting.export;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ExportClaims {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ExportHistoryRepository jobs;
 
 	private final ExportProperties properties;
 
@@ -32,8 +25,8 @@ class ExportClaims {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	ExportClaims(ReactiveMongoTemplate mongo, ExportProperties properties, Clock clock) {
-		this.mongo = mongo;
+	ExportClaims(ExportHistoryRepository jobs, ExportProperties properties, Clock clock) {
+		this.jobs = jobs;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -45,48 +38,15 @@ class ExportClaims {
 	 */
 	Mono<ExportHistory> claim() {
 		Instant now = this.clock.instant();
-		Query claimable = Query
-			.query(new Criteria().orOperator(Criteria.where("status").is(ExportStatus.PENDING.value()),
-					new Criteria().andOperator(Criteria.where("status").is(ExportStatus.PROCESSING.value()),
-							Criteria.where("leaseUntil").lt(Date.from(now)))))
-			.with(Sort.by("createdAt"));
-		Update update = new Update().set("status", ExportStatus.PROCESSING.value())
-			.set("leaseOwner", this.owner)
-			.set("leaseUntil", Date.from(now.plus(this.properties.lease())))
-			.set("startedAt", Date.from(now))
-			.set("progress", 0)
-			.set("recordCount", 0L)
-			.inc("attempts", 1);
-		return this.mongo.findAndModify(claimable, update, FindAndModifyOptions.options().returnNew(true),
-				ExportHistory.class);
+		return this.jobs.claimOldest(this.owner, now, now.plus(this.properties.lease()));
 	}
 
 	/**
-	 * The job, while this instance holds it.
-	 * @param job a claimed job
-	 * @return the query
+	 * This instance's lease owner id, which the guarded writes of a claimed job match.
+	 * @return the owner id
 	 */
-	Query owned(ExportHistory job) {
-		return Query.query(Criteria.where("_id").is(job.id()).and("leaseOwner").is(this.owner));
-	}
-
-	/**
-	 * The job, while this instance holds it and it is processing.
-	 * @param job a claimed job
-	 * @return the query
-	 */
-	Query running(ExportHistory job) {
-		return owned(job).addCriteria(Criteria.where("status").is(ExportStatus.PROCESSING.value()));
-	}
-
-	/**
-	 * The job, while this instance holds it and it may still move to a status.
-	 * @param job a claimed job
-	 * @param next the status a write moves it to
-	 * @return the query
-	 */
-	Query owned(ExportHistory job, ExportStatus next) {
-		return owned(job).addCriteria(Criteria.where("status").in(ExportStatus.valuesThatCanBecome(next)));
+	String owner() {
+		return this.owner;
 	}
 
 }

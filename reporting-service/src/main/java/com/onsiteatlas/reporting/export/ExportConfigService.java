@@ -12,9 +12,6 @@ import java.util.Locale;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.catalog.DataSource;
@@ -26,7 +23,6 @@ import com.onsiteatlas.reporting.rows.RowFilter;
 import com.onsiteatlas.reporting.rows.RowQuery;
 import com.onsiteatlas.reporting.rows.RowService;
 import com.onsiteatlas.reporting.rows.RowSort;
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.security.AtlasPrincipal;
@@ -42,7 +38,7 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class ExportConfigService {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ExportConfigRepository repository;
 
 	private final FieldCatalog catalog;
 
@@ -50,8 +46,8 @@ public class ExportConfigService {
 
 	private final Clock clock;
 
-	ExportConfigService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowService rows, Clock clock) {
-		this.mongo = mongo;
+	ExportConfigService(ExportConfigRepository repository, FieldCatalog catalog, RowService rows, Clock clock) {
+		this.repository = repository;
 		this.catalog = catalog;
 		this.rows = rows;
 		this.clock = clock;
@@ -59,33 +55,10 @@ public class ExportConfigService {
 
 	Mono<Paged<ExportConfig>> list(AtlasPrincipal user, String eventId, String dataType, String exportType,
 			PageQuery page) {
-		List<Criteria> all = new ArrayList<>();
-		all.add(visibleTo(user));
 		if (eventId != null) {
 			ObjectIds.require(eventId, "event");
-			all.add(new Criteria().orOperator(Criteria.where("event").is(eventId), Criteria.where("event").is(null)));
 		}
-		if (dataType != null) {
-			all.add(Criteria.where("dataType").is(dataType));
-		}
-		if (exportType != null) {
-			all.add(Criteria.where("exportType").is(exportType));
-		}
-		return MongoPaging.find(this.mongo, Query.query(new Criteria().andOperator(all)), ExportConfig.class, page);
-	}
-
-	/**
-	 * Own and global configs; for a token bound to an event, only configs of that event
-	 * or of no event (those export the event they are run for).
-	 */
-	private static Criteria visibleTo(AtlasPrincipal user) {
-		Criteria owned = new Criteria().orOperator(Criteria.where("createdBy").is(user.userId()),
-				Criteria.where("isGlobal").is(true));
-		if (user.eventId() == null) {
-			return owned;
-		}
-		return new Criteria().andOperator(owned, new Criteria().orOperator(Criteria.where("event").is(user.eventId()),
-				Criteria.where("event").is(null)));
+		return this.repository.page(new ConfigSearch(ConfigViewer.of(user), eventId, dataType, exportType), page);
 	}
 
 	/**
@@ -96,27 +69,26 @@ public class ExportConfigService {
 	 */
 	public Mono<ExportConfig> get(AtlasPrincipal user, String id) {
 		ObjectIds.require(id, "id");
-		return this.mongo
-			.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), visibleTo(user))),
-					ExportConfig.class)
+		return this.repository.findVisible(id, ConfigViewer.of(user))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Export config not found")));
 	}
 
 	Mono<ExportConfig> create(AtlasPrincipal user, ExportConfigRequest request) {
-		return Mono.fromCallable(() -> validated(user, request, null)).flatMap((config) -> this.mongo.insert(config));
+		return Mono.fromCallable(() -> validated(user, request, null))
+			.flatMap((config) -> this.repository.insert(config));
 	}
 
 	Mono<ExportConfig> update(AtlasPrincipal user, String id, ExportConfigRequest request) {
 		return get(user, id).map((existing) -> {
 			requireOwnerOrManager(user, existing);
 			return validated(user, request, existing);
-		}).flatMap((config) -> this.mongo.save(config));
+		}).flatMap((config) -> this.repository.save(config));
 	}
 
 	Mono<Void> delete(AtlasPrincipal user, String id) {
 		return get(user, id).flatMap((existing) -> {
 			requireOwnerOrManager(user, existing);
-			return this.mongo.remove(existing);
+			return this.repository.delete(existing);
 		}).then();
 	}
 

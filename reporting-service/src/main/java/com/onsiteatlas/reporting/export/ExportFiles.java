@@ -11,9 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.format.FileFormat;
@@ -32,12 +29,12 @@ import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
 @Component
 class ExportFiles {
 
-	private final ReactiveGridFsTemplate gridFs;
+	private final ExportFileRepository stored;
 
 	private final AesGcmStreamCipher cipher;
 
-	ExportFiles(ReactiveGridFsTemplate gridFs, @Value("${atlas.reporting.encryption-key}") String key) {
-		this.gridFs = gridFs;
+	ExportFiles(ExportFileRepository stored, @Value("${atlas.reporting.encryption-key}") String key) {
+		this.stored = stored;
 		this.cipher = new AesGcmStreamCipher(key);
 	}
 
@@ -65,7 +62,7 @@ class ExportFiles {
 			.append("encrypted", true)
 			.append("cipher", AesGcmStreamCipher.NAME);
 		Flux<DataBuffer> clear = DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024);
-		return this.gridFs.store(this.cipher.encrypt(clear, associatedData(exportId)), fileName, format.contentType(),
+		return this.stored.store(this.cipher.encrypt(clear, associatedData(exportId)), fileName, format.contentType(),
 				metadata);
 	}
 
@@ -76,9 +73,7 @@ class ExportFiles {
 	 * @return its bytes, or empty when the file is gone
 	 */
 	Mono<Flux<DataBuffer>> read(String exportId, String fileId) {
-		return this.gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId))))
-			.flatMap(this.gridFs::getResource)
-			.map((resource) -> this.cipher.decrypt(resource.getDownloadStream(), associatedData(exportId)));
+		return this.stored.content(fileId).map((content) -> this.cipher.decrypt(content, associatedData(exportId)));
 	}
 
 	private static String associatedData(String exportId) {
@@ -91,7 +86,7 @@ class ExportFiles {
 	 * @return completion
 	 */
 	Mono<Void> delete(String fileId) {
-		return this.gridFs.delete(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
+		return this.stored.delete(fileId);
 	}
 
 	/**

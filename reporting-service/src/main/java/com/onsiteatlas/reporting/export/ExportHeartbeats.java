@@ -2,14 +2,10 @@ package com.onsiteatlas.reporting.export;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.lease.LeaseKeeper;
@@ -26,7 +22,7 @@ class ExportHeartbeats {
 
 	private static final Duration MIN_HEARTBEAT = Duration.ofMillis(100);
 
-	private final ReactiveMongoTemplate mongo;
+	private final ExportHistoryRepository jobs;
 
 	private final ExportClaims claims;
 
@@ -34,8 +30,8 @@ class ExportHeartbeats {
 
 	private final Clock clock;
 
-	ExportHeartbeats(ReactiveMongoTemplate mongo, ExportClaims claims, ExportProperties properties, Clock clock) {
-		this.mongo = mongo;
+	ExportHeartbeats(ExportHistoryRepository jobs, ExportClaims claims, ExportProperties properties, Clock clock) {
+		this.jobs = jobs;
 		this.claims = claims;
 		this.properties = properties;
 		this.clock = clock;
@@ -109,10 +105,10 @@ class ExportHeartbeats {
 		/** Records the row count of the job, at its start. */
 		Mono<Void> total(long rows) {
 			this.total = rows;
-			return ExportHeartbeats.this.mongo
-				.updateFirst(live(), new Update().set("totalRecords", rows), ExportHistory.class)
-				.flatMap((result) -> (result.getMatchedCount() == 0)
-						? Mono.error(new LeaseKeeper.LeaseLost("export " + this.job.id())) : Mono.empty());
+			return ExportHeartbeats.this.jobs
+				.setTotalIfRunning(this.job.id(), ExportHeartbeats.this.claims.owner(), rows)
+				.flatMap((matched) -> !matched ? Mono.error(new LeaseKeeper.LeaseLost("export " + this.job.id()))
+						: Mono.empty());
 		}
 
 		/** Called by the writer after each row, on the export's thread. */
@@ -128,20 +124,10 @@ class ExportHeartbeats {
 
 		private Mono<Boolean> renew() {
 			long rows = this.written.get();
-			Update update = new Update()
-				.set("leaseUntil",
-						Date.from(ExportHeartbeats.this.clock.instant().plus(ExportHeartbeats.this.properties.lease())))
-				.set("recordCount", rows);
-			if (this.total >= 0) {
-				update.set("progress", progress(rows, this.total));
-			}
-			return ExportHeartbeats.this.mongo.updateFirst(live(), update, ExportHistory.class)
-				.map((result) -> result.getMatchedCount() > 0);
-		}
-
-		/** The job while this instance holds it and it is processing. */
-		private Query live() {
-			return ExportHeartbeats.this.claims.running(this.job);
+			Integer progress = (this.total >= 0) ? progress(rows, this.total) : null;
+			return ExportHeartbeats.this.jobs.renewIfRunning(this.job.id(), ExportHeartbeats.this.claims.owner(),
+					ExportHeartbeats.this.clock.instant().plus(ExportHeartbeats.this.properties.lease()), rows,
+					progress);
 		}
 
 	}

@@ -2,13 +2,9 @@ package com.onsiteatlas.reporting.export;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.domainevents.export.ExportCompleted;
@@ -22,7 +18,7 @@ import com.onsiteatlas.support.messaging.Outbox;
 @Component
 class ExportOutcomes {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ExportHistoryRepository jobs;
 
 	private final ExportClaims claims;
 
@@ -34,9 +30,9 @@ class ExportOutcomes {
 
 	private final Clock clock;
 
-	ExportOutcomes(ReactiveMongoTemplate mongo, ExportClaims claims, ExportFiles files, Outbox outbox,
+	ExportOutcomes(ExportHistoryRepository jobs, ExportClaims claims, ExportFiles files, Outbox outbox,
 			ExportProperties properties, Clock clock) {
-		this.mongo = mongo;
+		this.jobs = jobs;
 		this.claims = claims;
 		this.files = files;
 		this.outbox = outbox;
@@ -59,21 +55,11 @@ class ExportOutcomes {
 				job.exportType(), job.dataType(), written.recordCount(), written.size(), fileName, job.user(), now,
 				now);
 		return this.outbox.entry(event, job.event()).flatMap((message) -> {
-			Update update = new Update().set("status", ExportStatus.COMPLETED.value())
-				.set("progress", 100)
-				.set("recordCount", written.recordCount())
-				.set("fileSize", written.size())
-				.set("fileId", fileId)
-				.set("fileName", fileName)
-				.set("fileUrl", "/api/export/download/" + job.id())
-				.set("completedAt", Date.from(now))
-				.set("expiresAt", Date.from(now.plus(this.properties.fileRetention())))
-				.unset("leaseOwner")
-				.unset("leaseUntil");
-			Outbox.push(update, List.of(message));
-			return this.mongo.updateFirst(this.claims.owned(job, ExportStatus.COMPLETED), update, ExportHistory.class);
-		}).flatMap((result) -> {
-			if (result.getModifiedCount() == 0) {
+			ExportCompletion completion = new ExportCompletion(written.recordCount(), written.size(), fileId, fileName,
+					"/api/export/download/" + job.id(), now, now.plus(this.properties.fileRetention()));
+			return this.jobs.completeIfOwned(job.id(), this.claims.owner(), completion, message);
+		}).flatMap((changed) -> {
+			if (!changed) {
 				// Another instance took the job over after our lease ran out; its file
 				// wins.
 				return this.files.delete(fileId);
@@ -93,15 +79,10 @@ class ExportOutcomes {
 		Instant now = this.clock.instant();
 		ExportFailed event = new ExportFailed(job.event(), job.id(), job.exportConfig(), job.scheduleId(),
 				job.exportType(), job.dataType(), reason, job.user(), now, now);
-		return this.outbox.entry(event, job.event()).flatMap((message) -> {
-			Update update = new Update().set("status", ExportStatus.FAILED.value())
-				.set("errorMessage", reason)
-				.set("completedAt", Date.from(now))
-				.unset("leaseOwner")
-				.unset("leaseUntil");
-			Outbox.push(update, List.of(message));
-			return this.mongo.updateFirst(this.claims.owned(job, ExportStatus.FAILED), update, ExportHistory.class);
-		}).doOnNext((result) -> this.outbox.nudge()).then();
+		return this.outbox.entry(event, job.event())
+			.flatMap((message) -> this.jobs.failIfOwned(job.id(), this.claims.owner(), reason, now, message))
+			.doOnNext((result) -> this.outbox.nudge())
+			.then();
 	}
 
 }

@@ -3,8 +3,6 @@ package com.onsiteatlas.reporting.export;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,9 +11,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.audit.ReportingAuditAction;
@@ -24,7 +19,6 @@ import com.onsiteatlas.support.audit.AuditRecord;
 import com.onsiteatlas.reporting.format.ExportOptions;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.reporting.rows.RowService;
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.security.AtlasPrincipal;
@@ -38,7 +32,9 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class ExportService {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ExportHistoryRepository jobs;
+
+	private final ExportConfigRepository configRepository;
 
 	private final ExportFiles files;
 
@@ -52,9 +48,11 @@ public class ExportService {
 
 	private final AuditLog audit;
 
-	ExportService(ReactiveMongoTemplate mongo, ExportFiles files, ExportConfigService configs, ExportWorker worker,
-			ExportProperties properties, Clock clock, AuditLog audit) {
-		this.mongo = mongo;
+	ExportService(ExportHistoryRepository jobs, ExportConfigRepository configRepository, ExportFiles files,
+			ExportConfigService configs, ExportWorker worker, ExportProperties properties, Clock clock,
+			AuditLog audit) {
+		this.jobs = jobs;
+		this.configRepository = configRepository;
 		this.audit = audit;
 		this.properties = properties;
 		this.files = files;
@@ -121,7 +119,7 @@ public class ExportService {
 				spec.name(), spec.exportType(), spec.dataType(), spec.fields(), spec.filters(), spec.sorts(),
 				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, null, 0, ExportStatus.PENDING,
 				null, 0, null, null, null, null, null, false, this.clock.instant(), List.of());
-		return this.mongo.insert(job).doOnSuccess((saved) -> this.worker.nudge());
+		return this.jobs.insert(job).doOnSuccess((saved) -> this.worker.nudge());
 	}
 
 	/**
@@ -148,7 +146,7 @@ public class ExportService {
 					List.of(), List.of(), List.of(), null, null, userId, null, null, size, "/api/export/download/" + id,
 					fileName, fileId.toHexString(), 100, ExportStatus.COMPLETED, null, 0, null, null, now, now,
 					now.plus(this.properties.fileRetention()), false, now, List.of());
-			return this.mongo.insert(job);
+			return this.jobs.insert(job);
 		});
 	}
 
@@ -159,7 +157,7 @@ public class ExportService {
 	 * @return the export spec
 	 */
 	public Mono<ExportSpec> specOf(String configId, String eventId) {
-		return this.mongo.findById(configId, ExportConfig.class)
+		return this.configRepository.findById(configId)
 			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("Export config " + configId + " does not exist")))
 			.map((config) -> checked(new ExportSpec(config.name(), config.exportType(), config.dataType(),
 					(config.event() != null) ? config.event() : eventId, config.fields(), config.filters(),
@@ -172,7 +170,7 @@ public class ExportService {
 	 */
 	Mono<ExportHistory> job(AtlasPrincipal user, String id) {
 		ObjectIds.require(id, "id");
-		return this.mongo.findById(id, ExportHistory.class)
+		return this.jobs.findById(id)
 			.filter((job) -> (user.isManaging() || user.userId().equals(job.user()))
 					&& (user.eventId() == null || user.eventId().equals(job.event())))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Export job not found")));
@@ -184,47 +182,25 @@ public class ExportService {
 	 * @return the job
 	 */
 	public Mono<ExportHistory> job(String id) {
-		return this.mongo.findById(id, ExportHistory.class);
+		return this.jobs.findById(id);
 	}
 
 	Mono<Paged<ExportHistory>> history(AtlasPrincipal user, HistoryFilter filter, PageQuery page) {
-		List<Criteria> all = new ArrayList<>();
-		if (!user.isManaging()) {
-			all.add(Criteria.where("user").is(user.userId()));
+		String eventId = (filter.event() != null) ? ObjectIds.require(filter.event(), "event") : null;
+		String status = (filter.status() != null) ? ExportStatus.of(filter.status()).value() : null;
+		String exportType = (filter.exportType() != null) ? filter.exportType().toLowerCase(Locale.ROOT) : null;
+		Instant from;
+		Instant to;
+		try {
+			from = (filter.from() != null) ? RowService.instant(filter.from()) : null;
+			to = (filter.to() != null) ? RowService.instant(filter.to()) : null;
 		}
-		if (user.eventId() != null) {
-			// A user bound to one event sees only that event's exports.
-			all.add(Criteria.where("event").is(user.eventId()));
+		catch (RuntimeException ex) {
+			throw ApiException.badRequest("from and to must be ISO dates");
 		}
-		if (filter.event() != null) {
-			all.add(Criteria.where("event").is(ObjectIds.require(filter.event(), "event")));
-		}
-		if (filter.status() != null) {
-			all.add(Criteria.where("status").is(ExportStatus.of(filter.status()).value()));
-		}
-		if (filter.dataType() != null) {
-			all.add(Criteria.where("dataType").is(filter.dataType()));
-		}
-		if (filter.exportType() != null) {
-			all.add(Criteria.where("exportType").is(filter.exportType().toLowerCase(Locale.ROOT)));
-		}
-		if (filter.from() != null || filter.to() != null) {
-			Criteria created = Criteria.where("createdAt");
-			try {
-				if (filter.from() != null) {
-					created = created.gte(Date.from(RowService.instant(filter.from())));
-				}
-				if (filter.to() != null) {
-					created = created.lte(Date.from(RowService.instant(filter.to())));
-				}
-			}
-			catch (RuntimeException ex) {
-				throw ApiException.badRequest("from and to must be ISO dates");
-			}
-			all.add(created);
-		}
-		Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
-		return MongoPaging.find(this.mongo, query, ExportHistory.class, page);
+		HistorySearch search = new HistorySearch(user.isManaging() ? null : user.userId(), user.eventId(), eventId,
+				status, filter.dataType(), exportType, from, to);
+		return this.jobs.page(search, page);
 	}
 
 	/**

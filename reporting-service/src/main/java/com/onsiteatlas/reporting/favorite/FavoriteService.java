@@ -2,7 +2,6 @@ package com.onsiteatlas.reporting.favorite;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +9,6 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.builder.BuilderRequests;
@@ -36,7 +31,7 @@ class FavoriteService {
 
 	private static final int MAX_PER_USER = 500;
 
-	private final ReactiveMongoTemplate mongo;
+	private final FavoriteRepository favorites;
 
 	private final ExportConfigService configs;
 
@@ -44,8 +39,8 @@ class FavoriteService {
 
 	private final Clock clock;
 
-	FavoriteService(ReactiveMongoTemplate mongo, ExportConfigService configs, BuilderRequests requests, Clock clock) {
-		this.mongo = mongo;
+	FavoriteService(FavoriteRepository favorites, ExportConfigService configs, BuilderRequests requests, Clock clock) {
+		this.favorites = favorites;
 		this.configs = configs;
 		this.requests = requests;
 		this.clock = clock;
@@ -59,25 +54,16 @@ class FavoriteService {
 		if (event != null && !user.canReachEvent(event)) {
 			throw ApiException.forbidden("You cannot see favourites of this event");
 		}
-		List<Criteria> all = new ArrayList<>();
-		all.add(Criteria.where("userId").is(user.userId()));
-		if (event != null) {
-			all.add(new Criteria().orOperator(Criteria.where("eventId").is(event), Criteria.where("eventId").is(null)));
-		}
-		if (kind != null) {
-			all.add(Criteria.where("kind").is(kind));
-		}
-		Query query = Query.query(new Criteria().andOperator(all))
-			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
-			.limit(MAX_PER_USER);
-		return this.mongo.find(query, Favorite.class).concatMap((favorite) -> {
-			if (!Favorite.EXPORT_CONFIG.equals(favorite.kind())) {
-				return Mono.just(favorite);
-			}
-			return this.configs.get(user, favorite.targetId())
-				.thenReturn(favorite)
-				.onErrorResume(ApiException.class, (ex) -> Mono.empty());
-		}).collectList();
+		return this.favorites.search(new FavoriteSearch(user.userId(), event, kind), MAX_PER_USER)
+			.concatMap((favorite) -> {
+				if (!Favorite.EXPORT_CONFIG.equals(favorite.kind())) {
+					return Mono.just(favorite);
+				}
+				return this.configs.get(user, favorite.targetId())
+					.thenReturn(favorite)
+					.onErrorResume(ApiException.class, (ex) -> Mono.empty());
+			})
+			.collectList();
 	}
 
 	/**
@@ -89,23 +75,20 @@ class FavoriteService {
 		return Mono.fromCallable(() -> checked(user, request))
 			.flatMap((favorite) -> named(user, favorite))
 			.flatMap((favorite) -> {
-				Query same = Query
-					.query(Criteria.where("userId").is(favorite.userId()).and("uniqueKey").is(favorite.uniqueKey()));
-				return this.mongo.findOne(same, Favorite.class)
-					.map((existing) -> new Marked(existing, false))
+				Mono<Favorite> same = this.favorites.findByUserIdAndUniqueKey(favorite.userId(), favorite.uniqueKey());
+				return same.map((existing) -> new Marked(existing, false))
 					.switchIfEmpty(
-							Mono.defer(() -> this.mongo.insert(favorite).map((saved) -> new Marked(saved, true))))
-					.onErrorResume(DuplicateKeyException.class, (ex) -> this.mongo.findOne(same, Favorite.class)
-						.map((existing) -> new Marked(existing, false)));
+							Mono.defer(() -> this.favorites.insert(favorite).map((saved) -> new Marked(saved, true))))
+					.onErrorResume(DuplicateKeyException.class,
+							(ex) -> same.map((existing) -> new Marked(existing, false)));
 			});
 	}
 
 	Mono<Void> delete(AtlasPrincipal user, String id) {
 		ObjectIds.require(id, "id");
-		return this.mongo
-			.remove(Query.query(Criteria.where("_id").is(id).and("userId").is(user.userId())), Favorite.class)
-			.flatMap((result) -> (result.getDeletedCount() == 0)
-					? Mono.error(ApiException.notFound("Favourite not found")) : Mono.empty());
+		return this.favorites.removeOwned(id, user.userId())
+			.flatMap((removed) -> (removed == 0) ? Mono.error(ApiException.notFound("Favourite not found"))
+					: Mono.empty());
 	}
 
 	private Favorite checked(AtlasPrincipal user, FavoriteRequest request) {

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.domainevents.ConferenceRef;
@@ -46,12 +47,13 @@ class RegistrationRows {
 
 	Mono<Void> checkIn(CheckInCompleted checkIn) {
 		ZonedDateTime local = checkIn.checkedInAt().atZone(RowValues.zone(checkIn.event()));
-		Update update = new Update().set(ReportRow.VALUES + "checkedIn", true)
-			.set(ReportRow.VALUES + "checkInTime", Date.from(checkIn.checkedInAt()))
-			.set(ReportRow.VALUES + "checkInHour", local.getHour())
-			.set(ReportRow.VALUES + "checkInSlot", SLOT.format(local));
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("checkedIn", true);
+		values.put("checkInTime", Date.from(checkIn.checkedInAt()));
+		values.put("checkInHour", local.getHour());
+		values.put("checkInSlot", SLOT.format(local));
 		return registration(checkIn.event(), checkIn.registration(), checkIn.occurredAt())
-			.then(this.rows.apply(rowId("registrations", checkIn.registration().id()), update));
+			.then(this.rows.set(rowId("registrations", checkIn.registration().id()), values));
 	}
 
 	Mono<Void> workshop(WorkshopRegistered registered) {
@@ -64,8 +66,8 @@ class RegistrationRows {
 			.put("currency", registered.workshop().currency())
 			.put("registeredAt", date(registered.occurredAt()));
 		return registration(registered.event(), registered.registration(), registered.occurredAt())
-			.then(this.rows.apply(rowId("registrations", registrationId),
-					new Update().addToSet(ReportRow.VALUES + "workshops", registered.workshop().title())))
+			.then(this.rows.addToSet(rowId("registrations", registrationId), "workshops",
+					registered.workshop().title()))
 			.then(this.rows.upsert(rowId("workshops", registrationId + ":" + registered.workshop().workshopId()),
 					"workshops", registered.event().id(), values, registered.occurredAt()));
 	}

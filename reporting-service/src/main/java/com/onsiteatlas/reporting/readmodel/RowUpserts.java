@@ -1,15 +1,10 @@
 package com.onsiteatlas.reporting.readmodel;
 
 import java.time.Instant;
-import java.util.Date;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RowUpserts {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ReportRowRepository rows;
 
-	RowUpserts(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	RowUpserts(ReportRowRepository rows) {
+		this.rows = rows;
 	}
 
 	/**
@@ -37,36 +32,28 @@ class RowUpserts {
 	 * @return completion
 	 */
 	Mono<Void> upsert(String id, String rowType, String eventId, RowValues values, Instant at) {
-		Update update = new Update().set("rowType", rowType)
-			.set("eventId", eventId)
-			.set("lastEventTime", Date.from(at))
-			.setOnInsert("firstSeenAt", Date.from(at));
-		values.asMap().forEach((field, value) -> update.set(ReportRow.VALUES + field, value));
-		if ("registrations".equals(rowType)) {
-			update.setOnInsert(ReportRow.VALUES + "registrationDate", Date.from(at))
-				.setOnInsert(ReportRow.VALUES + "checkedIn", false);
-		}
-		// MongoDB uses the _id index here; the MongoDB-wire server only for a query that
-		// is exactly {_id}, so this guarded one scans the collection there (see
-		// docs/PERFORMANCE.md).
-		Query newerOnly = Query.query(Criteria.where("_id")
-			.is(id)
-			.orOperator(Criteria.where("lastEventTime").exists(false),
-					Criteria.where("lastEventTime").lte(Date.from(at))));
-		return this.mongo.upsert(newerOnly, update, ReportRow.COLLECTION)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
-			.then();
+		return this.rows.upsertIfNotOlder(id, rowType, eventId, values.asMap(), at);
 	}
 
 	/**
-	 * Applies an update to a row whatever the order of the events (a fact that
-	 * accumulates).
+	 * Sets values of a row whatever the order of the events (a fact that accumulates).
 	 * @param id the row id
-	 * @param update the update
+	 * @param values the values, by field
 	 * @return completion
 	 */
-	Mono<Void> apply(String id, Update update) {
-		return this.mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, ReportRow.COLLECTION).then();
+	Mono<Void> set(String id, Map<String, Object> values) {
+		return this.rows.setValues(id, values);
+	}
+
+	/**
+	 * Adds a value to a list field of a row whatever the order of the events.
+	 * @param id the row id
+	 * @param field the list field
+	 * @param value the value
+	 * @return completion
+	 */
+	Mono<Void> addToSet(String id, String field, Object value) {
+		return this.rows.addToValues(id, field, value);
 	}
 
 	static String rowId(String rowType, String key) {

@@ -10,14 +10,9 @@ import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.catalog.DataSource;
-import com.onsiteatlas.reporting.readmodel.ReportRow;
 
 /**
  * Joins registration rows with the rows of other types about the same registrants (a
@@ -27,10 +22,10 @@ import com.onsiteatlas.reporting.readmodel.ReportRow;
 @Component
 class RowJoins {
 
-	private final ReactiveMongoTemplate mongo;
+	private final RowRepository rows;
 
-	RowJoins(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	RowJoins(RowRepository rows) {
+		this.rows = rows;
 	}
 
 	/** Registrations whose joined rows are read with one query. */
@@ -53,19 +48,10 @@ class RowJoins {
 				eventIds.add(document.getString("eventId"));
 			}
 		}
-		Query related = Query
-			.query(Criteria.where("rowType")
-				.in(source.joins())
-				.and("eventId")
-				.in(eventIds)
-				.and(ReportRow.VALUES + "registrationId")
-				.in(registrationIds))
-			.with(Sort.by("lastEventTime", "_id"));
-		related.fields().include("rowType").include("eventId").include("values");
 		// Per registration and joined type: the newest row (sorted by event time, so the
 		// last one read) and the number of rows.
 		Mono<Map<String, Map<String, Joined>>> joined = registrationIds.isEmpty() ? Mono.just(Map.of())
-				: this.mongo.find(related, Document.class, ReportRow.COLLECTION)
+				: this.rows.findAbout(source.joins(), eventIds, registrationIds)
 					.collect(HashMap<String, Map<String, Joined>>::new,
 							(byKey, row) -> byKey.computeIfAbsent(key(row), (k) -> new HashMap<>())
 								.merge(row.getString("rowType"), new Joined(RowService.values(row), 1),

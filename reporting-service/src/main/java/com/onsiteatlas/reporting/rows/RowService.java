@@ -3,8 +3,6 @@ package com.onsiteatlas.reporting.rows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -12,18 +10,12 @@ import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.catalog.CatalogField;
 import com.onsiteatlas.reporting.catalog.DataSource;
 import com.onsiteatlas.reporting.catalog.FieldCatalog;
 import com.onsiteatlas.reporting.catalog.FieldType;
-import com.onsiteatlas.reporting.readmodel.ReportRow;
-import com.onsiteatlas.support.web.ApiException;
 
 /**
  * Reads read-model rows in catalog terms.
@@ -36,14 +28,14 @@ public class RowService {
 			"between", "isNull", "isNotNull", "in", "notIn", "startsWith", "endsWith", "greaterThanOrEqual",
 			"lessThanOrEqual", "eq", "ne", "gt", "gte", "lt", "lte");
 
-	private final ReactiveMongoTemplate mongo;
+	private final RowRepository rows;
 
 	private final FieldCatalog catalog;
 
 	private final RowJoins joins;
 
-	RowService(ReactiveMongoTemplate mongo, FieldCatalog catalog, RowJoins joins) {
-		this.mongo = mongo;
+	RowService(RowRepository rows, FieldCatalog catalog, RowJoins joins) {
+		this.rows = rows;
 		this.catalog = catalog;
 		this.joins = joins;
 	}
@@ -56,42 +48,7 @@ public class RowService {
 		DataSource source = query.source();
 		this.catalog.requireQueryable(source, query.filters().stream().map(RowFilter::field).toList(), "filters");
 		this.catalog.requireQueryable(source, query.sorts().stream().map(RowSort::field).toList(), "sorts");
-		criteria(query);
-	}
-
-	/**
-	 * The Mongo criteria of a query (event, row type, fixed values, filters, date range).
-	 * @param query a validated query
-	 * @return the criteria
-	 */
-	public Criteria criteria(RowQuery query) {
-		DataSource source = query.source();
-		List<Criteria> all = new ArrayList<>();
-		all.add(Criteria.where("rowType").is(source.rowType()));
-		if (query.eventId() != null) {
-			all.add(Criteria.where("eventId").is(query.eventId()));
-		}
-		source.fixedValues().forEach((field, value) -> all.add(Criteria.where(ReportRow.VALUES + field).is(value)));
-		for (RowFilter filter : query.filters()) {
-			CatalogField field = source.field(filter.field());
-			if (field == null || source.storedField(field.name()) == null) {
-				throw ApiException.badRequest("Unknown filter field '" + filter.field() + "'; valid fields: "
-						+ String.join(", ", source.joined() ? source.queryableFields() : source.fieldNames()));
-			}
-			all.add(RowConditions.condition(ReportRow.VALUES + source.storedField(field.name()), field, filter));
-		}
-		DateRange range = query.dateRange();
-		if (range != null && (range.from() != null || range.to() != null)) {
-			Criteria date = Criteria.where(ReportRow.VALUES + source.storedField(source.dateField()));
-			if (range.from() != null) {
-				date = date.gte(Date.from(range.from()));
-			}
-			if (range.to() != null) {
-				date = date.lte(Date.from(range.to()));
-			}
-			all.add(date);
-		}
-		return new Criteria().andOperator(all);
+		RowRepositoryCriteria.check(query);
 	}
 
 	/**
@@ -102,15 +59,7 @@ public class RowService {
 	 * @return field values per row
 	 */
 	public Flux<Map<String, Object>> stream(RowQuery query, int limit) {
-		Query mongoQuery = Query.query(criteria(query)).with(sort(query)).cursorBatchSize(1000);
-		mongoQuery.fields().include("values");
-		if (query.source().joined()) {
-			mongoQuery.fields().include("eventId");
-		}
-		if (limit > 0) {
-			mongoQuery.limit(limit);
-		}
-		Flux<Document> documents = this.mongo.find(mongoQuery, Document.class, ReportRow.COLLECTION);
+		Flux<Document> documents = this.rows.stream(query, limit);
 		if (!query.source().joined()) {
 			return documents.map(RowService::values);
 		}
@@ -119,24 +68,29 @@ public class RowService {
 		return documents.buffer(RowJoins.JOIN_BATCH).concatMap((batch) -> this.joins.join(query.source(), batch), 1);
 	}
 
+	/**
+	 * Counts the rows of a query.
+	 * @param query a validated query
+	 * @return the count
+	 */
 	public Mono<Long> count(RowQuery query) {
-		return this.mongo.count(Query.query(criteria(query)), ReportRow.COLLECTION);
+		return this.rows.count(query);
+	}
+
+	/**
+	 * Groups the rows of a query in one aggregation, sorted by the group keys.
+	 * @param query a validated query (its sorts are not used)
+	 * @param grouping the group fields, metrics and most groups
+	 * @return the groups
+	 */
+	public Flux<RowGroup> groups(RowQuery query, RowGrouping grouping) {
+		return this.rows.group(query, grouping);
 	}
 
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> values(Document document) {
 		Object values = document.get("values");
 		return (values instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
-	}
-
-	private static Sort sort(RowQuery query) {
-		Sort sort = Sort.unsorted();
-		for (RowSort rowSort : query.sorts()) {
-			sort = sort.and(Sort.by(rowSort.descending() ? Sort.Direction.DESC : Sort.Direction.ASC,
-					ReportRow.VALUES + query.source().storedField(rowSort.field())));
-		}
-		// _id last keeps the order stable across pages and restarts.
-		return sort.and(Sort.by("_id"));
 	}
 
 	/**

@@ -2,16 +2,11 @@ package com.onsiteatlas.reporting.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.audit.ReportingAuditAction;
@@ -28,14 +23,17 @@ import com.onsiteatlas.support.audit.AuditRecord;
 @Component
 class ScheduleRunClaims {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ReportScheduleRepository schedules;
+
+	private final ScheduleRunRepository runs;
 
 	private final Clock clock;
 
 	private final AuditLog audit;
 
-	ScheduleRunClaims(ReactiveMongoTemplate mongo, Clock clock, AuditLog audit) {
-		this.mongo = mongo;
+	ScheduleRunClaims(ReportScheduleRepository schedules, ScheduleRunRepository runs, Clock clock, AuditLog audit) {
+		this.schedules = schedules;
+		this.runs = runs;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -47,23 +45,19 @@ class ScheduleRunClaims {
 	 */
 	Mono<Void> claimDue() {
 		Instant now = this.clock.instant();
-		Query due = Query.query(Criteria.where("isActive").is(true).and("nextRun").lte(Date.from(now)));
-		return this.mongo.find(due, ReportSchedule.class).concatMap((schedule) -> {
+		return this.schedules.findDue(now).concatMap((schedule) -> {
 			Instant occurrence = schedule.nextRun();
 			ScheduleRun run = new ScheduleRun(schedule.id() + ":" + occurrence.toEpochMilli(), schedule.id(),
 					occurrence, ScheduleRunStatus.CLAIMED, null, null, null, null, null, now, null);
 			Instant next = Occurrences.next(schedule.schedule(), now.isAfter(occurrence) ? now : occurrence);
 			// Only the instance whose insert claimed the occurrence records its start.
-			Mono<Void> claim = this.mongo.insert(run)
+			Mono<Void> claim = this.runs.insert(run)
 				.flatMap((claimed) -> this.audit.recordAs(
 						AuditRecord.of(schedule.eventId(), ReportingAuditAction.SCHEDULE_RUN_STARTED, "schedule-run",
 								claimed.id(), "occurrence " + occurrence + " of schedule '" + schedule.name() + "'"),
 						AuditActor.system("schedule", schedule.id())))
 				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
-			Mono<Void> advance = this.mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(schedule.id()).and("nextRun").is(occurrence)),
-						new Update().set("nextRun", next).set("lastRun", occurrence), ReportSchedule.class)
-				.then();
+			Mono<Void> advance = this.schedules.advanceIfAt(schedule.id(), occurrence, next);
 			return claim.then(advance);
 		}).then();
 	}
@@ -77,11 +71,8 @@ class ScheduleRunClaims {
 		Instant now = this.clock.instant();
 		ScheduleRun run = new ScheduleRun(schedule.id() + ":manual:" + new ObjectId().toHexString(), schedule.id(), now,
 				ScheduleRunStatus.CLAIMED, null, null, null, null, null, now, null);
-		return this.mongo.insert(run)
-			.flatMap((saved) -> this.mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(schedule.id())), new Update().set("lastRun", now),
-						ReportSchedule.class)
-				.thenReturn(saved));
+		return this.runs.insert(run)
+			.flatMap((saved) -> this.schedules.setLastRun(schedule.id(), now).thenReturn(saved));
 	}
 
 }

@@ -2,17 +2,11 @@ package com.onsiteatlas.reporting.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.lease.LeaseKeeper;
@@ -25,7 +19,7 @@ import com.onsiteatlas.reporting.lease.LeaseKeeper;
 @Component
 class ScheduleRunLeases {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ScheduleRunRepository runs;
 
 	private final ScheduleProperties properties;
 
@@ -33,8 +27,8 @@ class ScheduleRunLeases {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	ScheduleRunLeases(ReactiveMongoTemplate mongo, ScheduleProperties properties, Clock clock) {
-		this.mongo = mongo;
+	ScheduleRunLeases(ScheduleRunRepository runs, ScheduleProperties properties, Clock clock) {
+		this.runs = runs;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -45,10 +39,7 @@ class ScheduleRunLeases {
 	 */
 	Flux<ScheduleRun> free() {
 		Instant now = this.clock.instant();
-		Query open = Query.query(Criteria.where("status")
-			.in(ScheduleRunStatus.openValues())
-			.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(Date.from(now))));
-		return this.mongo.find(open, ScheduleRun.class);
+		return this.runs.findFree(now);
 	}
 
 	/**
@@ -58,23 +49,15 @@ class ScheduleRunLeases {
 	 */
 	Mono<ScheduleRun> take(ScheduleRun run) {
 		Instant now = this.clock.instant();
-		Query free = Query.query(Criteria.where("_id")
-			.is(run.id())
-			.and("status")
-			.in(ScheduleRunStatus.openValues())
-			.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(Date.from(now))));
-		return this.mongo.findAndModify(free,
-				new Update().set("leaseOwner", this.owner).set("leaseUntil", now.plus(this.properties.lease())),
-				FindAndModifyOptions.options().returnNew(true), ScheduleRun.class);
+		return this.runs.takeIfFree(run.id(), this.owner, now, now.plus(this.properties.lease()));
 	}
 
 	/**
-	 * The run, while this instance holds its lease.
-	 * @param run the run
-	 * @return the query
+	 * This instance's lease owner id, which the guarded writes of a leased run match.
+	 * @return the owner id
 	 */
-	Query owned(ScheduleRun run) {
-		return Query.query(Criteria.where("_id").is(run.id()).and("leaseOwner").is(this.owner));
+	String owner() {
+		return this.owner;
 	}
 
 	/**
@@ -83,9 +66,7 @@ class ScheduleRunLeases {
 	 * @return completion
 	 */
 	Mono<Void> release(ScheduleRun run) {
-		return this.mongo
-			.updateFirst(owned(run), new Update().unset("leaseOwner").unset("leaseUntil"), ScheduleRun.class)
-			.then();
+		return this.runs.releaseIfOwned(run.id(), this.owner);
 	}
 
 	/**
@@ -97,10 +78,8 @@ class ScheduleRunLeases {
 	 * @return the keeper, not started
 	 */
 	LeaseKeeper keeper(ScheduleRun run) {
-		return new LeaseKeeper("schedule run " + run.id(), this.properties.lease().dividedBy(3), () -> this.mongo
-			.updateFirst(owned(run), new Update().set("leaseUntil", this.clock.instant().plus(this.properties.lease())),
-					ScheduleRun.class)
-			.map((result) -> result.getMatchedCount() > 0));
+		return new LeaseKeeper("schedule run " + run.id(), this.properties.lease().dividedBy(3),
+				() -> this.runs.renewIfOwned(run.id(), this.owner, this.clock.instant().plus(this.properties.lease())));
 	}
 
 }

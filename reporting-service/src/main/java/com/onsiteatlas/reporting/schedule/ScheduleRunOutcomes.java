@@ -5,10 +5,6 @@ import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.audit.ReportingAuditAction;
@@ -25,7 +21,9 @@ import com.onsiteatlas.support.audit.AuditRecord;
 @Component
 class ScheduleRunOutcomes {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ReportScheduleRepository schedules;
+
+	private final ScheduleRunRepository runs;
 
 	private final ScheduleRunLeases leases;
 
@@ -33,8 +31,10 @@ class ScheduleRunOutcomes {
 
 	private final AuditLog audit;
 
-	ScheduleRunOutcomes(ReactiveMongoTemplate mongo, ScheduleRunLeases leases, Clock clock, AuditLog audit) {
-		this.mongo = mongo;
+	ScheduleRunOutcomes(ReportScheduleRepository schedules, ScheduleRunRepository runs, ScheduleRunLeases leases,
+			Clock clock, AuditLog audit) {
+		this.schedules = schedules;
+		this.runs = runs;
 		this.audit = audit;
 		this.leases = leases;
 		this.clock = clock;
@@ -47,14 +47,7 @@ class ScheduleRunOutcomes {
 	 * @return completion
 	 */
 	Mono<Void> exporting(ScheduleRun run, String jobId) {
-		return this.mongo
-			.updateFirst(owned(run, ScheduleRunStatus.EXPORTING),
-					new Update().set("status", ScheduleRunStatus.EXPORTING.value())
-						.set("jobId", jobId)
-						.unset("leaseOwner")
-						.unset("leaseUntil"),
-					ScheduleRun.class)
-			.then();
+		return this.runs.exportingIfOwned(run.id(), this.leases.owner(), jobId);
 	}
 
 	/**
@@ -65,20 +58,11 @@ class ScheduleRunOutcomes {
 	 */
 	Mono<Void> delivered(ScheduleRun run, String target) {
 		Instant now = this.clock.instant();
-		return this.mongo
-			.updateFirst(owned(run, ScheduleRunStatus.DELIVERED),
-					new Update().set("status", ScheduleRunStatus.DELIVERED.value())
-						.set("deliveredTo", target)
-						.set("completedAt", now)
-						.unset("leaseOwner")
-						.unset("leaseUntil"),
-					ScheduleRun.class)
+		return this.runs.deliveredIfOwned(run.id(), this.leases.owner(), target, now)
 			// Only the lease holder records the outcome on the schedule.
-			.filter((result) -> result.getMatchedCount() > 0)
-			.flatMap((result) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
-					new Update().set("lastStatus", "success").set("failureCount", 0).unset("lastError"),
-					ReportSchedule.class))
-			.flatMap((result) -> audited(run, ReportingAuditAction.SCHEDULE_RUN_DELIVERED, "delivered to " + target))
+			.filter((matched) -> matched)
+			.flatMap((matched) -> this.schedules.recordSuccess(run.scheduleId())
+				.then(audited(run, ReportingAuditAction.SCHEDULE_RUN_DELIVERED, "delivered to " + target)))
 			.then();
 	}
 
@@ -90,20 +74,11 @@ class ScheduleRunOutcomes {
 	 */
 	Mono<Void> failed(ScheduleRun run, String reason) {
 		Instant now = this.clock.instant();
-		return this.mongo
-			.updateFirst(owned(run, ScheduleRunStatus.FAILED),
-					new Update().set("status", ScheduleRunStatus.FAILED.value())
-						.set("error", reason)
-						.set("completedAt", now)
-						.unset("leaseOwner")
-						.unset("leaseUntil"),
-					ScheduleRun.class)
+		return this.runs.failedIfOwned(run.id(), this.leases.owner(), reason, now)
 			// Only the lease holder records the outcome on the schedule.
-			.filter((result) -> result.getMatchedCount() > 0)
-			.flatMap((result) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(run.scheduleId())),
-					new Update().set("lastStatus", "failed").set("lastError", reason).inc("failureCount", 1),
-					ReportSchedule.class))
-			.flatMap((result) -> audited(run, ReportingAuditAction.SCHEDULE_RUN_FAILED, "failed: " + reason))
+			.filter((matched) -> matched)
+			.flatMap((matched) -> this.schedules.recordFailure(run.scheduleId(), reason)
+				.then(audited(run, ReportingAuditAction.SCHEDULE_RUN_FAILED, "failed: " + reason)))
 			.then();
 	}
 
@@ -112,16 +87,11 @@ class ScheduleRunOutcomes {
 	 * comes from the background worker).
 	 */
 	private Mono<Void> audited(ScheduleRun run, ReportingAuditAction action, String summary) {
-		return this.mongo.findById(run.scheduleId(), ReportSchedule.class)
+		return this.schedules.findById(run.scheduleId())
 			.flatMap((schedule) -> this.audit.recordAs(
 					AuditRecord.of(schedule.eventId(), action, "schedule-run", run.id(),
 							summary + " (schedule '" + schedule.name() + "')"),
 					AuditActor.system("schedule", schedule.id())));
-	}
-
-	private Query owned(ScheduleRun run, ScheduleRunStatus next) {
-		return this.leases.owned(run)
-			.addCriteria(Criteria.where("status").in(ScheduleRunStatus.valuesThatCanBecome(next)));
 	}
 
 }

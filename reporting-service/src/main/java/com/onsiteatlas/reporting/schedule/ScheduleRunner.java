@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.builder.ReportService;
@@ -31,7 +30,7 @@ class ScheduleRunner implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScheduleRunner.class);
 
-	private final ReactiveMongoTemplate mongo;
+	private final ReportScheduleRepository schedules;
 
 	private final ScheduleRunLeases leases;
 
@@ -51,10 +50,10 @@ class ScheduleRunner implements PeriodicWork {
 
 	private final AtomicBoolean sealed = new AtomicBoolean();
 
-	ScheduleRunner(ReactiveMongoTemplate mongo, ScheduleRunClaims claims, ScheduleRunLeases leases,
+	ScheduleRunner(ReportScheduleRepository schedules, ScheduleRunClaims claims, ScheduleRunLeases leases,
 			ScheduleRunOutcomes outcomes, ScheduleDeliveries deliveries, ExportService exports, ReportService reports,
 			ScheduleSecrets secrets, ScheduledReports scheduled, ScheduleProperties properties) {
-		this.mongo = mongo;
+		this.schedules = schedules;
 		this.leases = leases;
 		this.outcomes = outcomes;
 		this.deliveries = deliveries;
@@ -97,7 +96,7 @@ class ScheduleRunner implements PeriodicWork {
 
 	private Mono<Void> advance(ScheduleRun run) {
 		LeaseKeeper lease = this.leases.keeper(run);
-		Mono<Void> step = this.mongo.findById(run.scheduleId(), ReportSchedule.class)
+		Mono<Void> step = this.schedules.findById(run.scheduleId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The schedule was deleted")))
 			.flatMap((schedule) -> {
 				if (schedule.exportConfig() == null) {

@@ -10,10 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.support.crypto.AesGcmCipher;
@@ -39,11 +35,11 @@ class ScheduleSecrets {
 
 	private final AesGcmCipher cipher;
 
-	private final ReactiveMongoTemplate mongo;
+	private final ReportScheduleRepository schedules;
 
-	ScheduleSecrets(@Value("${atlas.reporting.encryption-key}") String key, ReactiveMongoTemplate mongo) {
+	ScheduleSecrets(@Value("${atlas.reporting.encryption-key}") String key, ReportScheduleRepository schedules) {
 		this.cipher = new AesGcmCipher(key);
-		this.mongo = mongo;
+		this.schedules = schedules;
 	}
 
 	/**
@@ -101,8 +97,7 @@ class ScheduleSecrets {
 	 * @return completion
 	 */
 	Mono<Long> sealLegacySecrets() {
-		Query withCloud = Query.query(Criteria.where("delivery.cloudStorage.config").exists(true));
-		return this.mongo.find(withCloud, ReportSchedule.class)
+		return this.schedules.findWithCloudConfig()
 			.filter((schedule) -> schedule.delivery().cloudStorage() != null
 					&& schedule.delivery().cloudStorage().config() != null)
 			.flatMap((schedule) -> Flux.fromIterable(SECRET_KEYS).concatMap((key) -> {
@@ -111,10 +106,8 @@ class ScheduleSecrets {
 					return Mono.empty();
 				}
 				String path = "delivery.cloudStorage.config." + key;
-				return this.mongo
-					.updateFirst(Query.query(Criteria.where("_id").is(schedule.id()).and(path).is(value)),
-							new Update().set(path, this.cipher.encrypt(value.toString())), ReportSchedule.class)
-					.map((result) -> result.getModifiedCount());
+				return this.schedules.replaceIfUnchanged(schedule.id(), path, value,
+						this.cipher.encrypt(value.toString()));
 			}), 4)
 			.reduce(0L, Long::sum)
 			.doOnNext((count) -> {

@@ -2,7 +2,6 @@ package com.onsiteatlas.reporting.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +12,6 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.audit.ReportingAuditAction;
@@ -27,7 +22,6 @@ import com.onsiteatlas.reporting.builder.ReportTemplate;
 import com.onsiteatlas.reporting.export.ExportConfig;
 import com.onsiteatlas.reporting.export.ExportConfigService;
 import com.onsiteatlas.reporting.format.FileFormat;
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.support.security.AtlasPrincipal;
@@ -46,7 +40,9 @@ class ScheduleService {
 
 	private static final Set<String> PROVIDERS = Set.of("s3", "google-drive", "dropbox");
 
-	private final ReactiveMongoTemplate mongo;
+	private final ReportScheduleRepository schedules;
+
+	private final ScheduleRunRepository runs;
 
 	private final ExportConfigService configs;
 
@@ -66,10 +62,11 @@ class ScheduleService {
 
 	private final AuditLog audit;
 
-	ScheduleService(ReactiveMongoTemplate mongo, ExportConfigService configs, ScheduleRunClaims runClaims,
-			ScheduleSecrets secrets, ScheduleDestinations destinations, ScheduledReports reports, Clock clock,
-			AuditLog audit) {
-		this.mongo = mongo;
+	ScheduleService(ReportScheduleRepository schedules, ScheduleRunRepository runs, ExportConfigService configs,
+			ScheduleRunClaims runClaims, ScheduleSecrets secrets, ScheduleDestinations destinations,
+			ScheduledReports reports, Clock clock, AuditLog audit) {
+		this.schedules = schedules;
+		this.runs = runs;
 		this.audit = audit;
 		this.configs = configs;
 		this.runClaims = runClaims;
@@ -81,55 +78,31 @@ class ScheduleService {
 
 	Mono<Paged<ReportSchedule>> list(AtlasPrincipal user, String isActive, String frequency, String eventId,
 			PageQuery page) {
-		List<Criteria> all = new ArrayList<>();
-		all.add(visibleTo(user));
-		if (eventId != null) {
-			all.add(Criteria.where("eventId").is(ObjectIds.require(eventId, "eventId")));
-		}
-		if (isActive != null) {
-			all.add(Criteria.where("isActive").is(Boolean.parseBoolean(isActive)));
-		}
-		if (frequency != null) {
-			all.add(Criteria.where("schedule.frequency").is(frequency));
-		}
-		return MongoPaging.find(this.mongo, Query.query(new Criteria().andOperator(all)), ReportSchedule.class, page);
-	}
-
-	/**
-	 * Own or global schedules; for a token bound to an event, only that event's (a
-	 * schedule without an event exports every event, so it is not shown).
-	 */
-	private static Criteria visibleTo(AtlasPrincipal user) {
-		Criteria owned = new Criteria().orOperator(Criteria.where("createdBy").is(user.userId()),
-				Criteria.where("isGlobal").is(true));
-		if (user.eventId() == null) {
-			return owned;
-		}
-		return new Criteria().andOperator(owned, Criteria.where("eventId").is(user.eventId()));
+		String event = (eventId != null) ? ObjectIds.require(eventId, "eventId") : null;
+		Boolean active = (isActive != null) ? Boolean.parseBoolean(isActive) : null;
+		return this.schedules.page(new ScheduleSearch(ScheduleViewer.of(user), event, active, frequency), page);
 	}
 
 	Mono<ReportSchedule> get(AtlasPrincipal user, String id) {
 		ObjectIds.require(id, "id");
-		return this.mongo
-			.findOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), visibleTo(user))),
-					ReportSchedule.class)
+		return this.schedules.findVisible(id, ScheduleViewer.of(user))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Report schedule not found")));
 	}
 
 	Mono<ReportSchedule> create(AtlasPrincipal user, ScheduleRequest request) {
-		return validated(user, request, null).flatMap(this.mongo::insert)
+		return validated(user, request, null).flatMap(this.schedules::insert)
 			.flatMap((saved) -> audited(ReportingAuditAction.SCHEDULE_CREATED, saved, List.of()));
 	}
 
 	Mono<ReportSchedule> update(AtlasPrincipal user, String id, ScheduleRequest request) {
-		return get(user, id).flatMap((existing) -> validated(user, request, existing).flatMap(this.mongo::save)
+		return get(user, id).flatMap((existing) -> validated(user, request, existing).flatMap(this.schedules::save)
 			.flatMap((saved) -> audited(ReportingAuditAction.SCHEDULE_UPDATED, saved,
 					ChangedFields.between(existing, saved, UNAUDITED_FIELDS))));
 	}
 
 	Mono<Void> delete(AtlasPrincipal user, String id) {
 		return get(user, id)
-			.flatMap((schedule) -> this.mongo.remove(schedule)
+			.flatMap((schedule) -> this.schedules.delete(schedule)
 				.then(audited(ReportingAuditAction.SCHEDULE_DELETED, schedule, List.of())))
 			.then();
 	}
@@ -151,12 +124,8 @@ class ScheduleService {
 	}
 
 	Mono<List<ScheduleRun>> runs(AtlasPrincipal user, String id) {
-		return get(user, id).flatMap(
-				(schedule) -> this.mongo
-					.find(Query.query(Criteria.where("scheduleId").is(schedule.id()))
-						.with(Sort.by(Sort.Direction.DESC, "createdAt"))
-						.limit(100), ScheduleRun.class)
-					.collectList());
+		return get(user, id)
+			.flatMap((schedule) -> this.runs.findTop100ByScheduleIdOrderByCreatedAtDesc(schedule.id()).collectList());
 	}
 
 	private Mono<ReportSchedule> validated(AtlasPrincipal user, ScheduleRequest request, ReportSchedule existing) {

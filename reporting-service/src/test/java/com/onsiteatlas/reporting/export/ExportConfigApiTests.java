@@ -25,36 +25,6 @@ class ExportConfigApiTests extends ReportingIntegrationTest {
 	}
 
 	@Test
-	void servesTheFieldCatalogOfEachDataType() {
-		as("staff").get()
-			.uri("/api/export/catalog/registrations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.data.fields[?(@.name=='registrationDate')].type")
-			.isEqualTo("date")
-			.jsonPath("$.data.fields[?(@.name=='firstName')].label")
-			.isEqualTo("First Name");
-		as("staff").get()
-			.uri("/api/export/catalog/food_tracking")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.data.fields[?(@.name=='mealName')]")
-			.exists();
-		as("staff").get()
-			.uri("/api/export/catalog/nonsense")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.message")
-			.value((String message) -> assertThat(message).contains("registrations", "abstracts", "hotel"));
-	}
-
-	@Test
 	void createsReadsUpdatesAndDeletesAConfig() {
 		String userId = new ObjectId().toHexString();
 		String id = JSON

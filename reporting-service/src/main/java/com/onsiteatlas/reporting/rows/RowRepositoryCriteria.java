@@ -12,15 +12,63 @@ import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import com.onsiteatlas.reporting.catalog.CatalogField;
+import com.onsiteatlas.reporting.catalog.DataSource;
+import com.onsiteatlas.reporting.readmodel.ReportRow;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
- * One filter as a Mongo condition on a stored field: its operator, and its value
- * converted to the field's stored type; a 400 naming the filter when either does not fit.
+ * The Mongo criteria of a row query, for {@link RowRepositoryImpl}: event, row type,
+ * fixed values, date range, and each filter as a condition on a stored field (its
+ * operator, and its value converted to the field's stored type); a 400 naming the filter
+ * when either does not fit. Its name keeps it among the repository classes that may build
+ * queries.
  */
-final class RowConditions {
+final class RowRepositoryCriteria {
 
-	private RowConditions() {
+	private RowRepositoryCriteria() {
+	}
+
+	/**
+	 * Checks that a query's filters and date range make criteria; 400 otherwise.
+	 * @param query the query
+	 */
+	static void check(RowQuery query) {
+		of(query);
+	}
+
+	/**
+	 * The Mongo criteria of a query (event, row type, fixed values, filters, date range).
+	 * @param query a validated query
+	 * @return the criteria
+	 */
+	static Criteria of(RowQuery query) {
+		DataSource source = query.source();
+		List<Criteria> all = new ArrayList<>();
+		all.add(Criteria.where("rowType").is(source.rowType()));
+		if (query.eventId() != null) {
+			all.add(Criteria.where("eventId").is(query.eventId()));
+		}
+		source.fixedValues().forEach((field, value) -> all.add(Criteria.where(ReportRow.VALUES + field).is(value)));
+		for (RowFilter filter : query.filters()) {
+			CatalogField field = source.field(filter.field());
+			if (field == null || source.storedField(field.name()) == null) {
+				throw ApiException.badRequest("Unknown filter field '" + filter.field() + "'; valid fields: "
+						+ String.join(", ", source.joined() ? source.queryableFields() : source.fieldNames()));
+			}
+			all.add(condition(ReportRow.VALUES + source.storedField(field.name()), field, filter));
+		}
+		DateRange range = query.dateRange();
+		if (range != null && (range.from() != null || range.to() != null)) {
+			Criteria date = Criteria.where(ReportRow.VALUES + source.storedField(source.dateField()));
+			if (range.from() != null) {
+				date = date.gte(Date.from(range.from()));
+			}
+			if (range.to() != null) {
+				date = date.lte(Date.from(range.to()));
+			}
+			all.add(date);
+		}
+		return new Criteria().andOperator(all);
 	}
 
 	/**

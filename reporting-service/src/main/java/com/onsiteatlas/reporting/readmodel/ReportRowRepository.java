@@ -1,0 +1,11 @@
+package com.onsiteatlas.reporting.readmodel;
+
+import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
+
+/**
+ * The read-model rows as the projection writes them: Spring Data's reads and writes, plus
+ * the guarded upserts of {@link ReportRowRepositoryCustom}.
+ */
+interface ReportRowRepository extends ReactiveMongoRepository<ReportRow, String>, ReportRowRepositoryCustom {
+
+}
