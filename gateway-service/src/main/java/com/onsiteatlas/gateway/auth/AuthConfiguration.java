@@ -25,6 +25,9 @@ class AuthConfiguration {
 
 	private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
+	/** At most this many (caller, service) tokens are kept for reuse. */
+	private static final long REUSED_TOKENS = 10_000;
+
 	@Bean
 	IncomingTokenVerifier incomingTokenVerifier(AtlasGatewayProperties properties, Clock clock) {
 		return new IncomingTokenVerifier(properties.jwt().secret(), properties.jwt().clockSkew(), clock);
@@ -33,6 +36,11 @@ class AuthConfiguration {
 	@Bean
 	InternalTokenIssuer internalTokenIssuer(AtlasGatewayProperties properties, Clock clock) {
 		return new InternalTokenIssuer(properties.internalToken().secret(), properties.internalToken().ttl(), clock);
+	}
+
+	@Bean
+	InternalTokenReuse internalTokenReuse(InternalTokenIssuer issuer, AtlasGatewayProperties properties, Clock clock) {
+		return new InternalTokenReuse(issuer, properties.internalToken().ttl(), REUSED_TOKENS, clock);
 	}
 
 	@Bean
@@ -63,9 +71,9 @@ class AuthConfiguration {
 
 	@Bean
 	ServiceAuthenticationFilter serviceAuthenticationFilter(IncomingTokenVerifier verifier,
-			StaffRoleResolver staffRoleResolver, ServiceAccessPolicy policy, InternalTokenIssuer issuer,
+			StaffRoleResolver staffRoleResolver, ServiceAccessPolicy policy, InternalTokenReuse tokens,
 			JsonErrorResponder responder) {
-		return new ServiceAuthenticationFilter(verifier, staffRoleResolver, policy, issuer, responder);
+		return new ServiceAuthenticationFilter(verifier, staffRoleResolver, policy, tokens, responder);
 	}
 
 }

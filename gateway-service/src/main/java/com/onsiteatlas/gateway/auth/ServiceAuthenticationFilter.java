@@ -33,8 +33,9 @@ import org.springframework.web.server.ServerWebExchange;
  * service route requires {@code Authorization: Bearer <ONSITE ATLAS token>}: the token is
  * verified, a staff role missing from the token is resolved through the legacy backend,
  * the {@link ServiceAccessPolicy} is applied for the route's service (the URI host), and
- * an {@link InternalIdentityToken} is sent instead. Failures are answered with 401, 403
- * or 503 JSON and the request never reaches the service.
+ * an {@link InternalIdentityToken} is sent instead (reused per caller and service for
+ * half its lifetime, {@link InternalTokenReuse}). Failures are answered with 401, 403 or
+ * 503 JSON and the request never reaches the service.
  * <p>
  * It is a global filter ordered before the gateway caches request bodies for circuit
  * breaker fallbacks, so unauthenticated uploads are refused before they are buffered.
@@ -53,16 +54,16 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 
 	private final ServiceAccessPolicy policy;
 
-	private final InternalTokenIssuer issuer;
+	private final InternalTokenReuse tokens;
 
 	private final JsonErrorResponder responder;
 
 	public ServiceAuthenticationFilter(IncomingTokenVerifier verifier, StaffRoleResolver staffRoleResolver,
-			ServiceAccessPolicy policy, InternalTokenIssuer issuer, JsonErrorResponder responder) {
+			ServiceAccessPolicy policy, InternalTokenReuse tokens, JsonErrorResponder responder) {
 		this.verifier = verifier;
 		this.staffRoleResolver = staffRoleResolver;
 		this.policy = policy;
-		this.issuer = issuer;
+		this.tokens = tokens;
 		this.responder = responder;
 	}
 
@@ -79,8 +80,7 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		URI uri = route.getUri();
 		if (RouteKinds.isPublic(route)) {
-			String gatewayToken = RouteKinds.sendsGatewayIdentity(route) ? this.issuer.issueForGateway(uri.getHost())
-					: null;
+			String gatewayToken = RouteKinds.sendsGatewayIdentity(route) ? this.tokens.forGateway(uri.getHost()) : null;
 			return chain.filter(withAuthorization(exchange, gatewayToken));
 		}
 		String callerToken = bearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
@@ -122,7 +122,7 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 		if (unknownStaffRole || !this.policy.allows(service, caller.role())) {
 			return Outcome.refused(HttpStatus.FORBIDDEN.value(), ServiceAccessPolicy.deniedMessage(caller.role()));
 		}
-		return Outcome.allowed(this.issuer.issue(caller, service));
+		return Outcome.allowed(this.tokens.forCaller(caller, service));
 	}
 
 	private static ServerWebExchange withAuthorization(ServerWebExchange exchange, String internalToken) {
