@@ -67,8 +67,16 @@ final class XlsxTableWriter implements TableWriter {
 	private int rowInSheet;
 
 	XlsxTableWriter(TableSpec spec, OutputStream out, int maxDataRows) {
+		this(spec, out, maxDataRows, true);
+	}
+
+	/**
+	 * A writer whose temporary-file compression is chosen (WriterVariantsBenchmark
+	 * measures both).
+	 */
+	XlsxTableWriter(TableSpec spec, OutputStream out, int maxDataRows, boolean compressTempFiles) {
 		this.workbook = new SXSSFWorkbook(WINDOW);
-		this.workbook.setCompressTempFiles(true);
+		this.workbook.setCompressTempFiles(compressTempFiles);
 		this.out = out;
 		this.spec = spec;
 		this.columns = spec.columns();
