@@ -26,10 +26,11 @@ import com.onsiteatlas.reporting.catalog.FieldType;
 
 /**
  * XLSX through POI's streaming writer: only a window of rows is kept in memory, the rest
- * goes to a compressed temporary file. Typed cells (numbers, dates in the requested
- * format, booleans), a bold grey header row that stays frozen, an auto-filter, widths
- * from the header and the first rows, and a new sheet once a sheet reaches Excel's row
- * limit.
+ * goes to a temporary file, uncompressed: compressing it cost about 40 % of the writer's
+ * time for a temporary file about ten times the final file's size (docs/PERFORMANCE.md,
+ * issue 14). Typed cells (numbers, dates in the requested format, booleans), a bold grey
+ * header row that stays frozen, an auto-filter, widths from the header and the first
+ * rows, and a new sheet once a sheet reaches Excel's row limit.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -67,7 +68,7 @@ final class XlsxTableWriter implements TableWriter {
 	private int rowInSheet;
 
 	XlsxTableWriter(TableSpec spec, OutputStream out, int maxDataRows) {
-		this(spec, out, maxDataRows, true);
+		this(spec, out, maxDataRows, false);
 	}
 
 	/**
