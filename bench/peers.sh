@@ -55,9 +55,20 @@ gateway() {
 	[ -f .atlas/demo-tokens.env ] || { echo "Start the suite first: bin/atlas up" >&2; exit 2; }
 	# shellcheck disable=SC1091
 	source .atlas/demo-tokens.env
-	local infra_jar identity prefix
-	infra_jar="$(ls embedded-infra/target/embedded-infra-*.jar | grep -v -- '-tests\.jar$' | head -1)"
-	identity="$(java -jar "$infra_jar" identity-token admin)"
+	local identity prefix
+	# A gateway identity token for lodging-travel-service (audience = the service, as the gateway signs it; the
+	# embedded-infra `identity-token` command still signs the old shared audience, which services refuse).
+	identity="$(python3 - "${ATLAS_INTERNAL_TOKEN_SECRET:-dev-internal-token-secret-change-me-0123456789}" <<'PY'
+import base64, hashlib, hmac, json, sys, time, uuid
+enc = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+now = int(time.time())
+head = enc(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+body = enc(json.dumps({"iss": "onsite-atlas-gateway", "aud": "lodging-travel-service", "sub": "65f0a00000000000000000a1",
+    "atlas_type": "staff", "role": "admin", "iat": now, "exp": now + 3600, "jti": str(uuid.uuid4())}).encode())
+sig = enc(hmac.new(sys.argv[1].encode(), f"{head}.{body}".encode(), hashlib.sha256).digest())
+print(f"{head}.{body}.{sig}")
+PY
+)"
 	prefix="$(mktemp -d)"
 	mkdir -p "$prefix/logs"
 	cat >"$prefix/nginx.conf" <<NGINX
