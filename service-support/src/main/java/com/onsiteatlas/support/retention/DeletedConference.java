@@ -19,6 +19,6 @@ public record DeletedConference(@Id String eventId, Instant deletedAt, Instant p
 		Instant purgedAt) {
 
 	/** The collection, in each service's own database. */
-	public static final String COLLECTION = "deleted_conferences";
+	public static final String COLLECTION = "conference_tombstones";
 
 }
