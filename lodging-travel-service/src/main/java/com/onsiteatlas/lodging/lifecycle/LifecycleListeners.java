@@ -18,8 +18,8 @@ import com.onsiteatlas.support.messaging.DomainEventListener;
  * This service's reactions to platform events. Each is idempotent in effect: flags are
  * added once, refreshes set values, deletions of what is gone do nothing. The listener
  * names are the ones processed envelopes were remembered under before these were methods.
- * event-deleted leaves a tombstone (service-support's retention); {@link DeletedEventPurge}
- * removes the conference's data after the retention window.
+ * event-deleted leaves a tombstone (service-support's retention);
+ * {@link DeletedEventPurge} removes the conference's data after the retention window.
  */
 @Component
 class LifecycleListeners {

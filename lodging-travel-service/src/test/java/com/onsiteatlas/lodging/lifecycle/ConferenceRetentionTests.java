@@ -2,6 +2,7 @@ package com.onsiteatlas.lodging.lifecycle;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -47,11 +48,12 @@ class ConferenceRetentionTests extends LodgingTravelIntegrationTest {
 				.isEqualTo(410));
 		get("/api/events/" + eventId + "/hotel-bookings", staff("admin")).exchange().expectStatus().isEqualTo(410);
 
-		post("/api/events/" + eventId + "/retention/lodging-travel-service/restore", staff("manager"), java.util.Map.of())
+		post("/api/events/" + eventId + "/retention/lodging-travel-service/restore", staff("manager"), Map.of())
 			.exchange()
 			.expectStatus()
 			.isForbidden();
-		post("/api/events/" + eventId + "/retention/lodging-travel-service/restore", staff("admin"), java.util.Map.of()).exchange()
+		post("/api/events/" + eventId + "/retention/lodging-travel-service/restore", staff("admin"), Map.of())
+			.exchange()
 			.expectStatus()
 			.isOk();
 

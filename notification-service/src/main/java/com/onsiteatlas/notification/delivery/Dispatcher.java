@@ -147,10 +147,12 @@ public class Dispatcher implements PeriodicWork {
 				: this.optOuts.isOptedOut(notification.event(), notification.channel(), address);
 		// A deleted conference sends nothing from the moment its tombstone exists, also
 		// what was queued or scheduled before (issue 15 item 5).
-		return this.conferenceDeleted.apply(notification.event()).flatMap((deleted) -> deleted
-				? this.outcomes.finish(notification, NotificationStatus.SKIPPED, null, "CONFERENCE_DELETED",
-						"The conference was deleted", null)
-				: send(notification, channel, address, optedOut))
+		return this.conferenceDeleted.apply(notification.event())
+			.flatMap(
+					(deleted) -> deleted
+							? this.outcomes.finish(notification, NotificationStatus.SKIPPED, null, "CONFERENCE_DELETED",
+									"The conference was deleted", null)
+							: send(notification, channel, address, optedOut))
 			.onErrorResume((ex) -> {
 				logger.warn("Dispatch of notification {} failed unexpectedly: {}", notification.id(), ex.toString());
 				return this.claims.release(notification);

@@ -49,8 +49,9 @@ class ConferenceRetentionTests extends NotificationIntegrationTest {
 	@Test
 	void deletedConferenceAnswersGoneAndSendsNothingUntilRestored() {
 		String template = emailTemplate("Welcome");
-		post("/api/events/{e}/notification-triggers", Map.of("name", "On registration", "triggerType", "event",
-				"eventType", "registration-created", "templates", List.of(Map.of("channel", "email", "template", template))));
+		post("/api/events/{e}/notification-triggers",
+				Map.of("name", "On registration", "triggerType", "event", "eventType", "registration-created",
+						"templates", List.of(Map.of("channel", "email", "template", template))));
 
 		publishDeleted(this.eventId, "/onsite-atlas/events");
 		await().atMost(Duration.ofSeconds(20))

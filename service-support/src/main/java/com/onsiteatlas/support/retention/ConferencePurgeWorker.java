@@ -22,6 +22,9 @@ public class ConferencePurgeWorker implements PeriodicWork {
 
 	static final int BATCH = 20;
 
+	/** The first pass waits for the service to settle, or the interval if shorter. */
+	private static final Duration FIRST_PASS = Duration.ofMinutes(1);
+
 	private final DeletedConferences deleted;
 
 	private final List<ConferencePurge> purges;
@@ -33,9 +36,13 @@ public class ConferencePurgeWorker implements PeriodicWork {
 		this.deleted = deleted;
 		this.purges = List.copyOf(purges);
 		this.worker = new PeriodicWorker("deleted-conference-purge",
-				PeriodicWorker.Schedule.of(Duration.ofMinutes(1), properties.purgeInterval())
+				PeriodicWorker.Schedule.of(min(FIRST_PASS, properties.purgeInterval()), properties.purgeInterval())
 					.enabled(properties.purgeEnabled()),
 				() -> purgeDue().map((count) -> count == BATCH));
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	@Override

@@ -15,9 +15,9 @@ import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
 
 /**
- * Answers 410 Gone to every {@code /api/events/{eventId}/...} call for a deleted
- * conference, before any controller runs, so nothing of it is read, changed, sent or
- * exported through the API. The operator's retention routes
+ * Answers 410 Gone to every {@code /api/events/{eventId}/...} call for a deleted (not yet
+ * purged) conference, before any controller runs, so nothing of it is read, changed, sent
+ * or exported through the API. The operator's retention routes
  * ({@code /api/events/{eventId}/retention/...}) stay reachable. Runs after
  * authentication, so an anonymous caller learns nothing about the conference.
  */
@@ -40,14 +40,14 @@ public class DeletedConferenceFilter implements WebFilter, Ordered {
 		}
 		String eventId = matcher.group(1);
 		return this.deleted.find(eventId)
+			// Once purged the data is gone and the routes answer as they did after a
+			// deletion before retention existed (empty lists, 404s).
+			.filter((tombstone) -> tombstone.status() == TombstoneStatus.DELETED)
 			.flatMap((tombstone) -> Mono.<Void>error(new ApiException(HttpStatus.GONE, message(tombstone))))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
 	}
 
 	private static String message(DeletedConference tombstone) {
-		if (tombstone.status() == TombstoneStatus.PURGED) {
-			return "Conference " + tombstone.eventId() + " was deleted and its data purged";
-		}
 		return "Conference " + tombstone.eventId() + " was deleted on " + tombstone.deletedAt()
 				+ "; its data is kept until " + tombstone.purgeAfter() + " and an operator can restore it";
 	}

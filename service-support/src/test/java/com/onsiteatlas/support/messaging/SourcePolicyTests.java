@@ -28,7 +28,7 @@ class SourcePolicyTests {
 		assertThat(policy.accepts(Topics.EVENTS, from("/onsite-atlas/registrations"))).isFalse();
 		assertThat(policy.accepts(Topics.EVENTS, from("/onsite-atlas/lodging-travel-service"))).isFalse();
 		assertThat(policy.accepts(Topics.EVENTS, from("/lodging-travel-service"))).isFalse();
-		assertThat(policy.accepts(Topics.EVENTS, from(null))).isFalse();
+		assertThat(policy.accepts(Topics.EVENTS, from("/onsite-atlas/events/"))).isFalse();
 		assertThat(policy.refusedCount()).isEqualTo(4);
 	}
 
@@ -36,8 +36,8 @@ class SourcePolicyTests {
 	void acceptsAServiceOnlyOnTheTopicsItOwns() {
 		SourcePolicy policy = SourcePolicy.standard();
 
-		assertThat(policy.allowed(Topics.HOTEL_BOOKINGS)).containsExactlyInAnyOrder(
-				"/onsite-atlas/lodging-travel-service", "/lodging-travel-service");
+		assertThat(policy.allowed(Topics.HOTEL_BOOKINGS))
+			.containsExactlyInAnyOrder("/onsite-atlas/lodging-travel-service", "/lodging-travel-service");
 		assertThat(policy.allowed(Topics.TRAVEL)).contains("/onsite-atlas/lodging-travel-service");
 		assertThat(policy.allowed(Topics.NOTIFICATIONS)).contains("/onsite-atlas/notification-service")
 			.doesNotContain("/onsite-atlas/lodging-travel-service");
