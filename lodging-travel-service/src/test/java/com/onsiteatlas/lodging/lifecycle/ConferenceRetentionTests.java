@@ -1,6 +1,7 @@
 package com.onsiteatlas.lodging.lifecycle;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -12,11 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.lodging.LodgingTravelIntegrationTest;
+import com.onsiteatlas.support.retention.DeletedConferences;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -24,14 +26,21 @@ import static org.awaitility.Awaitility.await;
  * answers 410 while its hotels and bookings stay stored, an admin restore brings them
  * back; an event-deleted from a producer that may not publish conference events deletes
  * nothing.
+ * <p>
+ * The service's test context runs with a zero window (the purge follows within 200 ms),
+ * so the deleted-but-kept state is set up with a 30-day tombstone written directly; the
+ * way from event-deleted to the tombstone is service-support's
+ * {@code ConferenceRetentionTests}.
  */
-@TestPropertySource(properties = "atlas.retention.deleted-conference=30d")
 class ConferenceRetentionTests extends LodgingTravelIntegrationTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Autowired
 	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	DeletedConferences deleted;
 
 	@Test
 	void deletedConferenceAnswersGoneUntilAnAdminRestoresItsData() throws Exception {
@@ -41,11 +50,8 @@ class ConferenceRetentionTests extends LodgingTravelIntegrationTest {
 		String registration = seedRegistration(eventId, "Priya", "Sharma", "REG-0001");
 		createBooking(eventId, registration, hotelId, "2027-01-20", "2027-01-22");
 
-		sendDeleted(eventId, "/onsite-atlas/events");
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> get("/api/events/" + eventId + "/hotels", staff("staff")).exchange()
-				.expectStatus()
-				.isEqualTo(410));
+		new DeletedConferences(this.mongo, Clock.systemUTC(), Duration.ofDays(30)).markDeleted(eventId).block();
+		get("/api/events/" + eventId + "/hotels", staff("staff")).exchange().expectStatus().isEqualTo(410);
 		get("/api/events/" + eventId + "/hotel-bookings", staff("admin")).exchange().expectStatus().isEqualTo(410);
 
 		post("/api/events/" + eventId + "/retention/lodging-travel-service/restore", staff("manager"), Map.of())
@@ -79,10 +85,10 @@ class ConferenceRetentionTests extends LodgingTravelIntegrationTest {
 		sendDeleted(eventId, "/onsite-atlas/notification-service");
 		sendDeleted(marker, "/onsite-atlas/events");
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> get("/api/events/" + marker + "/hotels", staff("staff")).exchange()
-				.expectStatus()
-				.isEqualTo(410));
+		// Same partition order: once the genuine deletion is recorded the forged one was
+		// consumed; accepted, it would have been purged at once (zero window here).
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.deleted.isDeleted(marker).block());
+		assertThat(this.deleted.isDeleted(eventId).block()).isFalse();
 		get("/api/events/" + eventId + "/hotels", staff("staff")).exchange()
 			.expectStatus()
 			.isOk()
