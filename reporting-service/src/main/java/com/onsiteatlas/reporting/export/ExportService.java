@@ -53,8 +53,8 @@ public class ExportService {
 	private final DeletedConferences deleted;
 
 	ExportService(ExportHistoryRepository jobs, ExportConfigRepository configRepository, ExportFiles files,
-			ExportConfigService configs, ExportWorker worker, ExportProperties properties, Clock clock,
-			AuditLog audit, DeletedConferences deleted) {
+			ExportConfigService configs, ExportWorker worker, ExportProperties properties, Clock clock, AuditLog audit,
+			DeletedConferences deleted) {
 		this.deleted = deleted;
 		this.jobs = jobs;
 		this.configRepository = configRepository;
