@@ -38,7 +38,8 @@ import com.onsiteatlas.support.testing.ServiceTestProperties;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_lodging_test", "atlas.lodging.documents.max-size=1MB",
 				"atlas.lodging.documents.per-record.max-files=100",
-				"atlas.lodging.documents.per-registration.max-files=200" })
+				"atlas.lodging.documents.per-registration.max-files=200", "atlas.retention.deleted-conference=0s",
+				"atlas.retention.purge-interval=200ms" })
 public abstract class LodgingTravelIntegrationTest {
 
 	@LocalServerPort

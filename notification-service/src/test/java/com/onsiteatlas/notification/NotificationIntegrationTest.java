@@ -38,7 +38,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 				"atlas.notification.rate-limits.sms=20", "atlas.notification.rate-limits.whatsapp=1000",
 				"atlas.notification.schedule.enabled=false", "atlas.notification.public-base-url=https://atlas.test",
 				"atlas.notification.twilio.timeout=2s", "atlas.notification.whatsapp.timeout=2s",
-				"atlas.notification.sms.timeout=2s", "atlas.destinations.allowed-hosts=127.0.0.1" })
+				"atlas.notification.sms.timeout=2s", "atlas.destinations.allowed-hosts=127.0.0.1",
+				"atlas.retention.deleted-conference=0s", "atlas.retention.purge-interval=200ms" })
 @Import(TestClockConfiguration.class)
 public abstract class NotificationIntegrationTest {
 

@@ -219,6 +219,10 @@ final class SuiteRoutes {
 				(x) -> x.json("POST", x.p("/notification/legacy-cutover/activate"), Map.of()));
 		// The audit trails (admin only; conference A's trail has the fixtures' changes).
 		route("GET " + ev + "/notification-audit", (x) -> x.get(x.p("/notification-audit?action=template.created")));
+		// Retention (issue 15 item 5; admin only): the fixtures' conferences are not deleted, so admin gets 404.
+		route("GET " + ev + "/retention/notification-service", (x) -> x.get(x.p("/retention/notification-service")));
+		route("POST " + ev + "/retention/notification-service/restore",
+				(x) -> x.json("POST", x.p("/retention/notification-service/restore"), Map.of()));
 		// Public routes: the gateway checks no token; the signature here is forged.
 		route("GET /api/notifications/webhooks/whatsapp/{eventId}", (x) -> x.get("/api/notifications/webhooks/whatsapp/"
 				+ a.eventId + "?hub.mode=subscribe&hub.verify_token=forged&hub.challenge=12345"));
@@ -291,6 +295,10 @@ final class SuiteRoutes {
 				(x) -> x.get(x.p("/travel-info/registration/" + x.f().owner)).owner(x.f().owner));
 		route("GET " + ev + "/travel-info/document-audit",
 				(x) -> x.get(x.p("/travel-info/document-audit?resourceId=" + x.f().travelId)));
+		route("GET " + ev + "/retention/lodging-travel-service",
+				(x) -> x.get(x.p("/retention/lodging-travel-service")));
+		route("POST " + ev + "/retention/lodging-travel-service/restore",
+				(x) -> x.json("POST", x.p("/retention/lodging-travel-service/restore"), Map.of()));
 		route("POST " + ev + "/travel-info/{id}/upload-document",
 				(x) -> x.form("POST", x.p("/travel-info/" + x.f().travelId + "/upload-document"),
 						Multipart.of()
@@ -335,6 +343,9 @@ final class SuiteRoutes {
 		route("GET /api/export/history", (x) -> x.get("/api/export/history"));
 		route("POST " + ev + "/reports/preview", (x) -> x.json("POST", x.p("/reports/preview"), preview()));
 		route("GET " + ev + "/reporting-audit", (x) -> x.get(x.p("/reporting-audit?from=2026-01-01")));
+		route("GET " + ev + "/retention/reporting-service", (x) -> x.get(x.p("/retention/reporting-service")));
+		route("POST " + ev + "/retention/reporting-service/restore",
+				(x) -> x.json("POST", x.p("/retention/reporting-service/restore"), Map.of()));
 		route("POST /api/reports/builder/file",
 				(x) -> x.json("POST", "/api/reports/builder/file?eventId=" + a.eventId + "&format=csv", preview()));
 		route("GET /api/reports/templates", (x) -> x.get("/api/reports/templates"));

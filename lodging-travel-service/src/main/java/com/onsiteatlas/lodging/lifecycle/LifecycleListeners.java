@@ -7,13 +7,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.domainevents.EventEnvelope;
-import com.onsiteatlas.domainevents.conference.EventDeleted;
 import com.onsiteatlas.domainevents.registration.RegistrationCancelled;
 import com.onsiteatlas.domainevents.registration.RegistrationUpdated;
 import com.onsiteatlas.lodging.booking.BookingReactions;
-import com.onsiteatlas.lodging.document.DocumentStore;
-import com.onsiteatlas.lodging.hotel.HotelService;
-import com.onsiteatlas.lodging.inventory.InventoryService;
 import com.onsiteatlas.lodging.registrant.Registrants;
 import com.onsiteatlas.lodging.travel.TravelReactions;
 import com.onsiteatlas.support.messaging.DomainEventListener;
@@ -22,6 +18,8 @@ import com.onsiteatlas.support.messaging.DomainEventListener;
  * This service's reactions to platform events. Each is idempotent in effect: flags are
  * added once, refreshes set values, deletions of what is gone do nothing. The listener
  * names are the ones processed envelopes were remembered under before these were methods.
+ * event-deleted leaves a tombstone (service-support's retention);
+ * {@link DeletedEventPurge} removes the conference's data after the retention window.
  */
 @Component
 class LifecycleListeners {
@@ -32,21 +30,11 @@ class LifecycleListeners {
 
 	private final TravelReactions travel;
 
-	private final HotelService hotels;
-
-	private final InventoryService inventory;
-
-	private final DocumentStore documents;
-
 	private final Registrants registrants;
 
-	LifecycleListeners(BookingReactions bookings, TravelReactions travel, HotelService hotels,
-			InventoryService inventory, DocumentStore documents, Registrants registrants) {
+	LifecycleListeners(BookingReactions bookings, TravelReactions travel, Registrants registrants) {
 		this.bookings = bookings;
 		this.travel = travel;
-		this.hotels = hotels;
-		this.inventory = inventory;
-		this.documents = documents;
 		this.registrants = registrants;
 	}
 
@@ -67,18 +55,6 @@ class LifecycleListeners {
 			.filter(Boolean::booleanValue)
 			.flatMap((current) -> this.bookings.refreshRegistration(eventId, envelope.data().registration())
 				.then(this.travel.refreshRegistration(eventId, envelope.data().registration())));
-	}
-
-	@DomainEventListener(name = "lodging-event-deleted")
-	Mono<Void> onEventDeleted(EventDeleted deleted) {
-		String eventId = deleted.eventId();
-		return this.documents.deleteEvent(eventId)
-			.then(Mono.zip(this.bookings.deleteEvent(eventId), this.travel.deleteEvent(eventId),
-					this.hotels.deleteEvent(eventId)))
-			.doOnNext((counts) -> logger.info(
-					"Event {} deleted: removed {} bookings, {} travel records, {} hotels and their files", eventId,
-					counts.getT1(), counts.getT2(), counts.getT3()))
-			.then(this.inventory.deleteEvent(eventId));
 	}
 
 	private static String eventId(EventEnvelope<?> envelope, String fromPayload) {

@@ -1,5 +1,5 @@
 /**
- * Reacts to cancelled registrations and deleted events: pending sends are cancelled and a
- * deleted event's notification data is removed.
+ * Reacts to cancelled registrations (their pending sends are cancelled) and purges a
+ * deleted event's notification data after its retention window.
  */
 package com.onsiteatlas.notification.cleanup;

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +36,7 @@ import com.onsiteatlas.notification.channel.SendResult;
 import com.onsiteatlas.notification.config.NotificationProperties;
 import com.onsiteatlas.notification.settings.NotificationConfigService;
 import com.onsiteatlas.support.messaging.Outbox;
+import com.onsiteatlas.support.retention.DeletedConferences;
 import com.onsiteatlas.support.worker.PeriodicWork;
 import com.onsiteatlas.support.worker.PeriodicWorker;
 
@@ -74,8 +77,23 @@ public class Dispatcher implements PeriodicWork {
 
 	private final PeriodicWorker worker;
 
+	private final Function<String, Mono<Boolean>> conferenceDeleted;
+
 	Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels, OptOuts optOuts,
 			Outbox outbox, NotificationProperties properties, Clock clock) {
+		this(mongo, configs, channels, optOuts, outbox, properties, clock, (eventId) -> Mono.just(false));
+	}
+
+	@Autowired
+	Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels, OptOuts optOuts,
+			Outbox outbox, NotificationProperties properties, Clock clock, DeletedConferences deleted) {
+		this(mongo, configs, channels, optOuts, outbox, properties, clock, deleted::isDeleted);
+	}
+
+	private Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels,
+			OptOuts optOuts, Outbox outbox, NotificationProperties properties, Clock clock,
+			Function<String, Mono<Boolean>> conferenceDeleted) {
+		this.conferenceDeleted = conferenceDeleted;
 		this.mongo = mongo;
 		this.clock = clock;
 		this.configs = configs;
@@ -127,6 +145,21 @@ public class Dispatcher implements PeriodicWork {
 				: notification.recipient().phone();
 		Mono<Boolean> optedOut = notification.transactional() ? Mono.just(false)
 				: this.optOuts.isOptedOut(notification.event(), notification.channel(), address);
+		// A deleted conference sends nothing from the moment its tombstone exists, also
+		// what was queued or scheduled before (issue 15 item 5).
+		return this.conferenceDeleted.apply(notification.event())
+			.flatMap(
+					(deleted) -> deleted
+							? this.outcomes.finish(notification, NotificationStatus.SKIPPED, null, "CONFERENCE_DELETED",
+									"The conference was deleted", null)
+							: send(notification, channel, address, optedOut))
+			.onErrorResume((ex) -> {
+				logger.warn("Dispatch of notification {} failed unexpectedly: {}", notification.id(), ex.toString());
+				return this.claims.release(notification);
+			});
+	}
+
+	private Mono<Void> send(Notification notification, Channel channel, String address, Mono<Boolean> optedOut) {
 		return optedOut.flatMap((out) -> {
 			if (out) {
 				return this.outcomes.finish(notification, NotificationStatus.SKIPPED, null, "OPTED_OUT",
@@ -135,9 +168,6 @@ public class Dispatcher implements PeriodicWork {
 			return this.configs.resolve(notification.event())
 				.flatMap((resolved) -> windowOpen(notification, address)
 					.flatMap((window) -> attempt(notification, channel, resolved.settings(), address, window)));
-		}).onErrorResume((ex) -> {
-			logger.warn("Dispatch of notification {} failed unexpectedly: {}", notification.id(), ex.toString());
-			return this.claims.release(notification);
 		});
 	}
 

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.reporting.audit.ReportingAuditAction;
@@ -21,6 +22,7 @@ import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.reporting.rows.RowService;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
+import com.onsiteatlas.support.retention.DeletedConferences;
 import com.onsiteatlas.support.security.AtlasPrincipal;
 import com.onsiteatlas.support.web.ApiException;
 import com.onsiteatlas.support.web.ObjectIds;
@@ -48,9 +50,12 @@ public class ExportService {
 
 	private final AuditLog audit;
 
+	private final DeletedConferences deleted;
+
 	ExportService(ExportHistoryRepository jobs, ExportConfigRepository configRepository, ExportFiles files,
-			ExportConfigService configs, ExportWorker worker, ExportProperties properties, Clock clock,
-			AuditLog audit) {
+			ExportConfigService configs, ExportWorker worker, ExportProperties properties, Clock clock, AuditLog audit,
+			DeletedConferences deleted) {
+		this.deleted = deleted;
 		this.jobs = jobs;
 		this.configRepository = configRepository;
 		this.audit = audit;
@@ -115,6 +120,18 @@ public class ExportService {
 	 * @return the pending job
 	 */
 	public Mono<ExportHistory> enqueue(ExportSpec spec, String userId, String configId, String scheduleId) {
+		if (spec.eventId() == null) {
+			return insert(spec, userId, configId, scheduleId);
+		}
+		// A deleted conference exports nothing, asked by a user or by a schedule.
+		return this.deleted.isDeleted(spec.eventId())
+			.flatMap((gone) -> gone
+					? Mono.<ExportHistory>error(new ApiException(HttpStatus.GONE,
+							"Conference " + spec.eventId() + " was deleted; nothing of it can be exported"))
+					: insert(spec, userId, configId, scheduleId));
+	}
+
+	private Mono<ExportHistory> insert(ExportSpec spec, String userId, String configId, String scheduleId) {
 		ExportHistory job = new ExportHistory(new ObjectId().toHexString(), spec.eventId(), configId, scheduleId,
 				spec.name(), spec.exportType(), spec.dataType(), spec.fields(), spec.filters(), spec.sorts(),
 				spec.dateRange(), spec.config(), userId, 0L, null, null, null, null, null, 0, ExportStatus.PENDING,

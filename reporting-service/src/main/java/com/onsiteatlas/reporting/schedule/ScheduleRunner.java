@@ -13,6 +13,7 @@ import com.onsiteatlas.reporting.builder.ReportService;
 import com.onsiteatlas.reporting.export.ExportService;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.reporting.lease.LeaseKeeper;
+import com.onsiteatlas.support.retention.DeletedConferences;
 import com.onsiteatlas.support.worker.PeriodicWork;
 import com.onsiteatlas.support.worker.PeriodicWorker;
 
@@ -48,11 +49,15 @@ class ScheduleRunner implements PeriodicWork {
 
 	private final PeriodicWorker worker;
 
+	private final DeletedConferences deleted;
+
 	private final AtomicBoolean sealed = new AtomicBoolean();
 
 	ScheduleRunner(ReportScheduleRepository schedules, ScheduleRunClaims claims, ScheduleRunLeases leases,
 			ScheduleRunOutcomes outcomes, ScheduleDeliveries deliveries, ExportService exports, ReportService reports,
-			ScheduleSecrets secrets, ScheduledReports scheduled, ScheduleProperties properties) {
+			ScheduleSecrets secrets, ScheduledReports scheduled, ScheduleProperties properties,
+			DeletedConferences deleted) {
+		this.deleted = deleted;
 		this.schedules = schedules;
 		this.leases = leases;
 		this.outcomes = outcomes;
@@ -98,6 +103,11 @@ class ScheduleRunner implements PeriodicWork {
 		LeaseKeeper lease = this.leases.keeper(run);
 		Mono<Void> step = this.schedules.findById(run.scheduleId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The schedule was deleted")))
+			.flatMap((schedule) -> (schedule.eventId() == null) ? Mono.just(schedule)
+					: this.deleted.isDeleted(schedule.eventId())
+						.flatMap((gone) -> gone
+								? Mono.<ReportSchedule>error(new IllegalStateException("The conference was deleted"))
+								: Mono.just(schedule)))
 			.flatMap((schedule) -> {
 				if (schedule.exportConfig() == null) {
 					return runReport(run, schedule, lease);

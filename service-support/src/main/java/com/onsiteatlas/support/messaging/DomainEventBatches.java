@@ -56,9 +56,12 @@ class DomainEventBatches {
 
 	private final int concurrency;
 
+	private final SourcePolicy sources;
+
 	DomainEventBatches(Map<Class<?>, List<DomainEventHandler<?>>> handlers, ProcessedEvents processed, EventCodec codec,
-			MessagingProperties properties) {
+			MessagingProperties properties, SourcePolicy sources) {
 		this.handlers = handlers;
+		this.sources = sources;
 		this.processed = processed;
 		this.codec = codec;
 		this.handlerTimeout = properties.handlerTimeout();
@@ -114,7 +117,7 @@ class DomainEventBatches {
 				EventEnvelope<DomainEventPayload> envelope = this.codec.decode(record.value());
 				List<DomainEventHandler<?>> matching = this.handlers.getOrDefault(envelope.data().getClass(),
 						List.of());
-				if (!matching.isEmpty()) {
+				if (!matching.isEmpty() && this.sources.accepts(record.topic(), envelope)) {
 					items.add(new Item(index, aggregate, envelope, matching, null));
 				}
 			}

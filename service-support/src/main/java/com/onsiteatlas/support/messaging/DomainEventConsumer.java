@@ -50,11 +50,27 @@ public class DomainEventConsumer implements SmartLifecycle {
 	public DomainEventConsumer(ConcurrentKafkaListenerContainerFactory<Object, Object> factory,
 			List<DomainEventHandler<?>> handlers, ProcessedEvents processed, EventCodec codec,
 			MessagingProperties properties) {
+		this(factory, handlers, processed, codec, properties, SourcePolicy.standard());
+	}
+
+	/**
+	 * A consumer that refuses records whose source the policy does not allow on their
+	 * topic (they are skipped, logged and counted, never handled).
+	 * @param factory the container factory
+	 * @param handlers the handlers
+	 * @param processed the processed envelope ids
+	 * @param codec the codec
+	 * @param properties the settings
+	 * @param sources the allowed producers per topic
+	 */
+	public DomainEventConsumer(ConcurrentKafkaListenerContainerFactory<Object, Object> factory,
+			List<DomainEventHandler<?>> handlers, ProcessedEvents processed, EventCodec codec,
+			MessagingProperties properties, SourcePolicy sources) {
 		this.factory = factory;
 		for (DomainEventHandler<?> handler : handlers) {
 			this.handlers.computeIfAbsent(handler.payloadType(), (type) -> new ArrayList<>()).add(handler);
 		}
-		this.batches = new DomainEventBatches(this.handlers, processed, codec, properties);
+		this.batches = new DomainEventBatches(this.handlers, processed, codec, properties, sources);
 		// Runs while the consumer runs: forgets the processed ids older than the
 		// retention.
 		this.purge = new PeriodicWorker("processed-events-purge",

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -69,11 +71,23 @@ public class MessagingConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	SourcePolicy sourcePolicy(@Value("${atlas.messaging.extra-sources:}") List<String> extraSources,
+			ObjectProvider<MeterRegistry> meters) {
+		SourcePolicy policy = new SourcePolicy(extraSources.stream().filter((s) -> !s.isBlank()).toList());
+		meters.ifAvailable(
+				(registry) -> Gauge.builder("atlas.messaging.refused.sources", policy, SourcePolicy::refusedCount)
+					.description("Domain events refused because their source may not publish on their topic")
+					.register(registry));
+		return policy;
+	}
+
+	@Bean
 	@SuppressWarnings("unchecked")
 	DomainEventConsumer domainEventConsumer(ConcurrentKafkaListenerContainerFactory<?, ?> factory,
 			ObjectProvider<DomainEventHandler<?>> handlers, ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<DomainEventHandlers> groups, ProcessedEvents processed, EventCodec codec,
-			MessagingProperties properties) {
+			MessagingProperties properties, SourcePolicy sources) {
 		List<DomainEventHandler<?>> all = new ArrayList<>(handlers.orderedStream().toList());
 		// Listener methods before the groups: the services' reactions were groups of
 		// component-scanned beans, which came before the projections' groups, and
@@ -81,7 +95,7 @@ public class MessagingConfiguration {
 		all.addAll(DomainEventListeners.find(beanFactory));
 		groups.orderedStream().forEach((group) -> all.addAll(group.handlers()));
 		return new DomainEventConsumer((ConcurrentKafkaListenerContainerFactory<Object, Object>) factory, all,
-				processed, codec, properties);
+				processed, codec, properties, sources);
 	}
 
 	@Bean
