@@ -219,7 +219,8 @@ final class SuiteRoutes {
 				(x) -> x.json("POST", x.p("/notification/legacy-cutover/activate"), Map.of()));
 		// The audit trails (admin only; conference A's trail has the fixtures' changes).
 		route("GET " + ev + "/notification-audit", (x) -> x.get(x.p("/notification-audit?action=template.created")));
-		// Retention (issue 15 item 5; admin only): the fixtures' conferences are not deleted, so admin gets 404.
+		// Retention (issue 15 item 5; admin only): the fixtures' conferences are not
+		// deleted, so admin gets 404.
 		route("GET " + ev + "/retention/notification-service", (x) -> x.get(x.p("/retention/notification-service")));
 		route("POST " + ev + "/retention/notification-service/restore",
 				(x) -> x.json("POST", x.p("/retention/notification-service/restore"), Map.of()));
