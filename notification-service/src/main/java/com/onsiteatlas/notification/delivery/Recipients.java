@@ -30,9 +30,9 @@ public class Recipients {
 
 	private final Directory directory;
 
-	private final AudienceQueries audiences;
+	private final AudienceRepository audiences;
 
-	Recipients(Directory directory, AudienceQueries audiences) {
+	Recipients(Directory directory, AudienceRepository audiences) {
 		this.directory = directory;
 		this.audiences = audiences;
 	}

@@ -1,23 +1,14 @@
 package com.onsiteatlas.notification.delivery;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.delivery.NotificationService.EnqueueResult;
@@ -38,7 +29,7 @@ class SendRecorder {
 	/** Notifications inserted per bulk write when a send is recorded. */
 	private static final int INSERT_BATCH = 500;
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationRepository notifications;
 
 	private final NotificationBuilder builder;
 
@@ -48,9 +39,9 @@ class SendRecorder {
 
 	private final Directory directory;
 
-	SendRecorder(ReactiveMongoTemplate mongo, NotificationBuilder builder, NotificationConfigService configs,
+	SendRecorder(NotificationRepository notifications, NotificationBuilder builder, NotificationConfigService configs,
 			Dispatcher dispatcher, Directory directory) {
-		this.mongo = mongo;
+		this.notifications = notifications;
 		this.builder = builder;
 		this.configs = configs;
 		this.dispatcher = dispatcher;
@@ -85,43 +76,25 @@ class SendRecorder {
 	 * dedup key) is a duplicate and does not stop the others.
 	 */
 	private Mono<EnqueueResult> record(List<Notification> batch) {
-		List<Document> documents = new ArrayList<>(batch.size());
-		for (Notification notification : batch) {
-			Document document = new Document();
-			this.mongo.getConverter().write(notification, document);
-			documents.add(document);
-		}
-		return this.mongo.getCollection(Notification.COLLECTION)
-			.flatMap(
-					(collection) -> Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
-			.map((inserted) -> Set.<Integer>of())
-			.onErrorResume(MongoBulkWriteException.class, (ex) -> {
-				Set<Integer> duplicates = new HashSet<>();
-				for (BulkWriteError error : ex.getWriteErrors()) {
-					if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-						return Mono.error(ex);
-					}
-					duplicates.add(error.getIndex());
-				}
+		return this.notifications.insertSkippingDuplicates(batch).map((duplicates) -> {
+			if (!duplicates.isEmpty()) {
 				logger.debug("{} of {} already recorded", duplicates.size(), batch.size());
-				return Mono.just(duplicates);
-			})
-			.map((duplicates) -> {
-				int queued = 0;
-				int skipped = 0;
-				for (int i = 0; i < batch.size(); i++) {
-					if (duplicates.contains(i)) {
-						continue;
-					}
-					if (batch.get(i).status() == NotificationStatus.PENDING) {
-						queued++;
-					}
-					else {
-						skipped++;
-					}
+			}
+			int queued = 0;
+			int skipped = 0;
+			for (int i = 0; i < batch.size(); i++) {
+				if (duplicates.contains(i)) {
+					continue;
 				}
-				return new EnqueueResult(queued, duplicates.size(), skipped);
-			});
+				if (batch.get(i).status() == NotificationStatus.PENDING) {
+					queued++;
+				}
+				else {
+					skipped++;
+				}
+			}
+			return new EnqueueResult(queued, duplicates.size(), skipped);
+		});
 	}
 
 	private Mono<EventSettings> settings(String eventId) {
