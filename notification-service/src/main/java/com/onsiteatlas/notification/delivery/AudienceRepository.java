@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,9 +52,22 @@ class AudienceRepository {
 		return find(eventId, criteria(filter));
 	}
 
+	/**
+	 * How many registrations of a conference a filter matches.
+	 * @param eventId the conference
+	 * @param filter the filter
+	 * @return the count
+	 */
+	Mono<Long> count(String eventId, RecipientFilter filter) {
+		return this.mongo.count(Query.query(scoped(eventId, criteria(filter))), RegistrationView.class);
+	}
+
 	private Flux<RegistrationView> find(String eventId, Criteria criteria) {
-		return this.mongo.find(Query.query(new Criteria().andOperator(Criteria.where("eventId").is(eventId), criteria)),
-				RegistrationView.class);
+		return this.mongo.find(Query.query(scoped(eventId, criteria)), RegistrationView.class);
+	}
+
+	private static Criteria scoped(String eventId, Criteria criteria) {
+		return new Criteria().andOperator(Criteria.where("eventId").is(eventId), criteria);
 	}
 
 	private static Criteria criteria(RecipientFilter filter) {

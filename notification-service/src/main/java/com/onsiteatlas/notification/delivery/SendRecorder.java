@@ -26,8 +26,12 @@ class SendRecorder {
 
 	private static final Logger logger = LoggerFactory.getLogger(SendRecorder.class);
 
-	/** Notifications inserted per bulk write when a send is recorded. */
-	private static final int INSERT_BATCH = 500;
+	/**
+	 * Notifications inserted per bulk write when a send is recorded, and about the most
+	 * the recording holds at once: it asks its source for the next chunk only when the
+	 * one before is being stored.
+	 */
+	static final int CHUNK = 500;
 
 	private final NotificationRepository notifications;
 
@@ -52,7 +56,9 @@ class SendRecorder {
 	 * Records sends as pending notifications (or skipped/failed ones when they cannot be
 	 * sent) and wakes the dispatcher. Requests already recorded are counted as
 	 * duplicates. Phone numbers are recorded in E.164, national ones read in the
-	 * conference's country.
+	 * conference's country. The sends are taken from the given stream with bounded demand
+	 * and stored chunk by chunk ({@link #CHUNK}), so a stream from the store (a bulk send
+	 * to a whole conference) is never held whole.
 	 * @param requests the sends
 	 * @return what happened
 	 */
@@ -61,8 +67,10 @@ class SendRecorder {
 		return requests
 			.concatMap((request) -> settingsByEvent.computeIfAbsent(request.eventId(), this::settings)
 				.map((settings) -> this.builder.build(request, settings.config(), settings.region())))
-			.buffer(INSERT_BATCH)
-			.concatMap(this::record)
+			.buffer(CHUNK)
+			// One chunk waits while one is stored: the default prefetch (32 chunks) would
+			// read 16,000 sends ahead of a slow store.
+			.concatMap(this::record, 1)
 			.reduce(new EnqueueResult(0, 0, 0), EnqueueResult::plus)
 			.doOnSuccess((result) -> {
 				if (result != null && result.queued() > 0) {
