@@ -8,8 +8,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.onsiteatlas.support.messaging.OutboxMessage;
-import com.onsiteatlas.support.paging.PageQuery;
-import com.onsiteatlas.support.paging.Paged;
 
 /**
  * The notification queries and writes Spring Data cannot derive. Each write names its
@@ -140,46 +138,6 @@ interface NotificationRepositoryCustom {
 	 */
 	Mono<Void> recordDeliveryStatusOfProviderMessage(String eventId, String providerMessageId, String deliveryStatus,
 			Instant now);
-
-	/**
-	 * One page of a conference's delivery log matching a filter.
-	 * @param eventId the conference
-	 * @param filter what to match
-	 * @param page paging
-	 * @return the page
-	 */
-	Mono<Paged<Notification>> page(String eventId, NotificationFilter filter, PageQuery page);
-
-	/**
-	 * A notification, only when it belongs to the conference.
-	 * @param eventId the conference
-	 * @param id the notification
-	 * @return the notification, empty when unknown or of another conference
-	 */
-	Mono<Notification> findOfEvent(String eventId, String id);
-
-	/**
-	 * How many notifications wait on a channel, all conferences together.
-	 * @param channel email, sms or whatsapp
-	 * @return the count
-	 */
-	Mono<Long> countPending(String channel);
-
-	/**
-	 * The unique keys of a conference's pending notifications, in store order.
-	 * @param eventId the conference
-	 * @return their {@code dedupKey}s
-	 */
-	Flux<String> findPendingDedupKeys(String eventId);
-
-	/**
-	 * The notifications of a batch (their {@code dedupKey} starts with it), only the
-	 * fields its progress needs.
-	 * @param eventId the conference
-	 * @param batch the batch id
-	 * @return one entry per notification
-	 */
-	Flux<NotificationQueries.BatchEntry> findBatch(String eventId, String batch);
 
 	/**
 	 * A final status and what goes with it.

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.data.mongo.DataMongoTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,9 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The guarded writes of {@link NotificationRepository} on a MongoDB slice (no web server,
  * Kafka, channels or dispatcher): a claim only takes a due, free notification; an outcome
- * is stored with its outbox entry only while the status may still become it.
+ * is stored with its outbox entry only while the status may still become it. The
+ * statuses' converters ({@link StatusConversions}) are the one piece of configuration it
+ * needs.
  */
 @DataMongoTest(properties = "spring.data.mongodb.database=atlas_notification_repository_test")
+@Import(StatusConversions.class)
 class NotificationRepositoryTests {
 
 	private static final Instant NOW = Instant.parse("2027-01-10T08:00:00Z");
