@@ -20,7 +20,7 @@ import com.onsiteatlas.notification.Events;
 import com.onsiteatlas.notification.NotificationIntegrationTest;
 import com.onsiteatlas.notification.Staff;
 import com.onsiteatlas.notification.template.NotificationTemplate;
-import com.onsiteatlas.support.projection.RegistrationView;
+import com.onsiteatlas.readmodel.RegistrationView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

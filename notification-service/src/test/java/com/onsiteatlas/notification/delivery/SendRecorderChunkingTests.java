@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 import com.onsiteatlas.notification.delivery.NotificationService.EnqueueResult;
 import com.onsiteatlas.notification.settings.NotificationConfig;
 import com.onsiteatlas.notification.settings.NotificationConfigService;
-import com.onsiteatlas.support.projection.Directory;
+import com.onsiteatlas.readmodel.Directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
