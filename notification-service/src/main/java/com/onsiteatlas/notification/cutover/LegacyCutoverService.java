@@ -6,9 +6,6 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.notification.audit.NotificationAuditAction;
@@ -27,7 +24,7 @@ import com.onsiteatlas.support.web.ApiException;
 @Service
 public class LegacyCutoverService {
 
-	private final ReactiveMongoTemplate mongo;
+	private final LegacyCutoverRepository cutovers;
 
 	private final LegacyImports imports;
 
@@ -37,9 +34,9 @@ public class LegacyCutoverService {
 
 	private final AuditLog audit;
 
-	LegacyCutoverService(ReactiveMongoTemplate mongo, LegacyImports imports, TriggerService triggers,
+	LegacyCutoverService(LegacyCutoverRepository cutovers, LegacyImports imports, TriggerService triggers,
 			java.time.Clock clock, AuditLog audit) {
-		this.mongo = mongo;
+		this.cutovers = cutovers;
 		this.audit = audit;
 		this.imports = imports;
 		this.triggers = triggers;
@@ -63,7 +60,7 @@ public class LegacyCutoverService {
 							cutover.switches(), cutover.importedBy(), cutover.importedAt(),
 							previous.map(LegacyCutover::activatedBy).orElse(null),
 							previous.map(LegacyCutover::activatedAt).orElse(null));
-					return this.mongo.save(merged);
+					return this.cutovers.save(merged);
 				})
 				.flatMap(this::state)
 				.map((state) -> new ImportResult(state, imported.templatesCreated(), imported.templatesUpdated()))
@@ -104,7 +101,7 @@ public class LegacyCutoverService {
 								"its trigger could not be activated: " + ex.getMessage()));
 						return Mono.empty();
 					}))
-				.then(Mono.defer(() -> this.mongo.save(cutover.activated(userId, this.clock.instant()))))
+				.then(Mono.defer(() -> this.cutovers.save(cutover.activated(userId, this.clock.instant()))))
 				.flatMap(this::state)
 				.map((state) -> new Activation(List.copyOf(activated), withFailures(state, failed)))
 				.flatMap(
@@ -133,11 +130,11 @@ public class LegacyCutoverService {
 	 * @return completion
 	 */
 	public Mono<Void> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("_id").is(eventId)), LegacyCutover.class).then();
+		return this.cutovers.deleteById(eventId);
 	}
 
 	private Mono<LegacyCutover> find(String eventId) {
-		return this.mongo.findById(eventId, LegacyCutover.class);
+		return this.cutovers.findById(eventId);
 	}
 
 	private Mono<LegacyCutover> require(String eventId) {

@@ -28,7 +28,9 @@ import com.onsiteatlas.support.web.ApiException;
  * only for a short while: a 10,000-recipient send takes longer to record than the gateway
  * waits (15 s), and a caller that goes away (gateway timeout, closed browser) used to
  * cancel the recording halfway, leaving part of the audience without a message and a
- * retry sending the other part twice.
+ * retry sending the other part twice. The audience is streamed from the read model into
+ * the recording, which stores it in chunks ({@link SendRecorder#CHUNK}): it is counted up
+ * front, never held whole in memory.
  */
 @Component
 class BulkSends {
@@ -90,58 +92,87 @@ class BulkSends {
 			.concatMap((id) -> this.templates.require(eventId, id.getKey(), id.getValue()))
 			.collectList()
 			.flatMap(
-					(chosen) -> requests(eventId, request, chosen, batch).collectList()
+					(chosen) -> requests(eventId, request, chosen, batch)
 						.flatMap((requests) -> this.audit
 							.record(AuditRecord.of(eventId, NotificationAuditAction.BULK_SEND_REQUESTED, "bulk-send",
-									batch, audience(requests, chosen)))
+									batch, describe(requests, chosen)))
 							.thenReturn(requests)))
-			.flatMap((requests) -> record(requests, batch, this.answerWithin))
+			.flatMap((requests) -> record(requests.sends(), requests.count(), batch, this.answerWithin))
 			.map((answer) -> new Sent(batch, answer));
 	}
 
-	private static String audience(List<SendRequest> requests, List<NotificationTemplate> chosen) {
-		return requests.size() + " message(s): " + (requests.size() / Math.max(1, chosen.size())) + " recipient(s) x "
+	private static String describe(Requests requests, List<NotificationTemplate> chosen) {
+		return requests.count() + " message(s): " + (requests.count() / Math.max(1, chosen.size())) + " recipient(s) x "
 				+ chosen.size() + " template(s) " + chosen.stream().map(NotificationTemplate::id).toList();
 	}
 
-	private Flux<SendRequest> requests(String eventId, SendNotificationRequest request,
-			List<NotificationTemplate> chosen, String batch) {
+	/**
+	 * The sends of a bulk send, counted now and streamed when recorded: explicit
+	 * addresses are in the request already; registrations come from the read model (an
+	 * explicit list is checked whole first and capped, a filter is counted and then
+	 * streamed).
+	 */
+	private Mono<Requests> requests(String eventId, SendNotificationRequest request, List<NotificationTemplate> chosen,
+			String batch) {
 		if (request.recipients() != null && !request.recipients().isEmpty()) {
-			return Flux.fromIterable(request.recipients())
+			Flux<SendRequest> sends = Flux.fromIterable(request.recipients())
 				.flatMapIterable((address) -> chosen.stream()
 					.map((template) -> new SendRequest(eventId, null, null, null, template,
 							(request.data() != null) ? request.data() : Map.of(),
 							new Notification.Recipient(address.name(), address.email(), address.phone()), batch,
 							"send"))
 					.toList());
+			return Mono.just(new Requests(sends, (long) request.recipients().size() * chosen.size()));
 		}
-		return this.recipients.conference(eventId)
-			.flatMapMany(
-					(conference) -> this.recipients.registrations(eventId, request.registrationIds(), request.filter())
-						.flatMapIterable((registration) -> chosen.stream()
-							.map((template) -> this.recipients.request(registration, conference, template, null, batch,
-									"send", request.data()))
-							.toList()));
+		return this.recipients.audience(eventId, request.registrationIds(), request.filter())
+			.map((audience) -> new Requests(this.recipients.conference(eventId)
+				.flatMapMany((conference) -> audience.registrations()
+					.flatMapIterable((registration) -> chosen.stream()
+						.map((template) -> this.recipients.request(registration, conference, template, null, batch,
+								"send", request.data()))
+						.toList())),
+					audience.size() * chosen.size()));
+	}
+
+	/**
+	 * Records a list of sends; see {@link #record(Flux, long, String, Duration)}.
+	 * @param requests the sends
+	 * @param batchId the batch, for the log
+	 * @param answerWithin how long to wait for the exact counts
+	 * @return the counts, or the accepted count with {@code recording} set
+	 */
+	Mono<Answer> record(List<SendRequest> requests, String batchId, Duration answerWithin) {
+		return record(Flux.fromIterable(requests), requests.size(), batchId, answerWithin);
 	}
 
 	/**
 	 * Records the sends; the whole batch is recorded whatever happens to the caller.
-	 * @param requests the sends (the audience as it was when the request arrived)
+	 * @param requests the sends, streamed into the recording
+	 * @param accepted how many sends that is (the audience as counted when the request
+	 * arrived), the answer when the exact counts take too long
 	 * @param batchId the batch, for the log
 	 * @param answerWithin how long to wait for the exact counts before answering with the
 	 * number of sends accepted
 	 * @return the counts, or the accepted count with {@code recording} set
 	 */
-	Mono<Answer> record(List<SendRequest> requests, String batchId, Duration answerWithin) {
-		Mono<NotificationService.EnqueueResult> recording = this.notifications.enqueue(Flux.fromIterable(requests))
-			.cache();
+	Mono<Answer> record(Flux<SendRequest> requests, long accepted, String batchId, Duration answerWithin) {
+		Mono<NotificationService.EnqueueResult> recording = this.notifications.enqueue(requests).cache();
 		// Detached on purpose: the recording must not be cancelled with the request.
 		recording.subscribe(
 				(result) -> logger.info("Send {}: {} notification(s) queued, {} duplicate(s), {} skipped", batchId,
 						result.queued(), result.duplicates(), result.skipped()),
 				(ex) -> logger.error("Send {} was not recorded completely: {}", batchId, ex.toString()));
 		return recording.map((result) -> new Answer(result.queued(), result.duplicates(), result.skipped(), false))
-			.timeout(answerWithin, Mono.just(new Answer(requests.size(), 0, 0, true)));
+			.timeout(answerWithin, Mono.just(new Answer((int) accepted, 0, 0, true)));
+	}
+
+	/**
+	 * The sends of a bulk send.
+	 *
+	 * @param sends the sends, produced when subscribed
+	 * @param count how many there are
+	 */
+	private record Requests(Flux<SendRequest> sends, long count) {
 	}
 
 	/**

@@ -23,9 +23,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.channel.Channel;
@@ -55,7 +52,7 @@ public class Dispatcher implements PeriodicWork {
 	/** Due notifications looked up per query; each is then claimed by its id. */
 	static final int CLAIM_BATCH = NotificationClaims.BATCH;
 
-	private final ReactiveMongoTemplate mongo;
+	private final WhatsAppSessionRepository sessions;
 
 	private final NotificationConfigService configs;
 
@@ -79,30 +76,33 @@ public class Dispatcher implements PeriodicWork {
 
 	private final Function<String, Mono<Boolean>> conferenceDeleted;
 
-	Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels, OptOuts optOuts,
-			Outbox outbox, NotificationProperties properties, Clock clock) {
-		this(mongo, configs, channels, optOuts, outbox, properties, clock, (eventId) -> Mono.just(false));
+	Dispatcher(NotificationRepository notifications, WhatsAppSessionRepository sessions,
+			NotificationConfigService configs, List<Channel> channels, OptOuts optOuts, Outbox outbox,
+			NotificationProperties properties, Clock clock) {
+		this(notifications, sessions, configs, channels, optOuts, outbox, properties, clock,
+				(eventId) -> Mono.just(false));
 	}
 
 	@Autowired
-	Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels, OptOuts optOuts,
-			Outbox outbox, NotificationProperties properties, Clock clock, DeletedConferences deleted) {
-		this(mongo, configs, channels, optOuts, outbox, properties, clock, deleted::isDeleted);
+	Dispatcher(NotificationRepository notifications, WhatsAppSessionRepository sessions,
+			NotificationConfigService configs, List<Channel> channels, OptOuts optOuts, Outbox outbox,
+			NotificationProperties properties, Clock clock, DeletedConferences deleted) {
+		this(notifications, sessions, configs, channels, optOuts, outbox, properties, clock, deleted::isDeleted);
 	}
 
-	private Dispatcher(ReactiveMongoTemplate mongo, NotificationConfigService configs, List<Channel> channels,
-			OptOuts optOuts, Outbox outbox, NotificationProperties properties, Clock clock,
-			Function<String, Mono<Boolean>> conferenceDeleted) {
+	private Dispatcher(NotificationRepository notifications, WhatsAppSessionRepository sessions,
+			NotificationConfigService configs, List<Channel> channels, OptOuts optOuts, Outbox outbox,
+			NotificationProperties properties, Clock clock, Function<String, Mono<Boolean>> conferenceDeleted) {
 		this.conferenceDeleted = conferenceDeleted;
-		this.mongo = mongo;
+		this.sessions = sessions;
 		this.clock = clock;
 		this.configs = configs;
 		channels.forEach((channel) -> this.channels.put(channel.name(), channel));
 		this.optOuts = optOuts;
 		this.properties = properties;
-		this.claims = new NotificationClaims(mongo, clock, UUID.randomUUID().toString(), properties.dispatch().lease(),
-				properties.dispatch().initialBackoff());
-		this.outcomes = new DeliveryOutcomes(mongo, outbox, clock);
+		this.claims = new NotificationClaims(notifications, clock, UUID.randomUUID().toString(),
+				properties.dispatch().lease(), properties.dispatch().initialBackoff());
+		this.outcomes = new DeliveryOutcomes(notifications, outbox, clock);
 		// A pass claims until nothing due is left, so it never reports more work.
 		this.worker = new PeriodicWorker("dispatcher",
 				PeriodicWorker.Schedule.of(properties.dispatch().pollInterval(), properties.dispatch().pollInterval())
@@ -248,10 +248,8 @@ public class Dispatcher implements PeriodicWork {
 		if (!"whatsapp".equals(notification.channel())) {
 			return Mono.just(false);
 		}
-		return this.mongo.exists(Query.query(Criteria.where("_id")
-			.is(WhatsAppSessions.key(notification.event(), address))
-			.and("lastInboundAt")
-			.gt(this.clock.instant().minus(Duration.ofHours(24)))), WhatsAppSessions.COLLECTION);
+		return this.sessions.isOpenSince(notification.event(), address,
+				this.clock.instant().minus(Duration.ofHours(24)));
 	}
 
 	private Pacer pacer(String channel) {

@@ -1,15 +1,9 @@
 package com.onsiteatlas.notification.delivery;
 
 import java.time.Clock;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.support.web.ApiException;
@@ -23,7 +17,9 @@ import com.onsiteatlas.support.web.ApiException;
 @Component
 class NotificationStatusChanges {
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationRepository notifications;
+
+	private final WhatsAppSessionRepository sessions;
 
 	private final NotificationQueries queries;
 
@@ -33,9 +29,10 @@ class NotificationStatusChanges {
 
 	private final Clock clock;
 
-	NotificationStatusChanges(ReactiveMongoTemplate mongo, NotificationQueries queries, Dispatcher dispatcher,
-			OptOuts optOuts, Clock clock) {
-		this.mongo = mongo;
+	NotificationStatusChanges(NotificationRepository notifications, WhatsAppSessionRepository sessions,
+			NotificationQueries queries, Dispatcher dispatcher, OptOuts optOuts, Clock clock) {
+		this.notifications = notifications;
+		this.sessions = sessions;
 		this.queries = queries;
 		this.dispatcher = dispatcher;
 		this.optOuts = optOuts;
@@ -52,19 +49,7 @@ class NotificationStatusChanges {
 				return Mono.error(ApiException.conflict("This notification has no content to resend ("
 						+ current.errorMessage() + "); fix the template and send again"));
 			}
-			Update update = new Update().set("status", NotificationStatus.PENDING.value())
-				.set("nextAttemptAt", this.clock.instant())
-				.set("updatedAt", this.clock.instant())
-				.set("source", "resend")
-				.unset("errorMessage")
-				.unset("errorCode");
-			return this.mongo
-				.findAndModify(
-						Query.query(Criteria.where("_id")
-							.is(id)
-							.and("status")
-							.in(NotificationStatus.thatCanBecome(NotificationStatus.PENDING))),
-						update, FindAndModifyOptions.options().returnNew(true), Notification.class)
+			return this.notifications.resendIfAllowed(id, this.clock.instant())
 				.switchIfEmpty(Mono.error(() -> ApiException.conflict("The notification changed meanwhile")))
 				.doOnNext((saved) -> this.dispatcher.nudge());
 		});
@@ -79,22 +64,7 @@ class NotificationStatusChanges {
 	 * @return number cancelled
 	 */
 	Mono<Long> cancelForRegistration(String eventId, String registration, String causeId) {
-		Criteria pending = Criteria.where("event")
-			.is(eventId)
-			.and("registration")
-			.is(registration)
-			.and("status")
-			.in(NotificationStatus.thatCanBecome(NotificationStatus.CANCELLED))
-			.and("dedupKey")
-			.not()
-			.regex("^" + Pattern.quote(causeId + "|"));
-		return this.mongo
-			.updateMulti(Query.query(pending),
-					new Update().set("status", NotificationStatus.CANCELLED.value())
-						.set("errorMessage", "The registration was cancelled")
-						.set("updatedAt", this.clock.instant()),
-					Notification.class)
-			.map((result) -> result.getModifiedCount());
+		return this.notifications.cancelOfRegistrationExceptCause(eventId, registration, causeId, this.clock.instant());
 	}
 
 	/**
@@ -104,17 +74,10 @@ class NotificationStatusChanges {
 	 * @return number removed
 	 */
 	Mono<Long> deleteEvent(String eventId) {
-		return this.mongo
-			.updateMulti(
-					Query.query(Criteria.where("event")
-						.is(eventId)
-						.and("status")
-						.in(NotificationStatus.thatCanBecome(NotificationStatus.CANCELLED))),
-					new Update().set("status", NotificationStatus.CANCELLED.value()), Notification.class)
+		return this.notifications.cancelAllOfEvent(eventId)
 			.then(this.optOuts.deleteEvent(eventId))
-			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), WhatsAppSessions.COLLECTION))
-			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), Notification.class))
-			.map((result) -> result.getDeletedCount());
+			.then(this.sessions.removeAllOfEvent(eventId))
+			.then(this.notifications.removeAllOfEvent(eventId));
 	}
 
 }

@@ -5,15 +5,8 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 
-import org.bson.Document;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.config.NotificationProperties;
@@ -26,9 +19,7 @@ import com.onsiteatlas.notification.config.SecretBox;
 @Component
 class OptOuts {
 
-	static final String COLLECTION = "opt_outs";
-
-	private final ReactiveMongoTemplate mongo;
+	private final OptOutRepository optOuts;
 
 	private final SecretBox secrets;
 
@@ -36,18 +27,11 @@ class OptOuts {
 
 	private final Clock clock;
 
-	OptOuts(ReactiveMongoTemplate mongo, SecretBox secrets, NotificationProperties properties, Clock clock) {
-		this.mongo = mongo;
+	OptOuts(OptOutRepository optOuts, SecretBox secrets, NotificationProperties properties, Clock clock) {
+		this.optOuts = optOuts;
 		this.clock = clock;
 		this.secrets = secrets;
 		this.baseUrl = properties.publicBaseUrl();
-		mongo.indexOps(COLLECTION)
-			.ensureIndex(new Index().on("event", Sort.Direction.ASC)
-				.on("channel", Sort.Direction.ASC)
-				.on("address", Sort.Direction.ASC)
-				.unique())
-			.onErrorResume((ex) -> Mono.empty())
-			.subscribe();
 	}
 
 	String url(String eventId, String channel, String address) {
@@ -78,12 +62,7 @@ class OptOuts {
 		if (parts == null) {
 			return Mono.empty();
 		}
-		Document optOut = new Document("event", parts[0]).append("channel", parts[1])
-			.append("address", parts[2])
-			.append("createdAt", java.util.Date.from(this.clock.instant()));
-		return this.mongo.insert(optOut, COLLECTION)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(optOut))
-			.thenReturn(parts[2]);
+		return this.optOuts.insertIfAbsent(parts[0], parts[1], parts[2], this.clock.instant()).thenReturn(parts[2]);
 	}
 
 	/**
@@ -111,13 +90,11 @@ class OptOuts {
 	}
 
 	Mono<Boolean> isOptedOut(String eventId, String channel, String address) {
-		return this.mongo.exists(Query.query(
-				Criteria.where("event").is(eventId).and("channel").is(channel).and("address").is(normalise(address))),
-				COLLECTION);
+		return this.optOuts.exists(eventId, channel, normalise(address));
 	}
 
 	Mono<Void> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), COLLECTION).then();
+		return this.optOuts.removeAllOfEvent(eventId);
 	}
 
 	static String normalise(String address) {

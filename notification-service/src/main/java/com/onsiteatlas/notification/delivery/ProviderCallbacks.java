@@ -18,10 +18,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.settings.NotificationConfigService;
@@ -38,7 +34,9 @@ class ProviderCallbacks {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProviderCallbacks.class);
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationRepository notifications;
+
+	private final WhatsAppSessionRepository sessions;
 
 	private final NotificationConfigService configs;
 
@@ -46,15 +44,17 @@ class ProviderCallbacks {
 
 	private final Clock clock;
 
-	ProviderCallbacks(ReactiveMongoTemplate mongo, NotificationConfigService configs, ObjectMapper json, Clock clock) {
-		this.mongo = mongo;
+	ProviderCallbacks(NotificationRepository notifications, WhatsAppSessionRepository sessions,
+			NotificationConfigService configs, ObjectMapper json, Clock clock) {
+		this.notifications = notifications;
+		this.sessions = sessions;
 		this.clock = clock;
 		this.configs = configs;
 		this.json = json;
 	}
 
 	Mono<Void> twilioStatus(String notificationId, String url, Map<String, String> params, String signature) {
-		return this.mongo.findById(notificationId, Notification.class)
+		return this.notifications.findById(notificationId)
 			.switchIfEmpty(Mono.error(() -> ApiException.forbidden("Unknown callback")))
 			.flatMap((notification) -> this.configs.resolve(notification.event()).flatMap((resolved) -> {
 				var sms = resolved.settings().sms();
@@ -67,15 +67,8 @@ class ProviderCallbacks {
 				if (status == null) {
 					return Mono.empty();
 				}
-				Update update = new Update().set("deliveryStatus", status)
-					.set("deliveryUpdatedAt", this.clock.instant())
-					.set("updatedAt", this.clock.instant());
-				if (params.get("ErrorCode") != null) {
-					update.set("errorCode", params.get("ErrorCode"));
-				}
-				return this.mongo
-					.updateFirst(Query.query(Criteria.where("_id").is(notificationId)), update, Notification.class)
-					.then();
+				return this.notifications.recordDeliveryStatus(notificationId, status, params.get("ErrorCode"),
+						this.clock.instant());
 			}));
 	}
 
@@ -141,12 +134,7 @@ class ProviderCallbacks {
 		if (id == null || state == null) {
 			return Mono.empty();
 		}
-		return this.mongo.updateFirst(Query.query(Criteria.where("event").is(eventId).and("providerMessageId").is(id)),
-				new Update().set("deliveryStatus", state)
-					.set("deliveryUpdatedAt", this.clock.instant())
-					.set("updatedAt", this.clock.instant()),
-				Notification.class)
-			.then();
+		return this.notifications.recordDeliveryStatusOfProviderMessage(eventId, id, state, this.clock.instant());
 	}
 
 	private Mono<Void> inbound(String eventId, JsonNode message) {
@@ -154,11 +142,7 @@ class ProviderCallbacks {
 		if (from == null) {
 			return Mono.empty();
 		}
-		return this.mongo
-			.upsert(Query.query(Criteria.where("_id").is(WhatsAppSessions.key(eventId, from))),
-					new Update().set("lastInboundAt", this.clock.instant()).set("event", eventId),
-					WhatsAppSessions.COLLECTION)
-			.then();
+		return this.sessions.recordInbound(eventId, from, this.clock.instant());
 	}
 
 	static byte[] hmac(String algorithm, String key, String data) {

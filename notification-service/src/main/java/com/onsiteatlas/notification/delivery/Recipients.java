@@ -30,9 +30,9 @@ public class Recipients {
 
 	private final Directory directory;
 
-	private final AudienceQueries audiences;
+	private final AudienceRepository audiences;
 
-	Recipients(Directory directory, AudienceQueries audiences) {
+	Recipients(Directory directory, AudienceRepository audiences) {
 		this.directory = directory;
 		this.audiences = audiences;
 	}
@@ -46,27 +46,55 @@ public class Recipients {
 	 */
 	public Flux<RegistrationView> registrations(String eventId, List<String> registrationIds, RecipientFilter filter) {
 		if (registrationIds != null && !registrationIds.isEmpty()) {
-			if (registrationIds.size() > MAX_EXPLICIT) {
-				throw ApiException.badRequest("At most " + MAX_EXPLICIT + " registrationIds per request");
-			}
-			Set<String> wanted = new LinkedHashSet<>();
-			registrationIds.forEach((id) -> wanted.add(ObjectIds.require(id, "registrationIds")));
-			// All or nothing: an id that is not a registration of this event (unknown, or
-			// of another event) refuses the whole request before anything is queued.
-			return this.audiences.byIds(eventId, wanted).collectList().flatMapMany((found) -> {
-				Set<String> missing = new LinkedHashSet<>(wanted);
-				found.forEach((registration) -> missing.remove(registration.id()));
-				if (!missing.isEmpty()) {
-					return Flux.error(ApiException.badRequest("'registrationIds' holds " + missing.size()
-							+ " id(s) that are not registrations of this event (unknown, or of another event): "
-							+ missing.stream().limit(10).collect(Collectors.joining(", "))
-							+ ((missing.size() > 10) ? ", ..." : "")));
-				}
-				return Flux.fromIterable(found);
-			});
+			return explicit(eventId, registrationIds).flatMapMany(Flux::fromIterable);
 		}
-		RecipientFilter effective = (filter != null) ? filter : RecipientFilter.active();
-		return this.audiences.matching(eventId, effective);
+		return this.audiences.matching(eventId, effective(filter));
+	}
+
+	/**
+	 * The registrations a bulk send reaches, counted before they are read: an explicit
+	 * list is checked whole (it is capped at {@value #MAX_EXPLICIT}); a filter's
+	 * registrations are counted, and streamed from the read model only when the returned
+	 * audience is subscribed to, so a large audience is never held whole.
+	 * @param eventId the conference
+	 * @param registrationIds explicit registration {@code _id}s, or null
+	 * @param filter a filter, used when no ids are given
+	 * @return the audience, or a 400 error for an id that is not a registration of the
+	 * event
+	 */
+	Mono<Audience> audience(String eventId, List<String> registrationIds, RecipientFilter filter) {
+		if (registrationIds != null && !registrationIds.isEmpty()) {
+			return explicit(eventId, registrationIds)
+				.map((found) -> new Audience(Flux.fromIterable(found), found.size()));
+		}
+		RecipientFilter effective = effective(filter);
+		return this.audiences.count(eventId, effective)
+			.map((size) -> new Audience(this.audiences.matching(eventId, effective), size));
+	}
+
+	private Mono<List<RegistrationView>> explicit(String eventId, List<String> registrationIds) {
+		if (registrationIds.size() > MAX_EXPLICIT) {
+			throw ApiException.badRequest("At most " + MAX_EXPLICIT + " registrationIds per request");
+		}
+		Set<String> wanted = new LinkedHashSet<>();
+		registrationIds.forEach((id) -> wanted.add(ObjectIds.require(id, "registrationIds")));
+		// All or nothing: an id that is not a registration of this event (unknown, or of
+		// another event) refuses the whole request before anything is queued.
+		return this.audiences.byIds(eventId, wanted).collectList().flatMap((found) -> {
+			Set<String> missing = new LinkedHashSet<>(wanted);
+			found.forEach((registration) -> missing.remove(registration.id()));
+			if (!missing.isEmpty()) {
+				return Mono.error(ApiException.badRequest("'registrationIds' holds " + missing.size()
+						+ " id(s) that are not registrations of this event (unknown, or of another event): "
+						+ missing.stream().limit(10).collect(Collectors.joining(", "))
+						+ ((missing.size() > 10) ? ", ..." : "")));
+			}
+			return Mono.just(found);
+		});
+	}
+
+	private static RecipientFilter effective(RecipientFilter filter) {
+		return (filter != null) ? filter : RecipientFilter.active();
 	}
 
 	/**
@@ -102,6 +130,15 @@ public class Recipients {
 				(info != null) ? info.email() : null, (info != null) ? info.phone() : null);
 		return new SendRequest(registration.eventId(), registration.id(), registration.registrationId(), triggerId,
 				template, model.build(), recipient, sourceKey, source);
+	}
+
+	/**
+	 * The registrations of a bulk send.
+	 *
+	 * @param registrations the registrations, read when subscribed to
+	 * @param size how many there are (counted when the send was asked for)
+	 */
+	record Audience(Flux<RegistrationView> registrations, long size) {
 	}
 
 }

@@ -1,23 +1,14 @@
 package com.onsiteatlas.notification.delivery;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.delivery.NotificationService.EnqueueResult;
@@ -35,10 +26,14 @@ class SendRecorder {
 
 	private static final Logger logger = LoggerFactory.getLogger(SendRecorder.class);
 
-	/** Notifications inserted per bulk write when a send is recorded. */
-	private static final int INSERT_BATCH = 500;
+	/**
+	 * Notifications inserted per bulk write when a send is recorded, and about the most
+	 * the recording holds at once: it asks its source for the next chunk only when the
+	 * one before is being stored.
+	 */
+	static final int CHUNK = 500;
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationRepository notifications;
 
 	private final NotificationBuilder builder;
 
@@ -48,9 +43,9 @@ class SendRecorder {
 
 	private final Directory directory;
 
-	SendRecorder(ReactiveMongoTemplate mongo, NotificationBuilder builder, NotificationConfigService configs,
+	SendRecorder(NotificationRepository notifications, NotificationBuilder builder, NotificationConfigService configs,
 			Dispatcher dispatcher, Directory directory) {
-		this.mongo = mongo;
+		this.notifications = notifications;
 		this.builder = builder;
 		this.configs = configs;
 		this.dispatcher = dispatcher;
@@ -61,7 +56,9 @@ class SendRecorder {
 	 * Records sends as pending notifications (or skipped/failed ones when they cannot be
 	 * sent) and wakes the dispatcher. Requests already recorded are counted as
 	 * duplicates. Phone numbers are recorded in E.164, national ones read in the
-	 * conference's country.
+	 * conference's country. The sends are taken from the given stream with bounded demand
+	 * and stored chunk by chunk ({@link #CHUNK}), so a stream from the store (a bulk send
+	 * to a whole conference) is never held whole.
 	 * @param requests the sends
 	 * @return what happened
 	 */
@@ -70,8 +67,10 @@ class SendRecorder {
 		return requests
 			.concatMap((request) -> settingsByEvent.computeIfAbsent(request.eventId(), this::settings)
 				.map((settings) -> this.builder.build(request, settings.config(), settings.region())))
-			.buffer(INSERT_BATCH)
-			.concatMap(this::record)
+			.buffer(CHUNK)
+			// One chunk waits while one is stored: the default prefetch (32 chunks) would
+			// read 16,000 sends ahead of a slow store.
+			.concatMap(this::record, 1)
 			.reduce(new EnqueueResult(0, 0, 0), EnqueueResult::plus)
 			.doOnSuccess((result) -> {
 				if (result != null && result.queued() > 0) {
@@ -85,43 +84,25 @@ class SendRecorder {
 	 * dedup key) is a duplicate and does not stop the others.
 	 */
 	private Mono<EnqueueResult> record(List<Notification> batch) {
-		List<Document> documents = new ArrayList<>(batch.size());
-		for (Notification notification : batch) {
-			Document document = new Document();
-			this.mongo.getConverter().write(notification, document);
-			documents.add(document);
-		}
-		return this.mongo.getCollection(Notification.COLLECTION)
-			.flatMap(
-					(collection) -> Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
-			.map((inserted) -> Set.<Integer>of())
-			.onErrorResume(MongoBulkWriteException.class, (ex) -> {
-				Set<Integer> duplicates = new HashSet<>();
-				for (BulkWriteError error : ex.getWriteErrors()) {
-					if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-						return Mono.error(ex);
-					}
-					duplicates.add(error.getIndex());
-				}
+		return this.notifications.insertSkippingDuplicates(batch).map((duplicates) -> {
+			if (!duplicates.isEmpty()) {
 				logger.debug("{} of {} already recorded", duplicates.size(), batch.size());
-				return Mono.just(duplicates);
-			})
-			.map((duplicates) -> {
-				int queued = 0;
-				int skipped = 0;
-				for (int i = 0; i < batch.size(); i++) {
-					if (duplicates.contains(i)) {
-						continue;
-					}
-					if (batch.get(i).status() == NotificationStatus.PENDING) {
-						queued++;
-					}
-					else {
-						skipped++;
-					}
+			}
+			int queued = 0;
+			int skipped = 0;
+			for (int i = 0; i < batch.size(); i++) {
+				if (duplicates.contains(i)) {
+					continue;
 				}
-				return new EnqueueResult(queued, duplicates.size(), skipped);
-			});
+				if (batch.get(i).status() == NotificationStatus.PENDING) {
+					queued++;
+				}
+				else {
+					skipped++;
+				}
+			}
+			return new EnqueueResult(queued, duplicates.size(), skipped);
+		});
 	}
 
 	private Mono<EventSettings> settings(String eventId) {

@@ -9,9 +9,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.notification.audit.NotificationAuditAction;
@@ -34,7 +31,7 @@ public class NotificationConfigService {
 	private static final java.util.Set<String> UNAUDITED_FIELDS = java.util.Set.of("_id", "id", "event", "createdBy",
 			"updatedAt");
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationConfigRepository configs;
 
 	private final ConfigChanges changes;
 
@@ -46,9 +43,9 @@ public class NotificationConfigService {
 
 	private final Map<String, Channel> channels = new HashMap<>();
 
-	NotificationConfigService(ReactiveMongoTemplate mongo, ConfigChanges changes, ConfigSecrets secrets,
+	NotificationConfigService(NotificationConfigRepository configs, ConfigChanges changes, ConfigSecrets secrets,
 			Directory directory, AuditLog audit, List<Channel> channels) {
-		this.mongo = mongo;
+		this.configs = configs;
 		this.audit = audit;
 		this.changes = changes;
 		this.secrets = secrets;
@@ -62,8 +59,7 @@ public class NotificationConfigService {
 	 * @return the configuration
 	 */
 	public Mono<NotificationConfig> stored(String eventId) {
-		return this.mongo.findById(eventId, NotificationConfig.class)
-			.defaultIfEmpty(NotificationConfig.defaults(eventId));
+		return this.configs.findById(eventId).defaultIfEmpty(NotificationConfig.defaults(eventId));
 	}
 
 	Mono<NotificationConfig> view(String eventId) {
@@ -74,7 +70,7 @@ public class NotificationConfigService {
 		// The destination checks resolve host names: off the event loop.
 		return stored(eventId).publishOn(Schedulers.boundedElastic()).flatMap((current) -> {
 			NotificationConfig changed = this.changes.merge(current, request, userId);
-			return this.mongo.save(changed).flatMap((saved) -> audited(current, saved));
+			return this.configs.save(changed).flatMap((saved) -> audited(current, saved));
 		}).map(this.secrets::masked);
 	}
 
@@ -87,7 +83,7 @@ public class NotificationConfigService {
 
 	Mono<NotificationConfig> updateSms(String eventId, LegacyChannelConfig.Sms request, String userId) {
 		return stored(eventId)
-			.flatMap((current) -> this.mongo.save(this.changes.mergeSms(eventId, current, request, userId))
+			.flatMap((current) -> this.configs.save(this.changes.mergeSms(eventId, current, request, userId))
 				.flatMap((saved) -> audited(current, saved)))
 			.map(this.secrets::masked);
 	}
@@ -113,7 +109,7 @@ public class NotificationConfigService {
 	 * @return completion
 	 */
 	public Mono<Void> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("_id").is(eventId)), NotificationConfig.class).then();
+		return this.configs.deleteById(eventId);
 	}
 
 	/**

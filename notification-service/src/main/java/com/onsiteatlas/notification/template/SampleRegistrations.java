@@ -1,17 +1,8 @@
 package com.onsiteatlas.notification.template;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import reactor.core.publisher.Flux;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import com.onsiteatlas.readmodel.RegistrationView;
 
 /**
  * Registrations this service knows for an event (its registrations projection), to
@@ -21,19 +12,14 @@ import com.onsiteatlas.readmodel.RegistrationView;
 @Component
 class SampleRegistrations {
 
-	private final ReactiveMongoTemplate mongo;
+	private final SampleRegistrationRepository registrations;
 
-	SampleRegistrations(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+	SampleRegistrations(SampleRegistrationRepository registrations) {
+		this.registrations = registrations;
 	}
 
 	Flux<SampleRegistration> find(String eventId, SampleSearch search) {
-		Criteria criteria = Criteria.where("eventId").is(eventId);
-		if (search.text() != null && !search.text().isBlank()) {
-			criteria.and("searchText").regex(Pattern.quote(search.text().trim().toLowerCase(Locale.ROOT)), "i");
-		}
-		Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "firstSeenAt")).limit(search.limit());
-		return this.mongo.find(query, RegistrationView.class).map(SampleRegistration::of);
+		return this.registrations.newestMatching(eventId, search).map(SampleRegistration::of);
 	}
 
 }

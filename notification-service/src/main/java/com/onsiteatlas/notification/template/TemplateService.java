@@ -5,17 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.audit.AuditLog;
 import com.onsiteatlas.support.audit.AuditRecord;
@@ -36,7 +31,7 @@ public class TemplateService {
 	/** Bookkeeping fields every save changes. */
 	private static final java.util.Set<String> UNAUDITED_FIELDS = java.util.Set.of("_id", "id", "updatedAt");
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationTemplateRepository templates;
 
 	private final TemplateEngine engine;
 
@@ -46,9 +41,9 @@ public class TemplateService {
 
 	private final AuditLog audit;
 
-	TemplateService(ReactiveMongoTemplate mongo, TemplateEngine engine, TemplateValidation validation, Clock clock,
-			AuditLog audit) {
-		this.mongo = mongo;
+	TemplateService(NotificationTemplateRepository templates, TemplateEngine engine, TemplateValidation validation,
+			Clock clock, AuditLog audit) {
+		this.templates = templates;
 		this.audit = audit;
 		this.clock = clock;
 		this.engine = engine;
@@ -56,17 +51,7 @@ public class TemplateService {
 	}
 
 	Mono<Paged<NotificationTemplate>> list(String eventId, TemplateFilter filter, PageQuery page) {
-		Criteria criteria = Criteria.where("event").is(eventId);
-		if (filter.type() != null) {
-			criteria.and("type").is(filter.type());
-		}
-		if (filter.active() != null) {
-			criteria.and("isActive").is(filter.active());
-		}
-		if (filter.search() != null && !filter.search().isBlank()) {
-			criteria.and("name").regex(Pattern.quote(filter.search().trim()), "i");
-		}
-		return MongoPaging.find(this.mongo, Query.query(criteria), NotificationTemplate.class, page);
+		return this.templates.page(eventId, filter, page);
 	}
 
 	/**
@@ -77,8 +62,7 @@ public class TemplateService {
 	 */
 	public Mono<NotificationTemplate> get(String eventId, String id) {
 		ObjectIds.require(id, "id");
-		return this.mongo
-			.findOne(Query.query(Criteria.where("_id").is(id).and("event").is(eventId)), NotificationTemplate.class)
+		return this.templates.findOfEvent(eventId, id)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Notification template not found")));
 	}
 
@@ -102,7 +86,7 @@ public class TemplateService {
 				request.transactional() == null || request.transactional(), whatsapp(request.whatsapp()), userId, now,
 				now);
 		this.validation.validate(template, errors);
-		return this.mongo.insert(template)
+		return this.templates.insert(template)
 			.flatMap((saved) -> this.audit
 				.record(AuditRecord.of(eventId, NotificationAuditAction.TEMPLATE_CREATED, "template", saved.id(),
 						describe(saved)))
@@ -124,7 +108,7 @@ public class TemplateService {
 				errors.add(new ApiError.FieldError("name", "must not be blank"));
 			}
 			this.validation.validate(changed, errors);
-			return this.mongo.save(changed)
+			return this.templates.save(changed)
 				.flatMap((saved) -> this.audit
 					.record(new AuditRecord(eventId, NotificationAuditAction.TEMPLATE_UPDATED, "template", saved.id(),
 							describe(saved), ChangedFields.between(current, saved, UNAUDITED_FIELDS)))
@@ -145,9 +129,7 @@ public class TemplateService {
 	 * @return the stored template and whether it was created
 	 */
 	public Mono<Stored> store(NotificationTemplate template) {
-		return this.mongo
-			.findOne(Query.query(Criteria.where("_id").is(template.id()).and("event").is(template.event())),
-					NotificationTemplate.class)
+		return this.templates.findOfEvent(template.event(), template.id())
 			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.empty())
 			.flatMap((current) -> {
@@ -158,13 +140,13 @@ public class TemplateService {
 						template.whatsapp(), current.map(NotificationTemplate::createdBy).orElse(template.createdBy()),
 						current.map(NotificationTemplate::createdAt).orElse(now), now);
 				this.validation.validate(stored, new ArrayList<>());
-				return this.mongo.save(stored).map((saved) -> new Stored(saved, current.isEmpty()));
+				return this.templates.save(stored).map((saved) -> new Stored(saved, current.isEmpty()));
 			});
 	}
 
 	Mono<Void> delete(String eventId, String id) {
 		return get(eventId, id)
-			.flatMap((template) -> this.mongo.remove(template)
+			.flatMap((template) -> this.templates.delete(template)
 				.then(this.audit.record(AuditRecord.of(eventId, NotificationAuditAction.TEMPLATE_DELETED, "template",
 						template.id(), describe(template)))))
 			.then();
@@ -176,8 +158,7 @@ public class TemplateService {
 	 * @return number removed
 	 */
 	public Mono<Long> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), NotificationTemplate.class)
-			.map((result) -> result.getDeletedCount());
+		return this.templates.removeAllOfEvent(eventId);
 	}
 
 	/**
@@ -221,9 +202,7 @@ public class TemplateService {
 	 */
 	public Mono<NotificationTemplate> require(String eventId, String id, String field) {
 		String templateId = ObjectIds.require(id, field);
-		return this.mongo
-			.findOne(Query.query(Criteria.where("_id").is(templateId).and("event").is(eventId)),
-					NotificationTemplate.class)
+		return this.templates.findOfEvent(eventId, templateId)
 			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("'" + field + "' " + templateId
 					+ " is not a template of this event (unknown template, or one of another event)")));
 	}

@@ -2,17 +2,12 @@ package com.onsiteatlas.notification.trigger;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 import com.onsiteatlas.readmodel.ConferenceView;
@@ -27,36 +22,22 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Component
 class TriggerQueries {
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationTriggerRepository triggers;
 
 	private final Directory directory;
 
-	TriggerQueries(ReactiveMongoTemplate mongo, Directory directory) {
-		this.mongo = mongo;
+	TriggerQueries(NotificationTriggerRepository triggers, Directory directory) {
+		this.triggers = triggers;
 		this.directory = directory;
 	}
 
 	Mono<Paged<NotificationTrigger>> list(String eventId, TriggerFilter filter, PageQuery page) {
-		Criteria criteria = Criteria.where("event").is(eventId);
-		if (filter.triggerType() != null) {
-			criteria.and("triggerType").is(filter.triggerType());
-		}
-		if (filter.eventType() != null) {
-			criteria.and("eventType").is(filter.eventType());
-		}
-		if (filter.active() != null) {
-			criteria.and("isActive").is(filter.active());
-		}
-		if (filter.search() != null && !filter.search().isBlank()) {
-			criteria.and("name").regex(Pattern.quote(filter.search().trim()), "i");
-		}
-		return MongoPaging.find(this.mongo, Query.query(criteria), NotificationTrigger.class, page);
+		return this.triggers.page(eventId, filter, page);
 	}
 
 	Mono<NotificationTrigger> get(String eventId, String id) {
 		ObjectIds.require(id, "id");
-		return this.mongo
-			.findOne(Query.query(Criteria.where("_id").is(id).and("event").is(eventId)), NotificationTrigger.class)
+		return this.triggers.findOfEvent(eventId, id)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Notification trigger not found")));
 	}
 
@@ -67,14 +48,7 @@ class TriggerQueries {
 	 * @return triggers
 	 */
 	Flux<NotificationTrigger> eventTriggers(String eventId, String eventType) {
-		return this.mongo.find(Query.query(Criteria.where("event")
-			.is(eventId)
-			.and("triggerType")
-			.is("event")
-			.and("eventType")
-			.is(eventType)
-			.and("isActive")
-			.is(true)), NotificationTrigger.class);
+		return this.triggers.findActiveEventTriggers(eventId, eventType);
 	}
 
 	/**

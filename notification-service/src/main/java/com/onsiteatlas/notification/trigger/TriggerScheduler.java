@@ -4,17 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.config.NotificationProperties;
@@ -34,13 +28,13 @@ import com.onsiteatlas.support.worker.PeriodicWorker;
 @Component
 class TriggerScheduler implements PeriodicWork {
 
-	static final String OCCURRENCES = "trigger_occurrences";
-
 	private static final Logger logger = LoggerFactory.getLogger(TriggerScheduler.class);
 
 	private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationTriggerRepository repository;
+
+	private final TriggerOccurrenceRepository occurrences;
 
 	private final TriggerQueries triggers;
 
@@ -52,10 +46,11 @@ class TriggerScheduler implements PeriodicWork {
 
 	private final PeriodicWorker worker;
 
-	TriggerScheduler(ReactiveMongoTemplate mongo, TriggerQueries triggers, TriggerRuns runs,
-			NotificationProperties properties, Clock clock) {
+	TriggerScheduler(NotificationTriggerRepository repository, TriggerOccurrenceRepository occurrences,
+			TriggerQueries triggers, TriggerRuns runs, NotificationProperties properties, Clock clock) {
 		this.runs = runs;
-		this.mongo = mongo;
+		this.repository = repository;
+		this.occurrences = occurrences;
 		this.clock = clock;
 		this.triggers = triggers;
 		this.properties = properties.schedule();
@@ -76,14 +71,10 @@ class TriggerScheduler implements PeriodicWork {
 	 * @return occurrences handled
 	 */
 	Mono<Long> runDue(Instant now) {
-		Query due = Query
-			.query(Criteria.where("triggerType").is("scheduled").and("isActive").is(true).and("nextRunAt").lte(now));
-		Flux<Boolean> fresh = this.mongo.find(due, NotificationTrigger.class)
-			.concatMap((trigger) -> occurrence(trigger, now));
-		Query stale = Query.query(Criteria.where("status").is("claimed").and("claimedAt").lt(now.minus(STALE_CLAIM)));
-		Flux<Boolean> recovered = this.mongo.find(stale, Document.class, OCCURRENCES)
-			.concatMap((occurrence) -> this.mongo.findById(occurrence.getString("trigger"), NotificationTrigger.class)
-				.flatMap((trigger) -> fire(trigger, occurrence.getString("_id")))
+		Flux<Boolean> fresh = this.repository.findDueScheduled(now).concatMap((trigger) -> occurrence(trigger, now));
+		Flux<Boolean> recovered = this.occurrences.findStaleClaims(now.minus(STALE_CLAIM))
+			.concatMap((occurrence) -> this.repository.findById(occurrence.trigger())
+				.flatMap((trigger) -> fire(trigger, occurrence.id()))
 				.thenReturn(true));
 		return Flux.concat(fresh, recovered).count();
 	}
@@ -92,14 +83,7 @@ class TriggerScheduler implements PeriodicWork {
 		Instant at = trigger.nextRunAt();
 		String id = trigger.id() + "@" + at;
 		boolean missed = Duration.between(at, now).compareTo(this.properties.missedGrace()) > 0;
-		Document claim = new Document("_id", id).append("trigger", trigger.id())
-			.append("event", trigger.event())
-			.append("scheduledFor", java.util.Date.from(at))
-			.append("status", missed ? "missed" : "claimed")
-			.append("claimedAt", java.util.Date.from(now));
-		Mono<Boolean> claimed = this.mongo.insert(claim, OCCURRENCES)
-			.thenReturn(true)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
+		Mono<Boolean> claimed = this.occurrences.claim(id, trigger, at, missed, now);
 		return claimed.flatMap((won) -> advance(trigger, at, missed && won).then(Mono.defer(() -> {
 			if (!won) {
 				return Mono.just(false);
@@ -116,14 +100,7 @@ class TriggerScheduler implements PeriodicWork {
 	private Mono<Void> advance(NotificationTrigger trigger, Instant at, boolean missed) {
 		return this.triggers.zone(trigger.event()).flatMap((zone) -> {
 			Instant next = Schedules.next(trigger.schedule(), zone, at);
-			Update update = (next != null) ? new Update().set("nextRunAt", next) : new Update().unset("nextRunAt");
-			if (!missed) {
-				update.set("lastRunAt", at);
-			}
-			return this.mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(trigger.id()).and("nextRunAt").is(at)), update,
-						NotificationTrigger.class)
-				.then();
+			return this.repository.advanceIfStillAt(trigger.id(), at, next, !missed);
 		});
 	}
 
@@ -132,8 +109,7 @@ class TriggerScheduler implements PeriodicWork {
 			.flatMap((result) -> {
 				logger.info("Scheduled trigger '{}' occurrence {} queued {} notification(s)", trigger.name(),
 						occurrenceId, result.queued());
-				return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(occurrenceId)),
-						new Update().set("status", "fired").set("queued", result.queued()), OCCURRENCES);
+				return this.occurrences.markFired(occurrenceId, result.queued());
 			})
 			.then();
 	}

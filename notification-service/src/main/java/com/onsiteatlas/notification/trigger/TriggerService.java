@@ -7,9 +7,6 @@ import java.util.List;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.onsiteatlas.notification.audit.NotificationAuditAction;
@@ -27,7 +24,9 @@ import com.onsiteatlas.support.web.ObjectIds;
 @Service
 public class TriggerService {
 
-	private final ReactiveMongoTemplate mongo;
+	private final NotificationTriggerRepository triggers;
+
+	private final TriggerOccurrenceRepository occurrences;
 
 	private final TriggerQueries queries;
 
@@ -41,9 +40,10 @@ public class TriggerService {
 
 	private final AuditLog audit;
 
-	TriggerService(ReactiveMongoTemplate mongo, TriggerQueries queries, TriggerValidation validation, Clock clock,
-			AuditLog audit) {
-		this.mongo = mongo;
+	TriggerService(NotificationTriggerRepository triggers, TriggerOccurrenceRepository occurrences,
+			TriggerQueries queries, TriggerValidation validation, Clock clock, AuditLog audit) {
+		this.triggers = triggers;
+		this.occurrences = occurrences;
 		this.audit = audit;
 		this.queries = queries;
 		this.validation = validation;
@@ -58,7 +58,7 @@ public class TriggerService {
 				request.isActive() == null || request.isActive(), userId, now, now, null, null);
 		return this.validation.validate(trigger)
 			.flatMap(this::withNextRun)
-			.flatMap(this.mongo::insert)
+			.flatMap(this.triggers::insert)
 			.flatMap((saved) -> audited(AuditRecord.of(eventId, NotificationAuditAction.TRIGGER_CREATED, "trigger",
 					saved.id(), describe(saved)), saved));
 	}
@@ -75,7 +75,7 @@ public class TriggerService {
 					this.clock.instant(), null, current.lastRunAt());
 			return this.validation.validate(changed)
 				.flatMap(this::withNextRun)
-				.flatMap(this.mongo::save)
+				.flatMap(this.triggers::save)
 				.flatMap(
 						(saved) -> audited(
 								new AuditRecord(eventId, NotificationAuditAction.TRIGGER_UPDATED, "trigger", saved.id(),
@@ -122,7 +122,7 @@ public class TriggerService {
 						current.map(NotificationTrigger::createdBy).orElse(trigger.createdBy()),
 						current.map(NotificationTrigger::createdAt).orElse(now), now, null,
 						current.map(NotificationTrigger::lastRunAt).orElse(null));
-				return this.validation.validate(stored).flatMap(this::withNextRun).flatMap(this.mongo::save);
+				return this.validation.validate(stored).flatMap(this::withNextRun).flatMap(this.triggers::save);
 			});
 	}
 
@@ -141,7 +141,7 @@ public class TriggerService {
 					this.clock.instant(), null, current.lastRunAt());
 			return this.validation.validate(active)
 				.flatMap(this::withNextRun)
-				.flatMap(this.mongo::save)
+				.flatMap(this.triggers::save)
 				.flatMap((saved) -> audited(AuditRecord.of(eventId, NotificationAuditAction.TRIGGER_ACTIVATED,
 						"trigger", saved.id(), describe(saved)), saved));
 		});
@@ -149,7 +149,7 @@ public class TriggerService {
 
 	Mono<Void> delete(String eventId, String id) {
 		return this.queries.get(eventId, id)
-			.flatMap((trigger) -> this.mongo.remove(trigger)
+			.flatMap((trigger) -> this.triggers.delete(trigger)
 				.then(this.audit.record(AuditRecord.of(eventId, NotificationAuditAction.TRIGGER_DELETED, "trigger",
 						trigger.id(), describe(trigger)))))
 			.then();
@@ -161,9 +161,7 @@ public class TriggerService {
 	 * @return completion
 	 */
 	public Mono<Void> deleteEvent(String eventId) {
-		return this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), NotificationTrigger.class)
-			.then(this.mongo.remove(Query.query(Criteria.where("event").is(eventId)), TriggerScheduler.OCCURRENCES))
-			.then();
+		return this.triggers.removeAllOfEvent(eventId).then(this.occurrences.removeAllOfEvent(eventId));
 	}
 
 	private Mono<NotificationTrigger> withNextRun(NotificationTrigger trigger) {

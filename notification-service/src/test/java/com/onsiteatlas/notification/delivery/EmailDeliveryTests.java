@@ -53,6 +53,12 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 	OptOuts optOuts;
 
 	@Autowired
+	NotificationRepository notificationRepository;
+
+	@Autowired
+	WhatsAppSessionRepository whatsAppSessions;
+
+	@Autowired
 	Outbox outbox;
 
 	@Autowired
@@ -250,8 +256,8 @@ class EmailDeliveryTests extends NotificationIntegrationTest {
 					null, null, false, null, true, null, List.of()));
 		}
 		this.mongo.insertAll(batch).collectList().block();
-		Dispatcher second = new Dispatcher(this.mongo, this.configs, this.channels, this.optOuts, this.outbox,
-				this.properties, this.clock);
+		Dispatcher second = new Dispatcher(this.notificationRepository, this.whatsAppSessions, this.configs,
+				this.channels, this.optOuts, this.outbox, this.properties, this.clock);
 		Flux.merge(second.dispatchDue(), second.dispatchDue()).blockLast(Duration.ofSeconds(30));
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.mongo
