@@ -53,9 +53,9 @@ class RegistrationRows {
 	 */
 	Mono<Void> registrations(Collection<Snapshot> snapshots) {
 		return this.rows.upsertAll(snapshots.stream()
-			.map((snapshot) -> new RowUpserts.Row(rowId("registrations", snapshot.registration().id()), "registrations",
-					snapshot.event().id(), registrationValues(snapshot.registration()), snapshot.occurredAt(),
-					snapshot.firstSeenAt()))
+			.map((snapshot) -> new ReportRowRepositoryCustom.SnapshotRow(
+					rowId("registrations", snapshot.registration().id()), "registrations", snapshot.event().id(),
+					registrationValues(snapshot.registration()).asMap(), snapshot.occurredAt(), snapshot.firstSeenAt()))
 			.toList());
 	}
 
