@@ -1,8 +1,15 @@
 package com.onsiteatlas.readmodel;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -11,18 +18,26 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import com.onsiteatlas.domainevents.DomainEventPayload;
+import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.conference.ConferenceSnapshot;
 import com.onsiteatlas.domainevents.conference.EventCreated;
 import com.onsiteatlas.domainevents.conference.EventDeleted;
 import com.onsiteatlas.domainevents.conference.EventUpdated;
+import com.onsiteatlas.support.messaging.DomainEventBatchHandler;
 import com.onsiteatlas.support.messaging.DomainEventHandler;
 
 /**
  * Keeps {@link ConferenceView} up to date from event-created/updated/deleted. A deleted
  * conference is kept as a tombstone ({@code deleted: true}) so late events about it can
  * be recognised.
+ * <p>
+ * It handles a polled batch at once ({@link DomainEventBatchHandler}): the newest
+ * created/updated snapshot of each conference in the batch, as one unordered bulk of
+ * newer-only upserts; a conference with a deletion in the batch has its events applied
+ * one after the other.
  */
-public class ConferenceProjection {
+public class ConferenceProjection implements DomainEventBatchHandler {
 
 	/**
 	 * Guarded upserts: applying an event twice leaves the same state, so no bookkeeping
@@ -38,15 +53,94 @@ public class ConferenceProjection {
 		this.mongo = mongo;
 	}
 
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public Set<Class<? extends DomainEventPayload>> payloadTypes() {
+		return Set.of(EventCreated.class, EventUpdated.class, EventDeleted.class);
+	}
+
+	/**
+	 * The handlers that feed the projection; the consumer hands them a whole batch at
+	 * once.
+	 * @return one handler per conference event type
+	 */
+	@Override
 	public List<DomainEventHandler<?>> handlers() {
-		return List.of(
-				DomainEventHandler.of(NAME, EventCreated.class, DEDUPLICATE,
-						(e) -> apply(e.data().event(), e.data().occurredAt())),
-				DomainEventHandler.of(NAME, EventUpdated.class, DEDUPLICATE,
-						(e) -> apply(e.data().event(), e.data().occurredAt())),
-				DomainEventHandler.of(NAME, EventDeleted.class, DEDUPLICATE,
-						(e) -> upsertNewer(e.data().eventId(), e.data().occurredAt(),
-								new Update().set("deleted", true).setOnInsert("name", e.data().name()))));
+		return DomainEventBatchHandler.super.handlers();
+	}
+
+	@Override
+	public Mono<Void> onBatch(List<EventEnvelope<DomainEventPayload>> events) {
+		Map<String, List<DomainEventPayload>> byConference = new LinkedHashMap<>();
+		for (EventEnvelope<DomainEventPayload> event : events) {
+			byConference.computeIfAbsent(conferenceId(event.data()), (id) -> new ArrayList<>()).add(event.data());
+		}
+		List<DomainEventPayload> snapshots = new ArrayList<>();
+		List<List<DomainEventPayload>> oneByOne = new ArrayList<>();
+		for (List<DomainEventPayload> conference : byConference.values()) {
+			if (conference.stream().noneMatch(EventDeleted.class::isInstance)) {
+				snapshots.addAll(conference);
+			}
+			else {
+				oneByOne.add(conference);
+			}
+		}
+		List<NewerOnlyUpserts.Upsert> upserts = NewerOnlyUpserts
+			.newestPerKey(snapshots, ConferenceProjection::conferenceId, ConferenceProjection::occurredAt)
+			.stream()
+			.map((payload) -> upsert(snapshot(payload), occurredAt(payload)))
+			.toList();
+		return Mono.when(NewerOnlyUpserts.write(this.mongo, ConferenceView.COLLECTION, upserts),
+				Flux.fromIterable(oneByOne)
+					.flatMap((conference) -> Flux.fromIterable(conference).concatMap(this::applyOne).then()));
+	}
+
+	private Mono<Void> applyOne(DomainEventPayload payload) {
+		if (payload instanceof EventDeleted e) {
+			return upsertNewer(e.eventId(), e.occurredAt(),
+					new Update().set("deleted", true).setOnInsert("name", e.name()));
+		}
+		return apply(snapshot(payload), occurredAt(payload));
+	}
+
+	private NewerOnlyUpserts.Upsert upsert(ConferenceSnapshot event, Instant occurredAt) {
+		var converter = this.mongo.getConverter();
+		Document set = new Document("name", event.name()).append("startDate", Date.from(event.startDate()))
+			.append("endDate", Date.from(event.endDate()))
+			.append("timezone", event.timezone())
+			.append("status", event.status())
+			.append("venue", converter.convertToMongoType(event.venue()))
+			.append("currency", event.currency())
+			.append("locale", event.locale())
+			.append("sender", converter.convertToMongoType(event.sender()))
+			.append("deleted", false);
+		return new NewerOnlyUpserts.Upsert(RegistrationProjection.storedId(event.id()), occurredAt, set,
+				new Document());
+	}
+
+	private static ConferenceSnapshot snapshot(DomainEventPayload payload) {
+		if (payload instanceof EventCreated e) {
+			return e.event();
+		}
+		if (payload instanceof EventUpdated e) {
+			return e.event();
+		}
+		throw new IllegalArgumentException("Not a conference snapshot: " + payload.getClass().getName());
+	}
+
+	private static String conferenceId(DomainEventPayload payload) {
+		return (payload instanceof EventDeleted e) ? e.eventId() : snapshot(payload).id();
+	}
+
+	private static Instant occurredAt(DomainEventPayload payload) {
+		if (payload instanceof EventDeleted e) {
+			return e.occurredAt();
+		}
+		return (payload instanceof EventCreated e) ? e.occurredAt() : ((EventUpdated) payload).occurredAt();
 	}
 
 	private Mono<Void> apply(ConferenceSnapshot event, Instant occurredAt) {

@@ -8,10 +8,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.domain.Sort;
 
-import com.onsiteatlas.support.messaging.DomainEventHandlers;
-
 /**
- * Registers the projections a service asked for, with their indexes.
+ * Registers the projections a service asked for, with their indexes. Each is a
+ * {@link com.onsiteatlas.support.messaging.DomainEventBatchHandler} bean, which the
+ * consumer subscribes by itself.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration")
 public class ProjectionConfiguration {
@@ -34,11 +34,6 @@ public class ProjectionConfiguration {
 			return new RegistrationProjection(mongo);
 		}
 
-		@Bean
-		DomainEventHandlers registrationProjectionHandlers(RegistrationProjection projection) {
-			return new DomainEventHandlers(projection.handlers());
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -48,11 +43,6 @@ public class ProjectionConfiguration {
 		@Bean
 		ConferenceProjection conferenceProjection(ReactiveMongoTemplate mongo) {
 			return new ConferenceProjection(mongo);
-		}
-
-		@Bean
-		DomainEventHandlers conferenceProjectionHandlers(ConferenceProjection projection) {
-			return new DomainEventHandlers(projection.handlers());
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +43,12 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import com.onsiteatlas.domainevents.DomainEventPayload;
 import com.onsiteatlas.domainevents.EventCodec;
 import com.onsiteatlas.domainevents.EventEnvelope;
 import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.domainevents.abstracts.AbstractSubmitted;
+import com.onsiteatlas.support.messaging.DomainEventBatchHandler;
 import com.onsiteatlas.support.messaging.DomainEventConsumer;
 import com.onsiteatlas.support.messaging.DomainEventHandler;
 import com.onsiteatlas.support.messaging.DomainEventRetries;
@@ -252,14 +255,73 @@ class DomainEventBatchTests extends SupportIntegrationTest {
 		}
 	}
 
+	@Test
+	void givesABatchHandlerTheWholeBatchInOneCallWithEachKeyInOrder() throws Exception {
+		String group = group();
+		List<String> keys = List.of(key(), key(), key());
+		for (int step = 0; step < 10; step++) {
+			for (String key : keys) {
+				publish(key, step(key, step), "Ok");
+			}
+		}
+		Probe probe = new Probe();
+		BatchProbe batches = new BatchProbe(0);
+		start(group, probe, batches, properties(Duration.ofSeconds(30), 3));
+		awaitCommitted(group);
+		for (String key : keys) {
+			List<String> expected = new ArrayList<>();
+			for (int step = 0; step < 10; step++) {
+				expected.add(step(key, step));
+			}
+			assertThat(batches.steps(key)).as(key).containsExactlyElementsOf(expected);
+			assertThat(steps(key)).as("the per-envelope handler of " + key).containsExactlyElementsOf(expected);
+		}
+		assertThat(batches.calls.get()).as("calls for 30 envelopes published before the consumer started")
+			.isLessThan(30);
+	}
+
+	@Test
+	void deliversTheBatchAgainWhenABatchHandlerFailsAndLosesNothing() throws Exception {
+		String group = group();
+		List<String> keys = List.of(key(), key());
+		for (int step = 0; step < 5; step++) {
+			for (String key : keys) {
+				publish(key, step(key, step), "Ok");
+			}
+		}
+		Probe probe = new Probe();
+		BatchProbe batches = new BatchProbe(2);
+		start(group, probe, batches, properties(Duration.ofSeconds(30), 3));
+		awaitCommitted(group);
+		for (String key : keys) {
+			List<String> expected = new ArrayList<>();
+			for (int step = 0; step < 5; step++) {
+				expected.add(step(key, step));
+			}
+			assertThat(batches.steps(key)).as(key).containsExactlyElementsOf(expected);
+			assertThat(steps(key)).as("the per-envelope handler of " + key).containsExactlyElementsOf(expected);
+			assertThat(deadLetters(group, key)).isZero();
+		}
+		assertThat(batches.failures.get()).isEqualTo(2);
+	}
+
 	private DomainEventConsumer start(String group, Probe probe, MessagingProperties properties) {
+		return start(group, probe, null, properties);
+	}
+
+	private DomainEventConsumer start(String group, Probe probe, DomainEventBatchHandler batches,
+			MessagingProperties properties) {
+		List<DomainEventHandler<?>> handlers = new ArrayList<>();
+		handlers.add(DomainEventHandler.of(this.handlerName, AbstractSubmitted.class, probe::on));
+		if (batches != null) {
+			handlers.addAll(batches.handlers());
+		}
 		Map<String, Object> config = new HashMap<>(this.kafkaProperties.buildConsumerProperties(null));
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
 		factory.setCommonErrorHandler(DomainEventRetries.errorHandler(this.kafka, properties));
-		DomainEventConsumer consumer = new DomainEventConsumer(factory,
-				List.of(DomainEventHandler.of(this.handlerName, AbstractSubmitted.class, probe::on)),
+		DomainEventConsumer consumer = new DomainEventConsumer(factory, handlers,
 				new ProcessedEvents(this.mongo, Clock.systemUTC()), new EventCodec(), properties);
 		consumer.start();
 		this.started.add(consumer);
@@ -441,6 +503,59 @@ class DomainEventBatchTests extends SupportIntegrationTest {
 
 		List<String> handled() {
 			return List.copyOf(this.handled);
+		}
+
+	}
+
+	/**
+	 * A batch handler that records the steps of this test's conference per key, in the
+	 * order it got them, and counts its calls; it fails its first {@code failing} calls.
+	 */
+	private final class BatchProbe implements DomainEventBatchHandler {
+
+		private final Map<String, List<String>> steps = new ConcurrentHashMap<>();
+
+		private final AtomicInteger calls = new AtomicInteger();
+
+		private final AtomicInteger failures = new AtomicInteger();
+
+		private final int failing;
+
+		BatchProbe(int failing) {
+			this.failing = failing;
+		}
+
+		@Override
+		public String name() {
+			return "batch-probe";
+		}
+
+		@Override
+		public Set<Class<? extends DomainEventPayload>> payloadTypes() {
+			return Set.of(AbstractSubmitted.class);
+		}
+
+		@Override
+		public Mono<Void> onBatch(List<EventEnvelope<DomainEventPayload>> events) {
+			List<AbstractSubmitted> mine = events.stream()
+				.map((event) -> (AbstractSubmitted) event.data())
+				.filter((submitted) -> DomainEventBatchTests.this.conference.equals(submitted.event().id()))
+				.toList();
+			if (mine.isEmpty()) {
+				return Mono.empty();
+			}
+			this.calls.incrementAndGet();
+			if (this.failures.get() < this.failing) {
+				this.failures.incrementAndGet();
+				return Mono.error(new DataAccessResourceFailureException("Timed out while waiting for a server"));
+			}
+			return Mono.fromRunnable(() -> mine.forEach(
+					(submitted) -> this.steps.computeIfAbsent(submitted.abstractInfo().id(), (key) -> new ArrayList<>())
+						.add(submitted.abstractInfo().abstractNumber())));
+		}
+
+		List<String> steps(String key) {
+			return this.steps.getOrDefault(key, List.of());
 		}
 
 	}

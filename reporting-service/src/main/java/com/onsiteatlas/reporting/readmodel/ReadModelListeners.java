@@ -15,21 +15,15 @@ import com.onsiteatlas.domainevents.lodging.TravelInfoCreated;
 import com.onsiteatlas.domainevents.lodging.TravelInfoUpdated;
 import com.onsiteatlas.domainevents.notification.NotificationFailed;
 import com.onsiteatlas.domainevents.notification.NotificationSent;
-import com.onsiteatlas.domainevents.payment.PaymentReceived;
-import com.onsiteatlas.domainevents.payment.PaymentRefunded;
-import com.onsiteatlas.domainevents.registration.CheckInCompleted;
-import com.onsiteatlas.domainevents.registration.RegistrationCancelled;
-import com.onsiteatlas.domainevents.registration.RegistrationCreated;
-import com.onsiteatlas.domainevents.registration.RegistrationUpdated;
-import com.onsiteatlas.domainevents.registration.WorkshopRegistered;
 import com.onsiteatlas.domainevents.resource.ResourceUsed;
 import com.onsiteatlas.domainevents.sponsor.SponsorCreated;
 import com.onsiteatlas.domainevents.sponsor.SponsorUpdated;
 import com.onsiteatlas.support.messaging.DomainEventListener;
 
 /**
- * Applies every domain event the reports read to the read model
- * ({@link RegistrationRows}, {@link ReadModelProjection}) and records how far behind the
+ * Applies the domain events the reports read to the read model
+ * ({@link ReadModelProjection}; the registration events go through
+ * {@link RegistrationRowBatches}, a batch at a time) and records how far behind the
  * projection is ({@link ProjectionLag}). No processed-id bookkeeping
  * ({@code deduplicate = false}): every write is a guarded upsert or a $set/$addToSet, so
  * a repeat changes nothing.
@@ -37,54 +31,13 @@ import com.onsiteatlas.support.messaging.DomainEventListener;
 @Component
 class ReadModelListeners {
 
-	private final RegistrationRows registrations;
-
 	private final ReadModelProjection projection;
 
 	private final ProjectionLag lag;
 
-	ReadModelListeners(RegistrationRows registrations, ReadModelProjection projection, ProjectionLag lag) {
-		this.registrations = registrations;
+	ReadModelListeners(ReadModelProjection projection, ProjectionLag lag) {
 		this.projection = projection;
 		this.lag = lag;
-	}
-
-	@DomainEventListener(deduplicate = false)
-	Mono<Void> onRegistrationCreated(EventEnvelope<RegistrationCreated> envelope) {
-		RegistrationCreated e = envelope.data();
-		return applied(envelope, this.registrations.registration(e.event(), e.registration(), e.occurredAt()));
-	}
-
-	@DomainEventListener(deduplicate = false)
-	Mono<Void> onRegistrationUpdated(EventEnvelope<RegistrationUpdated> envelope) {
-		RegistrationUpdated e = envelope.data();
-		return applied(envelope, this.registrations.registration(e.event(), e.registration(), e.occurredAt()));
-	}
-
-	@DomainEventListener(deduplicate = false)
-	Mono<Void> onRegistrationCancelled(EventEnvelope<RegistrationCancelled> envelope) {
-		RegistrationCancelled e = envelope.data();
-		return applied(envelope, this.registrations.registration(e.event(), e.registration(), e.occurredAt()));
-	}
-
-	@DomainEventListener(deduplicate = false)
-	Mono<Void> onCheckInCompleted(EventEnvelope<CheckInCompleted> envelope) {
-		return applied(envelope, this.registrations.checkIn(envelope.data()));
-	}
-
-	@DomainEventListener(deduplicate = false)
-	Mono<Void> onWorkshopRegistered(EventEnvelope<WorkshopRegistered> envelope) {
-		return applied(envelope, this.registrations.workshop(envelope.data()));
-	}
-
-	@DomainEventListener(deduplicate = false)
-	Mono<Void> onPaymentReceived(EventEnvelope<PaymentReceived> envelope) {
-		return applied(envelope, this.registrations.payment(envelope.data()));
-	}
-
-	@DomainEventListener(deduplicate = false)
-	Mono<Void> onPaymentRefunded(EventEnvelope<PaymentRefunded> envelope) {
-		return applied(envelope, this.registrations.refund(envelope.data()));
 	}
 
 	@DomainEventListener(deduplicate = false)

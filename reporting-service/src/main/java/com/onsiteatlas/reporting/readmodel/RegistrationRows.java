@@ -3,6 +3,7 @@ package com.onsiteatlas.reporting.readmodel;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,19 @@ class RegistrationRows {
 	Mono<Void> registration(ConferenceRef event, RegistrationSnapshot registration, Instant at) {
 		return this.rows.upsert(rowId("registrations", registration.id()), "registrations", event.id(),
 				registrationValues(registration), at);
+	}
+
+	/**
+	 * Registration rows from snapshots as one bulk write.
+	 * @param snapshots the newest snapshot of each registration of a batch
+	 * @return completion
+	 */
+	Mono<Void> registrations(Collection<Snapshot> snapshots) {
+		return this.rows.upsertAll(snapshots.stream()
+			.map((snapshot) -> new ReportRowRepositoryCustom.SnapshotRow(
+					rowId("registrations", snapshot.registration().id()), "registrations", snapshot.event().id(),
+					registrationValues(snapshot.registration()).asMap(), snapshot.occurredAt(), snapshot.firstSeenAt()))
+			.toList());
 	}
 
 	Mono<Void> checkIn(CheckInCompleted checkIn) {
@@ -113,6 +127,18 @@ class RegistrationRows {
 			.put("registrationType", registration.registrationType())
 			.put("amountCents", registration.amountCents())
 			.put("currency", registration.currency());
+	}
+
+	/**
+	 * A registration's state from one event.
+	 *
+	 * @param event the conference
+	 * @param registration the registration after the event
+	 * @param occurredAt when the event happened
+	 * @param firstSeenAt when the first event of the batch about it happened
+	 */
+	record Snapshot(ConferenceRef event, RegistrationSnapshot registration, Instant occurredAt, Instant firstSeenAt) {
+
 	}
 
 }

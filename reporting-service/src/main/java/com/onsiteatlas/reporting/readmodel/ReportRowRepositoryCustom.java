@@ -1,6 +1,7 @@
 package com.onsiteatlas.reporting.readmodel;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -25,6 +26,15 @@ interface ReportRowRepositoryCustom {
 	Mono<Void> upsertIfNotOlder(String id, String rowType, String eventId, Map<String, Object> values, Instant at);
 
 	/**
+	 * The same guarded upserts as {@link #upsertIfNotOlder} for many rows, as one
+	 * unordered bulk write (an outdated snapshot's collision is ignored, the others
+	 * apply).
+	 * @param rows at most one per row id
+	 * @return completion
+	 */
+	Mono<Void> upsertAllIfNotOlder(Collection<SnapshotRow> rows);
+
+	/**
 	 * Sets values of a row whatever the order of the events, creating it if needed.
 	 * @param id the row id
 	 * @param values the values, by field
@@ -41,5 +51,20 @@ interface ReportRowRepositoryCustom {
 	 * @return completion
 	 */
 	Mono<Void> addToValues(String id, String field, Object value);
+
+	/**
+	 * One row's guarded upsert.
+	 *
+	 * @param id the row id
+	 * @param rowType the row type
+	 * @param eventId the conference
+	 * @param values the values, by field
+	 * @param at the time of the snapshot
+	 * @param firstSeenAt the time to record if the row is created
+	 */
+	record SnapshotRow(String id, String rowType, String eventId, Map<String, Object> values, Instant at,
+			Instant firstSeenAt) {
+
+	}
 
 }

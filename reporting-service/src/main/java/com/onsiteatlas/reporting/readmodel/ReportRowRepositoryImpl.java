@@ -1,9 +1,11 @@
 package com.onsiteatlas.reporting.readmodel;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 
+import org.bson.Document;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -11,6 +13,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import com.onsiteatlas.readmodel.NewerOnlyUpserts;
 
 /**
  * The MongoDB side of {@link ReportRowRepositoryCustom}.
@@ -45,6 +49,22 @@ class ReportRowRepositoryImpl implements ReportRowRepositoryCustom {
 		return this.mongo.upsert(newerOnly, update, ReportRow.COLLECTION)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.then();
+	}
+
+	@Override
+	public Mono<Void> upsertAllIfNotOlder(Collection<SnapshotRow> rows) {
+		var converter = this.mongo.getConverter();
+		return NewerOnlyUpserts.write(this.mongo, ReportRow.COLLECTION, rows.stream().map((row) -> {
+			Document set = new Document("rowType", row.rowType()).append("eventId", row.eventId());
+			row.values()
+				.forEach((field, value) -> set.append(ReportRow.VALUES + field, converter.convertToMongoType(value)));
+			Document setOnInsert = new Document("firstSeenAt", Date.from(row.firstSeenAt()));
+			if ("registrations".equals(row.rowType())) {
+				setOnInsert.append(ReportRow.VALUES + "registrationDate", Date.from(row.firstSeenAt()))
+					.append(ReportRow.VALUES + "checkedIn", false);
+			}
+			return new NewerOnlyUpserts.Upsert(row.id(), row.at(), set, setOnInsert);
+		}).toList());
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package com.onsiteatlas.reporting.readmodel;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -33,6 +34,16 @@ class RowUpserts {
 	 */
 	Mono<Void> upsert(String id, String rowType, String eventId, RowValues values, Instant at) {
 		return this.rows.upsertIfNotOlder(id, rowType, eventId, values.asMap(), at);
+	}
+
+	/**
+	 * The same newer-only upserts as {@link #upsert} for many rows, as one unordered bulk
+	 * write.
+	 * @param rows at most one per row id
+	 * @return completion
+	 */
+	Mono<Void> upsertAll(Collection<ReportRowRepositoryCustom.SnapshotRow> rows) {
+		return this.rows.upsertAllIfNotOlder(rows);
 	}
 
 	/**

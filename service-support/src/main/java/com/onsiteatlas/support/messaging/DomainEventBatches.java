@@ -41,6 +41,10 @@ import com.onsiteatlas.support.messaging.ProcessedEvents.Processed;
  * records before it, retries or dead-letters that record by the same rules as before (per
  * record) and fetches the rest again; records of other aggregates that were handled
  * already are skipped on that second delivery because their ids were recorded.
+ * <p>
+ * {@link DomainEventBatchHandler}s get every envelope of their payload types in one call
+ * per batch, at the same time as the per-envelope handlers; when one fails, the batch
+ * fails from the first record that handler had in it.
  */
 class DomainEventBatches {
 
@@ -90,10 +94,12 @@ class DomainEventBatches {
 		for (Item item : items) {
 			aggregates.computeIfAbsent(item.aggregate(), (key) -> new ArrayList<>()).add(item);
 		}
-		Flux.fromIterable(aggregates.values())
+		Mono<Void> perEnvelope = Flux.fromIterable(aggregates.values())
+			.filter((aggregate) -> aggregate.stream().anyMatch(Item::hasPerEnvelopeWork))
 			.flatMap((aggregate) -> handleInOrder(aggregate, run), this.concurrency)
-			.then()
-			.block();
+			.then();
+		Mono.when(Flux.fromIterable(batched(items).entrySet())
+			.flatMap((batch) -> handle(batch.getKey(), batch.getValue(), run)), perEnvelope).block();
 		recordProcessed(run, records.size());
 		Map.Entry<Integer, Throwable> first = run.firstFailure();
 		if (first != null) {
@@ -118,14 +124,15 @@ class DomainEventBatches {
 				List<DomainEventHandler<?>> matching = this.handlers.getOrDefault(envelope.data().getClass(),
 						List.of());
 				if (!matching.isEmpty() && this.sources.accepts(record.topic(), envelope)) {
-					items.add(new Item(index, aggregate, envelope, matching, null));
+					items.add(
+							new Item(index, aggregate, envelope, perEnvelope(matching), batchHandlers(matching), null));
 				}
 			}
 			catch (InvalidEventException ex) {
 				if (ex.isPoison()) {
 					// Kept in its aggregate so the records after it wait for the dead
 					// letter.
-					items.add(new Item(index, aggregate, null, List.of(), ex));
+					items.add(new Item(index, aggregate, null, List.of(), List.of(), ex));
 				}
 				else {
 					logger.debug("Skipping {} at {}-{}@{}: {}", record.key(), record.topic(), record.partition(),
@@ -134,6 +141,40 @@ class DomainEventBatches {
 			}
 		}
 		return items;
+	}
+
+	private static List<DomainEventHandler<?>> perEnvelope(List<DomainEventHandler<?>> handlers) {
+		return handlers.stream().filter((handler) -> !(handler instanceof DomainEventBatchHandler.Member)).toList();
+	}
+
+	private static List<DomainEventBatchHandler> batchHandlers(List<DomainEventHandler<?>> handlers) {
+		return handlers.stream()
+			.filter(DomainEventBatchHandler.Member.class::isInstance)
+			.map((handler) -> ((DomainEventBatchHandler.Member<?>) handler).batch())
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * The envelopes of the batch per batch handler, in batch order.
+	 */
+	private static Map<DomainEventBatchHandler, List<Item>> batched(List<Item> items) {
+		Map<DomainEventBatchHandler, List<Item>> batched = new LinkedHashMap<>();
+		for (Item item : items) {
+			for (DomainEventBatchHandler handler : item.batchHandlers()) {
+				batched.computeIfAbsent(handler, (key) -> new ArrayList<>()).add(item);
+			}
+		}
+		return batched;
+	}
+
+	private Mono<Void> handle(DomainEventBatchHandler handler, List<Item> batch, Run run) {
+		List<EventEnvelope<DomainEventPayload>> envelopes = batch.stream().map(Item::envelope).toList();
+		return Mono.defer(() -> handler.onBatch(envelopes))
+			.timeout(this.handlerTimeout, Mono
+				.error(() -> new HandlerTimeoutException(handler.name(), envelopes.get(0).id(), this.handlerTimeout)))
+			.doOnError((ex) -> run.failed(batch.get(0).index(), ex))
+			.onErrorResume((ex) -> Mono.empty());
 	}
 
 	private static List<String> deduplicatedIds(List<Item> items) {
@@ -218,11 +259,17 @@ class DomainEventBatches {
 	 * @param index position in the batch
 	 * @param aggregate topic, partition and key: the records that keep their order
 	 * @param envelope the decoded envelope, null for poison
-	 * @param handlers the handlers of its payload type
+	 * @param handlers the per-envelope handlers of its payload type
+	 * @param batchHandlers the batch handlers of its payload type
 	 * @param failure why it cannot be decoded, null when it was
 	 */
 	private record Item(int index, String aggregate, EventEnvelope<DomainEventPayload> envelope,
-			List<DomainEventHandler<?>> handlers, InvalidEventException failure) {
+			List<DomainEventHandler<?>> handlers, List<DomainEventBatchHandler> batchHandlers,
+			InvalidEventException failure) {
+
+		boolean hasPerEnvelopeWork() {
+			return this.failure != null || !this.handlers.isEmpty();
+		}
 
 	}
 

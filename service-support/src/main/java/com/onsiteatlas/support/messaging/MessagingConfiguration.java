@@ -86,14 +86,15 @@ public class MessagingConfiguration {
 	@SuppressWarnings("unchecked")
 	DomainEventConsumer domainEventConsumer(ConcurrentKafkaListenerContainerFactory<?, ?> factory,
 			ObjectProvider<DomainEventHandler<?>> handlers, ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<DomainEventHandlers> groups, ProcessedEvents processed, EventCodec codec,
-			MessagingProperties properties, SourcePolicy sources) {
+			ObjectProvider<DomainEventHandlers> groups, ObjectProvider<DomainEventBatchHandler> batchHandlers,
+			ProcessedEvents processed, EventCodec codec, MessagingProperties properties, SourcePolicy sources) {
 		List<DomainEventHandler<?>> all = new ArrayList<>(handlers.orderedStream().toList());
 		// Listener methods before the groups: the services' reactions were groups of
 		// component-scanned beans, which came before the projections' groups, and
 		// handlers of one payload type keep that order.
 		all.addAll(DomainEventListeners.find(beanFactory));
 		groups.orderedStream().forEach((group) -> all.addAll(group.handlers()));
+		batchHandlers.orderedStream().forEach((batch) -> all.addAll(batch.handlers()));
 		return new DomainEventConsumer((ConcurrentKafkaListenerContainerFactory<Object, Object>) factory, all,
 				processed, codec, properties, sources);
 	}
