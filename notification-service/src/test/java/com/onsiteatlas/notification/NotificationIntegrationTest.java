@@ -28,7 +28,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * service's clock runs with the system clock unless a test sets it. The operator's
  * allow-list of organiser destinations names {@code 127.0.0.1} (as written) only, so that
  * the stand-ins stay reachable while {@code localhost} and other internal names are
- * refused.
+ * refused. Provider secrets are under a configured keyring whose current key is
+ * {@code k2}, the key derived from {@code ATLAS_ENCRYPTION_KEY} ({@code env}) the older
+ * one, as after a rotation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_notification_test",
@@ -39,9 +41,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 				"atlas.notification.schedule.enabled=false", "atlas.notification.public-base-url=https://atlas.test",
 				"atlas.notification.twilio.timeout=2s", "atlas.notification.whatsapp.timeout=2s",
 				"atlas.notification.sms.timeout=2s", "atlas.destinations.allowed-hosts=127.0.0.1",
-				"atlas.retention.deleted-conference=0s", "atlas.retention.purge-interval=200ms" })
+				"atlas.retention.deleted-conference=0s", "atlas.retention.purge-interval=200ms",
+				"atlas.crypto.provider-secrets.current=k2",
+				"atlas.crypto.provider-secrets.keys.k2=" + NotificationIntegrationTest.PROVIDER_SECRETS_K2 })
 @Import(TestClockConfiguration.class)
 public abstract class NotificationIntegrationTest {
+
+	/** The current provider-secrets key of the tests ({@code k2}), base64 of 32 bytes. */
+	protected static final String PROVIDER_SECRETS_K2 = "a2V5LXR3by1vZi10aGUtdGVzdHMtMzItYnl0ZXMtISE=";
 
 	/**
 	 * Real SMTP on a free port, authentication off (the global server needs no login).

@@ -36,9 +36,16 @@ import com.onsiteatlas.support.testing.ServiceTestProperties;
 		properties = { "spring.data.mongodb.database=atlas_reporting_test", "atlas.reporting.poll-interval=300ms",
 				"atlas.reporting.lease=3s", "atlas.reporting.purge-interval=1s",
 				"atlas.reporting.schedules.poll-interval=300ms", "atlas.reporting.schedules.lease=3s",
-				"atlas.destinations.allowed-hosts=localhost" })
+				"atlas.destinations.allowed-hosts=localhost", "atlas.crypto.provider-secrets.current=k2",
+				"atlas.crypto.provider-secrets.keys.k2=" + ReportingIntegrationTest.PROVIDER_SECRETS_K2 })
 @Import(GatedGridFs.Config.class)
 public abstract class ReportingIntegrationTest {
+
+	/**
+	 * The current provider-secrets key of the tests ({@code k2}; the key derived from
+	 * {@code ATLAS_ENCRYPTION_KEY} is the older one, as after a rotation).
+	 */
+	protected static final String PROVIDER_SECRETS_K2 = "a2V5LXR3by1vZi10aGUtdGVzdHMtMzItYnl0ZXMtISE=";
 
 	protected static final ObjectMapper JSON = new ObjectMapper();
 

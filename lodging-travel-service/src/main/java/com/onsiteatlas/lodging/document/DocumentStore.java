@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Service;
 import com.onsiteatlas.lodging.audit.Actor;
 import com.onsiteatlas.lodging.audit.AuditTrail;
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.KeyPurpose;
+import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
@@ -53,12 +56,16 @@ public class DocumentStore {
 	private final DocumentQuotas quotas;
 
 	DocumentStore(StoredFileRepository files, AuditTrail audit, DocumentProperties properties, UploadGate gate,
-			DocumentQuotas quotas) {
+			DocumentQuotas quotas, Environment environment) {
 		this.files = files;
 		this.audit = audit;
 		this.properties = properties;
 		this.encryption = new Encryption(properties.encryptionKey());
-		this.cipher = new AesGcmStreamCipher(properties.encryptionKey());
+		// New files under the documents keyring (atlas.crypto.documents.*, or the key
+		// derived
+		// for it from ATLAS_ENCRYPTION_KEY); format 1 files stay under the key itself.
+		this.cipher = new AesGcmStreamCipher(
+				Keyring.from(environment, KeyPurpose.DOCUMENTS, properties.encryptionKey()));
 		this.gate = gate;
 		this.quotas = quotas;
 	}

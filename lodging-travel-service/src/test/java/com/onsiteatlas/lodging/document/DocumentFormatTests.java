@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import com.onsiteatlas.lodging.LodgingTravelIntegrationTest;
+import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +98,34 @@ class DocumentFormatTests extends LodgingTravelIntegrationTest {
 		replaceStoredFile(storedFileId(clear), passport, metadata(passport.length).append("encrypted", false));
 		assertThat(download(wholeEncrypted)).isEqualTo(passport);
 		assertThat(download(clear)).isEqualTo(passport);
+	}
+
+	@Test
+	void namesTheDocumentsKeyInNewFilesAndStillServesStreamingFilesWrittenBeforeKeyIds() {
+		Map<?, ?> ticket = uploaded(PDF, "ticket.pdf");
+		assertThat(AesGcmStreamCipher.keyId(storedBytes(storedFileId(ticket)))).isEqualTo("env");
+		assertThat(download(ticket)).isEqualTo(PDF);
+		// Format 2 as written before key ids: ATLAS_ENCRYPTION_KEY itself, no id in the
+		// header.
+		String record = this.eventId + "/travel-document/" + this.travelId;
+		byte[] passport = "%PDF-1.4 passport of Alice Rao, number Z1234567".getBytes(StandardCharsets.US_ASCII);
+		byte[] before = DataBufferUtils
+			.join(new AesGcmStreamCipher(this.properties.encryptionKey())
+				.encrypt(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(passport)), record))
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.block();
+		assertThat(AesGcmStreamCipher.keyId(before)).isNull();
+		Map<?, ?> old = uploaded(PDF, "old-passport.pdf");
+		Document metadata = storedMetadata(storedFileId(old));
+		metadata.put("size", (long) passport.length);
+		metadata.put("iv", Base64.getEncoder().encodeToString(AesGcmStreamCipher.noncePrefix(before)));
+		replaceStoredFile(storedFileId(old), before, metadata);
+		assertThat(download(old)).isEqualTo(passport);
 	}
 
 	@Test

@@ -2,26 +2,39 @@ package com.onsiteatlas.notification.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.onsiteatlas.support.crypto.AesGcmCipher;
+import com.onsiteatlas.support.crypto.KeyPurpose;
+import com.onsiteatlas.support.crypto.Keyring;
 
 /**
  * Encrypts provider secrets at rest with the platform's AES-256-GCM format
- * ({@link AesGcmCipher}) and signs unsubscribe tokens with an HMAC under the same key.
+ * ({@link AesGcmCipher}) under the {@link KeyPurpose#PROVIDER_SECRETS} keyring, and signs
+ * unsubscribe tokens with an HMAC under the {@link KeyPurpose#UNSUBSCRIBE_LINKS}
+ * keyring's current key. Links carry no key id (the URLs already sent keep their shape):
+ * a signature under any key of that ring, or under {@code ATLAS_ENCRYPTION_KEY} itself as
+ * before keyrings, is accepted, so links in mails sent before a rotation keep working
+ * until the old key is removed.
  */
 public class SecretBox {
 
 	private final AesGcmCipher cipher;
 
-	private final SecretKeySpec signingKey;
+	private final Keyring links;
 
-	public SecretBox(String base64Key) {
-		this.cipher = new AesGcmCipher(base64Key);
-		this.signingKey = new SecretKeySpec(Base64.getDecoder().decode(base64Key.trim()), "HmacSHA256");
+	/**
+	 * A box under two keyrings.
+	 * @param secrets the provider secrets' keyring
+	 * @param links the unsubscribe links' keyring
+	 */
+	public SecretBox(Keyring secrets, Keyring links) {
+		this.cipher = new AesGcmCipher(secrets);
+		this.links = links;
 	}
 
 	public String encrypt(String plain) {
@@ -33,14 +46,51 @@ public class SecretBox {
 	}
 
 	/**
-	 * An HMAC-SHA256 of the value, base64url without padding.
+	 * The sealed value under the current key ({@link AesGcmCipher#reseal}).
+	 * @param stored a sealed value, may be null
+	 * @return the value under the current key, the same string when it already is
+	 */
+	public String reseal(String stored) {
+		return this.cipher.reseal(stored);
+	}
+
+	/**
+	 * Whether a sealed value is under an older key or written before key ids.
+	 * @param stored a sealed value, may be null
+	 * @return true when {@link #reseal} would change it
+	 */
+	public boolean needsReseal(String stored) {
+		return this.cipher.needsReseal(stored);
+	}
+
+	/**
+	 * An HMAC-SHA256 of the value under the current key, base64url without padding.
 	 * @param value what to sign
 	 * @return the signature
 	 */
 	public String sign(String value) {
+		return sign(value, this.links.decryptionKeys().get(0));
+	}
+
+	/**
+	 * Whether a signature is one of {@link #sign}, under the current key or an older one.
+	 * @param value what was signed
+	 * @param signature the signature to check
+	 * @return true when it is valid under a key of the ring
+	 */
+	public boolean verify(String value, String signature) {
+		byte[] given = signature.getBytes(StandardCharsets.UTF_8);
+		boolean valid = false;
+		for (SecretKeySpec key : this.links.decryptionKeys()) {
+			valid |= MessageDigest.isEqual(sign(value, key).getBytes(StandardCharsets.UTF_8), given);
+		}
+		return valid;
+	}
+
+	private static String sign(String value, SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.signingKey);
+			mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
 			mac.update("unsubscribe:".getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder()
 				.withoutPadding()

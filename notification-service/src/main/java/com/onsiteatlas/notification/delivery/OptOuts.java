@@ -81,8 +81,7 @@ class OptOuts {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-		if (!java.security.MessageDigest.isEqual(this.secrets.sign(subject).getBytes(StandardCharsets.UTF_8),
-				token.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+		if (!this.secrets.verify(subject, token.substring(dot + 1))) {
 			return null;
 		}
 		String[] parts = subject.split("\\|", 3);

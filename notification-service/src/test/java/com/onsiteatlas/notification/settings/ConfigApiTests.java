@@ -59,7 +59,7 @@ class ConfigApiTests extends NotificationIntegrationTest {
 		String raw = stored().toJson();
 		assertThat(raw).doesNotContain("smtp-password-1234", "EAAG-whatsapp-token-9876", "twilio-token-5555");
 		assertThat(stored().get("email", Document.class).get("smtp", Document.class).getString("password"))
-			.startsWith("v1:");
+			.startsWith("v2:k2:");
 		Staff.as(this.client, "staff")
 			.get()
 			.uri("/api/events/{e}/notification-config", this.eventId)

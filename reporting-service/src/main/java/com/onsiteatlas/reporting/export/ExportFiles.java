@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -15,16 +16,19 @@ import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.KeyPurpose;
+import com.onsiteatlas.support.crypto.Keyring;
 
 /**
  * The stored files of export jobs in GridFS: their names, storing a written file
  * encrypted, reading one back in clear, and deleting one.
  * <p>
  * Files are encrypted at rest as they stream into GridFS ({@link AesGcmStreamCipher}
- * under {@code ATLAS_ENCRYPTION_KEY}, the job id as associated data, so a file copied
- * onto another job does not decrypt) and decrypted as they stream out; neither holds more
- * than a segment of the file in memory. Files stored in clear before encryption carry no
- * header and are read as they are until they expire.
+ * under the export-files keyring, {@code atlas.crypto.export-files.*}, or the key derived
+ * for it from {@code ATLAS_ENCRYPTION_KEY}; the header names the key; the job id as
+ * associated data, so a file copied onto another job does not decrypt) and decrypted as
+ * they stream out; neither holds more than a segment of the file in memory. Files stored
+ * in clear before encryption carry no header and are read as they are until they expire.
  */
 @Component
 class ExportFiles {
@@ -33,9 +37,10 @@ class ExportFiles {
 
 	private final AesGcmStreamCipher cipher;
 
-	ExportFiles(ExportFileRepository stored, @Value("${atlas.reporting.encryption-key}") String key) {
+	ExportFiles(ExportFileRepository stored, @Value("${atlas.reporting.encryption-key}") String key,
+			Environment environment) {
 		this.stored = stored;
-		this.cipher = new AesGcmStreamCipher(key);
+		this.cipher = new AesGcmStreamCipher(Keyring.from(environment, KeyPurpose.EXPORT_FILES, key));
 	}
 
 	/**

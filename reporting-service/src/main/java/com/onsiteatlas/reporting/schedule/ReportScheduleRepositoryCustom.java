@@ -5,6 +5,9 @@ import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.onsiteatlas.support.crypto.Keyring;
+import com.onsiteatlas.support.crypto.RekeyReport;
+
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
 
@@ -85,5 +88,14 @@ interface ReportScheduleRepositoryCustom {
 	 * @return the number changed, 0 or 1
 	 */
 	Mono<Long> replaceIfUnchanged(String id, String path, Object read, Object value);
+
+	/**
+	 * Re-encrypts the sealed secrets of every schedule under a keyring's current key
+	 * (service-support's {@link com.onsiteatlas.support.crypto.SealedValues}: each value
+	 * guarded by the value read, so a run is resumable and changes a value once).
+	 * @param keyring the provider-secrets keyring
+	 * @return the counts
+	 */
+	Mono<RekeyReport> resealSecrets(Keyring keyring);
 
 }

@@ -13,6 +13,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import com.onsiteatlas.support.crypto.KeyPurpose;
+import com.onsiteatlas.support.crypto.Keyring;
+import com.onsiteatlas.support.crypto.RekeyReport;
+import com.onsiteatlas.support.crypto.SealedValues;
 import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.paging.PageQuery;
 import com.onsiteatlas.support.paging.Paged;
@@ -112,6 +116,11 @@ class ReportScheduleRepositoryImpl implements ReportScheduleRepositoryCustom {
 			.updateFirst(Query.query(Criteria.where("_id").is(id).and(path).is(read)), new Update().set(path, value),
 					ReportSchedule.class)
 			.map((result) -> result.getModifiedCount());
+	}
+
+	@Override
+	public Mono<RekeyReport> resealSecrets(Keyring keyring) {
+		return new SealedValues(this.mongo, keyring, KeyPurpose.PROVIDER_SECRETS).rekey(ReportSchedule.COLLECTION);
 	}
 
 }

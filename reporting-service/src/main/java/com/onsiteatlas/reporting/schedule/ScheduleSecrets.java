@@ -10,17 +10,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.support.crypto.AesGcmCipher;
+import com.onsiteatlas.support.crypto.KeyPurpose;
+import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
- * Keeps the cloud-storage secrets of schedules sealed at rest (AES-256-GCM under
- * {@code ATLAS_ENCRYPTION_KEY}): sealed on every write, opened only to deliver, masked in
- * the API. Values stored in clear text by earlier versions are read as they are and
- * sealed by the next write of their schedule, or by {@link #sealLegacySecrets()} at
- * start.
+ * Keeps the cloud-storage secrets of schedules sealed at rest (AES-256-GCM under the
+ * provider-secrets keyring, {@code atlas.crypto.provider-secrets.*}, or the key derived
+ * for it from {@code ATLAS_ENCRYPTION_KEY}): sealed on every write, opened only to
+ * deliver, masked in the API. Values stored in clear text by earlier versions are read as
+ * they are and sealed by the next write of their schedule, or by
+ * {@link #sealLegacySecrets()} at start.
  */
 @Component
 class ScheduleSecrets {
@@ -37,8 +41,9 @@ class ScheduleSecrets {
 
 	private final ReportScheduleRepository schedules;
 
-	ScheduleSecrets(@Value("${atlas.reporting.encryption-key}") String key, ReportScheduleRepository schedules) {
-		this.cipher = new AesGcmCipher(key);
+	ScheduleSecrets(@Value("${atlas.reporting.encryption-key}") String key, Environment environment,
+			ReportScheduleRepository schedules) {
+		this.cipher = new AesGcmCipher(Keyring.from(environment, KeyPurpose.PROVIDER_SECRETS, key));
 		this.schedules = schedules;
 	}
 

@@ -31,6 +31,8 @@ import org.springframework.http.MediaType;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.readmodel.ReportRow;
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.KeyPurpose;
+import com.onsiteatlas.support.crypto.Keyring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -100,8 +102,8 @@ class ExportFileEncryptionTests extends ReportingIntegrationTest {
 		assertThat(metadata.getBoolean("encrypted")).isTrue();
 		assertThat(metadata.getString("cipher")).isEqualTo(AesGcmStreamCipher.NAME);
 		// Under the platform key and this job: the stored bytes open to the download.
-		assertThat(join(new AesGcmStreamCipher(DEV_KEY).decrypt(Flux.just(wrap(stored)), "export:" + jobId)))
-			.isEqualTo(downloaded);
+		assertThat(join(new AesGcmStreamCipher(Keyring.of(KeyPurpose.EXPORT_FILES, DEV_KEY, null, null))
+			.decrypt(Flux.just(wrap(stored)), "export:" + jobId))).isEqualTo(downloaded);
 	}
 
 	@Test

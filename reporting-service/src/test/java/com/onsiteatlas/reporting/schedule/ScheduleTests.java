@@ -43,6 +43,8 @@ import com.onsiteatlas.support.signing.SigV4;
 import com.onsiteatlas.reporting.export.ExportHistory;
 import com.onsiteatlas.reporting.export.ExportStatus;
 import com.onsiteatlas.support.crypto.AesGcmCipher;
+import com.onsiteatlas.support.crypto.KeyPurpose;
+import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.testing.IdentityTokens;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -179,8 +181,8 @@ class ScheduleTests extends ScheduleTestSupport {
 		Document stored = this.mongo.findById(id, Document.class, ReportSchedule.COLLECTION).block();
 		assertThat(stored.toJson()).doesNotContain(secret);
 		String sealed = storedSecret(id, "secretAccessKey");
-		assertThat(sealed).startsWith("v1:");
-		assertThat(new AesGcmCipher(DEV_KEY).decrypt(sealed)).isEqualTo(secret);
+		assertThat(sealed).startsWith("v2:k2:");
+		assertThat(secretsCipher().decrypt(sealed)).isEqualTo(secret);
 		runNow("manager", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
@@ -233,8 +235,8 @@ class ScheduleTests extends ScheduleTestSupport {
 			.expectBody()
 			.jsonPath("$.data.delivery.cloudStorage.config.secretAccessKey")
 			.isEqualTo("******");
-		assertThat(storedSecret(id, "secretAccessKey")).startsWith("v1:");
-		assertThat(new AesGcmCipher(DEV_KEY).decrypt(storedSecret(id, "secretAccessKey"))).isEqualTo(secret);
+		assertThat(storedSecret(id, "secretAccessKey")).startsWith("v2:k2:");
+		assertThat(secretsCipher().decrypt(storedSecret(id, "secretAccessKey"))).isEqualTo(secret);
 		// A masked value where none is stored is refused.
 		as("admin").post()
 			.uri("/api/reports/schedules")
@@ -261,8 +263,8 @@ class ScheduleTests extends ScheduleTestSupport {
 			.block();
 		assertThat(this.secrets.sealLegacySecrets().block()).isPositive();
 		String sealed = storedSecret(id, "accessToken");
-		assertThat(sealed).startsWith("v1:");
-		assertThat(new AesGcmCipher(DEV_KEY).decrypt(sealed)).isEqualTo(token);
+		assertThat(sealed).startsWith("v2:k2:");
+		assertThat(secretsCipher().decrypt(sealed)).isEqualTo(token);
 		assertThat(storedSecret(id, "folderId")).isEqualTo("f1");
 		// Nothing left to seal: a second start changes nothing.
 		this.secrets.sealLegacySecrets().block();
@@ -363,7 +365,7 @@ class ScheduleTests extends ScheduleTestSupport {
 		String sealedRefreshToken = storedSecret(id, "refreshToken");
 		Document stored = this.mongo.findById(id, Document.class, ReportSchedule.COLLECTION).block();
 		assertThat(stored.toJson()).doesNotContain(refreshToken).doesNotContain(clientSecret);
-		assertThat(new AesGcmCipher(DEV_KEY).decrypt(storedSecret(id, "clientSecret"))).isEqualTo(clientSecret);
+		assertThat(secretsCipher().decrypt(storedSecret(id, "clientSecret"))).isEqualTo(clientSecret);
 		runNow("admin", id);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(schedule(id).lastStatus()).isEqualTo("success"));
@@ -374,7 +376,7 @@ class ScheduleTests extends ScheduleTestSupport {
 		assertThat(uploads.get(0).getBodyAsString()).contains("SCH-0001");
 		// The refreshed token stays in memory: the stored secrets are as they were.
 		assertThat(storedSecret(id, "refreshToken")).isEqualTo(sealedRefreshToken);
-		assertThat(new AesGcmCipher(DEV_KEY).decrypt(storedSecret(id, "accessToken"))).isEqualTo("long-expired");
+		assertThat(secretsCipher().decrypt(storedSecret(id, "accessToken"))).isEqualTo("long-expired");
 		as("staff").get()
 			.uri("/api/reports/schedules/" + id)
 			.exchange()
@@ -664,6 +666,12 @@ class ScheduleTests extends ScheduleTestSupport {
 			.untilAsserted(() -> assertThat(run(run.id()).status()).isEqualTo(ScheduleRunStatus.DELIVERED));
 		assertThat(this.s3.findAll(putRequestedFor(urlMatching("/reports/" + folder + "/.*")))).hasSize(1);
 		assertThat(schedule(id).lastStatus()).isEqualTo("success");
+	}
+
+	/** The provider-secrets cipher of the tests' keyring (k2 current). */
+	private static AesGcmCipher secretsCipher() {
+		return new AesGcmCipher(
+				Keyring.of(KeyPurpose.PROVIDER_SECRETS, DEV_KEY, "k2", java.util.Map.of("k2", PROVIDER_SECRETS_K2)));
 	}
 
 }

@@ -33,18 +33,29 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
  * the caller's associated data (the record the file belongs to, so a file copied onto
  * another record does not decrypt).
  * <p>
- * Layout: {@code MAGIC(8) || segment size(4) || salt(16) || nonce prefix(7)}, then the
- * sealed segments (each its ciphertext and a 16-byte tag; the last may be shorter, empty
- * for an empty file). The magic starts with {@code 0x89}, which no UTF-8 text (CSV), ZIP
- * (XLSX) or PDF file starts with, so a file stored in clear before encryption is
- * recognised and {@link #decrypt} passes it through unchanged; {@link #decryptStrict} is
- * for callers whose own records say the file is encrypted, and refuses such a file
- * instead.
+ * Layout: {@code MAGIC(8) || segment size(4) || salt(16) || nonce prefix(7) || key id
+ * length(1) || key id}, the key id naming the key of a {@link Keyring} the file key is
+ * derived from (so keys can be rotated), then the sealed segments (each its ciphertext
+ * and a 16-byte tag; the last may be shorter, empty for an empty file). The magic starts
+ * with {@code 0x89}, which no UTF-8 text (CSV), ZIP (XLSX) or PDF file starts with, so a
+ * file stored in clear before encryption is recognised and {@link #decrypt} passes it
+ * through unchanged; {@link #decryptStrict} is for callers whose own records say the file
+ * is encrypted, and refuses such a file instead. Files written before key ids (version 1
+ * of the marker) end their header after the nonce prefix and are under
+ * {@code ATLAS_ENCRYPTION_KEY} itself; they still decrypt.
  */
 public final class AesGcmStreamCipher {
 
-	/** Marks an encrypted file: {@code 0x89 "ATLSEG" 0x01}, the last byte the version. */
+	/**
+	 * Marks an encrypted file written before key ids: {@code 0x89 "ATLSEG" 0x01}, the
+	 * last byte the version.
+	 */
 	static final byte[] MAGIC = { (byte) 0x89, 'A', 'T', 'L', 'S', 'E', 'G', 1 };
+
+	/** Marks an encrypted file whose header names its key: {@code 0x89 "ATLSEG" 0x02}. */
+	static final byte[] KEYED_MAGIC = { (byte) 0x89, 'A', 'T', 'L', 'S', 'E', 'G', 2 };
+
+	private static final int MAX_KEY_ID_BYTES = 32;
 
 	/** The name of the scheme, for metadata. */
 	public static final String NAME = "AES-256-GCM-STREAM";
@@ -57,7 +68,11 @@ public final class AesGcmStreamCipher {
 
 	private static final int PREFIX_BYTES = 7;
 
-	/** The length of the header every encrypted file starts with. */
+	/**
+	 * The length of the part of the header every encrypted file starts with, up to its
+	 * nonce prefix (the whole header of a file written before key ids; the key id follows
+	 * in the others).
+	 */
 	public static final int HEADER_BYTES = MAGIC.length + 4 + SALT_BYTES + PREFIX_BYTES;
 
 	private static final int TAG_BYTES = 16;
@@ -66,18 +81,27 @@ public final class AesGcmStreamCipher {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final SecretKeySpec master;
+	private final Keyring keyring;
 
 	private final int segmentBytes;
 
 	/**
-	 * A cipher under a key.
+	 * A cipher under one key as before key ids: it writes headers without a key id.
 	 * @param base64Key base64 of exactly 32 bytes ({@code ATLAS_ENCRYPTION_KEY})
 	 * @throws IllegalArgumentException when the key is missing, not base64 or not 32
 	 * bytes
 	 */
 	public AesGcmStreamCipher(String base64Key) {
 		this(base64Key, DEFAULT_SEGMENT_BYTES);
+	}
+
+	/**
+	 * A cipher under a keyring: files are written under its current key and name it; a
+	 * file under any key of the ring decrypts.
+	 * @param keyring the keys of the purpose
+	 */
+	public AesGcmStreamCipher(Keyring keyring) {
+		this(keyring, DEFAULT_SEGMENT_BYTES);
 	}
 
 	/**
@@ -89,11 +113,31 @@ public final class AesGcmStreamCipher {
 	 * range
 	 */
 	public AesGcmStreamCipher(String base64Key, int segmentBytes) {
+		this(Keyring.legacyOnly(base64Key), segmentBytes);
+	}
+
+	/**
+	 * A cipher under a keyring with another segment size than 64 KiB.
+	 * @param keyring the keys of the purpose
+	 * @param segmentBytes clear bytes per segment, 1 to 16 MiB
+	 * @throws IllegalArgumentException when the size is out of range
+	 */
+	public AesGcmStreamCipher(Keyring keyring, int segmentBytes) {
 		if (segmentBytes < 1 || segmentBytes > MAX_SEGMENT_BYTES) {
 			throw new IllegalArgumentException("Segment size out of range: " + segmentBytes);
 		}
-		this.master = AesGcmCipher.key(base64Key);
+		this.keyring = keyring;
 		this.segmentBytes = segmentBytes;
+	}
+
+	/**
+	 * Whether a stored file should be encrypted again: stored before key ids or under a
+	 * key that is no longer the current one (clear files are the caller's to judge).
+	 * @param start the first bytes of the file, its whole header
+	 * @return true when it is encrypted but not under the current key
+	 */
+	public boolean needsRekey(byte[] start) {
+		return isEncrypted(start) && !this.keyring.isCurrent(keyId(start));
 	}
 
 	/**
@@ -150,7 +194,24 @@ public final class AesGcmStreamCipher {
 	 * @return true when they carry the header's marker
 	 */
 	public static boolean isEncrypted(byte[] start) {
-		return start.length >= MAGIC.length && Arrays.equals(start, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+		return start.length >= MAGIC.length && (Arrays.equals(start, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+				|| Arrays.equals(start, 0, MAGIC.length, KEYED_MAGIC, 0, MAGIC.length));
+	}
+
+	/**
+	 * The key id in the header of an encrypted file.
+	 * @param start the first bytes of the file, its whole header
+	 * @return the id, or null for a file written before key ids (or not encrypted)
+	 * @throws IllegalArgumentException when the header is cut off before its key id
+	 */
+	public static String keyId(byte[] start) {
+		if (start.length < MAGIC.length || !Arrays.equals(start, 0, MAGIC.length, KEYED_MAGIC, 0, MAGIC.length)) {
+			return null;
+		}
+		if (start.length <= HEADER_BYTES || start.length < HEADER_BYTES + 1 + (start[HEADER_BYTES] & 0xff)) {
+			throw new IllegalArgumentException("The header of an encrypted file is cut off before its key id");
+		}
+		return new String(start, HEADER_BYTES + 1, start[HEADER_BYTES] & 0xff, StandardCharsets.US_ASCII);
 	}
 
 	/**
@@ -166,12 +227,12 @@ public final class AesGcmStreamCipher {
 		return Arrays.copyOfRange(start, HEADER_BYTES - PREFIX_BYTES, HEADER_BYTES);
 	}
 
-	private SecretKeySpec fileKey(byte[] salt) {
+	private static SecretKeySpec fileKey(SecretKeySpec master, byte[] salt) {
 		try {
 			// HKDF-SHA256 (RFC 5869) for one 32-byte block.
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-			byte[] prk = mac.doFinal(this.master.getEncoded());
+			byte[] prk = mac.doFinal(master.getEncoded());
 			mac.init(new SecretKeySpec(prk, "HmacSHA256"));
 			mac.update(INFO);
 			mac.update((byte) 1);
@@ -219,14 +280,19 @@ public final class AesGcmStreamCipher {
 			RANDOM.nextBytes(salt);
 			this.prefix = new byte[PREFIX_BYTES];
 			RANDOM.nextBytes(this.prefix);
-			this.header = ByteBuffer.allocate(HEADER_BYTES)
-				.put(MAGIC)
+			Keyring keyring = AesGcmStreamCipher.this.keyring;
+			byte[] id = (keyring.currentId() != null) ? keyring.currentId().getBytes(StandardCharsets.US_ASCII) : null;
+			ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES + ((id != null) ? 1 + id.length : 0))
+				.put((id != null) ? KEYED_MAGIC : MAGIC)
 				.putInt(AesGcmStreamCipher.this.segmentBytes)
 				.put(salt)
-				.put(this.prefix)
-				.array();
+				.put(this.prefix);
+			if (id != null) {
+				header.put((byte) id.length).put(id);
+			}
+			this.header = header.array();
 			this.aad = aad(this.header, associatedData);
-			this.key = fileKey(salt);
+			this.key = fileKey(keyring.currentKey(), salt);
 		}
 
 		List<DataBuffer> feed(DataBuffer in) {
@@ -288,9 +354,12 @@ public final class AesGcmStreamCipher {
 
 		private final boolean clearAllowed;
 
-		private final byte[] header = new byte[HEADER_BYTES];
+		private final byte[] header = new byte[HEADER_BYTES + 1 + MAX_KEY_ID_BYTES];
 
 		private int headerFilled;
+
+		/** The header's length, known once its first bytes are read. */
+		private int headerBytes = HEADER_BYTES;
 
 		private boolean clear;
 
@@ -317,8 +386,8 @@ public final class AesGcmStreamCipher {
 			}
 			List<DataBuffer> out = new ArrayList<>(2);
 			try {
-				if (this.pending == null) {
-					int n = Math.min(in.readableByteCount(), HEADER_BYTES - this.headerFilled);
+				while (this.pending == null && this.headerFilled < this.headerBytes && in.readableByteCount() > 0) {
+					int n = Math.min(in.readableByteCount(), this.headerBytes - this.headerFilled);
 					in.read(this.header, this.headerFilled, n);
 					this.headerFilled += n;
 					if (this.headerFilled >= MAGIC.length && !startsWithMagic()) {
@@ -333,7 +402,10 @@ public final class AesGcmStreamCipher {
 						}
 						return out;
 					}
-					if (this.headerFilled < HEADER_BYTES) {
+					growHeader();
+				}
+				if (this.pending == null) {
+					if (this.headerFilled < this.headerBytes) {
 						return out;
 					}
 					start();
@@ -377,7 +449,24 @@ public final class AesGcmStreamCipher {
 		}
 
 		private boolean startsWithMagic() {
-			return Arrays.equals(this.header, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+			return isEncrypted(Arrays.copyOf(this.header, MAGIC.length));
+		}
+
+		/** A header naming its key is longer by the id's length byte and the id. */
+		private void growHeader() {
+			if (this.headerFilled < MAGIC.length || this.header[MAGIC.length - 1] != KEYED_MAGIC[MAGIC.length - 1]) {
+				return;
+			}
+			if (this.headerBytes == HEADER_BYTES) {
+				this.headerBytes = HEADER_BYTES + 1;
+			}
+			else if (this.headerBytes == HEADER_BYTES + 1 && this.headerFilled == HEADER_BYTES + 1) {
+				int length = this.header[HEADER_BYTES] & 0xff;
+				if (length < 1 || length > MAX_KEY_ID_BYTES) {
+					throw new IllegalStateException("An encrypted file has a damaged header");
+				}
+				this.headerBytes = HEADER_BYTES + 1 + length;
+			}
 		}
 
 		private void start() {
@@ -390,8 +479,10 @@ public final class AesGcmStreamCipher {
 			header.get(salt);
 			this.prefix = new byte[PREFIX_BYTES];
 			header.get(this.prefix);
-			this.key = fileKey(salt);
-			this.aad = aad(this.header, this.associatedData);
+			Keyring keyring = AesGcmStreamCipher.this.keyring;
+			String id = keyId(Arrays.copyOf(this.header, this.headerBytes));
+			this.key = fileKey((id != null) ? keyring.key(id) : keyring.legacyKey(), salt);
+			this.aad = aad(Arrays.copyOf(this.header, this.headerBytes), this.associatedData);
 			this.pending = new byte[segment + TAG_BYTES];
 		}
 
@@ -410,7 +501,7 @@ public final class AesGcmStreamCipher {
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException(
-						"An encrypted file does not decrypt (wrong ATLAS_ENCRYPTION_KEY, another record, or altered)",
+						"An encrypted file does not decrypt (wrong key for its key id, another record, or altered)",
 						ex);
 			}
 		}

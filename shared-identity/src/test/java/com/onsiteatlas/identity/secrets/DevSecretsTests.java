@@ -38,6 +38,17 @@ class DevSecretsTests {
 	}
 
 	@Test
+	void aKeyringKeyHoldingTheDevelopmentEncryptionKeyIsRefusedToo() {
+		ConfigurableEnvironment environment = environment(Map.of("atlas.crypto.documents.current", "k1",
+				"atlas.crypto.documents.keys.k1", "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM="));
+
+		assertThatIllegalStateException().isThrownBy(() -> DevSecrets.refuseUnlessAllowed(environment))
+			.withMessageContaining("atlas.crypto.documents.keys.k1")
+			.withMessageNotContaining("atlas.crypto.documents.current")
+			.withMessageNotContaining("ZGV2");
+	}
+
+	@Test
 	void skipsValuesItCannotResolve() {
 		ConfigurableEnvironment environment = environment(Map.of("some.value", "${NOT_SET_ANYWHERE}"));
 
