@@ -3,14 +3,12 @@ package com.onsiteatlas.notification.settings;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.notification.config.NotificationProperties;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.crypto.RekeyReport;
-import com.onsiteatlas.support.crypto.SealedValues;
 import com.onsiteatlas.support.web.ApiException;
 
 /**
@@ -22,14 +20,14 @@ import com.onsiteatlas.support.web.ApiException;
 @Component
 class SecretsRekey {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ProviderSecretsRepository secrets;
 
 	private final Environment environment;
 
 	private final String encryptionKey;
 
-	SecretsRekey(ReactiveMongoTemplate mongo, Environment environment, NotificationProperties properties) {
-		this.mongo = mongo;
+	SecretsRekey(ProviderSecretsRepository secrets, Environment environment, NotificationProperties properties) {
+		this.secrets = secrets;
 		this.environment = environment;
 		this.encryptionKey = properties.encryptionKey();
 	}
@@ -43,8 +41,7 @@ class SecretsRekey {
 	Mono<RekeyReport> rekey(KeyPurpose purpose) {
 		Keyring keyring = Keyring.from(this.environment, purpose, this.encryptionKey);
 		return switch (purpose) {
-			case PROVIDER_SECRETS ->
-				new SealedValues(this.mongo, keyring, purpose).rekey(NotificationConfig.COLLECTION);
+			case PROVIDER_SECRETS -> this.secrets.rekey(keyring, purpose);
 			case UNSUBSCRIBE_LINKS -> Mono.just(RekeyReport.empty(purpose, keyring.currentId()));
 			default -> Mono.error(ApiException
 				.badRequest("notification-service holds no " + purpose.label() + "; it holds provider-secrets"));
