@@ -19,7 +19,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 # shellcheck disable=SC1091
 source .atlas/demo-tokens.env
 INFRA_JAR="$(ls embedded-infra/target/embedded-infra-*.jar | grep -v -- '-tests\.jar$' | head -1)"
-IDENTITY="$(java -jar "$INFRA_JAR" identity-token admin)"
+# One identity token per service: each accepts only its own audience (docs/security.md, item 2).
+IDENTITY_NOTIFICATION="$(java -jar "$INFRA_JAR" identity-token admin notification-service)"
+IDENTITY_LODGING="$(java -jar "$INFRA_JAR" identity-token admin lodging-travel-service)"
+IDENTITY_REPORTING="$(java -jar "$INFRA_JAR" identity-token admin reporting-service)"
 GATEWAY=http://127.0.0.1:8080
 
 run() { # name url token [method body]
@@ -46,17 +49,17 @@ LUA
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u +%FT%TZ)"
 run "gateway: notification templates list" "$GATEWAY/api/events/$EVENT_ID/notification-templates" "$ADMIN_TOKEN"
-run "direct:  notification templates list" "http://127.0.0.1:8081/api/events/$EVENT_ID/notification-templates" "$IDENTITY"
+run "direct:  notification templates list" "http://127.0.0.1:8081/api/events/$EVENT_ID/notification-templates" "$IDENTITY_NOTIFICATION"
 run "gateway: hotels list" "$GATEWAY/api/events/$EVENT_ID/hotels" "$ADMIN_TOKEN"
-run "direct:  hotels list" "http://127.0.0.1:8082/api/events/$EVENT_ID/hotels" "$IDENTITY"
+run "direct:  hotels list" "http://127.0.0.1:8082/api/events/$EVENT_ID/hotels" "$IDENTITY_LODGING"
 run "gateway: export configs list" "$GATEWAY/api/export/configs" "$ADMIN_TOKEN"
-run "direct:  export configs list" "http://127.0.0.1:8083/api/export/configs" "$IDENTITY"
+run "direct:  export configs list" "http://127.0.0.1:8083/api/export/configs" "$IDENTITY_REPORTING"
 PREVIEW='{"reportType":"registrations","fields":["registrationId","firstName","email"],"sortBy":"registrationId","limit":50}'
 run "gateway: report builder preview (POST)" "$GATEWAY/api/events/$EVENT_ID/reports/preview" "$ADMIN_TOKEN" POST "$PREVIEW"
-run "direct:  report builder preview (POST)" "http://127.0.0.1:8083/api/events/$EVENT_ID/reports/preview" "$IDENTITY" POST "$PREVIEW"
+run "direct:  report builder preview (POST)" "http://127.0.0.1:8083/api/events/$EVENT_ID/reports/preview" "$IDENTITY_REPORTING" POST "$PREVIEW"
 # A real write: every request creates a hotel in the demo event (remove .atlas/data to start clean afterwards).
 HOTEL='{"name":"Load Test Inn","roomTypes":[{"name":"Standard","capacity":2,"priceCents":450000,"currency":"INR"}]}'
 run "gateway: create hotel (POST, write)" "$GATEWAY/api/events/$EVENT_ID/hotels" "$ADMIN_TOKEN" POST "$HOTEL"
-run "direct:  create hotel (POST, write)" "http://127.0.0.1:8082/api/events/$EVENT_ID/hotels" "$IDENTITY" POST "$HOTEL"
+run "direct:  create hotel (POST, write)" "http://127.0.0.1:8082/api/events/$EVENT_ID/hotels" "$IDENTITY_LODGING" POST "$HOTEL"
 run "gateway: legacy pass-through (/api/health)" "$GATEWAY/api/health" "$ADMIN_TOKEN"
 run "gateway: rejected token (401 path)" "$GATEWAY/api/events/$EVENT_ID/hotels" "not-a-token"

@@ -64,12 +64,13 @@ public final class EmbeddedInfra implements AutoCloseable {
 			String secret = System.getenv()
 				.getOrDefault("ATLAS_INTERNAL_TOKEN_SECRET", "dev-internal-token-secret-change-me-0123456789");
 			System.out.println(DemoTokens.identityToken(secret, (args.length > 1) ? args[1] : "admin",
-					java.time.Instant.now(), java.time.Duration.ofHours(1)));
+					(args.length > 2) ? args[2] : "lodging-travel-service", java.time.Instant.now(),
+					java.time.Duration.ofHours(1)));
 			return;
 		}
 		if (args.length > 0) {
 			System.err.println("Usage: java -jar embedded-infra.jar [seed [--bootstrap host:port] [--out file]"
-					+ " | identity-token [role]]");
+					+ " | identity-token [role [service]]]");
 			System.exit(2);
 		}
 		long started = System.nanoTime();

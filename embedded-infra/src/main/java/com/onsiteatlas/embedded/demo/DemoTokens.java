@@ -78,17 +78,20 @@ public final class DemoTokens {
 	/**
 	 * A gateway identity token (the internal token services verify, see docs/gateway.md)
 	 * for a demo staff user, so benchmarks can call a service port directly and measure
-	 * what the gateway adds.
+	 * what the gateway adds. Each service accepts only tokens whose audience is its own
+	 * name (docs/security.md, item 2), as the gateway signs them.
 	 * @param internalSecret {@code ATLAS_INTERNAL_TOKEN_SECRET}
 	 * @param role staff role
+	 * @param service the service the token is for, e.g. {@code lodging-travel-service}
 	 * @param now issue time
 	 * @param validity how long it is valid
 	 * @return the token
 	 */
-	public static String identityToken(String internalSecret, String role, Instant now, Duration validity) {
+	public static String identityToken(String internalSecret, String role, String service, Instant now,
+			Duration validity) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("iss", "onsite-atlas-gateway");
-		payload.put("aud", "onsite-atlas-services");
+		payload.put("aud", service);
 		payload.put("sub", "65f0a00000000000000000a1");
 		payload.put("atlas_type", "staff");
 		payload.put("role", role);

@@ -17,15 +17,15 @@ class DemoTokensTests {
 	@Test
 	void identityTokenCarriesTheGatewayContractAndVerifiesWithTheInternalSecret() throws Exception {
 		Instant now = Instant.now();
-		SignedJWT jwt = SignedJWT
-			.parse(DemoTokens.identityToken(INTERNAL_SECRET, "manager", now, Duration.ofMinutes(5)));
+		SignedJWT jwt = SignedJWT.parse(DemoTokens.identityToken(INTERNAL_SECRET, "manager", "notification-service",
+				now, Duration.ofMinutes(5)));
 		assertThat(jwt.verify(new MACVerifier(INTERNAL_SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
 		assertThat(jwt
 			.verify(new MACVerifier("another-secret-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8))))
 			.isFalse();
 		var claims = jwt.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo("onsite-atlas-gateway");
-		assertThat(claims.getAudience()).containsExactly("onsite-atlas-services");
+		assertThat(claims.getAudience()).containsExactly("notification-service");
 		assertThat(claims.getStringClaim("role")).isEqualTo("manager");
 		assertThat(claims.getStringClaim("atlas_type")).isEqualTo("staff");
 		assertThat(claims.getExpirationTime().toInstant()).isAfter(now).isBefore(now.plus(Duration.ofMinutes(6)));

@@ -28,10 +28,14 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsOperations;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.onsiteatlas.support.messaging.DomainEventListener;
+import com.onsiteatlas.support.paging.MongoPaging;
 import com.onsiteatlas.support.security.OrganisersOnly;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -49,8 +53,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * {@code @PreAuthorize} strings, business time only from the injected {@link Clock}
  * ({@link #checkClock}), controllers that do not touch the store
  * ({@link #checkControllersLeaveTheStoreToServices}).
- * {@link #checkClassSizes(String, int)} is a further rule a service opts into: no main
- * class longer than a limit unless it says why.
+ * {@link #checkClassSizes(String, int)} and {@link #checkPersistenceInRepositories} are
+ * further rules a service opts into: no main class longer than a limit unless it says
+ * why; queries, updates and the template only in repositories.
  */
 public final class ArchitectureRules {
 
@@ -197,6 +202,38 @@ public final class ArchitectureRules {
 			.resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..", "org.bson..")
 			.because("controllers only translate HTTP; queries and writes live in the feature's services")
 			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	/**
+	 * Fails for a class outside the repositories that builds queries or updates or uses
+	 * the template: services call their feature's repository (a Spring Data interface,
+	 * its {@code Custom} fragment and {@code Impl}, or a plain {@code @Repository}), so
+	 * criteria never cross features. A further rule a service opts into.
+	 * @param basePackage the service's base package
+	 */
+	public static void checkPersistenceInRepositories(String basePackage) {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages(basePackage);
+		noClasses().that()
+			.haveSimpleNameNotContaining("Repository")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.data.mongodb.core.query..")
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(ReactiveMongoOperations.class)
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(ReactiveGridFsOperations.class)
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(FindAndModifyOptions.class)
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(MongoPaging.class)
+			.because("services call their feature's repository; criteria, updates and the template stay in the"
+					+ " *Repository* classes (Spring Data interfaces, their Custom fragments and Impl classes)")
 			.check(classes);
 	}
 
