@@ -56,8 +56,8 @@ gateway() {
 	# shellcheck disable=SC1091
 	source .atlas/demo-tokens.env
 	local identity prefix
-	# A gateway identity token for lodging-travel-service (audience = the service, as the gateway signs it; the
-	# embedded-infra `identity-token` command still signs the old shared audience, which services refuse).
+	# A gateway identity token for lodging-travel-service (audience = the service, as the gateway signs it; the same
+	# as embedded-infra's `identity-token admin lodging-travel-service`, without needing its jar).
 	identity="$(python3 - "${ATLAS_INTERNAL_TOKEN_SECRET:-dev-internal-token-secret-change-me-0123456789}" <<'PY'
 import base64, hashlib, hmac, json, sys, time, uuid
 enc = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
