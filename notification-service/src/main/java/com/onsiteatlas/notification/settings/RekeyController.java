@@ -1,5 +1,6 @@
 package com.onsiteatlas.notification.settings;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +16,10 @@ import com.onsiteatlas.support.web.ApiResponse;
 /**
  * {@code POST /api/crypto/rekey/{purpose}}: the operator's re-encryption after a key
  * rotation (admin only; the gateway does not route it, {@code bin/atlas rekey} calls the
- * service's port).
+ * service's port). Left out of the API document, which the gateway publishes as its own:
+ * the gateway does not serve it.
  */
+@Hidden
 @RestController
 class RekeyController {
 

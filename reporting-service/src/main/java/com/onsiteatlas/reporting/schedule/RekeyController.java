@@ -1,5 +1,6 @@
 package com.onsiteatlas.reporting.schedule;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +18,10 @@ import com.onsiteatlas.support.web.ApiResponse;
  * schedules' cloud-storage secrets after a key rotation (admin only; the gateway does not
  * route it, {@code bin/atlas rekey} calls the service's port). Export files are not
  * re-encrypted: they expire after {@code ATLAS_REPORTING_FILE_RETENTION}, after which the
- * old export-files key can be removed.
+ * old export-files key can be removed. Left out of the API document, which the gateway
+ * publishes as its own: the gateway does not serve it.
  */
+@Hidden
 @RestController
 class RekeyController {
 
