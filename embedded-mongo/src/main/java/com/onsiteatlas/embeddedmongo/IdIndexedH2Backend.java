@@ -8,6 +8,9 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -20,8 +23,11 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 MVStore backend, with collections that look a query with an
  * {@code _id} equality up in the {@code _id} index before matching the rest of it (see
- * {@link IdLookup}). Same results and the same file layout as {@link H2Backend}, so files
- * written by either open with the other.
+ * {@link IdLookup}), and documents, ids and index keys stored as BSON instead of
+ * Java-serialized ({@link StorageFormat}): H2's default type serialized both sides of
+ * every index key comparison. Same results and the same map names as {@link H2Backend}; a
+ * file written by {@link H2Backend} is rewritten in the new encoding when first opened,
+ * after which {@link H2Backend} can no longer read it.
  */
 public class IdIndexedH2Backend extends H2Backend {
 
@@ -36,7 +42,7 @@ public class IdIndexedH2Backend extends H2Backend {
 	 * @param fileName the {@code .mv.db} file
 	 */
 	public IdIndexedH2Backend(String fileName) {
-		super(fileName);
+		super(openUpgraded(fileName));
 	}
 
 	/**
@@ -44,7 +50,23 @@ public class IdIndexedH2Backend extends H2Backend {
 	 * @param mvStore the store, e.g. {@code MVStore.open(null)} for one in memory
 	 */
 	public IdIndexedH2Backend(MVStore mvStore) {
-		super(mvStore);
+		super(StorageFormat.upgrade(mvStore));
+	}
+
+	// Auto-commit stays off until the file is in the current encoding, so that a crash
+	// while rewriting it leaves the last committed version; then H2's default delay.
+	private static MVStore openUpgraded(String fileName) {
+		MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+		int defaultDelay = 1000;
+		try {
+			StorageFormat.upgrade(store);
+		}
+		catch (RuntimeException ex) {
+			store.closeImmediately();
+			throw ex;
+		}
+		store.setAutoCommitDelay(defaultDelay);
+		return store;
 	}
 
 	@Override
@@ -77,9 +99,18 @@ public class IdIndexedH2Backend extends H2Backend {
 		@Override
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			String fullName = getFullCollectionNamespace(collectionName);
-			MVMap<Object, Document> dataMap = this.store.openMap(DATA_PREFIX + fullName);
+			MVMap<Object, Document> dataMap = this.store.openMap(DATA_PREFIX + fullName, StorageFormat.documents());
 			MVMap<String, Object> metaMap = this.store.openMap(META_PREFIX + fullName);
 			return new Collection(this, collectionName, options, dataMap, metaMap, this.cursorRegistry);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			// H2Database's map name for an index, which its dropIndex and drop remove.
+			String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+			MVMap<KeyValue, Object> map = this.store.openMap(mapName, StorageFormat.uniqueIndex());
+			return new StoredUniqueIndex(map, indexName, keys, sparse);
 		}
 
 	}

@@ -16,7 +16,10 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -29,7 +32,8 @@ import org.bson.Document;
  * Guarded findAndModify by id ({@code {_id, $or: [lease missing, lease expired]}}, the
  * shape of the dispatcher's and the relay's claims) against mongo-java-server's backends
  * and their id-indexed versions, in one run, one client, over the wire. Run by
- * {@code bench/mongo-index.sh}; not a test.
+ * {@code bench/mongo-index.sh}; not a test. Then bulk upserts of registration-sized
+ * documents by id, the read models' write during event ingest.
  */
 public final class IdIndexedBackendBenchmark {
 
@@ -71,6 +75,78 @@ public final class IdIndexedBackendBenchmark {
 				run(benchmarked, size, seconds);
 			}
 		}
+		System.out.printf(Locale.ROOT,
+				"%nbulk upserts by _id of registration-like documents (20 fields), %d per bulk, %.1f s per case%n",
+				UPSERT_BULK, seconds);
+		System.out.printf(Locale.ROOT, "%-34s %8s %8s %10s%n", "backend", "docs", "upserts", "upserts/s");
+		for (int size : sizes) {
+			for (Case benchmarked : cases) {
+				upserts(benchmarked, size, seconds);
+			}
+		}
+	}
+
+	private static final int UPSERT_BULK = 500;
+
+	// The read models' write: newest snapshot per id, replaced (or inserted) in one
+	// unordered bulk, over a collection of `size` registrations.
+	private static void upserts(Case benchmarked, int size, double seconds) {
+		MongoServer server = new MongoServer(benchmarked.backend().apply(-size));
+		try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+			.build())) {
+			MongoCollection<Document> collection = client.getDatabase("bench").getCollection("registrations");
+			SplittableRandom random = new SplittableRandom(7);
+			long[] version = { 0 };
+			upsertUntil(collection, random, version, size, Long.MAX_VALUE, size);
+			upsertUntil(collection, random, version, size, System.nanoTime() + (long) (seconds * 2e8), -1);
+			long start = System.nanoTime();
+			long done = upsertUntil(collection, random, version, size, start + (long) (seconds * 1e9), -1);
+			double elapsed = (System.nanoTime() - start) / 1e9;
+			System.out.printf(Locale.ROOT, "%-34s %8d %8d %10.1f%n", benchmarked.name(), size, done, done / elapsed);
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	private static long upsertUntil(MongoCollection<Document> collection, SplittableRandom random, long[] version,
+			int size, long deadline, long limit) {
+		long done = 0;
+		while (System.nanoTime() < deadline && (limit < 0 || done < limit)) {
+			List<ReplaceOneModel<Document>> bulk = new ArrayList<>(UPSERT_BULK);
+			for (int i = 0; i < UPSERT_BULK; i++) {
+				int id = (limit >= 0) ? (int) (done + i) % size : random.nextInt(size);
+				bulk.add(new ReplaceOneModel<>(new Document("_id", "r-" + id), registration(id, ++version[0]),
+						new ReplaceOptions().upsert(true)));
+			}
+			collection.bulkWrite(bulk, new BulkWriteOptions().ordered(false));
+			done += UPSERT_BULK;
+		}
+		return done;
+	}
+
+	private static Document registration(int id, long version) {
+		Document document = new Document("_id", "r-" + id).append("eventId", "event-" + (id % 7))
+			.append("version", version)
+			.append("registrationId", "REG-" + id)
+			.append("email", "guest" + id + "@example.org")
+			.append("firstName", "Guest")
+			.append("lastName", "Number " + id)
+			.append("phone", "+33 6 12 34 " + (id % 100))
+			.append("category", "Delegate")
+			.append("status", "active")
+			.append("country", "France")
+			.append("organization", "Hospital " + (id % 50))
+			.append("designation", "Doctor")
+			.append("city", "Lyon")
+			.append("dietary", "none")
+			.append("arrivalDate", "2026-12-01")
+			.append("departureDate", "2026-12-04")
+			.append("checkedIn", false)
+			.append("createdAt", new java.util.Date(1_700_000_000_000L + id));
+		return document.append("customFields", new Document("tshirt", "M").append("newsletter", true));
 	}
 
 	private static void run(Case benchmarked, int size, double seconds) {
