@@ -3,6 +3,8 @@ package com.onsiteatlas.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,6 +194,32 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void everyServiceThatEncryptsGetsADevelopmentKeyringPerPurpose() {
+		String encryptionKey = null;
+		for (String name : List.of("notification-service", "lodging-travel-service", "reporting-service")) {
+			Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
+			encryptionKey = defaultOf(environment, "ATLAS_ENCRYPTION_KEY");
+			Set<String> keys = new HashSet<>();
+			for (String purpose : List.of("PROVIDER_SECRETS", "DOCUMENTS", "EXPORT_FILES", "UNSUBSCRIBE_LINKS")) {
+				String current = "ATLAS_CRYPTO_" + purpose + "_CURRENT";
+				assertThat(environment).as(name).containsEntry(current, "${" + current + ":-dev1}");
+				String key = defaultOf(environment, "ATLAS_CRYPTO_" + purpose + "_KEYS_DEV1");
+				assertThat(Base64.getDecoder().decode(key)).as("%s %s key", name, purpose).hasSize(32);
+				keys.add(key);
+			}
+			// One key per purpose, none of them ATLAS_ENCRYPTION_KEY itself.
+			assertThat(keys).as(name).hasSize(4).doesNotContain(encryptionKey);
+		}
+	}
+
+	/** The dev-only default of a {@code ${NAME:-default}} variable. */
+	private static String defaultOf(Map<String, Object> environment, String name) {
+		String value = String.valueOf(environment.get(name));
+		assertThat(value).as(name).matches("\\$\\{" + name + ":-[^}]+}");
+		return value.substring(name.length() + 4, value.length() - 1);
+	}
+
+	@Test
 	void secretsAreOverridableWithDevOnlyDefaults() {
 		services.forEach((name, service) -> {
 			Map<String, Object> environment = (Map<String, Object>) service.get("environment");
@@ -199,7 +227,8 @@ class DockerComposeTests {
 				return;
 			}
 			environment.forEach((key, value) -> {
-				if (key.endsWith("SECRET") || key.endsWith("PASSWORD") || key.endsWith("_KEY")) {
+				if (key.endsWith("SECRET") || key.endsWith("PASSWORD") || key.endsWith("_KEY")
+						|| key.contains("_KEYS_")) {
 					assertThat(String.valueOf(value)).as("%s %s", name, key).matches("\\$\\{" + key + ":-[^}]+}");
 				}
 			});

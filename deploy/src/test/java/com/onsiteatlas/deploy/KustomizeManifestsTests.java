@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +45,14 @@ class KustomizeManifestsTests {
 	private static final String NAMESPACE = "onsite-atlas";
 
 	private static final Set<String> SECRET_KEYS = Set.of("JWT_SECRET", "ATLAS_INTERNAL_TOKEN_SECRET",
-			"ATLAS_ENCRYPTION_KEY", "SMTP_PASSWORD", "MONGODB_URI", "ATLAS_REGISTRY_PASSWORD");
+			"ATLAS_ENCRYPTION_KEY", "SMTP_PASSWORD", "MONGODB_URI", "ATLAS_REGISTRY_PASSWORD",
+			"ATLAS_CRYPTO_PROVIDER_SECRETS_KEYS_DEV1", "ATLAS_CRYPTO_DOCUMENTS_KEYS_DEV1",
+			"ATLAS_CRYPTO_EXPORT_FILES_KEYS_DEV1", "ATLAS_CRYPTO_UNSUBSCRIBE_LINKS_KEYS_DEV1",
+			"ATLAS_CRYPTO_PROVIDER_SECRETS_CURRENT", "ATLAS_CRYPTO_DOCUMENTS_CURRENT",
+			"ATLAS_CRYPTO_EXPORT_FILES_CURRENT", "ATLAS_CRYPTO_UNSUBSCRIBE_LINKS_CURRENT");
+
+	private static final List<String> PURPOSES = List.of("PROVIDER_SECRETS", "DOCUMENTS", "EXPORT_FILES",
+			"UNSUBSCRIBE_LINKS");
 
 	private static final String HASH_SUFFIX = "-[a-z0-9]{10}";
 
@@ -207,6 +215,22 @@ class KustomizeManifestsTests {
 		assertThat(decode(data.get("JWT_SECRET"))).as("HS256 needs 32+ bytes").hasSizeGreaterThanOrEqualTo(32);
 		assertThat(decode(data.get("ATLAS_INTERNAL_TOKEN_SECRET"))).hasSizeGreaterThanOrEqualTo(32);
 		assertThat(decode(data.get("MONGODB_URI"))).contains("replicaSet=");
+	}
+
+	@Test
+	void devConfiguresAKeyringPerPurposeInTheSecret() {
+		Map<String, String> secret = at(only(ofKind(render("dev"), "Secret")), "data");
+		Set<String> keys = new HashSet<>();
+		for (String purpose : PURPOSES) {
+			assertThat(decode(secret.get("ATLAS_CRYPTO_" + purpose + "_CURRENT"))).isEqualTo("dev1");
+			String key = decode(secret.get("ATLAS_CRYPTO_" + purpose + "_KEYS_DEV1"));
+			assertThat(Base64.getDecoder().decode(key)).as(purpose + " key").hasSize(32);
+			keys.add(key);
+		}
+		assertThat(keys).hasSize(PURPOSES.size()).doesNotContain(decode(secret.get("ATLAS_ENCRYPTION_KEY")));
+		// Production's keyrings are set out of band, as its Secret is.
+		Map<String, Object> prod = at(only(ofKind(render("prod"), "ConfigMap")), "data");
+		assertThat(prod.keySet()).noneMatch((name) -> name.startsWith("ATLAS_CRYPTO_"));
 	}
 
 	@Test

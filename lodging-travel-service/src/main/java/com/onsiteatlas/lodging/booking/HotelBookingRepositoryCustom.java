@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.booking;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,13 +31,35 @@ interface HotelBookingRepositoryCustom {
 
 	/**
 	 * Stores a booking's fields on condition that it is still in the status read, with
-	 * its outbox entries.
+	 * its outbox entries. The confirmation document is left as it is stored: a status
+	 * change does not touch it, and one may have been uploaded or re-encrypted since the
+	 * read.
 	 * @param before the booking as read
 	 * @param after the booking in its new status
 	 * @param messages the domain events of the change
 	 * @return the booking as stored, empty when the status changed meanwhile
 	 */
 	Mono<HotelBooking> updateIfStillInStatus(HotelBooking before, HotelBooking after, List<OutboxMessage> messages);
+
+	/**
+	 * Points a booking's confirmation at a re-encrypted copy of its stored file, on
+	 * condition that it still names the original; {@code updatedAt} moves on, so a change
+	 * based on a read from before fails as a concurrent one.
+	 * @param id the booking id
+	 * @param oldFileId the original's GridFS id
+	 * @param newFileId the copy's GridFS id
+	 * @param at when
+	 * @return whether the confirmation now names the copy
+	 */
+	Mono<Boolean> replaceConfirmationFile(String id, String oldFileId, String newFileId, Instant at);
+
+	/**
+	 * Whether a booking's confirmation names a stored file.
+	 * @param id the booking id
+	 * @param fileId the GridFS id
+	 * @return true when it does
+	 */
+	Mono<Boolean> namesConfirmationFile(String id, String fileId);
 
 	/**
 	 * Removes a booking on condition that it is unchanged since it was read.

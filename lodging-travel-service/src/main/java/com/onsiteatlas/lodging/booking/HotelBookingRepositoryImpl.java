@@ -1,5 +1,6 @@
 package com.onsiteatlas.lodging.booking;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,25 @@ class HotelBookingRepositoryImpl implements HotelBookingRepositoryCustom {
 			.is(before.id())
 			.and("bookingStatus")
 			.is(before.bookingStatus().value());
-		return write(stillInStatus, after, messages);
+		return this.mongo.findAndModify(Query.query(stillInStatus), Outbox.push(setAllButConfirmation(after), messages),
+				FindAndModifyOptions.options().returnNew(true), HotelBooking.class);
+	}
+
+	@Override
+	public Mono<Boolean> replaceConfirmationFile(String id, String oldFileId, String newFileId, Instant at) {
+		return this.mongo
+			.updateFirst(
+					Query.query(Criteria.where("_id").is(id).and("confirmationDocument.storedFileId").is(oldFileId)),
+					new Update().set("confirmationDocument.storedFileId", newFileId).set("updatedAt", at),
+					HotelBooking.class)
+			.map((result) -> result.getModifiedCount() == 1);
+	}
+
+	@Override
+	public Mono<Boolean> namesConfirmationFile(String id, String fileId) {
+		return this.mongo.exists(
+				Query.query(Criteria.where("_id").is(id).and("confirmationDocument.storedFileId").is(fileId)),
+				HotelBooking.class);
 	}
 
 	@Override
@@ -150,6 +169,10 @@ class HotelBookingRepositoryImpl implements HotelBookingRepositoryCustom {
 	}
 
 	private static Update setAll(HotelBooking booking) {
+		return setAllButConfirmation(booking).set("confirmationDocument", booking.confirmationDocument());
+	}
+
+	private static Update setAllButConfirmation(HotelBooking booking) {
 		return new Update().set("registrationId", booking.registrationId())
 			.set("guest", booking.guest())
 			.set("hotel", booking.hotel())
@@ -160,7 +183,6 @@ class HotelBookingRepositoryImpl implements HotelBookingRepositoryCustom {
 			.set("nights", booking.nights())
 			.set("bookingReference", booking.bookingReference())
 			.set("bookingStatus", booking.bookingStatus().value())
-			.set("confirmationDocument", booking.confirmationDocument())
 			.set("specialRequests", booking.specialRequests())
 			.set("notes", booking.notes())
 			.set("flags", booking.flags())

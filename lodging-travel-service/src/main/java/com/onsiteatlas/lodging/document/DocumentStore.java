@@ -7,12 +7,9 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
 
@@ -36,20 +33,15 @@ public class DocumentStore {
 
 	private static final String PENDING_NAME = "upload";
 
-	/**
-	 * {@code format} of files written by {@link AesGcmStreamCipher}, header in the file.
-	 */
-	static final int STREAMING_FORMAT = 2;
-
 	private final StoredFileRepository files;
 
 	private final AuditTrail audit;
 
 	private final DocumentProperties properties;
 
-	private final Encryption encryption;
-
 	private final AesGcmStreamCipher cipher;
+
+	private final StoredContent content;
 
 	private final UploadGate gate;
 
@@ -60,12 +52,12 @@ public class DocumentStore {
 		this.files = files;
 		this.audit = audit;
 		this.properties = properties;
-		this.encryption = new Encryption(properties.encryptionKey());
 		// New files under the documents keyring (atlas.crypto.documents.*, or the key
-		// derived
-		// for it from ATLAS_ENCRYPTION_KEY); format 1 files stay under the key itself.
+		// derived for it from ATLAS_ENCRYPTION_KEY); format 1 files stay under the key
+		// itself until a rekey.
 		this.cipher = new AesGcmStreamCipher(
 				Keyring.from(environment, KeyPurpose.DOCUMENTS, properties.encryptionKey()));
+		this.content = new StoredContent(this.cipher, new Encryption(properties.encryptionKey()));
 		this.gate = gate;
 		this.quotas = quotas;
 	}
@@ -104,7 +96,7 @@ public class DocumentStore {
 				.append("registration", owner.registration())
 				.append("encrypted", true)
 				.append("cipher", "AES-256-GCM")
-				.append("format", STREAMING_FORMAT);
+				.append("format", StoredContent.STREAMING_FORMAT);
 			IncomingFile incoming = new IncomingFile(this.cipher, owner.associatedData(),
 					this.properties.maxSize().toBytes());
 			return this.files.store(incoming.seal(file.content()), PENDING_NAME, metadata).flatMap((id) -> {
@@ -143,39 +135,13 @@ public class DocumentStore {
 				String contentType = metadata.getString("contentType");
 				long size = metadata.get("size", Number.class).longValue();
 				Mono<Flux<DataBuffer>> content = this.files.resource(file)
-					.map((resource) -> plaintext(resource.getDownloadStream(), metadata, owner));
+					.map((resource) -> this.content.plaintext(resource.getDownloadStream(), metadata, owner));
 				return this.audit
 					.record(owner.eventId(), "download", owner.resourceType(), owner.resourceId(), fileId,
 							file.getFilename(), actor)
 					.then(content)
 					.map((flux) -> new Download(file.getFilename(), contentType, size, flux));
 			});
-	}
-
-	private Flux<DataBuffer> plaintext(Flux<DataBuffer> raw, Document metadata, DocumentOwner owner) {
-		if (!Boolean.TRUE.equals(metadata.getBoolean("encrypted"))) {
-			return raw;
-		}
-		Number format = metadata.get("format", Number.class);
-		if (format != null && format.intValue() == STREAMING_FORMAT) {
-			// Strict: the metadata says encrypted, so a file without its header, or with
-			// another file's, is altered.
-			return this.cipher.decryptStrict(StoredHeaderCheck.matching(raw, metadata.getString("iv")),
-					owner.associatedData());
-		}
-		// Format 1, whole-file AES-GCM: files stored before streaming, at most the size
-		// limit.
-		byte[] iv = Base64.getDecoder().decode(metadata.getString("iv"));
-		return DataBufferUtils.join(raw).map((buffer) -> {
-			byte[] sealed = new byte[buffer.readableByteCount()];
-			buffer.read(sealed);
-			DataBufferUtils.release(buffer);
-			return sealed;
-		})
-			.publishOn(Schedulers.boundedElastic())
-			.map((sealed) -> (DataBuffer) DefaultDataBufferFactory.sharedInstance
-				.wrap(this.encryption.decrypt(sealed, iv, owner.associatedData())))
-			.flux();
 	}
 
 	/**

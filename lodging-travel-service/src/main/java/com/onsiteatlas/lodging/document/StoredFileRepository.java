@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Repository;
 class StoredFileRepository {
 
 	private static final String FILES = "fs.files";
+
+	/** Marks a re-encrypted copy until its record names it: the original's id. */
+	static final String REKEY_OF = "rekeyOf";
 
 	private final ReactiveGridFsTemplate gridFs;
 
@@ -144,6 +148,67 @@ class StoredFileRepository {
 	 */
 	Flux<GridFSFile> findOfEvent(String eventId) {
 		return this.gridFs.find(Query.query(Criteria.where("metadata.eventId").is(eventId)));
+	}
+
+	/**
+	 * The files stored before a point, re-encrypted copies in progress left out, oldest
+	 * first.
+	 * @param before files with a smaller id
+	 * @return the files
+	 */
+	Flux<GridFSFile> findStoredBefore(ObjectId before) {
+		return this.gridFs.find(Query.query(Criteria.where("_id").lt(before).and("metadata." + REKEY_OF).exists(false))
+			.with(Sort.by("_id")));
+	}
+
+	/**
+	 * The re-encrypted copies whose record may not name them yet.
+	 * @return the copies
+	 */
+	Flux<GridFSFile> findRekeyCopies() {
+		return this.gridFs.find(Query.query(Criteria.where("metadata." + REKEY_OF).exists(true)));
+	}
+
+	/**
+	 * The first bytes of a stored file, as stored.
+	 * @param file the file
+	 * @param bytes how many at most
+	 * @return the bytes (fewer for a shorter file)
+	 */
+	Mono<byte[]> head(GridFSFile file, int bytes) {
+		return this.gridFs.getResource(file)
+			.flatMap((resource) -> DataBufferUtils
+				.join(DataBufferUtils.takeUntilByteCount(resource.getDownloadStream(), bytes)))
+			.map((buffer) -> {
+				byte[] head = new byte[Math.min(bytes, buffer.readableByteCount())];
+				buffer.read(head);
+				DataBufferUtils.release(buffer);
+				return head;
+			})
+			.defaultIfEmpty(new byte[0]);
+	}
+
+	/**
+	 * Records the nonce prefix of a re-encrypted copy once it is stored.
+	 * @param id the copy
+	 * @param iv base64 of the nonce prefix in its header
+	 * @return completes when done
+	 */
+	Mono<Void> recordIv(ObjectId id, String iv) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("metadata.iv", iv), FILES)
+			.then();
+	}
+
+	/**
+	 * Unmarks a re-encrypted copy once its record names it.
+	 * @param id the copy
+	 * @return completes when done
+	 */
+	Mono<Void> unmarkCopy(ObjectId id) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("metadata." + REKEY_OF), FILES)
+			.then();
 	}
 
 	/**

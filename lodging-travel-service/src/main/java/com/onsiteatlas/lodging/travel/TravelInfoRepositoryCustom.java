@@ -28,6 +28,26 @@ interface TravelInfoRepositoryCustom {
 	Mono<TravelInfo> changeIfUnchanged(TravelInfo before, TravelChange change, OutboxMessage message);
 
 	/**
+	 * Points a document of an itinerary at a re-encrypted copy of its stored file, on
+	 * condition that it still names the original; {@code updatedAt} moves on, so a change
+	 * based on a read from before fails as a concurrent one.
+	 * @param id the itinerary id
+	 * @param oldFileId the original's GridFS id
+	 * @param newFileId the copy's GridFS id
+	 * @param at when
+	 * @return whether a document now names the copy
+	 */
+	Mono<Boolean> replaceStoredFile(String id, String oldFileId, String newFileId, Instant at);
+
+	/**
+	 * Whether a document of an itinerary names a stored file.
+	 * @param id the itinerary id
+	 * @param fileId the GridFS id
+	 * @return true when one does
+	 */
+	Mono<Boolean> namesStoredFile(String id, String fileId);
+
+	/**
 	 * Removes an itinerary.
 	 * @param id the itinerary id
 	 * @return the removed itinerary, empty when it is gone already

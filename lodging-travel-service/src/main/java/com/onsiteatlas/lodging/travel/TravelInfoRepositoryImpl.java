@@ -43,6 +43,20 @@ class TravelInfoRepositoryImpl implements TravelInfoRepositoryCustom {
 	}
 
 	@Override
+	public Mono<Boolean> replaceStoredFile(String id, String oldFileId, String newFileId, Instant at) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id).and("documents.storedFileId").is(oldFileId)),
+					new Update().set("documents.$.storedFileId", newFileId).set("updatedAt", at), TravelInfo.class)
+			.map((result) -> result.getModifiedCount() == 1);
+	}
+
+	@Override
+	public Mono<Boolean> namesStoredFile(String id, String fileId) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(id).and("documents.storedFileId").is(fileId)),
+				TravelInfo.class);
+	}
+
+	@Override
 	public Mono<TravelInfo> removeById(String id) {
 		return this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(id)), TravelInfo.class);
 	}

@@ -79,6 +79,39 @@ class HotelBookingRepositoryTests {
 	}
 
 	@Test
+	void aStatusChangeLeavesTheConfirmationAsStoredAndARekeySwitchFailsEarlierReads() {
+		HotelBooking before = this.bookings
+			.insert(pending().toBuilder()
+				.confirmationDocument(new HotelBooking.ConfirmationDocument("confirmation.pdf", "/confirmation",
+						"application/pdf", 10L, READ_AT, "admin", "original"))
+				.build())
+			.block();
+		assertThat(
+				this.bookings.replaceConfirmationFile(before.id(), "original", "copy", READ_AT.plusSeconds(5)).block())
+			.isTrue();
+		assertThat(this.bookings.namesConfirmationFile(before.id(), "copy").block()).isTrue();
+
+		// An update read before the switch is refused: updatedAt moved on.
+		assertThat(this.bookings
+			.updateIfUnchanged(before, before.toBuilder().notes("late").outbox(null).build(), List.of(message("u")))
+			.block()).isNull();
+		// A status change read before the switch does not write the original back.
+		HotelBooking saved = this.bookings
+			.updateIfStillInStatus(before,
+					before.toBuilder()
+						.bookingStatus(BookingStatus.CONFIRMED)
+						.updatedAt(READ_AT.plusSeconds(60))
+						.outbox(null)
+						.build(),
+					List.of(message("confirmed")))
+			.block();
+
+		assertThat(saved.bookingStatus()).isEqualTo(BookingStatus.CONFIRMED);
+		assertThat(saved.confirmationDocument().storedFileId()).isEqualTo("copy");
+		assertThat(this.bookings.replaceConfirmationFile(before.id(), "original", "again", READ_AT).block()).isFalse();
+	}
+
+	@Test
 	void refusesAnUpdateAndARemovalOfABookingChangedSinceItWasRead() {
 		HotelBooking before = this.bookings.insert(pending()).block();
 		HotelBooking first = this.bookings

@@ -9,16 +9,14 @@ import com.onsiteatlas.notification.config.NotificationProperties;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.crypto.RekeyReport;
-import com.onsiteatlas.support.web.ApiException;
+import com.onsiteatlas.support.crypto.Rekeying;
 
 /**
- * Re-encrypts what this service stores under a purpose's current key, for the rekey
- * command: the channel settings' provider secrets. Unsubscribe links are signed, not
- * stored: a rotation of their key needs no re-encryption (links signed under the old key
- * work until it is removed from the ring).
+ * Re-encrypts the channel settings' provider secrets under the provider-secrets keyring's
+ * current key, for the rekey command.
  */
 @Component
-class SecretsRekey {
+class SecretsRekey implements Rekeying {
 
 	private final ProviderSecretsRepository secrets;
 
@@ -32,20 +30,15 @@ class SecretsRekey {
 		this.encryptionKey = properties.encryptionKey();
 	}
 
-	/**
-	 * Re-encrypts a purpose's ciphertexts.
-	 * @param purpose what to re-encrypt
-	 * @return the counts
-	 * @throws ApiException 400 for a purpose this service does not hold
-	 */
-	Mono<RekeyReport> rekey(KeyPurpose purpose) {
-		Keyring keyring = Keyring.from(this.environment, purpose, this.encryptionKey);
-		return switch (purpose) {
-			case PROVIDER_SECRETS -> this.secrets.rekey(keyring, purpose);
-			case UNSUBSCRIBE_LINKS -> Mono.just(RekeyReport.empty(purpose, keyring.currentId()));
-			default -> Mono.error(ApiException
-				.badRequest("notification-service holds no " + purpose.label() + "; it holds provider-secrets"));
-		};
+	@Override
+	public KeyPurpose purpose() {
+		return KeyPurpose.PROVIDER_SECRETS;
+	}
+
+	@Override
+	public Mono<RekeyReport> rekey() {
+		return this.secrets.rekey(Keyring.from(this.environment, KeyPurpose.PROVIDER_SECRETS, this.encryptionKey),
+				KeyPurpose.PROVIDER_SECRETS);
 	}
 
 }

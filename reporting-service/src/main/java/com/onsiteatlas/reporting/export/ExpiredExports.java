@@ -31,7 +31,7 @@ class ExpiredExports {
 	Mono<Void> purge(Instant now) {
 		return this.jobs.findExpiredBefore(now)
 			.concatMap((job) -> ((job.fileId() != null) ? this.files.delete(job.fileId()) : Mono.<Void>empty())
-				.then(this.jobs.markExpired(job.id())))
+				.then(this.jobs.markExpired(job.id(), job.fileId())))
 			.then();
 	}
 

@@ -2,11 +2,13 @@ package com.onsiteatlas.reporting.export;
 
 import java.nio.file.Path;
 
+import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -37,10 +39,20 @@ class ExportFiles {
 
 	private final AesGcmStreamCipher cipher;
 
+	@Autowired
 	ExportFiles(ExportFileRepository stored, @Value("${atlas.reporting.encryption-key}") String key,
 			Environment environment) {
+		this(stored, new AesGcmStreamCipher(Keyring.from(environment, KeyPurpose.EXPORT_FILES, key)));
+	}
+
+	/**
+	 * The files under a given keyring's cipher: the rekey's, and tests'.
+	 * @param stored the GridFS files
+	 * @param cipher the cipher
+	 */
+	ExportFiles(ExportFileRepository stored, AesGcmStreamCipher cipher) {
 		this.stored = stored;
-		this.cipher = new AesGcmStreamCipher(Keyring.from(environment, KeyPurpose.EXPORT_FILES, key));
+		this.cipher = cipher;
 	}
 
 	/**
@@ -79,6 +91,25 @@ class ExportFiles {
 	 */
 	Mono<Flux<DataBuffer>> read(String exportId, String fileId) {
 		return this.stored.content(fileId).map((content) -> this.cipher.decrypt(content, associatedData(exportId)));
+	}
+
+	/**
+	 * Stores a copy of a file encrypted under this cipher's current key, as it streams
+	 * (decrypted under any key of the ring, or read as it is when stored in clear),
+	 * marked as a copy of the original until {@link ExportFileRepository#unmarkCopy}.
+	 * @param original the stored file, its metadata naming its job
+	 * @return the copy's GridFS id; an error, and no copy, when the original does not
+	 * decrypt
+	 */
+	Mono<ObjectId> copy(GridFSFile original) {
+		Document metadata = new Document(original.getMetadata());
+		String exportId = metadata.getString("exportId");
+		metadata.append("encrypted", true)
+			.append("cipher", AesGcmStreamCipher.NAME)
+			.append(ExportFileRepository.REKEY_OF, original.getObjectId());
+		Flux<DataBuffer> clear = this.cipher.decrypt(this.stored.content(original), associatedData(exportId));
+		return this.stored.store(this.cipher.encrypt(clear, associatedData(exportId)), original.getFilename(),
+				metadata.getString("contentType"), metadata);
 	}
 
 	private static String associatedData(String exportId) {

@@ -78,11 +78,31 @@ interface ExportHistoryRepositoryCustom {
 	Flux<ExportHistory> findExpiredBefore(Instant now);
 
 	/**
-	 * Marks a job expired and forgets its file.
+	 * Marks a job expired and forgets its file, on condition that it still names the file
+	 * deleted (a rekey may have replaced it meanwhile; the next purge deletes that one).
 	 * @param id the job
+	 * @param fileId the file deleted, null for none
 	 * @return completion
 	 */
-	Mono<Void> markExpired(String id);
+	Mono<Void> markExpired(String id, String fileId);
+
+	/**
+	 * Points a job at a re-encrypted copy of its file, on condition that it still names
+	 * the original and has not expired.
+	 * @param id the job
+	 * @param oldFileId the original's GridFS id
+	 * @param newFileId the copy's GridFS id
+	 * @return whether the job now names the copy
+	 */
+	Mono<Boolean> replaceFile(String id, String oldFileId, String newFileId);
+
+	/**
+	 * Whether a job names a file.
+	 * @param id the job
+	 * @param fileId the GridFS id
+	 * @return true when it does
+	 */
+	Mono<Boolean> refersTo(String id, String fileId);
 
 	/**
 	 * One page of the history.

@@ -110,11 +110,25 @@ class ExportHistoryRepositoryImpl implements ExportHistoryRepositoryCustom {
 	}
 
 	@Override
-	public Mono<Void> markExpired(String id) {
+	public Mono<Void> markExpired(String id, String fileId) {
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("expired", true).unset("fileId"),
-					ExportHistory.class)
+			.updateFirst(Query.query(Criteria.where("_id").is(id).and("fileId").is(fileId)),
+					new Update().set("expired", true).unset("fileId"), ExportHistory.class)
 			.then();
+	}
+
+	@Override
+	public Mono<Boolean> replaceFile(String id, String oldFileId, String newFileId) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id).and("fileId").is(oldFileId).and("expired").ne(true)),
+					new Update().set("fileId", newFileId), ExportHistory.class)
+			.map((result) -> result.getModifiedCount() == 1);
+	}
+
+	@Override
+	public Mono<Boolean> refersTo(String id, String fileId) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(id).and("fileId").is(fileId)),
+				ExportHistory.class);
 	}
 
 	@Override

@@ -9,13 +9,14 @@ import org.springframework.stereotype.Component;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.crypto.RekeyReport;
+import com.onsiteatlas.support.crypto.Rekeying;
 
 /**
  * Re-encrypts the schedules' sealed cloud-storage secrets under the provider-secrets
  * keyring's current key, for the rekey command.
  */
 @Component
-class ScheduleSecretsRekey {
+class ScheduleSecretsRekey implements Rekeying {
 
 	private final ReportScheduleRepository schedules;
 
@@ -30,7 +31,13 @@ class ScheduleSecretsRekey {
 		this.encryptionKey = encryptionKey;
 	}
 
-	Mono<RekeyReport> rekey() {
+	@Override
+	public KeyPurpose purpose() {
+		return KeyPurpose.PROVIDER_SECRETS;
+	}
+
+	@Override
+	public Mono<RekeyReport> rekey() {
 		Keyring keyring = Keyring.from(this.environment, KeyPurpose.PROVIDER_SECRETS, this.encryptionKey);
 		return this.schedules.resealSecrets(keyring);
 	}

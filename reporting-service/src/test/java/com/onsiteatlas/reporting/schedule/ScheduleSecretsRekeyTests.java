@@ -92,7 +92,16 @@ class ScheduleSecretsRekeyTests extends ReportingIntegrationTest {
 			.isEqualTo(0);
 		assertThat(config(id).getString("accessToken")).isEqualTo(config.getString("accessToken"));
 		as("manager").post().uri("/api/crypto/rekey/provider-secrets").exchange().expectStatus().isForbidden();
-		as("admin").post().uri("/api/crypto/rekey/export-files").exchange().expectStatus().isBadRequest();
+		as("admin").post().uri("/api/crypto/rekey/documents").exchange().expectStatus().isBadRequest();
+		// The one rekey route of the service serves its other purpose too.
+		as("admin").post()
+			.uri("/api/crypto/rekey/export-files")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.purpose")
+			.isEqualTo("export-files");
 	}
 
 	private Document config(ObjectId id) {

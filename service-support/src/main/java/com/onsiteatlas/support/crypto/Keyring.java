@@ -62,10 +62,23 @@ public final class Keyring {
 	 * key)
 	 */
 	public static Keyring from(Environment environment, KeyPurpose purpose, String encryptionKey) {
-		Settings settings = Binder.get(environment)
-			.bind("atlas.crypto." + purpose.label(), Bindable.of(Settings.class))
+		Binder binder = Binder.get(environment);
+		Settings settings = binder.bind("atlas.crypto." + purpose.label(), Bindable.of(Settings.class))
 			.orElse(new Settings(null, Map.of()));
-		return of(purpose, encryptionKey, settings.current(), settings.keys());
+		// ATLAS_CRYPTO_EXPORT_FILES_KEYS_K1 reads as atlas.crypto.export.files.keys.k1:
+		// Spring's relaxed binding finds a single value under the label's '-' written as
+		// '_', but not the entries of a map, so they are read under that name too.
+		Settings underscored = binder
+			.bind("atlas.crypto." + purpose.label().replace('-', '.'), Bindable.of(Settings.class))
+			.orElse(new Settings(null, Map.of()));
+		Map<String, String> keys = new LinkedHashMap<>();
+		if (underscored.keys() != null && purpose.label().contains("-")) {
+			keys.putAll(underscored.keys());
+		}
+		if (settings.keys() != null) {
+			keys.putAll(settings.keys());
+		}
+		return of(purpose, encryptionKey, settings.current(), keys);
 	}
 
 	/**

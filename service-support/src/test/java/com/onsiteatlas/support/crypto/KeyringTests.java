@@ -174,6 +174,32 @@ class KeyringTests {
 		assertThat(Keyring.from(new StandardEnvironment(), KeyPurpose.DOCUMENTS, DEV_KEY).currentId()).isEqualTo("env");
 	}
 
+	@Test
+	void bindsTheEnvironmentVariablesOfTheDeploymentExamplesForEveryPurpose() {
+		// The names of docker-compose.yml, deploy/ and docs/deployment.md: the purpose's
+		// label with '_' for '-' (keys included), or without it; ids are lower-cased.
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("ATLAS_CRYPTO_DOCUMENTS_CURRENT", "k2", "ATLAS_CRYPTO_DOCUMENTS_KEYS_K1", K1,
+							"ATLAS_CRYPTO_DOCUMENTS_KEYS_K2", K2, "ATLAS_CRYPTO_EXPORT_FILES_CURRENT", "k1",
+							"ATLAS_CRYPTO_EXPORT_FILES_KEYS_K1", K1, "ATLAS_CRYPTO_PROVIDER_SECRETS_CURRENT", "k2",
+							"ATLAS_CRYPTO_PROVIDER_SECRETS_KEYS_K2", K2, "ATLAS_CRYPTO_UNSUBSCRIBELINKS_CURRENT", "k1",
+							"ATLAS_CRYPTO_UNSUBSCRIBELINKS_KEYS_K1", K1)));
+		Keyring documents = Keyring.from(environment, KeyPurpose.DOCUMENTS, null);
+		assertThat(documents.currentId()).isEqualTo("k2");
+		assertThat(documents.key("k1").getEncoded()).isEqualTo(filled(1));
+		assertThat(documents.key("k2").getEncoded()).isEqualTo(filled(2));
+		Keyring exports = Keyring.from(environment, KeyPurpose.EXPORT_FILES, null);
+		assertThat(exports.currentId()).isEqualTo("k1");
+		assertThat(exports.key("k1").getEncoded()).isEqualTo(filled(1));
+		Keyring secrets = Keyring.from(environment, KeyPurpose.PROVIDER_SECRETS, null);
+		assertThat(secrets.currentId()).isEqualTo("k2");
+		assertThat(secrets.key("k2").getEncoded()).isEqualTo(filled(2));
+		assertThat(Keyring.from(environment, KeyPurpose.UNSUBSCRIBE_LINKS, null).currentId()).isEqualTo("k1");
+	}
+
 	private static Keyring ring(String current, Map<String, String> keys) {
 		return Keyring.of(KeyPurpose.DOCUMENTS, DEV_KEY, current, keys);
 	}

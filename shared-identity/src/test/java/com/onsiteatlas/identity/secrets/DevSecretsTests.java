@@ -49,6 +49,19 @@ class DevSecretsTests {
 	}
 
 	@Test
+	void theDevelopmentKeyringsOfComposeAndTheDevOverlayAreRefusedToo() {
+		for (String key : new String[] { "ZGV2LW9ubHktcHJvdmlkZXItc2VjcmV0cy1rZXktMDE=",
+				"ZGV2LW9ubHktZG9jdW1lbnRzLWtleS1udW1iZXItMDE=", "ZGV2LW9ubHktZXhwb3J0LWZpbGVzLWtleS1udW0tMDE=",
+				"ZGV2LW9ubHktdW5zdWJzY3JpYmUtbGlua3Mta2V5MDE=" }) {
+			ConfigurableEnvironment environment = environment(
+					Map.<String, Object>of("ATLAS_CRYPTO_DOCUMENTS_KEYS_DEV1", key));
+
+			assertThatIllegalStateException().isThrownBy(() -> DevSecrets.refuseUnlessAllowed(environment))
+				.withMessageContaining("ATLAS_CRYPTO_DOCUMENTS_KEYS_DEV1");
+		}
+	}
+
+	@Test
 	void skipsValuesItCannotResolve() {
 		ConfigurableEnvironment environment = environment(Map.of("some.value", "${NOT_SET_ANYWHERE}"));
 
