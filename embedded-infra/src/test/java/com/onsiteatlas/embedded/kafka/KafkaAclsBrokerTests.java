@@ -154,6 +154,23 @@ class KafkaAclsBrokerTests {
 	}
 
 	@Test
+	void composeFormatsWithASettingsFileKafkaAcceptsAndTheSecurityOfThisBroker() throws Exception {
+		Path file = Path.of("..", "deploy", "kafka", "storage.properties");
+		assertThat(file).isRegularFile();
+		Properties compose = new Properties();
+		try (var reader = Files.newBufferedReader(file)) {
+			compose.load(reader);
+		}
+		KafkaConfig config = KafkaConfig.fromProps(compose, false);
+		assertThat(config.controllerListenerNames().head()).isEqualTo("CONTROLLER");
+		Properties tested = securedProperties(dir, 9092, 9093);
+		for (String key : List.of("sasl.enabled.mechanisms", "sasl.mechanism.inter.broker.protocol",
+				"authorizer.class.name", "allow.everyone.if.no.acl.found", "super.users")) {
+			assertThat(tested.getProperty(key)).as(key).isEqualTo(compose.getProperty(key));
+		}
+	}
+
+	@Test
 	void aServicePublishingEventDeletedOnOnsiteAtlasTopicIsRefused() {
 		for (String service : List.of(KafkaAcls.NOTIFICATION_SERVICE, KafkaAcls.LODGING_TRAVEL_SERVICE,
 				KafkaAcls.REPORTING_SERVICE)) {

@@ -26,7 +26,7 @@ public final class DevSecrets {
 	static final List<String> PUBLIC_VALUES = List.of("dev-jwt-secret-change-me-0123456789abcdef",
 			"dev-internal-token-secret-change-me-0123456789", "dev-only-jwt-secret-not-for-production-use",
 			"dev-only-internal-token-secret-not-for-production", "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
-			"dev-only-registry-password", "dev-only-smtp-password");
+			"dev-only-registry-password", "dev-only-smtp-password", "dev-only-kafka-password");
 
 	private DevSecrets() {
 	}
