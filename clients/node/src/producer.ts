@@ -1,4 +1,4 @@
-import { Kafka, logLevel as KafkaLogLevel, type Message, type Producer, type RetryOptions } from 'kafkajs';
+import { Kafka, logLevel as KafkaLogLevel, type Message, type Producer, type RetryOptions, type SASLOptions } from 'kafkajs';
 import type { AtlasMessage } from './envelope';
 import { defaultValidator } from './helpers';
 import type { SchemaValidator } from './validator';
@@ -7,6 +7,13 @@ export interface AtlasProducerOptions {
   /** Broker addresses, for example `['localhost:9092']`; default `KAFKA_BROKERS` split on commas, else localhost:9092. */
   brokers?: string[];
   clientId?: string;
+  /**
+   * SASL sign-in (a broker with authentication and ACLs: ONSITE ATLAS is Kafka user `onsite-atlas`, which alone may
+   * write its topics). Default: {@link kafkaSecurityFromEnv} of `process.env`.
+   */
+  sasl?: SASLOptions;
+  /** TLS to the brokers; default true when `KAFKA_SECURITY_PROTOCOL` is `SASL_SSL` or `SSL`. */
+  ssl?: boolean;
   /**
    * kafkajs's retry policy for connecting and sending (exponential backoff with jitter). Default: 8 retries from
    * 300 ms up to 30 s, about two minutes in all, so that a broker restart does not lose an event.
@@ -18,6 +25,30 @@ export interface AtlasProducerOptions {
   validator?: SchemaValidator;
   /** An existing kafkajs producer (tests, or to share one); it must have been created with `idempotent: true`. */
   producer?: Pick<Producer, 'connect' | 'disconnect' | 'send' | 'sendBatch'>;
+}
+
+/**
+ * The broker security the platform's producers read from the environment (the same variables as the Java services
+ * and legacy-import): `KAFKA_SECURITY_PROTOCOL` (`PLAINTEXT` when unset, `SASL_PLAINTEXT`, `SASL_SSL`, `SSL`),
+ * `KAFKA_SASL_MECHANISM` (`SCRAM-SHA-512` when unset, `SCRAM-SHA-256`, `PLAIN`), `KAFKA_SASL_USERNAME`,
+ * `KAFKA_SASL_PASSWORD`. Throws when a SASL protocol lacks the user or password.
+ */
+export function kafkaSecurityFromEnv(env: Record<string, string | undefined> = process.env): { sasl?: SASLOptions; ssl: boolean } {
+  const protocol = (env.KAFKA_SECURITY_PROTOCOL?.trim() || 'PLAINTEXT').toUpperCase();
+  const ssl = protocol === 'SASL_SSL' || protocol === 'SSL';
+  if (!protocol.startsWith('SASL_')) {
+    return { ssl };
+  }
+  const username = env.KAFKA_SASL_USERNAME;
+  const password = env.KAFKA_SASL_PASSWORD;
+  if (!username || !password) {
+    throw new Error(`KAFKA_SECURITY_PROTOCOL=${protocol} needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD`);
+  }
+  const mechanism = (env.KAFKA_SASL_MECHANISM?.trim() || 'SCRAM-SHA-512').toLowerCase();
+  if (mechanism !== 'scram-sha-512' && mechanism !== 'scram-sha-256' && mechanism !== 'plain') {
+    throw new Error(`KAFKA_SASL_MECHANISM=${mechanism} is not supported: use SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN`);
+  }
+  return { sasl: { mechanism, username, password } as SASLOptions, ssl };
 }
 
 export const DEFAULT_RETRY: RetryOptions = { retries: 8, initialRetryTime: 300, maxRetryTime: 30_000 };
@@ -39,9 +70,12 @@ export class AtlasProducer {
     }
     const brokers = options.brokers ?? (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',').map((b) => b.trim());
     const retry = options.retry ?? DEFAULT_RETRY;
+    const security = options.sasl ? { sasl: options.sasl, ssl: options.ssl ?? false } : kafkaSecurityFromEnv();
     const kafka = new Kafka({
       clientId: options.clientId ?? 'onsite-atlas',
       brokers,
+      ssl: options.ssl ?? security.ssl,
+      ...(security.sasl ? { sasl: security.sasl } : {}),
       retry,
       requestTimeout: options.requestTimeout ?? 30_000,
       logLevel: options.logLevel ?? KafkaLogLevel.WARN,

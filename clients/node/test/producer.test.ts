@@ -36,6 +36,22 @@ describe('AtlasProducer', () => {
     expect(library.DEFAULT_RETRY.retries).toBeGreaterThan(0);
   });
 
+  it('signs in with SASL/SCRAM from the environment, and stays on PLAINTEXT without it', () => {
+    expect(library.kafkaSecurityFromEnv({})).toEqual({ ssl: false });
+    expect(
+      library.kafkaSecurityFromEnv({
+        KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+        KAFKA_SASL_USERNAME: 'onsite-atlas',
+        KAFKA_SASL_PASSWORD: 'secret',
+      }),
+    ).toEqual({ ssl: false, sasl: { mechanism: 'scram-sha-512', username: 'onsite-atlas', password: 'secret' } });
+    expect(() => library.kafkaSecurityFromEnv({ KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', KAFKA_SASL_USERNAME: 'u' })).toThrow(
+      /KAFKA_SASL_PASSWORD/,
+    );
+    new AtlasProducer({ brokers: ['b:9092'], sasl: { mechanism: 'scram-sha-512', username: 'onsite-atlas', password: 'p' } });
+    expect(kafkaCalls.client[0]).toMatchObject({ ssl: false, sasl: { mechanism: 'scram-sha-512', username: 'onsite-atlas' } });
+  });
+
   it('sends each message keyed by its aggregate id, with the ce_* headers, acknowledged by all replicas', async () => {
     const kafka = fakeKafkaProducer();
     const producer = new AtlasProducer({ producer: kafka });

@@ -25,6 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
+import com.onsiteatlas.domainevents.KafkaAcls;
+import com.onsiteatlas.domainevents.Topics;
+
 import static com.onsiteatlas.deploy.Suite.BUSINESS_SERVICES;
 import static com.onsiteatlas.deploy.Suite.GATEWAY;
 import static com.onsiteatlas.deploy.Suite.PORTS;
@@ -208,13 +211,104 @@ class KustomizeManifestsTests {
 
 	@Test
 	void devGeneratesTheSecretWithEveryKeyTheServicesRead() {
-		Map<String, String> data = at(only(ofKind(render("dev"), "Secret")), "data");
+		Map<String, String> data = at(only(ofKind(render("dev"), "Secret").stream()
+			.filter((secret) -> ((String) at(secret, "metadata", "name")).startsWith("atlas-secrets"))
+			.toList()), "data");
 		assertThat(data.keySet()).containsExactlyInAnyOrderElementsOf(SECRET_KEYS);
 		byte[] key = Base64.getDecoder().decode(decode(data.get("ATLAS_ENCRYPTION_KEY")));
 		assertThat(key).as("AES-256 key length").hasSize(32);
 		assertThat(decode(data.get("JWT_SECRET"))).as("HS256 needs 32+ bytes").hasSizeGreaterThanOrEqualTo(32);
 		assertThat(decode(data.get("ATLAS_INTERNAL_TOKEN_SECRET"))).hasSizeGreaterThanOrEqualTo(32);
 		assertThat(decode(data.get("MONGODB_URI"))).contains("replicaSet=");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod", "prod-strimzi" })
+	void everyBusinessServiceSignsInToKafkaAsItsOwnUserWithItsOwnSecret(String overlay) {
+		var docs = render(overlay);
+		Map<String, Object> config = at(only(ofKind(docs, "ConfigMap")), "data");
+		assertThat((String) config.get("KAFKA_SECURITY_PROTOCOL"))
+			.isEqualTo(overlay.startsWith("prod") ? "SASL_SSL" : "SASL_PLAINTEXT");
+		assertThat(config).containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+		byName(docs, "Deployment").forEach((name, deployment) -> {
+			List<Map<String, Object>> env = at(onlyContainer(deployment), "env");
+			Map<String, Map<String, Object>> byVariable = env.stream()
+				.collect(Collectors.toMap((variable) -> (String) variable.get("name"), Function.identity()));
+			if (!BUSINESS_SERVICES.contains(name)) {
+				assertThat(byVariable).as(name).doesNotContainKeys("KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD");
+				return;
+			}
+			assertThat(KafkaAcls.of(name)).as("a principal of KafkaAcls").isPresent();
+			assertThat(byVariable.get("KAFKA_SASL_USERNAME")).as(name).containsEntry("value", name);
+			// A Secret of its own: a service never holds another principal's password.
+			assertThat((Map<String, Object>) at(byVariable.get("KAFKA_SASL_PASSWORD"), "valueFrom", "secretKeyRef"))
+				.as(name)
+				.containsEntry("name", "atlas-kafka-" + name)
+				.containsEntry("key", "password");
+		});
+	}
+
+	@Test
+	void devGeneratesAKafkaPasswordSecretPerPrincipal() {
+		Map<String, Map<String, Object>> secrets = byName(render("dev"), "Secret");
+		for (KafkaAcls.Principal principal : KafkaAcls.all()) {
+			Map<String, Object> secret = secrets.get("atlas-kafka-" + principal.user());
+			assertThat(secret).as(principal.user()).isNotNull();
+			assertThat(decode((String) at(secret, "data", "password"))).startsWith("dev-only-kafka-password-");
+		}
+	}
+
+	@Test
+	void theStrimziCustomResourcesStayOutOfThePlainOverlays() {
+		for (String overlay : List.of("dev", "prod")) {
+			assertThat(render(overlay)).as(overlay)
+				.noneMatch((doc) -> String.valueOf(doc.get("apiVersion")).startsWith("kafka.strimzi.io/"));
+			assertThat((Map<String, Object>) at(only(ofKind(render(overlay), "ConfigMap")), "data"))
+				.doesNotContainKey("ATLAS_KAFKA_CREATE_TOPICS");
+		}
+	}
+
+	@Test
+	void theKafkaAclsComponentGrantsExactlyTheKafkaAclsTable() {
+		var docs = render("prod-strimzi");
+		Map<String, Map<String, Object>> users = byName(docs, "KafkaUser");
+		assertThat(users.keySet())
+			.containsExactlyInAnyOrderElementsOf(KafkaAcls.all().stream().map(KafkaAcls.Principal::user).toList());
+		for (KafkaAcls.Principal principal : KafkaAcls.all()) {
+			Map<String, Object> user = users.get(principal.user());
+			assertThat((String) at(user, "spec", "authentication", "type")).isEqualTo("scram-sha-512");
+			assertThat((String) at(user, "spec", "authentication", "password", "valueFrom", "secretKeyRef", "name"))
+				.isEqualTo("atlas-kafka-" + principal.user());
+			assertThat((String) at(user, "spec", "authorization", "type")).isEqualTo("simple");
+			Set<String> granted = new java.util.TreeSet<>();
+			List<Map<String, Object>> acls = at(user, "spec", "authorization", "acls");
+			for (Map<String, Object> acl : acls) {
+				assertThat((String) at(acl, "resource", "patternType")).isEqualTo("literal");
+				assertThat(acl.get("type")).as("allow is the default; no deny rules").isNull();
+				for (String operation : (List<String>) acl.get("operations")) {
+					granted.add(operation + " " + at(acl, "resource", "type") + " " + at(acl, "resource", "name"));
+				}
+			}
+			Set<String> expected = new java.util.TreeSet<>();
+			principal.writes()
+				.forEach((topic) -> expected.addAll(List.of("Write topic " + topic, "Describe topic " + topic)));
+			principal.reads()
+				.forEach((topic) -> expected.addAll(List.of("Read topic " + topic, "Describe topic " + topic)));
+			principal.groups().forEach((group) -> expected.add("Read group " + group));
+			assertThat(granted).as(principal.user()).containsExactlyElementsOf(expected);
+		}
+		List<String> topics = ofKind(docs, "KafkaTopic").stream()
+			.map((topic) -> (String) at(topic, "spec", "topicName"))
+			.sorted()
+			.toList();
+		List<String> expectedTopics = new ArrayList<>();
+		Topics.all().forEach((topic) -> expectedTopics.addAll(List.of(topic, Topics.deadLetter(topic))));
+		assertThat(topics).containsExactlyInAnyOrderElementsOf(expectedTopics);
+		ofKind(docs, "KafkaTopic")
+			.forEach((topic) -> assertThat(String.valueOf((Object) at(topic, "spec", "config", "retention.ms")))
+				.isEqualTo(((String) at(topic, "spec", "topicName")).endsWith(".DLT") ? "1209600000" : "-1"));
+		assertThat((Map<String, Object>) at(only(ofKind(docs, "ConfigMap")), "data"))
+			.containsEntry("ATLAS_KAFKA_CREATE_TOPICS", "false");
 	}
 
 	@Test

@@ -36,7 +36,9 @@ public record ImportOptions(String mongoUri, String database, String bootstrapSe
 			  --legacy-mongodb-uri URI   the ONSITE ATLAS database (required)
 			  --legacy-database NAME     the database when the URI names none
 			  --event ID                 only this conference (its Event _id)
-			  --bootstrap-servers LIST   Kafka brokers (default KAFKA_BOOTSTRAP_SERVERS, else the suite's broker)
+			  --bootstrap-servers LIST   Kafka brokers (default KAFKA_BOOTSTRAP_SERVERS, else the suite's broker);
+			                             a broker with authentication: KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT (or
+			                             SASL_SSL), KAFKA_SASL_USERNAME=onsite-atlas, KAFKA_SASL_PASSWORD
 			  --dry-run                  count what would be published; publish nothing
 			  --restart                  ignore the checkpoints of an earlier run and start from the beginning
 			  --batch-size N             documents per round trip and per checkpoint (default 500)

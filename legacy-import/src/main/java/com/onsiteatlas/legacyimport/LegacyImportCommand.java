@@ -12,6 +12,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
+import com.onsiteatlas.domainevents.KafkaClientSecurity;
 import com.onsiteatlas.launch.SuitePlan;
 import com.onsiteatlas.legacyimport.emails.EmailSettingsImport;
 import com.onsiteatlas.legacyimport.publish.EventSink;
@@ -76,8 +77,8 @@ public final class LegacyImportCommand {
 				options.dryRun() ? "nothing (dry run)" : options.bootstrapServers(),
 				options.restart() ? ", from the beginning" : "");
 		try (MongoClient client = MongoClients.create(connection);
-				EventSink sink = options.dryRun() ? EventSink.discarding()
-						: new KafkaEventSink(options.bootstrapServers())) {
+				EventSink sink = options.dryRun() ? EventSink.discarding() : new KafkaEventSink(
+						options.bootstrapServers(), KafkaClientSecurity.properties(System::getenv))) {
 			LegacyImport run = new LegacyImport(new LegacySource(client.getDatabase(database)), sink, options, out,
 					Clock.systemUTC());
 			CountDownLatch finished = new CountDownLatch(1);

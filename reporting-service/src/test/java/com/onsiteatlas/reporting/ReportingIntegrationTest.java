@@ -35,6 +35,7 @@ import com.onsiteatlas.support.testing.ServiceTestProperties;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.mongodb.database=atlas_reporting_test", "atlas.reporting.poll-interval=300ms",
 				"atlas.reporting.lease=3s", "atlas.reporting.purge-interval=1s",
+				"atlas.retention.deleted-conference=0s", "atlas.retention.purge-interval=200ms",
 				"atlas.reporting.schedules.poll-interval=300ms", "atlas.reporting.schedules.lease=3s",
 				"atlas.destinations.allowed-hosts=localhost", "atlas.crypto.provider-secrets.current=k2",
 				"atlas.crypto.provider-secrets.keys.k2=" + ReportingIntegrationTest.PROVIDER_SECRETS_K2 })

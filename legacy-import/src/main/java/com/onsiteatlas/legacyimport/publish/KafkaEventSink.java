@@ -2,6 +2,7 @@ package com.onsiteatlas.legacyimport.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,16 +32,26 @@ public final class KafkaEventSink implements EventSink {
 	private final AtomicReference<Exception> failure = new AtomicReference<>();
 
 	/**
-	 * A sink on new producer.
+	 * A sink on new producer, PLAINTEXT.
 	 * @param bootstrapServers the brokers
 	 */
 	public KafkaEventSink(String bootstrapServers) {
-		this.producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.CLIENT_ID_CONFIG,
-						"atlas-legacy-import", ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20,
-						ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000),
-				new StringSerializer(), new ByteArraySerializer());
+		this(bootstrapServers, Map.of());
+	}
+
+	/**
+	 * A sink on new producer.
+	 * @param bootstrapServers the brokers
+	 * @param clientSecurity {@code security.protocol} and SASL settings
+	 * ({@code KafkaClientSecurity}: ONSITE ATLAS's Kafka user, which may write its
+	 * topics)
+	 */
+	public KafkaEventSink(String bootstrapServers, Map<String, String> clientSecurity) {
+		Map<String, Object> config = new HashMap<>(clientSecurity);
+		config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.CLIENT_ID_CONFIG,
+				"atlas-legacy-import", ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+				true, ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000));
+		this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package com.onsiteatlas.reporting.export;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 
 /**
@@ -8,5 +11,19 @@ import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
  */
 interface ExportHistoryRepository
 		extends ReactiveMongoRepository<ExportHistory, String>, ExportHistoryRepositoryCustom {
+
+	/**
+	 * The jobs of a conference.
+	 * @param event the conference
+	 * @return its jobs
+	 */
+	Flux<ExportHistory> findByEvent(String event);
+
+	/**
+	 * Removes the jobs of a conference.
+	 * @param event the conference
+	 * @return how many were removed
+	 */
+	Mono<Long> deleteByEvent(String event);
 
 }

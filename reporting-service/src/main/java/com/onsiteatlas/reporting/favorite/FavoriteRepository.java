@@ -18,4 +18,11 @@ interface FavoriteRepository extends ReactiveMongoRepository<Favorite, String>, 
 	 */
 	Mono<Favorite> findByUserIdAndUniqueKey(String userId, String uniqueKey);
 
+	/**
+	 * Removes the favourites of a conference (not those for any event).
+	 * @param eventId the conference
+	 * @return how many were removed
+	 */
+	Mono<Long> deleteByEventId(String eventId);
+
 }

@@ -1,5 +1,7 @@
 package com.onsiteatlas.reporting.readmodel;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 
 /**
@@ -7,5 +9,12 @@ import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
  * the guarded upserts of {@link ReportRowRepositoryCustom}.
  */
 interface ReportRowRepository extends ReactiveMongoRepository<ReportRow, String>, ReportRowRepositoryCustom {
+
+	/**
+	 * Removes the rows of a conference.
+	 * @param eventId the conference
+	 * @return how many were removed
+	 */
+	Mono<Long> deleteByEventId(String eventId);
 
 }

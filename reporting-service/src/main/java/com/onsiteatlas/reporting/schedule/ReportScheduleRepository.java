@@ -1,5 +1,7 @@
 package com.onsiteatlas.reporting.schedule;
 
+import reactor.core.publisher.Flux;
+
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 
 /**
@@ -8,5 +10,12 @@ import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
  */
 interface ReportScheduleRepository
 		extends ReactiveMongoRepository<ReportSchedule, String>, ReportScheduleRepositoryCustom {
+
+	/**
+	 * The schedules of a conference.
+	 * @param eventId the conference
+	 * @return its schedules
+	 */
+	Flux<ReportSchedule> findByEventId(String eventId);
 
 }

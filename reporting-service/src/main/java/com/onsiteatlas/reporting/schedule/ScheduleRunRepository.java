@@ -1,6 +1,7 @@
 package com.onsiteatlas.reporting.schedule;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 
@@ -16,5 +17,12 @@ interface ScheduleRunRepository extends ReactiveMongoRepository<ScheduleRun, Str
 	 * @return its last 100 runs, newest first
 	 */
 	Flux<ScheduleRun> findTop100ByScheduleIdOrderByCreatedAtDesc(String scheduleId);
+
+	/**
+	 * Removes the runs of a schedule.
+	 * @param scheduleId the schedule
+	 * @return how many were removed
+	 */
+	Mono<Long> deleteByScheduleId(String scheduleId);
 
 }

@@ -1,15 +1,11 @@
 package com.onsiteatlas.support.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,45 +14,29 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import com.onsiteatlas.domainevents.EventCodec;
-import com.onsiteatlas.domainevents.Topics;
 
 /**
  * Wires the outbox relay, the domain event consumer, its retry/dead-letter policy and the
- * topics.
+ * topics ({@link DomainTopicsConfiguration}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration",
 		"org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration" })
 @EnableConfigurationProperties(MessagingProperties.class)
+@Import(DomainTopicsConfiguration.class)
 public class MessagingConfiguration {
-
-	/** Dead letters are kept two weeks: long enough to inspect and replay by hand. */
-	static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
 	@Bean
 	@ConditionalOnMissingBean
 	EventCodec eventCodec() {
 		return new EventCodec();
-	}
-
-	@Bean
-	KafkaAdmin.NewTopics domainTopics(MessagingProperties properties) {
-		List<NewTopic> topics = new ArrayList<>();
-		for (String topic : Topics.all()) {
-			topics.add(new NewTopic(topic, properties.partitions(), properties.replicationFactor())
-				.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.CLEANUP_POLICY_CONFIG,
-						TopicConfig.CLEANUP_POLICY_DELETE)));
-			topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicationFactor())
-				.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DEAD_LETTER_RETENTION.toMillis()))));
-		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 
 	@Bean

@@ -26,7 +26,7 @@ public final class DevSecrets {
 	static final List<String> PUBLIC_VALUES = List.of("dev-jwt-secret-change-me-0123456789abcdef",
 			"dev-internal-token-secret-change-me-0123456789", "dev-only-jwt-secret-not-for-production-use",
 			"dev-only-internal-token-secret-not-for-production", "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
-			"dev-only-registry-password", "dev-only-smtp-password",
+			"dev-only-registry-password", "dev-only-smtp-password", "dev-only-kafka-password",
 			// The keyrings of docker-compose.yml and the dev overlay (key "dev1" of each
 			// purpose).
 			"ZGV2LW9ubHktcHJvdmlkZXItc2VjcmV0cy1rZXktMDE=", "ZGV2LW9ubHktZG9jdW1lbnRzLWtleS1udW1iZXItMDE=",
