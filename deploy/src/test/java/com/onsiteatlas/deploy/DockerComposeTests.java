@@ -3,12 +3,9 @@ package com.onsiteatlas.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-<<<<<<< HEAD
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-=======
-import java.util.ArrayList;
->>>>>>> kafka-auth
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -247,18 +244,14 @@ class DockerComposeTests {
 				return;
 			}
 			environment.forEach((key, value) -> {
-<<<<<<< HEAD
-				if (key.endsWith("SECRET") || key.endsWith("PASSWORD") || key.endsWith("_KEY")
-						|| key.contains("_KEYS_")) {
-=======
 				if (key.equals("KAFKA_SASL_PASSWORD")) {
 					// One variable per Kafka user; checked by
 					// everyBusinessServiceSignsInToKafkaAsItsOwnUser.
 					assertThat(String.valueOf(value)).as("%s %s", name, key)
 						.matches("\\$\\{KAFKA_[A-Z_]+_PASSWORD:-dev-only-kafka-password-[^}]+}");
 				}
-				else if (key.endsWith("SECRET") || key.endsWith("PASSWORD") || key.endsWith("_KEY")) {
->>>>>>> kafka-auth
+				else if (key.endsWith("SECRET") || key.endsWith("PASSWORD") || key.endsWith("_KEY")
+						|| key.contains("_KEYS_")) {
 					assertThat(String.valueOf(value)).as("%s %s", name, key).matches("\\$\\{" + key + ":-[^}]+}");
 				}
 			});
