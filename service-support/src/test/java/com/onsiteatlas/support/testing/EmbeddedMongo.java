@@ -23,8 +23,8 @@ public final class EmbeddedMongo {
 	 */
 	public static synchronized String uri() {
 		if (server == null) {
+			// No oplog, as in the embedded suite: no service reads change streams.
 			server = new MongoServer(new IdIndexedMemoryBackend());
-			server.enableOplog();
 			uri = server.bindAndGetConnectionString();
 			Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));
 		}
