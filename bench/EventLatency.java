@@ -188,11 +188,58 @@ public class EventLatency {
 				System.out.printf(Locale.ROOT,
 						"last mail %.1f s after the last publish; mails/s over the run %.1f (first publish → last mail)%n",
 						tail, mailRate);
+				breakdown(eventId, domain, count, sentAtMicros, received);
 				boolean keptUp = delivered == count && tail < 5.0;
 				boolean met = keptUp && pct(got, 99) <= 500_000;
 				System.out.printf(Locale.ROOT, "kept up at %d events/s: %s; target p99 ≤ 500 ms: %s%n", rate,
 						keptUp ? "yes" : "NO", met ? "met" : "MISSED");
 			}
+		}
+	}
+
+	/**
+	 * Where the time went, from notification-service's delivery log (through the gateway): publish → notification
+	 * recorded (createdAt: the consumer ran the trigger) and recorded → SMTP accept (the dispatcher's side).
+	 */
+	static void breakdown(String eventId, String domain, int count, long[] sentAtMicros, Map<String, Long> received)
+			throws Exception {
+		Map<String, Long> created = new HashMap<>();
+		for (int page = 1; created.size() < count + 20; page++) {
+			Document answer = call("GET", "/api/events/" + eventId + "/notifications?page=" + page + "&limit=500",
+					null, 200);
+			List<Document> items = answer.getList("data", Document.class);
+			if (items == null || items.isEmpty()) {
+				break;
+			}
+			for (Document item : items) {
+				Document recipient = item.get("recipient", Document.class);
+				if (recipient != null && recipient.getString("email") != null && item.getString("createdAt") != null) {
+					created.put(recipient.getString("email").toLowerCase(Locale.ROOT),
+							micros(Instant.parse(item.getString("createdAt"))));
+				}
+			}
+		}
+		long[] consumer = new long[count];
+		long[] dispatcher = new long[count];
+		int n = 0;
+		for (int i = 0; i < count; i++) {
+			String address = "lat" + i + domain;
+			Long at = created.get(address);
+			Long accepted = received.get(address);
+			if (at != null && accepted != null) {
+				consumer[n] = at - sentAtMicros[i];
+				dispatcher[n++] = accepted - at;
+			}
+		}
+		long[] c = Arrays.copyOf(consumer, n);
+		long[] d = Arrays.copyOf(dispatcher, n);
+		Arrays.sort(c);
+		Arrays.sort(d);
+		if (n > 0) {
+			System.out.printf(Locale.ROOT, "  publish → notification recorded (consumer):  p50 %s  p90 %s  p99 %s  max %s  (%d)%n",
+					ms(pct(c, 50)), ms(pct(c, 90)), ms(pct(c, 99)), ms(c[n - 1]), n);
+			System.out.printf(Locale.ROOT, "  recorded → SMTP accept (dispatcher):         p50 %s  p90 %s  p99 %s  max %s%n",
+					ms(pct(d, 50)), ms(pct(d, 90)), ms(pct(d, 99)), ms(d[n - 1]));
 		}
 	}
 
@@ -273,7 +320,8 @@ public class EventLatency {
 			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body.toJson(), StandardCharsets.UTF_8));
+			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body.toJson(), StandardCharsets.UTF_8));
 		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != expected) {
 			throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "

@@ -57,12 +57,50 @@ public class ExportEndToEnd {
 		gateway = args[2];
 		token = args[3];
 		int rows = Integer.parseInt(args[4]);
-		List<String> formats = List.of(args[5].split(","));
+		// "none": only seed (with KEEP=true, for a later run with EVENT).
+		List<String> formats = args[5].equals("none") ? List.of() : List.of(args[5].split(","));
 		boolean keep = Boolean.parseBoolean(args[6]);
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		String eventId = objectId();
+		// A conference seeded by an earlier run (KEEP=true) is topped up to the row count instead of seeded anew.
+		String reuse = (args.length > 7 && !args[7].isBlank()) ? args[7] : null;
+		String eventId = (reuse != null) ? reuse : objectId();
 		Instant now = Instant.now();
+		if (reuse == null) {
+			announce(bootstrap, eventId, run, now);
+		}
+		try (MongoClient client = MongoClients.create(mongoUri)) {
+			MongoCollection<Document> reportRows = client.getDatabase("atlas_reporting").getCollection("report_rows");
+			int existing = (reuse != null) ? (int) reportRows.countDocuments(Filters.eq("eventId", eventId)) : 0;
+			long seedStart = System.nanoTime();
+			List<Document> batch = new ArrayList<>(2000);
+			for (int i = existing; i < rows; i++) {
+				batch.add(row(eventId, i, now.minusSeconds(rows - i)));
+				if (batch.size() == 2000 || i == rows - 1) {
+					reportRows.insertMany(batch);
+					batch.clear();
+				}
+				if ((i + 1) % 10_000 == 0) {
+					System.out.printf(Locale.ROOT, "  seeded %d rows, %.0f s%n", i + 1, (System.nanoTime() - seedStart) / 1e9);
+				}
+			}
+			double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+			System.out.printf(Locale.ROOT,
+					"seeded %d registration rows (%d there already) for conference %s into report_rows over the MongoDB wire in %.1f s (%.0f rows/s; not part of the figures below)%n",
+					rows - existing, existing, eventId, seedSeconds, (rows - existing) / seedSeconds);
+			System.out.println(
+					"format  rows      POST→done   rows/s(job)  download  rows/s(end to end)  file MB   rows in file  check");
+			for (String format : formats) {
+				job(eventId, format, rows);
+			}
+			if (!keep) {
+				long deleted = reportRows.deleteMany(Filters.eq("eventId", eventId)).getDeletedCount();
+				System.out.printf(Locale.ROOT, "removed the %d seeded rows%n", deleted);
+			}
+		}
+	}
 
+	/** The conference, as ONSITE ATLAS announces it, so reporting knows its name. */
+	static void announce(String bootstrap, String eventId, String run, Instant now) throws Exception {
 		Properties props = new Properties();
 		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -77,32 +115,6 @@ public class ExportEndToEnd {
 				.replace("2025-06-05T10:00:00.000Z", now.toString())
 				.replaceFirst("\"id\": \"[^\"]+\"", "\"id\": \"" + UUID.randomUUID() + "\"");
 			producer.send(new ProducerRecord<>("atlas.events", eventId, conference)).get(30, TimeUnit.SECONDS);
-		}
-
-		try (MongoClient client = MongoClients.create(mongoUri)) {
-			MongoCollection<Document> reportRows = client.getDatabase("atlas_reporting").getCollection("report_rows");
-			long seedStart = System.nanoTime();
-			List<Document> batch = new ArrayList<>(2000);
-			for (int i = 0; i < rows; i++) {
-				batch.add(row(eventId, i, now.minusSeconds(rows - i)));
-				if (batch.size() == 2000 || i == rows - 1) {
-					reportRows.insertMany(batch);
-					batch.clear();
-				}
-			}
-			double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-			System.out.printf(Locale.ROOT,
-					"seeded %d registration rows for conference %s into report_rows over the MongoDB wire in %.1f s (%.0f rows/s; not part of the figures below)%n",
-					rows, eventId, seedSeconds, rows / seedSeconds);
-			System.out.println(
-					"format  rows      POST→done   rows/s(job)  download  rows/s(end to end)  file MB   rows in file  check");
-			for (String format : formats) {
-				job(eventId, format, rows);
-			}
-			if (!keep) {
-				long deleted = reportRows.deleteMany(Filters.eq("eventId", eventId)).getDeletedCount();
-				System.out.printf(Locale.ROOT, "removed the %d seeded rows%n", deleted);
-			}
 		}
 	}
 

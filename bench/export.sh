@@ -7,17 +7,18 @@
 # /api/export/download/{id}, and the rows in the file are counted (bench/ExportEndToEnd.java).
 #
 #   ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE=100000000 bin/atlas up
-#   bench/export.sh [rows=100000] [formats=excel,csv]
+#   bench/export.sh [rows=100000] [formats=excel,csv]      (formats "none": only seed; with KEEP=true)
 #
 # Environment: MONGO (mongodb://127.0.0.1:27103, reporting's store), KAFKA (127.0.0.1:9092), GATEWAY
-# (http://localhost:8080), KEEP=true leaves the seeded rows in place. Needs ~/.m2 filled by the build and
+# (http://localhost:8080), KEEP=true leaves the seeded rows in place, EVENT=<conference id> of such a run tops its
+# rows up to the count instead of seeding a new conference (seeding 100k rows into the embedded store takes minutes). Needs ~/.m2 filled by the build and
 # .atlas/demo-tokens.env (written by `up`). Results go in docs/PERFORMANCE.md with the load average printed here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-100000}"
 FORMATS="${2:-excel,csv}"
 M2="${MAVEN_REPO:-$HOME/.m2/repository}"
-latest() { ls "$M2"/$1 2>/dev/null | grep -v -- '-tests\|-sources\|-javadoc' | sort -V | tail -1; }
+latest() { ls "$M2"/$1 2>/dev/null | grep -v -- '-tests\?\.jar$\|-sources\.jar$\|-javadoc\.jar$' | sort -V | tail -1; }
 CP="$(latest 'org/apache/kafka/kafka-clients/*/kafka-clients-*.jar'):$(latest 'org/slf4j/slf4j-api/*/slf4j-api-*.jar')"
 CP="$CP:$(latest 'org/mongodb/bson/*/bson-*.jar'):$(latest 'org/mongodb/mongodb-driver-core/*/mongodb-driver-core-*.jar')"
 CP="$CP:$(latest 'org/mongodb/mongodb-driver-sync/*/mongodb-driver-sync-*.jar')"
@@ -26,5 +27,5 @@ CP="$CP:$(latest 'org/mongodb/mongodb-driver-sync/*/mongodb-driver-sync-*.jar')"
 source .atlas/demo-tokens.env
 echo "export: $ROWS rows, $FORMATS, $(nproc) cores, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$CP" bench/ExportEndToEnd.java "${MONGO:-mongodb://127.0.0.1:27103}" "${KAFKA:-127.0.0.1:9092}" \
-	"${GATEWAY:-http://localhost:8080}" "$ADMIN_TOKEN" "$ROWS" "$FORMATS" "${KEEP:-false}" 2>&1 | grep -v '^SLF4J'
+	"${GATEWAY:-http://localhost:8080}" "$ADMIN_TOKEN" "$ROWS" "$FORMATS" "${KEEP:-false}" "${EVENT:-}" 2>&1 | grep -v '^SLF4J'
 echo "done $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"

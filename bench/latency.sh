@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 RATE="${1:-100}"
 SECONDS_="${2:-60}"
 M2="${MAVEN_REPO:-$HOME/.m2/repository}"
-latest() { ls "$M2"/$1 2>/dev/null | grep -v -- '-tests\|-sources\|-javadoc' | sort -V | tail -1; }
+latest() { ls "$M2"/$1 2>/dev/null | grep -v -- '-tests\?\.jar$\|-sources\.jar$\|-javadoc\.jar$' | sort -V | tail -1; }
 CP="$(latest 'org/apache/kafka/kafka-clients/*/kafka-clients-*.jar'):$(latest 'org/slf4j/slf4j-api/*/slf4j-api-*.jar'):$(latest 'org/mongodb/bson/*/bson-*.jar')"
 [ -f .atlas/demo-tokens.env ] || { echo "Start the suite first (.atlas/demo-tokens.env is missing)" >&2; exit 2; }
 # shellcheck disable=SC1091
