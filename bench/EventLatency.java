@@ -95,7 +95,6 @@ public class EventLatency {
 					201);
 			String triggerId = trigger.get("data", Document.class).getString("_id");
 			System.out.printf(Locale.ROOT, "conference %s, trigger %s, recipients *%s%n", eventId, triggerId, domain);
-			emailRate(base + "/notification-triggers/" + triggerId + "/manual-trigger?dryRun=true", rate);
 
 			// Warm-up (partition assignment, JIT, first SMTP connections): 20 events, not measured.
 			int warm = 20;
@@ -267,23 +266,6 @@ public class EventLatency {
 			golden = Files.readString(Path.of("shared-events/src/test/resources/golden/registration-created.v1.json"));
 		}
 		return golden;
-	}
-
-	/** The send rate the trigger's dry run reports for e-mail (per instance), with a warning below the test rate. */
-	static void emailRate(String path, int rate) {
-		try {
-			Document dry = call("POST", path, new Document("filter", new Document()), 200);
-			for (Object channel : dry.get("data", Document.class).getList("channels", Object.class)) {
-				Document c = (Document) channel;
-				Number perSecond = (Number) c.get("ratePerSecond");
-				System.out.printf(Locale.ROOT, "channel %s: %s sends/s per instance%s%n", c.get("channel"), perSecond,
-						(perSecond != null && perSecond.doubleValue() < rate)
-								? "  (below the test rate: start the suite with ATLAS_NOTIFICATION_EMAIL_RATE)" : "");
-			}
-		}
-		catch (Exception ex) {
-			System.out.println("send rate: could not read it from the dry run (" + ex.getMessage() + ")");
-		}
 	}
 
 	static int mailCount(String to) throws Exception {

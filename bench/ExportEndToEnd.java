@@ -18,7 +18,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -219,15 +219,17 @@ public class ExportEndToEnd {
 
 	/** Rows of the first worksheet that hold a seeded registration id. */
 	static long xlsxRows(Path file) throws Exception {
-		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
-				if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-					return countRowsWith(zip, ">BENCH-");
-				}
+		// ZipFile reads the central directory: POI streams its entries with data descriptors, which ZipInputStream
+		// cannot always follow.
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			ZipEntry sheet = zip.getEntry("xl/worksheets/sheet1.xml");
+			if (sheet == null) {
+				throw new IllegalStateException("no xl/worksheets/sheet1.xml in " + file);
+			}
+			try (InputStream in = zip.getInputStream(sheet)) {
+				return countRowsWith(in, ">BENCH-");
 			}
 		}
-		throw new IllegalStateException("no xl/worksheets/sheet1.xml in " + file);
 	}
 
 	static long countRowsWith(InputStream in, String needle) throws Exception {

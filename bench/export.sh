@@ -6,7 +6,8 @@
 # /api/export/generate (11 fields, sorted by registration id), poll /api/export/status/{id} every 250 ms, GET
 # /api/export/download/{id}, and the rows in the file are counted (bench/ExportEndToEnd.java).
 #
-#   ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE=100000000 bin/atlas up
+#   ATLAS_INFRA_JAVA_OPTS=-Xmx2g ATLAS_GATEWAY_RATELIMIT_REQUESTSPERMINUTE=100000000 bin/atlas up
+#   (embedded-infra's default 512 MB heap thrashes once reporting's store holds tens of thousands of rows)
 #   bench/export.sh [rows=100000] [formats=excel,csv]      (formats "none": only seed; with KEEP=true)
 #
 # Environment: MONGO (mongodb://127.0.0.1:27103, reporting's store), KAFKA (127.0.0.1:9092), GATEWAY
