@@ -1,13 +1,10 @@
 package com.onsiteatlas.notification.channel;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -16,6 +13,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * The registration QR code as ONSITE ATLAS draws it: error-correction level H, PNG.
  */
 public final class QrCodes {
+
+	static final int SIZE = 300;
 
 	private QrCodes() {
 	}
@@ -34,13 +33,11 @@ public final class QrCodes {
 
 	static byte[] png(String payload) {
 		try {
-			BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 300, 300,
+			BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, SIZE, SIZE,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.H, EncodeHintType.MARGIN, 1));
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-			return out.toByteArray();
+			return BlackAndWhitePng.of(matrix);
 		}
-		catch (WriterException | IOException ex) {
+		catch (WriterException ex) {
 			throw SendFailure.permanent("QR_CODE", "Cannot draw the QR code: " + ex.getMessage());
 		}
 	}
