@@ -52,6 +52,19 @@ public record CapturedMail(long id, String messageId, String from, List<String> 
 		List<String> envelopeRecipients, String subject, Instant date, Instant receivedAt, String textBody,
 		String htmlBody, Map<String, String> headers, List<Attachment> attachments, long size) {
 
+	static {
+		// jakarta.mail finds its StreamProvider with a ServiceLoader scan of the class
+		// path
+		// for every Session (jakartaee/mail-api#699); naming the implementation skips the
+		// scan (docs/PERFORMANCE.md, "Event → SMTP latency").
+		System.getProperties()
+			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+	}
+
+	// One session for parsing every captured message: a Session per message repeated the
+	// StreamProvider lookup and the property parsing each time.
+	private static final Session PARSING = Session.getInstance(new Properties());
+
 	/**
 	 * One attachment.
 	 *
@@ -107,7 +120,7 @@ public record CapturedMail(long id, String messageId, String from, List<String> 
 	}
 
 	private static MimeMessage toMimeMessage(byte[] raw) throws MessagingException {
-		return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+		return new MimeMessage(PARSING, new ByteArrayInputStream(raw));
 	}
 
 	private static List<String> addresses(MimeMessage message, Message.RecipientType type) throws MessagingException {

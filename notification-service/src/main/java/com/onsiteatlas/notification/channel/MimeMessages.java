@@ -22,6 +22,15 @@ import com.onsiteatlas.notification.config.NotificationProperties;
  */
 class MimeMessages {
 
+	static {
+		// jakarta.mail finds its StreamProvider with a ServiceLoader scan of the class
+		// path
+		// for every Session (jakartaee/mail-api#699); naming the implementation skips the
+		// scan (docs/PERFORMANCE.md, "Event → SMTP latency").
+		System.getProperties()
+			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+	}
+
 	private final NotificationProperties.Email properties;
 
 	MimeMessages(NotificationProperties.Email properties) {

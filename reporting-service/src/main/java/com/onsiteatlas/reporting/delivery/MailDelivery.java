@@ -19,6 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailDelivery {
 
+	static {
+		// jakarta.mail finds its StreamProvider with a ServiceLoader scan of the class
+		// path
+		// for every Session (jakartaee/mail-api#699); naming the implementation skips the
+		// scan (docs/PERFORMANCE.md, "Event → SMTP latency").
+		System.getProperties()
+			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+	}
+
 	private final JavaMailSender mail;
 
 	private final DeliveryProperties properties;
