@@ -3,11 +3,13 @@ package com.onsiteatlas.embeddedmongo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -123,14 +125,59 @@ public class IdIndexedH2Backend extends H2Backend {
 
 	}
 
+	/**
+	 * Hands out copies of the stored documents, never the instances in H2's pages:
+	 * mongo-java-server updates a document it read in place before putting it back, and
+	 * H2's background writer may be encoding that same instance at that moment (a
+	 * {@code ConcurrentModificationException} there closes the store for good).
+	 */
 	private static final class Collection extends H2Collection {
 
 		private final Comparator<Object> ascending;
+
+		private final MVMap<Object, Document> data;
 
 		Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 				MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
 			super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
 			this.ascending = dataMap.getKeyType()::compare;
+			this.data = dataMap;
+		}
+
+		@Override
+		protected Document getDocument(Object position) {
+			Document stored = this.data.get(position);
+			return (stored != null) ? stored.cloneDeeply() : null;
+		}
+
+		@Override
+		protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+			return this.data.entrySet()
+				.stream()
+				.map((entry) -> new DocumentWithPosition<>(entry.getValue().cloneDeeply(), entry.getKey()));
+		}
+
+		@Override
+		protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+				int batchSize, Document fieldSelector) {
+			// H2Collection's scan, on copies of the documents that match (reading the
+			// stored instances is safe: every change happens under this collection's
+			// lock).
+			Stream<Document> documents;
+			if (isNaturalDescending(orderBy)) {
+				documents = this.data.entrySet()
+					.stream()
+					.filter((entry) -> documentMatchesQuery(entry.getValue(), query))
+					.sorted((first, second) -> ValueComparator.desc().compare(first.getKey(), second.getKey()))
+					.map((entry) -> entry.getValue().cloneDeeply());
+			}
+			else {
+				documents = this.data.values()
+					.stream()
+					.filter((document) -> documentMatchesQuery(document, query))
+					.map(Document::cloneDeeply);
+			}
+			return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
 
 		@Override

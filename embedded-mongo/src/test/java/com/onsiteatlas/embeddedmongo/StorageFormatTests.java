@@ -27,6 +27,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +129,33 @@ class StorageFormatTests {
 		ByteBuffer bytes = buffer.getBuffer();
 		bytes.flip();
 		assertThat(type.read(bytes)).isEqualTo(key);
+	}
+
+	@Test
+	void anUpdateNeverChangesTheStoredInstanceH2MayBeEncoding(@TempDir Path dir) {
+		// mongo-java-server updates the document it read in place; if that is the
+		// instance
+		// in H2's page, the background writer can meet it half changed (a
+		// ConcurrentModificationException there closes the store).
+		IdIndexedH2Backend backend = new IdIndexedH2Backend(dir.resolve("s.mv.db").toString());
+		MongoCollection<Document> items = collection(backend);
+		items.insertOne(new Document("_id", 1).append("status", "PENDING").append("lease", 5));
+		MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = backend.getMvStore().openMap("databases.test.items");
+		de.bwaldvogel.mongo.bson.Document before = stored.get(1);
+		de.bwaldvogel.mongo.bson.Document copyOfBefore = before.cloneDeeply();
+
+		items.updateOne(new Document("_id", 1),
+				new Document("$set", new Document("status", "SENT")).append("$unset", new Document("lease", "")));
+		items.findOneAndUpdate(new Document("_id", 1).append("status", "SENT"),
+				new Document("$set", new Document("attempts", 1)));
+		items.updateMany(new Document("status", "SENT"), new Document("$set", new Document("scanned", true)));
+
+		assertThat(before).isEqualTo(copyOfBefore);
+		assertThat(stored.get(1)).isNotSameAs(before)
+			.containsEntry("status", "SENT")
+			.containsEntry("attempts", 1)
+			.containsEntry("scanned", true)
+			.doesNotContainKey("lease");
 	}
 
 	@AfterEach
