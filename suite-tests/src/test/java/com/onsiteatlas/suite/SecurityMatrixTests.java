@@ -53,8 +53,9 @@ class SecurityMatrixTests {
 
 		NONE("none"), EXPIRED("expired"), BAD_SIGNATURE("bad sig"), ALG_NONE("alg none"), HS512("HS512"),
 		WRONG_TYPE("wrong type"), ADMIN("admin"), MANAGER("manager"), STAFF("staff"), REVIEWER("reviewer"),
-		USER("user"), OWN_REGISTRANT("own reg"), OTHER_REGISTRANT("other reg"), OTHER_EVENT_REGISTRANT("B reg"),
-		SPONSOR("sponsor"), CLIENT("client"), AUTHOR("author"), OTHER_EVENT_ID("B id");
+		USER("user"), OWN_REGISTRANT("own reg"), OWN_REGISTRANT_NO_EVENT("own reg, no event"),
+		OTHER_REGISTRANT("other reg"), OTHER_EVENT_REGISTRANT("B reg"), SPONSOR("sponsor"), CLIENT("client"),
+		AUTHOR("author"), OTHER_EVENT_ID("B id");
 
 		final String column;
 
@@ -77,6 +78,9 @@ class SecurityMatrixTests {
 				case REVIEWER -> Tokens.staff(REVIEWER_ID);
 				case USER -> Tokens.staff(USER_ID);
 				case OWN_REGISTRANT -> Tokens.registrant(owner, a.eventId);
+				// The registrant portal's own shape, without eventId: the services
+				// take the conference from their read model of the registration.
+				case OWN_REGISTRANT_NO_EVENT -> Tokens.registrantPortal(owner);
 				case OTHER_REGISTRANT -> Tokens.registrant(a.other, a.eventId);
 				case OTHER_EVENT_REGISTRANT -> Tokens.registrant(b.owner, b.eventId);
 				case SPONSOR -> Tokens.withClaims(Map.of("id", Platform.newObjectId(), "eventId", a.eventId,

@@ -168,7 +168,9 @@ final class SuiteFixtures {
 
 	private String awaitBooking(String registration) {
 		// The registration reaches lodging-travel-service through Kafka; until then a
-		// booking naming it is refused with 400.
+		// booking naming it is refused with 400. Once it is accepted the registration is
+		// in lodging's read model, which the event-less registrant token needs to reach
+		// its conference.
 		AtomicReference<ClientAddressHttp.Reply> created = new AtomicReference<>();
 		await("registration " + registration + " in lodging").atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(300))

@@ -54,6 +54,16 @@ final class Tokens {
 				SuiteHarness.JWT_SECRET, JWSAlgorithm.HS256, Instant.now().plusSeconds(3600));
 	}
 
+	/**
+	 * A registrant token as ONSITE ATLAS's registrant portal issues it
+	 * ({@code registrantPortalController.js}): {@code {id, type:'registrant'}}, without
+	 * an event; the services bind it to its registration's conference.
+	 */
+	static String registrantPortal(String registrationObjectId) {
+		return sign(Map.of("id", registrationObjectId, "type", "registrant"), SuiteHarness.JWT_SECRET,
+				JWSAlgorithm.HS256, Instant.now().plusSeconds(3600));
+	}
+
 	static String sponsor() {
 		return sign(Map.of("id", "65f0a0000000000000000501", "eventId", EVENT_ID, "sponsorId", "SPN-DEMO-001", "type",
 				"sponsor"), SuiteHarness.JWT_SECRET, JWSAlgorithm.HS256, Instant.now().plusSeconds(3600));
