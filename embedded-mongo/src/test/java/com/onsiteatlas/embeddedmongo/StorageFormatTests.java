@@ -88,7 +88,7 @@ class StorageFormatTests {
 	}
 
 	@Test
-	void idsOfDifferentTypesKeepMongoDbsOrder(@TempDir Path dir) {
+	void idsOfDifferentTypesSortAndMatchAsMongoDbsComparatorSays(@TempDir Path dir) {
 		MongoCollection<Document> items = collection(new IdIndexedH2Backend(dir.resolve("s.mv.db").toString()));
 		ObjectId objectId = new ObjectId();
 		items.insertMany(List.of(new Document("_id", "b"), new Document("_id", 2), new Document("_id", objectId),
