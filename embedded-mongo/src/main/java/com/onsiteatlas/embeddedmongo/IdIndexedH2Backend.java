@@ -6,11 +6,15 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -96,6 +100,18 @@ public class IdIndexedH2Backend extends H2Backend {
 			if (this.store != null) {
 				super.initializeNamespacesAndIndexes();
 			}
+		}
+
+		@Override
+		public Document handleCommand(Channel channel, String command, Document query,
+				DatabaseResolver databaseResolver, Oplog oplog) {
+			CountPipeline count = "aggregate".equals(command) ? CountPipeline.of(query) : null;
+			if (count != null) {
+				String collectionName = (String) query.get("aggregate");
+				return count.answer(resolveCollection(collectionName, false),
+						getFullCollectionNamespace(collectionName));
+			}
+			return super.handleCommand(channel, command, query, databaseResolver, oplog);
 		}
 
 		@Override

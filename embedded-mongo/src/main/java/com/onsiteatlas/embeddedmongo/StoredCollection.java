@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -116,19 +117,58 @@ final class StoredCollection extends AbstractSynchronizedMongoCollection<Object>
 	@Override
 	protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
 			Document fieldSelector) {
-		// A scan in the data map's key order, or in ValueComparator.desc() order for
-		// $natural: -1, as H2Collection scans. Matched once, on the stored documents, so
-		// that only the matches are copied; the sort, skip, limit and projection that
-		// follow get no query to match again.
-		Stream<StoredDocument> scan = isNaturalDescending(orderBy) ? this.data.entrySet()
+		// Matched, sorted, skipped and limited on the stored documents, so that only the
+		// documents returned are copied (a sorted page of 100 out of 10,000 matches
+		// copies
+		// 100); what follows gets no query to match again and nothing left to sort.
+		Stream<Document> matches = scan(orderBy).filter((document) -> documentMatchesQuery(document, query));
+		Comparator<Document> order = deriveComparator(orderBy);
+		if (order != null) {
+			matches = matches.sorted(order);
+		}
+		if (numberToSkip > 0) {
+			matches = matches.skip(numberToSkip);
+		}
+		if (limit > 0) {
+			matches = matches.limit(limit);
+		}
+		return matchDocumentsFromStream(new Document(), matches.map(Document::cloneDeeply), 0, 0, batchSize, null,
+				fieldSelector);
+	}
+
+	/**
+	 * Counts the documents a query matches, skipped and limited, without copying any.
+	 * @param query the filter
+	 * @param skip documents to leave out first
+	 * @param limit the most to count, none when 0 or less
+	 * @return the count
+	 */
+	@Override
+	public synchronized int count(Document query, int skip, int limit) {
+		if (query.isEmpty()) {
+			return clamp(this.data.size(), skip, limit);
+		}
+		Supplier<Comparator<Object>> scanOrder = () -> this.ascending;
+		List<Object> positions = IdLookup.candidates(query, getIdField(), getIndexes(), scanOrder);
+		Stream<Document> candidates = (positions != null)
+				? positions.stream().map(this.data::get).filter(Objects::nonNull).map(StoredDocument::view)
+				: scan(null);
+		return clamp(candidates.filter((document) -> documentMatchesQuery(document, query)).count(), skip, limit);
+	}
+
+	private static int clamp(long matched, int skip, int limit) {
+		long counted = Math.max(0, matched - Math.max(0, skip));
+		return (int) ((limit > 0) ? Math.min(counted, limit) : counted);
+	}
+
+	// The stored documents, never to be changed or handed out, in the data map's key
+	// order or in ValueComparator.desc() order for $natural: -1, as H2Collection scans.
+	private Stream<Document> scan(Document orderBy) {
+		Stream<StoredDocument> stored = isNaturalDescending(orderBy) ? this.data.entrySet()
 			.stream()
 			.sorted((first, second) -> ValueComparator.desc().compare(first.getKey(), second.getKey()))
 			.map(Map.Entry::getValue) : this.data.values().stream();
-		Stream<Document> matches = scan.map(StoredDocument::view)
-			.filter((document) -> documentMatchesQuery(document, query))
-			.map(Document::cloneDeeply);
-		return matchDocumentsFromStream(new Document(), matches, numberToSkip, limit, batchSize,
-				deriveComparator(orderBy), fieldSelector);
+		return stored.map(StoredDocument::view);
 	}
 
 	@Override
