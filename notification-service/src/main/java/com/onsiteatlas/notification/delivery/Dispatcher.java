@@ -49,7 +49,7 @@ public class Dispatcher implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
-	/** Due notifications looked up per query; each is then claimed by its id. */
+	/** Due notifications looked up per query, then claimed together. */
 	static final int CLAIM_BATCH = NotificationClaims.BATCH;
 
 	private final WhatsAppSessionRepository sessions;
@@ -131,7 +131,8 @@ public class Dispatcher implements PeriodicWork {
 			BatchSettings settings = new BatchSettings(this.configs::resolve);
 			return this.claims.dueIds()
 				.doOnNext((id) -> found.incrementAndGet())
-				.concatMap(this.claims::claim)
+				.collectList()
+				.flatMapMany(this.claims::claimAll)
 				.map((notification) -> new Claimed(notification, settings))
 				.doOnComplete(() -> more.set(found.get() == CLAIM_BATCH));
 		})
