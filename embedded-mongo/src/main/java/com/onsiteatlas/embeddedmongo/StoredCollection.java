@@ -123,7 +123,10 @@ final class StoredCollection extends AbstractSynchronizedMongoCollection<Object>
 		// 100); what follows gets no query to match again and nothing left to sort.
 		Stream<Document> matches = scan(orderBy).filter((document) -> documentMatchesQuery(document, query));
 		Comparator<Document> order = deriveComparator(orderBy);
-		if (order != null) {
+		if (order != null && limit > 0) {
+			matches = TopDocuments.first(matches, order, Math.max(0, numberToSkip) + limit);
+		}
+		else if (order != null) {
 			matches = matches.sorted(order);
 		}
 		if (numberToSkip > 0) {
