@@ -28,9 +28,20 @@ class AuthConfiguration {
 	/** At most this many (caller, service) tokens are kept for reuse. */
 	private static final long REUSED_TOKENS = 10_000;
 
+	/** At most this many accepted incoming tokens are remembered. */
+	private static final long VERIFIED_TOKENS = 10_000;
+
+	/** How long an accepted incoming token is remembered at most. */
+	private static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(10);
+
 	@Bean
 	IncomingTokenVerifier incomingTokenVerifier(AtlasGatewayProperties properties, Clock clock) {
 		return new IncomingTokenVerifier(properties.jwt().secret(), properties.jwt().clockSkew(), clock);
+	}
+
+	@Bean
+	VerifiedTokenCache verifiedTokenCache(IncomingTokenVerifier verifier) {
+		return new VerifiedTokenCache(verifier, VERIFIED_TOKENS, VERIFIED_TOKENS_KEPT_FOR);
 	}
 
 	@Bean
@@ -70,7 +81,7 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	ServiceAuthenticationFilter serviceAuthenticationFilter(IncomingTokenVerifier verifier,
+	ServiceAuthenticationFilter serviceAuthenticationFilter(VerifiedTokenCache verifier,
 			StaffRoleResolver staffRoleResolver, ServiceAccessPolicy policy, InternalTokenReuse tokens,
 			JsonErrorResponder responder) {
 		return new ServiceAuthenticationFilter(verifier, staffRoleResolver, policy, tokens, responder);

@@ -134,7 +134,14 @@ class IncomingTokenVerifier {
 		}
 	}
 
-	private void checkTimes(JWTClaimsSet claims) {
+	/**
+	 * Checks {@code exp} (required) and {@code nbf} of claims this verifier accepted
+	 * before, against the clock now.
+	 * @param claims the claims
+	 * @throws AuthenticationFailedException when the token has expired or is not valid
+	 * yet
+	 */
+	void checkTimes(JWTClaimsSet claims) {
 		Date expiration;
 		Date notBefore;
 		try {

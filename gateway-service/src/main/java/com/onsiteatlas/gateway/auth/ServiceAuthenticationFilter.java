@@ -31,11 +31,12 @@ import org.springframework.web.server.ServerWebExchange;
  * gateway's own identity when it also has
  * {@value RouteKinds#GATEWAY_IDENTITY_METADATA}{@code : true} (API docs). Every other
  * service route requires {@code Authorization: Bearer <ONSITE ATLAS token>}: the token is
- * verified, a staff role missing from the token is resolved through the legacy backend,
- * the {@link ServiceAccessPolicy} is applied for the route's service (the URI host), and
- * an {@link InternalIdentityToken} is sent instead (reused per caller and service for
- * half its lifetime, {@link InternalTokenReuse}). Failures are answered with 401, 403 or
- * 503 JSON and the request never reaches the service.
+ * verified (once per token, {@link VerifiedTokenCache}; its expiry on every request), a
+ * staff role missing from the token is resolved through the legacy backend, the
+ * {@link ServiceAccessPolicy} is applied for the route's service (the URI host), and an
+ * {@link InternalIdentityToken} is sent instead (reused per caller and service for half
+ * its lifetime, {@link InternalTokenReuse}). Failures are answered with 401, 403 or 503
+ * JSON and the request never reaches the service.
  * <p>
  * It is a global filter ordered before the gateway caches request bodies for circuit
  * breaker fallbacks, so unauthenticated uploads are refused before they are buffered.
@@ -48,7 +49,7 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 	 */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 300;
 
-	private final IncomingTokenVerifier verifier;
+	private final VerifiedTokenCache verifier;
 
 	private final StaffRoleResolver staffRoleResolver;
 
@@ -58,7 +59,7 @@ class ServiceAuthenticationFilter implements GlobalFilter, Ordered {
 
 	private final JsonErrorResponder responder;
 
-	public ServiceAuthenticationFilter(IncomingTokenVerifier verifier, StaffRoleResolver staffRoleResolver,
+	public ServiceAuthenticationFilter(VerifiedTokenCache verifier, StaffRoleResolver staffRoleResolver,
 			ServiceAccessPolicy policy, InternalTokenReuse tokens, JsonErrorResponder responder) {
 		this.verifier = verifier;
 		this.staffRoleResolver = staffRoleResolver;
