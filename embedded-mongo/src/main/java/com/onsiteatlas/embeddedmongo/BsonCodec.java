@@ -42,12 +42,38 @@ final class BsonCodec {
 	private BsonCodec() {
 	}
 
-	static int writeDocument(WriteBuffer target, Document document) {
-		return write(target, document, (value, out) -> BsonEncoder.encodeDocument(value, out));
+	/**
+	 * A document's stored entry: the format byte and the document's bytes, as
+	 * {@link StoredDocument} keeps them and H2 writes them (behind their length).
+	 * @param document the document
+	 * @return its entry
+	 */
+	static byte[] encodeDocument(Document document) {
+		ByteBuf out = encode(document, (value, buffer) -> BsonEncoder.encodeDocument(value, buffer));
+		byte[] entry = new byte[out.readableBytes()];
+		out.getBytes(out.readerIndex(), entry);
+		release(out);
+		return entry;
 	}
 
-	static Document readDocument(ByteBuffer source) {
-		return (Document) read(source, BsonDecoder::decodeBson);
+	/**
+	 * The document of an entry made by {@link #encodeDocument}.
+	 * @param entry the entry
+	 * @return a new document
+	 */
+	static Document decodeDocument(byte[] entry) {
+		return (Document) decode(ByteBuffer.wrap(entry), BsonDecoder::decodeBson);
+	}
+
+	static void writeEntry(WriteBuffer target, byte[] entry) {
+		target.putVarInt(entry.length).put(entry);
+	}
+
+	static byte[] readEntry(ByteBuffer source) {
+		int length = DataUtils.readVarInt(source);
+		byte[] entry = new byte[length];
+		source.get(entry);
+		return entry;
 	}
 
 	static void writeValue(WriteBuffer target, Object value) {
@@ -93,32 +119,46 @@ final class BsonCodec {
 		return (type == MISSING) ? Missing.getInstance() : BsonDecoder.decodeValue(type, in);
 	}
 
-	private static <T> int write(WriteBuffer target, T value, Encoder<T> encoder) {
+	private static <T> void write(WriteBuffer target, T value, Encoder<T> encoder) {
+		ByteBuf out = encode(value, encoder);
+		int length = out.readableBytes();
+		target.putVarInt(length).put(out.array(), out.arrayOffset() + out.readerIndex(), length);
+		release(out);
+	}
+
+	// The format byte and the value's bytes, in this thread's buffer until release.
+	private static <T> ByteBuf encode(T value, Encoder<T> encoder) {
 		ByteBuf out = BUFFERS.get();
 		out.clear();
-		byte format = BSON;
+		out.writeByte(BSON);
 		try {
 			encoder.encode(value, out);
 		}
 		catch (IllegalArgumentException | ClassCastException notBson) {
 			out.clear();
-			format = JAVA_SERIALIZED;
+			out.writeByte(JAVA_SERIALIZED);
 			out.writeBytes(javaSerialized(value));
 		}
-		int length = out.readableBytes();
-		target.putVarInt(length + 1).put(format).put(out.array(), out.arrayOffset() + out.readerIndex(), length);
+		return out;
+	}
+
+	private static void release(ByteBuf out) {
 		if (out.capacity() > RETAINED_BUFFER_BYTES) {
 			BUFFERS.remove();
 		}
-		return length;
 	}
 
 	private static Object read(ByteBuffer source, Decoder decoder) {
 		int length = DataUtils.readVarInt(source);
 		int start = source.position();
-		byte format = source.get(start);
-		ByteBuffer bytes = source.slice(start + 1, length - 1);
 		source.position(start + length);
+		return decode(source.slice(start, length), decoder);
+	}
+
+	// An entry: the format byte, then the bytes.
+	private static Object decode(ByteBuffer entry, Decoder decoder) {
+		byte format = entry.get(0);
+		ByteBuffer bytes = entry.slice(1, entry.remaining() - 1);
 		if (format == JAVA_SERIALIZED) {
 			return javaDeserialized(bytes);
 		}

@@ -3,6 +3,7 @@ package com.onsiteatlas.embeddedmongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
@@ -32,8 +33,9 @@ final class StorageFormat {
 	private StorageFormat() {
 	}
 
-	static MVMap.Builder<Object, Document> documents() {
-		return new MVMap.Builder<Object, Document>().keyType(new StoredValueType()).valueType(new StoredDocumentType());
+	static MVMap.Builder<Object, StoredDocument> documents() {
+		return new MVMap.Builder<Object, StoredDocument>().keyType(new StoredValueType())
+			.valueType(new StoredDocumentType());
 	}
 
 	static MVMap.Builder<KeyValue, Object> uniqueIndex() {
@@ -59,10 +61,10 @@ final class StorageFormat {
 				store.removeMap(name);
 			}
 			else if (name.startsWith(DATA_PREFIX)) {
-				rewrite(store, name, documents());
+				rewrite(store, name, documents(), (value) -> StoredDocument.of((Document) value));
 			}
 			else if (name.contains(INDEX_INFIX)) {
-				rewrite(store, name, uniqueIndex());
+				rewrite(store, name, uniqueIndex(), Function.identity());
 			}
 		}
 		marker.put(MARKER_KEY, CURRENT);
@@ -70,12 +72,13 @@ final class StorageFormat {
 		return store;
 	}
 
-	private static <K, V> void rewrite(MVStore store, String name, MVMap.Builder<K, V> encoding) {
+	private static <K, V> void rewrite(MVStore store, String name, MVMap.Builder<K, V> encoding,
+			Function<Object, Object> value) {
 		MVMap<Object, Object> old = store.openMap(name);
 		MVMap<K, V> rewritten = store.openMap(REWRITING_PREFIX + name, encoding);
 		rewritten.clear();
 		for (Map.Entry<Object, Object> entry : old.entrySet()) {
-			rewritten.put(cast(entry.getKey()), cast(entry.getValue()));
+			rewritten.put(cast(entry.getKey()), cast(value.apply(entry.getValue())));
 		}
 		store.removeMap(old);
 		store.renameMap(rewritten, name);

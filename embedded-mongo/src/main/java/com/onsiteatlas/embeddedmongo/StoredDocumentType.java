@@ -2,42 +2,37 @@ package com.onsiteatlas.embeddedmongo;
 
 import java.nio.ByteBuffer;
 
-import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * The documents of a collection's data map, stored as BSON ({@link BsonCodec}). The
- * memory a document takes in H2's page cache is estimated from the average size written
- * so far, so that an estimate never costs an encoding.
+ * The documents of a collection's data map: each {@link StoredDocument}'s entry, written
+ * as it is (BSON, see {@link BsonCodec}). The memory a document takes in H2's page cache
+ * is counted as its entry and, once decoded, about twice that again; it must not depend
+ * on whether it was decoded yet, since H2 adds and subtracts it at different times.
  */
-final class StoredDocumentType extends BasicDataType<Document> {
-
-	private static final int INITIAL_ESTIMATE = 512;
+final class StoredDocumentType extends BasicDataType<StoredDocument> {
 
 	private static final int OBJECT_OVERHEAD = 64;
 
-	private volatile int averageSize = INITIAL_ESTIMATE;
-
 	@Override
-	public int getMemory(Document document) {
-		return OBJECT_OVERHEAD + 2 * this.averageSize;
+	public int getMemory(StoredDocument document) {
+		return OBJECT_OVERHEAD + 3 * document.entry().length;
 	}
 
 	@Override
-	public void write(WriteBuffer buffer, Document document) {
-		int size = BsonCodec.writeDocument(buffer, document);
-		this.averageSize = (15 * this.averageSize + size) / 16;
+	public void write(WriteBuffer buffer, StoredDocument document) {
+		BsonCodec.writeEntry(buffer, document.entry());
 	}
 
 	@Override
-	public Document read(ByteBuffer buffer) {
-		return BsonCodec.readDocument(buffer);
+	public StoredDocument read(ByteBuffer buffer) {
+		return StoredDocument.fromEntry(BsonCodec.readEntry(buffer));
 	}
 
 	@Override
-	public Document[] createStorage(int size) {
-		return new Document[size];
+	public StoredDocument[] createStorage(int size) {
+		return new StoredDocument[size];
 	}
 
 }

@@ -16,6 +16,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.DeleteResult;
@@ -141,6 +145,70 @@ class IdIndexedBackendTests {
 		assertThat(fast.find(doc("touched", true)).into(new ArrayList<>())).extracting("_id")
 			.containsExactlyInAnyOrder(2, 5);
 		assertThat(fast.find(doc("_id", 5000)).first()).containsEntry("group", "a").containsEntry("n", 5000);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void pagesAndCountsAsTheScanningBackendDoes(String name, Supplier<MongoBackend> indexed,
+			Supplier<MongoBackend> scanning) {
+		MongoCollection<Document> fast = seeded(indexed.get());
+		MongoCollection<Document> scan = seeded(scanning.get());
+
+		List<Bson> queries = new ArrayList<>(queries());
+		queries.add(doc("group", "b"));
+		queries.add(new Document());
+		for (Bson query : queries) {
+			// Ties (group, and lease where it is missing) come back in scan order, as
+			// from a stable sort of every match.
+			for (Bson order : List.of(Sorts.descending("n"), Sorts.ascending("group", "n"), doc("$natural", -1),
+					Sorts.ascending("group"), Sorts.descending("lease"))) {
+				assertThat(fast.find(query)
+					.sort(order)
+					.skip(3)
+					.limit(5)
+					.projection(Projections.include("n"))
+					.into(new ArrayList<>()))
+					.as("%s %s page", query, order)
+					.isEqualTo(scan.find(query)
+						.sort(order)
+						.skip(3)
+						.limit(5)
+						.projection(Projections.include("n"))
+						.into(new ArrayList<>()));
+			}
+			CountOptions window = new CountOptions().skip(2).limit(7);
+			assertThat(fast.countDocuments(query, window)).as("%s counted in a window", query)
+				.isEqualTo(scan.countDocuments(query, window));
+			assertThat(fast.countDocuments(query, new CountOptions().skip(500))).isZero();
+		}
+		List<Bson> groups = List.of(Aggregates.match(doc("n", doc("$lt", 50))),
+				Aggregates.group("$group", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id")));
+		assertThat(fast.aggregate(groups).into(new ArrayList<>()))
+			.isEqualTo(scan.aggregate(groups).into(new ArrayList<>()))
+			.hasSize(3);
+		// The first client is the id-indexed backend's.
+		MongoCollection<Document> missing = this.clients.get(0).getDatabase("test").getCollection("never-written");
+		assertThat(missing.countDocuments(doc("group", "a"))).isZero();
+	}
+
+	/**
+	 * The drivers' count pipeline is answered by counting the stored documents, through
+	 * the {@code _id} index when the filter has an {@code _id}: the scanning backend runs
+	 * the pipeline over every document and meets the poisoned one.
+	 */
+	@Test
+	void aCountLooksAtTheQueriedIdOnly() {
+		MongoCollection<Document> fast = seeded(new IdIndexedH2Backend(MVStore.open(null)));
+		MongoCollection<Document> scan = seeded(new H2Backend(MVStore.open(null)));
+		Bson poisoned = doc("$expr", doc("$gt", List.of(doc("$divide", List.of(1, "$d")), 0))).append("_id", 7);
+		for (MongoCollection<Document> collection : List.of(fast, scan)) {
+			collection.updateOne(doc("_id", 150), Updates.set("d", 0));
+		}
+
+		assertThatExceptionOfType(MongoException.class).isThrownBy(() -> scan.countDocuments(poisoned));
+		assertThat(fast.countDocuments(poisoned)).isEqualTo(1);
+		assertThat(fast.countDocuments(doc("_id", doc("$in", List.of(7, 9, 123456))).append("n", doc("$lt", 8))))
+			.isEqualTo(1);
 	}
 
 	/**

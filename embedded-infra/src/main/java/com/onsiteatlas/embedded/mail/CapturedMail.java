@@ -27,6 +27,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import com.onsiteatlas.domainevents.JakartaMailProvider;
+
 /**
  * What the mail API shows of one captured mail. Bodies are decoded; attachments are
  * listed by name, type and decoded size, and read on demand from the raw source.
@@ -53,12 +55,7 @@ public record CapturedMail(long id, String messageId, String from, List<String> 
 		String htmlBody, Map<String, String> headers, List<Attachment> attachments, long size) {
 
 	static {
-		// jakarta.mail finds its StreamProvider with a ServiceLoader scan of the class
-		// path
-		// for every Session (jakartaee/mail-api#699); naming the implementation skips the
-		// scan (docs/PERFORMANCE.md, "Event → SMTP latency").
-		System.getProperties()
-			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+		JakartaMailProvider.nameStreamProvider();
 	}
 
 	// One session for parsing every captured message: a Session per message repeated the

@@ -50,8 +50,7 @@ public final class MailCatcher implements AutoCloseable {
 		GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
 		greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		greenMail.start();
-		MessageDeliveryHandler delivery = greenMail.getUserManager().getMessageDeliveryHandler();
-		greenMail.getUserManager().setMessageDeliveryHandler(new CapturingDeliveryHandler(store, delivery));
+		greenMail.getUserManager().setMessageDeliveryHandler(new CapturingDeliveryHandler(store));
 		MailWebServer web;
 		try {
 			web = MailWebServer.start(store, new InetSocketAddress(host, webPort));
@@ -79,20 +78,19 @@ public final class MailCatcher implements AutoCloseable {
 
 	/**
 	 * GreenMail calls the delivery handler once per recipient with the same message
-	 * object; the first call captures the mail, then delivery goes on as usual (to a
-	 * mailbox auto-created for the recipient).
+	 * object; the first call captures the mail. Nothing is delivered to GreenMail's own
+	 * mailboxes: nothing reads them (the catcher serves SMTP only, and the web UI reads
+	 * the {@link MailStore}), and creating one per recipient made every mail cost a
+	 * search through all the recipients so far.
 	 */
 	private static final class CapturingDeliveryHandler implements MessageDeliveryHandler {
 
 		private final MailStore store;
 
-		private final MessageDeliveryHandler delegate;
-
 		private MovingMessage lastCaptured;
 
-		CapturingDeliveryHandler(MailStore store, MessageDeliveryHandler delegate) {
+		CapturingDeliveryHandler(MailStore store) {
 			this.store = store;
-			this.delegate = delegate;
 		}
 
 		@Override
@@ -114,7 +112,7 @@ public final class MailCatcher implements AutoCloseable {
 					.toList();
 				this.store.add(raw.toByteArray(), recipients);
 			}
-			return this.delegate.handle(message, recipient);
+			return new CapturedRecipient(recipient.getEmail());
 		}
 
 	}

@@ -1,8 +1,6 @@
 package com.onsiteatlas.lodging.document;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.GridFsRekeyCopies;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.crypto.RekeyReport;
@@ -41,23 +40,17 @@ import com.onsiteatlas.support.crypto.Rekeying;
  * written; a record deleted or given another file meanwhile keeps what it has and the
  * copy is deleted. A run stopped anywhere leaves every record naming a readable file; the
  * next run finishes the copies a record already names, deletes those no record took once
- * they are older than {@link #ABANDONED}, and goes on with the files still under an old
- * key.
+ * they are older than {@link GridFsRekeyCopies#ABANDONED}, and goes on with the files
+ * still under an old key.
  */
 @Component
 class DocumentRekey implements Rekeying {
 
-	/**
-	 * How old a copy no record names must be before a run takes it for an abandoned one.
-	 */
-	static final Duration ABANDONED = Duration.ofMinutes(15);
-
-	/** Enough of a file for the header and its key id. */
-	private static final int HEAD_BYTES = AesGcmStreamCipher.HEADER_BYTES + 1 + 32;
-
 	private static final Logger logger = LoggerFactory.getLogger(DocumentRekey.class);
 
 	private final StoredFileRepository files;
+
+	private final GridFsRekeyCopies copies;
 
 	private final Map<String, DocumentReferences> references;
 
@@ -70,6 +63,7 @@ class DocumentRekey implements Rekeying {
 	DocumentRekey(StoredFileRepository files, List<DocumentReferences> references, Environment environment,
 			DocumentProperties properties, Clock clock) {
 		this.files = files;
+		this.copies = files.rekeyCopies();
 		this.references = references.stream()
 			.collect(Collectors.toMap(DocumentReferences::resourceType, Function.identity()));
 		this.environment = environment;
@@ -98,9 +92,9 @@ class DocumentRekey implements Rekeying {
 		RekeyReport none = RekeyReport.empty(KeyPurpose.DOCUMENTS, keyring.currentId());
 		// Files stored from here on (the copies among them) are under the current key.
 		ObjectId start = new ObjectId();
-		return this.files.findRekeyCopies()
+		return this.copies.findCopies()
 			.concatMap(this::finishOrDrop)
-			.then(Mono.defer(() -> this.files.findStoredBefore(start)
+			.then(Mono.defer(() -> this.copies.findStoredBefore(start)
 				.concatMap((file) -> rekey(file, cipher, content, none))
 				.reduce(none, RekeyReport::plus)))
 			.doOnNext((report) -> logger.info("Rekey of documents: {}", report));
@@ -111,24 +105,24 @@ class DocumentRekey implements Rekeying {
 		Document metadata = (file.getMetadata() != null) ? file.getMetadata() : new Document();
 		ObjectId id = file.getObjectId();
 		DocumentReferences records = this.references.get(metadata.getString("resourceType"));
-		return this.files.head(file, HEAD_BYTES).flatMap((head) -> {
+		return this.copies.head(file).flatMap((head) -> {
 			if (StoredContent.isStreaming(metadata) && AesGcmStreamCipher.isEncrypted(head)
 					&& !cipher.needsRekey(head)) {
-				return Mono.just(count(none, 0, 1, 0));
+				return Mono.just(none.oneAlreadyCurrent());
 			}
 			if (records == null || metadata.getString("resourceId") == null) {
 				logger.warn("Rekey of documents: file {} names no record this service knows; left alone", id);
-				return Mono.just(count(none, 0, 0, 1));
+				return Mono.just(none.oneFailed());
 			}
 			String resourceId = metadata.getString("resourceId");
-			return copy(file, metadata, cipher, content).flatMap((copy) -> records
-				.replace(resourceId, id.toHexString(), copy.toHexString())
-				.flatMap((replaced) -> replaced
-						? this.files.unmarkCopy(copy).then(this.files.deleteById(id)).thenReturn(count(none, 1, 0, 0))
-						: this.files.deleteById(copy).thenReturn(count(none, 0, 0, 1))));
+			return copy(file, metadata, cipher, content)
+				.flatMap((copy) -> records.replace(resourceId, id.toHexString(), copy.toHexString())
+					.flatMap((replaced) -> replaced
+							? this.copies.unmarkCopy(copy).then(this.copies.delete(id)).thenReturn(none.oneRekeyed())
+							: this.copies.delete(copy).thenReturn(none.oneFailed())));
 		}).onErrorResume((ex) -> {
 			logger.warn("Rekey of documents: file {} not re-encrypted: {}", id, ex.getMessage());
-			return Mono.just(count(none, 0, 0, 1));
+			return Mono.just(none.oneFailed());
 		});
 	}
 
@@ -140,7 +134,7 @@ class DocumentRekey implements Rekeying {
 		copied.append("encrypted", true)
 			.append("cipher", "AES-256-GCM")
 			.append("format", StoredContent.STREAMING_FORMAT)
-			.append(StoredFileRepository.REKEY_OF, file.getObjectId());
+			.append(GridFsRekeyCopies.REKEY_OF, file.getObjectId());
 		byte[] header = new byte[AesGcmStreamCipher.HEADER_BYTES];
 		int[] filled = { 0 };
 		Flux<DataBuffer> raw = this.files.resource(file).flatMapMany((resource) -> resource.getDownloadStream());
@@ -157,32 +151,14 @@ class DocumentRekey implements Rekeying {
 				.thenReturn(copy));
 	}
 
-	/**
-	 * A copy left by a run that stopped: finished when its record names it (the mark
-	 * lifted, the original deleted), deleted when no record took it and it is old enough
-	 * not to be another run's in progress.
-	 */
+	/** A copy left by a run that stopped: settled by whether its record names it. */
 	private Mono<Void> finishOrDrop(GridFSFile copy) {
 		Document metadata = copy.getMetadata();
 		DocumentReferences records = this.references.get(metadata.getString("resourceType"));
-		Object original = metadata.get(StoredFileRepository.REKEY_OF);
 		Mono<Boolean> named = (records != null)
 				? records.refersTo(metadata.getString("resourceId"), copy.getObjectId().toHexString())
 				: Mono.just(false);
-		return named.flatMap((taken) -> {
-			if (taken) {
-				return this.files.unmarkCopy(copy.getObjectId())
-					.then((original instanceof ObjectId id) ? this.files.deleteById(id) : Mono.empty());
-			}
-			Instant written = copy.getUploadDate().toInstant();
-			return written.isBefore(this.clock.instant().minus(ABANDONED)) ? this.files.deleteById(copy.getObjectId())
-					: Mono.empty();
-		});
-	}
-
-	private static RekeyReport count(RekeyReport none, long rekeyed, long current, long failed) {
-		return new RekeyReport(none.purpose(), rekeyed + current + failed, rekeyed, current, failed,
-				none.currentKeyId());
+		return this.copies.finishOrDrop(copy, named, this.clock.instant());
 	}
 
 }

@@ -7,7 +7,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -19,6 +18,8 @@ import org.springframework.data.mongodb.gridfs.ReactiveGridFsResource;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.onsiteatlas.support.crypto.GridFsRekeyCopies;
+
 /**
  * The stored bytes of uploaded documents in this service's GridFS ({@code fs.files},
  * {@code fs.chunks}). GridFS has no Spring Data repository, so this class is the one that
@@ -29,16 +30,16 @@ class StoredFileRepository {
 
 	private static final String FILES = "fs.files";
 
-	/** Marks a re-encrypted copy until its record names it: the original's id. */
-	static final String REKEY_OF = "rekeyOf";
-
 	private final ReactiveGridFsTemplate gridFs;
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final GridFsRekeyCopies rekeyCopies;
+
 	StoredFileRepository(ReactiveGridFsTemplate gridFs, ReactiveMongoTemplate mongo) {
 		this.gridFs = gridFs;
 		this.mongo = mongo;
+		this.rekeyCopies = new GridFsRekeyCopies(gridFs, mongo);
 		// The quota queries of every upload; created in the background, as the
 		// projections'
 		// indexes are, since a missing index only slows them down.
@@ -151,41 +152,11 @@ class StoredFileRepository {
 	}
 
 	/**
-	 * The files stored before a point, re-encrypted copies in progress left out, oldest
-	 * first.
-	 * @param before files with a smaller id
-	 * @return the files
+	 * The rekey queries of these files: the files to re-encrypt, the copies in progress.
+	 * @return the rekey queries
 	 */
-	Flux<GridFSFile> findStoredBefore(ObjectId before) {
-		return this.gridFs.find(Query.query(Criteria.where("_id").lt(before).and("metadata." + REKEY_OF).exists(false))
-			.with(Sort.by("_id")));
-	}
-
-	/**
-	 * The re-encrypted copies whose record may not name them yet.
-	 * @return the copies
-	 */
-	Flux<GridFSFile> findRekeyCopies() {
-		return this.gridFs.find(Query.query(Criteria.where("metadata." + REKEY_OF).exists(true)));
-	}
-
-	/**
-	 * The first bytes of a stored file, as stored.
-	 * @param file the file
-	 * @param bytes how many at most
-	 * @return the bytes (fewer for a shorter file)
-	 */
-	Mono<byte[]> head(GridFSFile file, int bytes) {
-		return this.gridFs.getResource(file)
-			.flatMap((resource) -> DataBufferUtils
-				.join(DataBufferUtils.takeUntilByteCount(resource.getDownloadStream(), bytes)))
-			.map((buffer) -> {
-				byte[] head = new byte[Math.min(bytes, buffer.readableByteCount())];
-				buffer.read(head);
-				DataBufferUtils.release(buffer);
-				return head;
-			})
-			.defaultIfEmpty(new byte[0]);
+	GridFsRekeyCopies rekeyCopies() {
+		return this.rekeyCopies;
 	}
 
 	/**
@@ -197,17 +168,6 @@ class StoredFileRepository {
 	Mono<Void> recordIv(ObjectId id, String iv) {
 		return this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("metadata.iv", iv), FILES)
-			.then();
-	}
-
-	/**
-	 * Unmarks a re-encrypted copy once its record names it.
-	 * @param id the copy
-	 * @return completes when done
-	 */
-	Mono<Void> unmarkCopy(ObjectId id) {
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("metadata." + REKEY_OF), FILES)
 			.then();
 	}
 

@@ -39,6 +39,7 @@ import com.onsiteatlas.lodging.LodgingTravelIntegrationTest;
 import com.onsiteatlas.lodging.audit.Actor;
 import com.onsiteatlas.lodging.audit.AuditTrail;
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.GridFsRekeyCopies;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.crypto.RekeyReport;
@@ -148,7 +149,7 @@ class DocumentRekeyTests extends LodgingTravelIntegrationTest {
 			.collectList()
 			.block()).isEmpty();
 		assertThat(this.gridFs.find(new Query()).collectList().block()).hasSize(4)
-			.allSatisfy((file) -> assertThat(file.getMetadata().containsKey(StoredFileRepository.REKEY_OF)).isFalse());
+			.allSatisfy((file) -> assertThat(file.getMetadata().containsKey(GridFsRekeyCopies.REKEY_OF)).isFalse());
 		// Key a removed from the configuration: every document opens, content identical.
 		DocumentStore onlyB = store("b", "b");
 		assertThat(open(onlyB, travel(), travelFileId(ticketDocument))).isEqualTo(ticket);
@@ -198,7 +199,7 @@ class DocumentRekeyTests extends LodgingTravelIntegrationTest {
 		// The copy the stopped run left for the first document, which no record took, is
 		// deleted once it is old enough not to be another run's in progress.
 		assertThat(this.gridFs.find(new Query()).collectList().block()).hasSize(4);
-		Clock later = Clock.offset(this.clock, DocumentRekey.ABANDONED.plus(Duration.ofMinutes(1)));
+		Clock later = Clock.offset(this.clock, GridFsRekeyCopies.ABANDONED.plus(Duration.ofMinutes(1)));
 		assertThat(rekey(ringOf("b", "a", "b"), this.references, later))
 			.isEqualTo(new RekeyReport("documents", 3, 0, 3, 0, "b"));
 		assertThat(this.gridFs.find(new Query()).collectList().block()).hasSize(3);

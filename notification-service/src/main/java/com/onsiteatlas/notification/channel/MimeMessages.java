@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import com.onsiteatlas.domainevents.JakartaMailProvider;
 import com.onsiteatlas.notification.config.NotificationProperties;
 
 /**
@@ -23,12 +24,7 @@ import com.onsiteatlas.notification.config.NotificationProperties;
 class MimeMessages {
 
 	static {
-		// jakarta.mail finds its StreamProvider with a ServiceLoader scan of the class
-		// path
-		// for every Session (jakartaee/mail-api#699); naming the implementation skips the
-		// scan (docs/PERFORMANCE.md, "Event → SMTP latency").
-		System.getProperties()
-			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+		JakartaMailProvider.nameStreamProvider();
 	}
 
 	private final NotificationProperties.Email properties;

@@ -49,7 +49,7 @@ public class Dispatcher implements PeriodicWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
-	/** Due notifications looked up per query; each is then claimed by its id. */
+	/** Due notifications looked up per query, then claimed together. */
 	static final int CLAIM_BATCH = NotificationClaims.BATCH;
 
 	private final WhatsAppSessionRepository sessions;
@@ -128,14 +128,25 @@ public class Dispatcher implements PeriodicWork {
 		AtomicBoolean more = new AtomicBoolean(true);
 		return Flux.defer(() -> {
 			AtomicInteger found = new AtomicInteger();
+			BatchSettings settings = new BatchSettings(this.configs::resolve);
 			return this.claims.dueIds()
 				.doOnNext((id) -> found.incrementAndGet())
-				.concatMap(this.claims::claim)
+				.collectList()
+				.flatMapMany(this.claims::claimAll)
+				.map((notification) -> new Claimed(notification, settings))
 				.doOnComplete(() -> more.set(found.get() == CLAIM_BATCH));
-		}).repeat(more::get).flatMap(this::deliver, this.properties.dispatch().concurrency()).count();
+		})
+			.repeat(more::get)
+			.flatMap((claimed) -> deliver(claimed.notification(), claimed.settings()),
+					this.properties.dispatch().concurrency())
+			.count();
 	}
 
 	Mono<Void> deliver(Notification notification) {
+		return deliver(notification, new BatchSettings(this.configs::resolve));
+	}
+
+	private Mono<Void> deliver(Notification notification, BatchSettings settings) {
 		Channel channel = this.channels.get(notification.channel());
 		if (channel == null || notification.content() == null || notification.recipient() == null) {
 			return this.outcomes.finish(notification, NotificationStatus.FAILED, null, "INVALID",
@@ -148,24 +159,24 @@ public class Dispatcher implements PeriodicWork {
 		// A deleted conference sends nothing from the moment its tombstone exists, also
 		// what was queued or scheduled before (issue 15 item 5).
 		return this.conferenceDeleted.apply(notification.event())
-			.flatMap(
-					(deleted) -> deleted
-							? this.outcomes.finish(notification, NotificationStatus.SKIPPED, null, "CONFERENCE_DELETED",
-									"The conference was deleted", null)
-							: send(notification, channel, address, optedOut))
+			.flatMap((deleted) -> deleted
+					? this.outcomes.finish(notification, NotificationStatus.SKIPPED, null, "CONFERENCE_DELETED",
+							"The conference was deleted", null)
+					: send(notification, channel, address, optedOut, settings))
 			.onErrorResume((ex) -> {
 				logger.warn("Dispatch of notification {} failed unexpectedly: {}", notification.id(), ex.toString());
 				return this.claims.release(notification);
 			});
 	}
 
-	private Mono<Void> send(Notification notification, Channel channel, String address, Mono<Boolean> optedOut) {
+	private Mono<Void> send(Notification notification, Channel channel, String address, Mono<Boolean> optedOut,
+			BatchSettings settings) {
 		return optedOut.flatMap((out) -> {
 			if (out) {
 				return this.outcomes.finish(notification, NotificationStatus.SKIPPED, null, "OPTED_OUT",
 						"The recipient unsubscribed from these messages on " + notification.channel(), null);
 			}
-			return this.configs.resolve(notification.event())
+			return settings.of(notification.event())
 				.flatMap((resolved) -> windowOpen(notification, address)
 					.flatMap((window) -> attempt(notification, channel, resolved.settings(), address, window)));
 		});
@@ -259,6 +270,10 @@ public class Dispatcher implements PeriodicWork {
 
 	CircuitBreakerRegistry breakers() {
 		return this.breakers.registry();
+	}
+
+	/** A claimed notification and the settings of its batch. */
+	private record Claimed(Notification notification, BatchSettings settings) {
 	}
 
 }

@@ -3,18 +3,19 @@ package com.onsiteatlas.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The leases of one dispatcher: finds due notifications, claims each with an atomic
- * {@code findAndModify} (so replicas never send the same one, and a crashed instance's
- * claims expire and are taken over) and gives a claim back when its delivery broke.
+ * The leases of one dispatcher: finds due notifications, claims a batch of them with one
+ * guarded write (so replicas never send the same one, and a crashed instance's claims
+ * expire and are taken over) and gives a claim back when its delivery broke.
  */
 class NotificationClaims {
 
-	/** Due notifications looked up per query; each is then claimed by its id. */
+	/** Due notifications looked up per query, then claimed together by their ids. */
 	static final int BATCH = 100;
 
 	private final NotificationRepository notifications;
@@ -45,14 +46,14 @@ class NotificationClaims {
 	}
 
 	/**
-	 * Takes the lease of one notification if it is still due and free (another instance
-	 * may have taken it since it was found).
-	 * @param id the notification
-	 * @return the claimed notification, empty when it is no longer available
+	 * Takes the leases of those of the given notifications that are still due and free,
+	 * in one write (another instance may have taken some since they were found).
+	 * @param ids the notifications
+	 * @return the claimed notifications
 	 */
-	Mono<Notification> claim(String id) {
+	Flux<Notification> claimAll(List<String> ids) {
 		Instant now = this.clock.instant();
-		return this.notifications.claimIfDue(id, now, this.owner, now.plus(this.lease));
+		return this.notifications.claimAllDue(ids, now, this.owner, now.plus(this.lease));
 	}
 
 	/**

@@ -25,14 +25,16 @@ interface NotificationRepositoryCustom {
 	Flux<String> findDueIds(Instant now, int limit);
 
 	/**
-	 * Takes the lease of a notification on condition that it is still due and free.
-	 * @param id the notification
+	 * Takes the leases of those of the given notifications that are still due and free,
+	 * in one write, and reads back the ones this claim took (marked with the claim's id,
+	 * so that leases the owner already holds from an earlier claim are not taken twice).
+	 * @param ids the notifications
 	 * @param now the current time
 	 * @param owner the claiming instance
-	 * @param leaseUntil when the lease expires
-	 * @return the claimed notification, empty when it is no longer available
+	 * @param leaseUntil when the leases expire
+	 * @return the claimed notifications, in no particular order
 	 */
-	Mono<Notification> claimIfDue(String id, Instant now, String owner, Instant leaseUntil);
+	Flux<Notification> claimAllDue(List<String> ids, Instant now, String owner, Instant leaseUntil);
 
 	/**
 	 * Gives a lease back, on condition that the owner still holds it.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.mongodb.ErrorCategory;
@@ -31,6 +32,12 @@ import com.onsiteatlas.support.messaging.OutboxMessage;
  */
 class NotificationRepositoryImpl implements NotificationRepositoryCustom {
 
+	/**
+	 * The id of the claim that took a notification's lease ({@link #claimAllDue}); unset
+	 * with the lease.
+	 */
+	static final String CLAIM_FIELD = "leaseClaim";
+
 	private final ReactiveMongoTemplate mongo;
 
 	NotificationRepositoryImpl(ReactiveMongoTemplate mongo) {
@@ -53,22 +60,26 @@ class NotificationRepositoryImpl implements NotificationRepositoryCustom {
 	}
 
 	@Override
-	public Mono<Notification> claimIfDue(String id, Instant now, String owner, Instant leaseUntil) {
-		// MongoDB uses the _id index here; the MongoDB-wire server only for a query that
-		// is exactly {_id}, so this guarded one scans the collection there (see
-		// docs/PERFORMANCE.md).
-		Query query = Query.query(Criteria.where("_id").is(id).andOperator(due(now)));
-		Update claim = new Update().set("leaseOwner", owner).set("leaseUntil", leaseUntil);
-		return this.mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true),
-				Notification.class);
+	public Flux<Notification> claimAllDue(List<String> ids, Instant now, String owner, Instant leaseUntil) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
+		String claim = UUID.randomUUID().toString();
+		Update update = new Update().set("leaseOwner", owner).set("leaseUntil", leaseUntil).set(CLAIM_FIELD, claim);
+		return this.mongo
+			.updateMulti(Query.query(Criteria.where("_id").in(ids).andOperator(due(now))), update, Notification.class)
+			.thenMany(Flux.defer(() -> this.mongo
+				.find(Query.query(Criteria.where("_id").in(ids).and(CLAIM_FIELD).is(claim)), Notification.class)));
 	}
 
 	@Override
 	public Mono<Void> releaseIfOwned(String id, String owner, Instant nextAttemptAt) {
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id).and("leaseOwner").is(owner)),
-					new Update().unset("leaseOwner").unset("leaseUntil").set("nextAttemptAt", nextAttemptAt),
-					Notification.class)
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("leaseOwner").is(owner)),
+				new Update().unset("leaseOwner")
+					.unset(CLAIM_FIELD)
+					.unset("leaseUntil")
+					.set("nextAttemptAt", nextAttemptAt),
+				Notification.class)
 			.then();
 	}
 
@@ -78,6 +89,7 @@ class NotificationRepositoryImpl implements NotificationRepositoryCustom {
 			.set("updatedAt", outcome.at())
 			.set("attemptCount", outcome.attemptCount())
 			.unset("leaseOwner")
+			.unset(CLAIM_FIELD)
 			.unset("leaseUntil");
 		if (outcome.attempt() != null) {
 			update.push("attempts", outcome.attempt());
@@ -110,6 +122,7 @@ class NotificationRepositoryImpl implements NotificationRepositoryCustom {
 			.set("attemptCount", attempt.number())
 			.push("attempts", attempt)
 			.unset("leaseOwner")
+			.unset(CLAIM_FIELD)
 			.unset("leaseUntil");
 		return stillPending(id, update);
 	}
@@ -122,6 +135,7 @@ class NotificationRepositoryImpl implements NotificationRepositoryCustom {
 			.set("updatedAt", now)
 			.inc("deferrals", 1)
 			.unset("leaseOwner")
+			.unset(CLAIM_FIELD)
 			.unset("leaseUntil");
 		return stillPending(id, update);
 	}

@@ -44,17 +44,37 @@ class NotificationRepositoryTests {
 	void claimsADueNotificationOnceAndTakesOverAnExpiredLease() {
 		Notification due = this.notifications.insert(pending(null, null)).block();
 
-		Notification first = this.notifications.claimIfDue(due.id(), NOW, "a", NOW.plusSeconds(30)).block();
-		Notification second = this.notifications.claimIfDue(due.id(), NOW.plusSeconds(10), "b", NOW.plusSeconds(40))
-			.block();
-		Notification takeover = this.notifications.claimIfDue(due.id(), NOW.plusSeconds(31), "b", NOW.plusSeconds(61))
-			.block();
+		Notification first = claim(due.id(), NOW, "a", NOW.plusSeconds(30));
+		Notification second = claim(due.id(), NOW.plusSeconds(10), "b", NOW.plusSeconds(40));
+		Notification takeover = claim(due.id(), NOW.plusSeconds(31), "b", NOW.plusSeconds(61));
 
 		assertThat(first.leaseOwner()).isEqualTo("a");
 		assertThat(second).isNull();
 		assertThat(takeover.leaseOwner()).isEqualTo("b");
 		assertThat(this.notifications.findDueIds(NOW.plusSeconds(32), 10).collectList().block())
 			.doesNotContain(due.id());
+	}
+
+	@Test
+	void aBatchClaimReturnsOnlyWhatItTookNotWhatItsOwnerHeldAlready() {
+		Notification held = this.notifications.insert(pending(null, null)).block();
+		Notification free = this.notifications.insert(pending(null, null)).block();
+		Notification sent = this.notifications.insert(notification(NotificationStatus.SENT, null, null)).block();
+		assertThat(claim(held.id(), NOW, "a", NOW.plusSeconds(30))).isNotNull();
+
+		List<Notification> claimed = this.notifications
+			.claimAllDue(List.of(held.id(), free.id(), sent.id(), "000000000000000000000000"), NOW.plusSeconds(1), "a",
+					NOW.plusSeconds(31))
+			.collectList()
+			.block();
+
+		assertThat(claimed).extracting(Notification::id).containsExactly(free.id());
+		assertThat(claimed.get(0).leaseOwner()).isEqualTo("a");
+		assertThat(this.notifications.claimAllDue(List.of(), NOW, "a", NOW).collectList().block()).isEmpty();
+	}
+
+	private Notification claim(String id, Instant now, String owner, Instant leaseUntil) {
+		return this.notifications.claimAllDue(List.of(id), now, owner, leaseUntil).next().block();
 	}
 
 	@Test
@@ -104,11 +124,15 @@ class NotificationRepositoryTests {
 	}
 
 	private static Notification pending(String leaseOwner, Instant leaseUntil) {
+		return notification(NotificationStatus.PENDING, leaseOwner, leaseUntil);
+	}
+
+	private static Notification notification(NotificationStatus status, String leaseOwner, Instant leaseUntil) {
 		String event = new ObjectId().toHexString();
 		return new Notification(new ObjectId().toHexString(), event, null, null, null, new ObjectId().toHexString(),
 				"email", new Notification.Recipient("Asha", "asha@example.com", null),
-				new Notification.Content("Hello", "Hello Asha", "<p>Hello Asha</p>", null), NotificationStatus.PENDING,
-				null, null, null, NOW, NOW, "repository-test|" + new ObjectId().toHexString(), "manual", 0, List.of(),
+				new Notification.Content("Hello", "Hello Asha", "<p>Hello Asha</p>", null), status, null, null, null,
+				NOW, NOW, "repository-test|" + new ObjectId().toHexString(), "manual", 0, List.of(),
 				NOW.minusSeconds(1), leaseOwner, leaseUntil, null, null, null, false, null, true, null, List.of());
 	}
 

@@ -11,6 +11,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import com.onsiteatlas.domainevents.JakartaMailProvider;
+
 /**
  * Sends a report by e-mail over the platform's SMTP server: attached when it is small
  * enough, as a download link otherwise. Jakarta Mail blocks, so it runs on the
@@ -20,12 +22,7 @@ import org.springframework.stereotype.Component;
 public class MailDelivery {
 
 	static {
-		// jakarta.mail finds its StreamProvider with a ServiceLoader scan of the class
-		// path
-		// for every Session (jakartaee/mail-api#699); naming the implementation skips the
-		// scan (docs/PERFORMANCE.md, "Event → SMTP latency").
-		System.getProperties()
-			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+		JakartaMailProvider.nameStreamProvider();
 	}
 
 	private final JavaMailSender mail;

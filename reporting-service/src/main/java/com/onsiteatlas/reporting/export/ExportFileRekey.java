@@ -1,8 +1,6 @@
 package com.onsiteatlas.reporting.export;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.types.ObjectId;
@@ -15,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.GridFsRekeyCopies;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.crypto.RekeyReport;
@@ -29,21 +28,17 @@ import com.onsiteatlas.support.crypto.Rekeying;
  * deleted); then the mark is lifted and the original deleted. A download reads either the
  * original or the complete copy, never a file being written. A run stopped anywhere
  * leaves every job naming a readable file; the next run finishes the copies a job already
- * names, deletes those no job took once they are older than {@link #ABANDONED}, and goes
- * on with the files still under an old key.
+ * names, deletes those no job took once they are older than
+ * {@link GridFsRekeyCopies#ABANDONED}, and goes on with the files still under an old key.
  */
 @Component
 class ExportFileRekey implements Rekeying {
 
-	/** How old a copy no job names must be before a run takes it for an abandoned one. */
-	static final Duration ABANDONED = Duration.ofMinutes(15);
-
-	/** Enough of a file for the header and its key id. */
-	private static final int HEAD_BYTES = AesGcmStreamCipher.HEADER_BYTES + 1 + 32;
-
 	private static final Logger logger = LoggerFactory.getLogger(ExportFileRekey.class);
 
 	private final ExportFileRepository files;
+
+	private final GridFsRekeyCopies copies;
 
 	private final ExportHistoryRepository jobs;
 
@@ -56,6 +51,7 @@ class ExportFileRekey implements Rekeying {
 	ExportFileRekey(ExportFileRepository files, ExportHistoryRepository jobs, Environment environment,
 			@Value("${atlas.reporting.encryption-key}") String encryptionKey, Clock clock) {
 		this.files = files;
+		this.copies = files.rekeyCopies();
 		this.jobs = jobs;
 		this.environment = environment;
 		this.encryptionKey = encryptionKey;
@@ -83,9 +79,9 @@ class ExportFileRekey implements Rekeying {
 		RekeyReport none = RekeyReport.empty(KeyPurpose.EXPORT_FILES, keyring.currentId());
 		// Files stored from here on (the copies among them) are under the current key.
 		ObjectId start = new ObjectId();
-		return this.files.findRekeyCopies()
+		return this.copies.findCopies()
 			.concatMap(this::finishOrDrop)
-			.then(Mono.defer(() -> this.files.findStoredBefore(start)
+			.then(Mono.defer(() -> this.copies.findStoredBefore(start)
 				.concatMap((file) -> rekey(file, cipher, under, none))
 				.reduce(none, RekeyReport::plus)))
 			.doOnNext((report) -> logger.info("Rekey of export files: {}", report));
@@ -94,49 +90,31 @@ class ExportFileRekey implements Rekeying {
 	private Mono<RekeyReport> rekey(GridFSFile file, AesGcmStreamCipher cipher, ExportFiles under, RekeyReport none) {
 		String exportId = (file.getMetadata() != null) ? file.getMetadata().getString("exportId") : null;
 		ObjectId id = file.getObjectId();
-		return this.files.head(file, HEAD_BYTES).flatMap((head) -> {
+		return this.copies.head(file).flatMap((head) -> {
 			if (AesGcmStreamCipher.isEncrypted(head) && !cipher.needsRekey(head)) {
-				return Mono.just(count(none, 0, 1, 0));
+				return Mono.just(none.oneAlreadyCurrent());
 			}
 			if (exportId == null) {
 				logger.warn("Rekey of export files: file {} names no export job; left alone", id);
-				return Mono.just(count(none, 0, 0, 1));
+				return Mono.just(none.oneFailed());
 			}
 			return under.copy(file)
 				.flatMap((copy) -> this.jobs.replaceFile(exportId, id.toHexString(), copy.toHexString())
 					.flatMap((replaced) -> replaced
-							? this.files.unmarkCopy(copy).then(this.files.delete(id)).thenReturn(count(none, 1, 0, 0))
-							: this.files.delete(copy).thenReturn(count(none, 0, 0, 1))));
+							? this.copies.unmarkCopy(copy).then(this.copies.delete(id)).thenReturn(none.oneRekeyed())
+							: this.copies.delete(copy).thenReturn(none.oneFailed())));
 		}).onErrorResume((ex) -> {
 			logger.warn("Rekey of export files: file {} of job {} not re-encrypted: {}", id, exportId, ex.getMessage());
-			return Mono.just(count(none, 0, 0, 1));
+			return Mono.just(none.oneFailed());
 		});
 	}
 
-	/**
-	 * A copy left by a run that stopped: finished when its job names it (the mark lifted,
-	 * the original deleted), deleted when no job took it and it is old enough not to be
-	 * another run's in progress.
-	 */
+	/** A copy left by a run that stopped: settled by whether its job names it. */
 	private Mono<Void> finishOrDrop(GridFSFile copy) {
 		String exportId = copy.getMetadata().getString("exportId");
-		Object original = copy.getMetadata().get(ExportFileRepository.REKEY_OF);
 		Mono<Boolean> named = (exportId != null) ? this.jobs.refersTo(exportId, copy.getObjectId().toHexString())
 				: Mono.just(false);
-		return named.flatMap((taken) -> {
-			if (taken) {
-				return this.files.unmarkCopy(copy.getObjectId())
-					.then((original instanceof ObjectId id) ? this.files.delete(id) : Mono.empty());
-			}
-			Instant written = copy.getUploadDate().toInstant();
-			return written.isBefore(this.clock.instant().minus(ABANDONED)) ? this.files.delete(copy.getObjectId())
-					: Mono.empty();
-		});
-	}
-
-	private static RekeyReport count(RekeyReport none, long rekeyed, long current, long failed) {
-		return new RekeyReport(none.purpose(), rekeyed + current + failed, rekeyed, current, failed,
-				none.currentKeyId());
+		return this.copies.finishOrDrop(copy, named, this.clock.instant());
 	}
 
 }

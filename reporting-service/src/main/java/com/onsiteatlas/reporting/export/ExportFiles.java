@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.GridFsRekeyCopies;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 
@@ -96,7 +97,7 @@ class ExportFiles {
 	/**
 	 * Stores a copy of a file encrypted under this cipher's current key, as it streams
 	 * (decrypted under any key of the ring, or read as it is when stored in clear),
-	 * marked as a copy of the original until {@link ExportFileRepository#unmarkCopy}.
+	 * marked as a copy of the original until {@link GridFsRekeyCopies#unmarkCopy}.
 	 * @param original the stored file, its metadata naming its job
 	 * @return the copy's GridFS id; an error, and no copy, when the original does not
 	 * decrypt
@@ -106,7 +107,7 @@ class ExportFiles {
 		String exportId = metadata.getString("exportId");
 		metadata.append("encrypted", true)
 			.append("cipher", AesGcmStreamCipher.NAME)
-			.append(ExportFileRepository.REKEY_OF, original.getObjectId());
+			.append(GridFsRekeyCopies.REKEY_OF, original.getObjectId());
 		Flux<DataBuffer> clear = this.cipher.decrypt(this.stored.content(original), associatedData(exportId));
 		return this.stored.store(this.cipher.encrypt(clear, associatedData(exportId)), original.getFilename(),
 				metadata.getString("contentType"), metadata);

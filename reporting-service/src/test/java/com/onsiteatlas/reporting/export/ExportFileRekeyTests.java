@@ -34,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.onsiteatlas.reporting.ReportingIntegrationTest;
 import com.onsiteatlas.reporting.format.FileFormat;
 import com.onsiteatlas.support.crypto.AesGcmStreamCipher;
+import com.onsiteatlas.support.crypto.GridFsRekeyCopies;
 import com.onsiteatlas.support.crypto.KeyPurpose;
 import com.onsiteatlas.support.crypto.Keyring;
 import com.onsiteatlas.support.crypto.RekeyReport;
@@ -106,7 +107,7 @@ class ExportFileRekeyTests extends ReportingIntegrationTest {
 		assertThat(report).isEqualTo(new RekeyReport("export-files", 3, 3, 0, 0, "b"));
 		assertThat(fileId(largeJob)).isNotEqualTo(largeBefore);
 		assertThat(this.gridFs.find(new Query()).collectList().block()).hasSize(3)
-			.allSatisfy((file) -> assertThat(file.getMetadata().containsKey(ExportFileRepository.REKEY_OF)).isFalse());
+			.allSatisfy((file) -> assertThat(file.getMetadata().containsKey(GridFsRekeyCopies.REKEY_OF)).isFalse());
 		// Key a removed from the configuration: every file reads, content identical.
 		ExportFiles onlyB = files("b", "b");
 		assertThat(read(onlyB, largeJob)).isEqualTo(large);
@@ -143,7 +144,7 @@ class ExportFileRekeyTests extends ReportingIntegrationTest {
 		// The first file's abandoned copy goes once it is old enough not to be another
 		// run's in progress.
 		assertThat(this.gridFs.find(new Query()).collectList().block()).hasSize(3);
-		Clock later = Clock.offset(this.clock, ExportFileRekey.ABANDONED.plus(Duration.ofMinutes(1)));
+		Clock later = Clock.offset(this.clock, GridFsRekeyCopies.ABANDONED.plus(Duration.ofMinutes(1)));
 		assertThat(rekey(ring("b", "a", "b"), later)).isEqualTo(new RekeyReport("export-files", 2, 0, 2, 0, "b"));
 		assertThat(this.gridFs.find(new Query()).collectList().block()).hasSize(2);
 		ExportFiles onlyB = files("b", "b");

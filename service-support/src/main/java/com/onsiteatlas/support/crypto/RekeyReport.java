@@ -25,6 +25,33 @@ public record RekeyReport(String purpose, long examined, long rekeyed, long alre
 	}
 
 	/**
+	 * The report of one ciphertext re-encrypted by this run, of this report's purpose and
+	 * key.
+	 * @return the report of one
+	 */
+	public RekeyReport oneRekeyed() {
+		return new RekeyReport(this.purpose, 1, 1, 0, 0, this.currentKeyId);
+	}
+
+	/**
+	 * The report of one ciphertext already under the current key, of this report's
+	 * purpose and key.
+	 * @return the report of one
+	 */
+	public RekeyReport oneAlreadyCurrent() {
+		return new RekeyReport(this.purpose, 1, 0, 1, 0, this.currentKeyId);
+	}
+
+	/**
+	 * The report of one ciphertext left alone because it did not re-encrypt, of this
+	 * report's purpose and key.
+	 * @return the report of one
+	 */
+	public RekeyReport oneFailed() {
+		return new RekeyReport(this.purpose, 1, 0, 0, 1, this.currentKeyId);
+	}
+
+	/**
 	 * The sum of two reports of the same purpose.
 	 * @param other another report
 	 * @return the sum

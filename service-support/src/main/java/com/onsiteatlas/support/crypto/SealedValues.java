@@ -63,7 +63,7 @@ public final class SealedValues {
 	private Mono<RekeyReport> rekey(String collection, Object id, Found found) {
 		RekeyReport none = RekeyReport.empty(this.purpose, this.currentKeyId);
 		if (!this.cipher.needsReseal(found.value())) {
-			return Mono.just(new RekeyReport(none.purpose(), 1, 0, 1, 0, this.currentKeyId));
+			return Mono.just(none.oneAlreadyCurrent());
 		}
 		String resealed;
 		try {
@@ -72,16 +72,14 @@ public final class SealedValues {
 		catch (IllegalStateException ex) {
 			logger.warn("Rekey of {}: {}.{} of {} does not decrypt: {}", this.purpose.label(), collection, found.path(),
 					id, ex.getMessage());
-			return Mono.just(new RekeyReport(none.purpose(), 1, 0, 0, 1, this.currentKeyId));
+			return Mono.just(none.oneFailed());
 		}
 		// The driver's collection, not the template: the id as stored, never converted.
 		return this.mongo.getCollection(collection)
 			.flatMap((documents) -> Mono
 				.from(documents.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(found.path(), found.value())),
 						Updates.set(found.path(), resealed))))
-			.map((result) -> (result.getModifiedCount() == 1)
-					? new RekeyReport(none.purpose(), 1, 1, 0, 0, this.currentKeyId)
-					: new RekeyReport(none.purpose(), 1, 0, 0, 1, this.currentKeyId));
+			.map((result) -> (result.getModifiedCount() == 1) ? none.oneRekeyed() : none.oneFailed());
 	}
 
 	private static List<Found> sealedPaths(Object value, String path) {

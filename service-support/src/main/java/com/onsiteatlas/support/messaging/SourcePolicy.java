@@ -4,17 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.onsiteatlas.domainevents.EventEnvelope;
+import com.onsiteatlas.domainevents.KafkaAcls;
 import com.onsiteatlas.domainevents.Topics;
 
 /**
- * Which producers may publish on which topic, as docs/events.md lists them: ONSITE
- * ATLAS's topics carry {@code /onsite-atlas/<topic suffix>} (for example
- * {@code /onsite-atlas/events} on {@code atlas.events}); a service's topics carry
+ * Which producers may publish on which topic, as docs/events.md lists them and
+ * {@link KafkaAcls} grants them on the broker: ONSITE ATLAS's topics carry
+ * {@code /onsite-atlas/<topic suffix>} (for example {@code /onsite-atlas/events} on
+ * {@code atlas.events}); a topic a service produces in {@link KafkaAcls} carries
  * {@code /onsite-atlas/<service>} (what {@link Outbox} writes) or the older
  * {@code /<service>} of the golden samples. A record from any other source is refused by
  * the consumer before a handler sees it, so a forged {@code event-deleted} published by
@@ -27,9 +31,9 @@ public class SourcePolicy {
 
 	private static final Logger logger = LoggerFactory.getLogger(SourcePolicy.class);
 
-	private static final Map<String, String> SERVICE_TOPICS = Map.of(Topics.HOTEL_BOOKINGS, "lodging-travel-service",
-			Topics.TRAVEL, "lodging-travel-service", Topics.NOTIFICATIONS, "notification-service", Topics.EXPORTS,
-			"reporting-service");
+	// Read from the broker's ACL table, so the check of what a producer claims and the
+	// broker's check of who it is cannot drift apart.
+	private static final Map<String, Set<String>> SERVICE_SOURCES = serviceSources();
 
 	private final Set<String> extraSources;
 
@@ -60,11 +64,23 @@ public class SourcePolicy {
 	public Set<String> allowed(String topic) {
 		String base = topic.endsWith(Topics.DEAD_LETTER_SUFFIX)
 				? topic.substring(0, topic.length() - Topics.DEAD_LETTER_SUFFIX.length()) : topic;
-		String service = SERVICE_TOPICS.get(base);
-		if (service != null) {
-			return Set.of("/onsite-atlas/" + service, "/" + service);
-		}
-		return Set.of("/onsite-atlas/" + base.substring(base.indexOf('.') + 1));
+		Set<String> services = SERVICE_SOURCES.get(base);
+		return (services != null) ? services : Set.of("/onsite-atlas/" + base.substring(base.indexOf('.') + 1));
+	}
+
+	/**
+	 * The sources of the topics a service principal of {@link KafkaAcls} produces: the
+	 * principal's user is the service's name.
+	 */
+	private static Map<String, Set<String>> serviceSources() {
+		return Map.copyOf(KafkaAcls.all()
+			.stream()
+			.filter((principal) -> !principal.user().equals(KafkaAcls.ONSITE_ATLAS))
+			.flatMap((principal) -> principal.produces().stream().map((topic) -> Map.entry(topic, principal.user())))
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.flatMapping(
+							(produced) -> Stream.of("/onsite-atlas/" + produced.getValue(), "/" + produced.getValue()),
+							Collectors.toUnmodifiableSet()))));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.onsiteatlas.domainevents.EventEnvelope;
+import com.onsiteatlas.domainevents.KafkaAcls;
 import com.onsiteatlas.domainevents.Topics;
 import com.onsiteatlas.domainevents.conference.EventDeleted;
 
@@ -44,6 +45,23 @@ class SourcePolicyTests {
 		assertThat(policy.allowed(Topics.EXPORTS)).contains("/onsite-atlas/reporting-service");
 		assertThat(policy.allowed(Topics.deadLetter(Topics.REGISTRATIONS)))
 			.containsExactly("/onsite-atlas/registrations");
+	}
+
+	@Test
+	void followsTheProducersOfKafkaAcls() {
+		SourcePolicy policy = SourcePolicy.standard();
+
+		KafkaAcls.all()
+			.stream()
+			.filter((principal) -> !principal.user().equals(KafkaAcls.ONSITE_ATLAS))
+			.forEach((principal) -> principal.produces()
+				.forEach((topic) -> assertThat(policy.allowed(topic)).as(topic)
+					.containsExactlyInAnyOrder("/onsite-atlas/" + principal.user(), "/" + principal.user())));
+		KafkaAcls.of(KafkaAcls.ONSITE_ATLAS)
+			.orElseThrow()
+			.produces()
+			.forEach((topic) -> assertThat(policy.allowed(topic)).as(topic)
+				.containsExactly("/onsite-atlas/" + topic.substring(topic.indexOf('.') + 1)));
 	}
 
 	@Test
