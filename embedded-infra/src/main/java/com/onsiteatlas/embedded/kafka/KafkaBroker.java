@@ -110,7 +110,20 @@ public final class KafkaBroker implements AutoCloseable {
 				Map.entry("log.retention.ms", "-1"),
 				// Small segments and indexes keep the data directory small on a laptop.
 				Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)),
-				Map.entry("log.index.size.max.bytes", String.valueOf(1024 * 1024))));
+				Map.entry("log.index.size.max.bytes", String.valueOf(1024 * 1024)),
+				// Idle cost (docs/PERFORMANCE.md, "Idle suite"): every request handler
+				// and
+				// network thread wakes about three times a second with nothing to do, and
+				// a
+				// handful of clients need neither Kafka's 8 handlers nor 3 network
+				// threads per
+				// listener.
+				Map.entry("num.io.threads", "2"), Map.entry("num.network.threads", "1"),
+				// The controller writes a no-op record to the metadata log every 10 s
+				// instead of every 500 ms (each one appended, flushed and applied); it
+				// only tells other nodes that the controller is alive, and there are
+				// none.
+				Map.entry("metadata.max.idle.interval.ms", "10000")));
 		return props;
 	}
 

@@ -25,6 +25,11 @@ import com.onsiteatlas.domainevents.Topics;
  * <li>anything else: {@code atlas.messaging.retry-max-attempts} retries with exponential
  * backoff, then the dead-letter topic.</li>
  * </ul>
+ * The failed record and the rest of its batch are kept in memory and handed to the
+ * listener again (the consumer is paused meanwhile) instead of being fetched again after
+ * a seek: a seek would wait for the consumer's fetch in flight, up to
+ * {@code fetch.max.wait.ms} (5 s, so that an idle consumer costs little; docs/events.md,
+ * "Consumer batches").
  */
 public final class DomainEventRetries {
 
@@ -43,6 +48,7 @@ public final class DomainEventRetries {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
 				backOff(properties, properties.retryMaxAttempts()));
 		handler.addNotRetryableExceptions(InvalidEventException.class, NonRetryableEventException.class);
+		handler.setSeekAfterError(false);
 		// While the database is down the consumer stays on the record, retrying at the
 		// longest interval, and resumes where it stopped once the database is back.
 		ExponentialBackOff untilAvailable = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);

@@ -34,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("atlas.messaging")
 public record MessagingProperties(@DefaultValue("1") int partitions, @DefaultValue("1") short replicationFactor,
-		@DefaultValue("5s") Duration outboxPollInterval, @DefaultValue("30s") Duration outboxLease,
+		@DefaultValue("15s") Duration outboxPollInterval, @DefaultValue("30s") Duration outboxLease,
 		@DefaultValue("50") int outboxBatchSize, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("30s") Duration handlerTimeout, @DefaultValue("500ms") Duration retryInitialInterval,
 		@DefaultValue("10s") Duration retryMaxInterval, @DefaultValue("6") int retryMaxAttempts,
