@@ -28,8 +28,7 @@ import com.onsiteatlas.domainevents.Topics;
  * The failed record and the rest of its batch are kept in memory and handed to the
  * listener again (the consumer is paused meanwhile) instead of being fetched again after
  * a seek: a seek would wait for the consumer's fetch in flight, up to
- * {@code fetch.max.wait.ms} (5 s, so that an idle consumer costs little; docs/events.md,
- * "Consumer batches").
+ * {@code fetch.max.wait.ms} (docs/events.md, "Consumer batches").
  */
 public final class DomainEventRetries {
 
