@@ -118,11 +118,13 @@ test('journey 1: an e-mail template written in the editor, previewed with a regi
   expect(mail.htmlBody ?? '').toContain(`Dear अनन्या Iyer, your registration id is ${registration.registrationId}.`);
   expect(mail.textBody ?? '').toContain('अनन्या Iyer');
 
-  // Back to the list: the template is there, active, and found by its channel filter.
+  // Back to the list: the template is there, active, and found by its channel filter. The list is loaded before
+  // the filter is clicked: a click while the list re-renders with its first page could be lost (one CI run).
   await page.getByRole('button', { name: 'All templates' }).click();
+  const row = page.getByRole('row', { name: new RegExp(templateName) });
+  await expect(row).toBeVisible();
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText('E-mail', { exact: true }).click();
   await expect(page).toHaveURL(/channel=email/);
-  const row = page.getByRole('row', { name: new RegExp(templateName) });
   await expect(row).toBeVisible();
   await expect(row.getByRole('switch', { name: `${templateName} active` })).toBeChecked();
   await screenshot(page, 'templates');
