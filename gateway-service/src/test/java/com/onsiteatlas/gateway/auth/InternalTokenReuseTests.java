@@ -1,10 +1,7 @@
 package com.onsiteatlas.gateway.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -49,31 +46,6 @@ class InternalTokenReuseTests {
 		assertThat(lodging).isNotEqualTo(reporting).isNotEqualTo(asStaff);
 		assertThat(this.tokens.forGateway("lodging-travel-service")).isNotEqualTo(lodging)
 			.isEqualTo(this.tokens.forGateway("lodging-travel-service"));
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

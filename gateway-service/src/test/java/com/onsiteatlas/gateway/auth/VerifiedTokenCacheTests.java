@@ -3,8 +3,6 @@ package com.onsiteatlas.gateway.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -97,31 +95,6 @@ class VerifiedTokenCacheTests {
 		public JWTClaimsSet verify(String token) {
 			this.fullChecks++;
 			return super.verify(token);
-		}
-
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

@@ -142,10 +142,6 @@ public class Dispatcher implements PeriodicWork {
 			.count();
 	}
 
-	Mono<Void> deliver(Notification notification) {
-		return deliver(notification, new BatchSettings(this.configs::resolve));
-	}
-
 	private Mono<Void> deliver(Notification notification, BatchSettings settings) {
 		Channel channel = this.channels.get(notification.channel());
 		if (channel == null || notification.content() == null || notification.recipient() == null) {
